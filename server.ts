@@ -1,0 +1,43 @@
+// The web process: serves the built Remix app (pages, API routes, webhooks). It only enqueues work;
+// pixels are processed by workers (in-process for the demo via LOUPE_INPROCESS_WORKER=1).
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface WebServer {
+  close(): Promise<void>;
+  port: number;
+}
+
+export async function startWebServer(port = Number(process.env.PORT || 3000), host = process.env.HOST || "127.0.0.1"): Promise<WebServer> {
+  const buildPath = resolve("build/server/index.js");
+  if (!existsSync(buildPath)) throw new Error("The app is not built: run `npm run build` first (npm run demo does it for you).");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+  return new Promise((resolveStart, reject) => {
+    const server = app.listen(port, host, () => {
+      const addr = server.address();
+      resolveStart({
+        port: typeof addr === "object" && addr ? addr.port : port,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+    server.on("error", reject);
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve("server.ts")) {
+  startWebServer()
+    .then((s) => console.error(`loupe: web on http://127.0.0.1:${s.port}/`))
+    .catch((err) => {
+      console.error(`loupe: ${err instanceof Error ? err.message : err}`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,200 @@
+// Stage 5a — a smooth model of the shooting surface: a quadratic in (u, v) per linear-RGB channel,
+// fitted robustly to pixels far from the piece. Captures sweeps, gradients and vignetting; its
+// residual says how far the surface can be trusted as "known B" for matting and decontamination.
+import type { Image8, Plane } from "../types";
+import { SRGB_TO_LINEAR, luminance } from "../pixels/srgb";
+
+export interface BackdropModel {
+  /** 6 coefficients per channel: 1, u, v, u², uv, v² with u, v in [0, 1]. */
+  coef: [Float64Array, Float64Array, Float64Array];
+  /** Linear RGB at the piece's centre (what the lamp made of the surface where the piece sits). */
+  atPiece: [number, number, number];
+  /** Linear RGB averaged over the frame. */
+  mean: [number, number, number];
+  /** RMS of the robust residual, relative to the surface's luminance. */
+  residual: number;
+  /** 1 − (spread of the model's luminance over the frame) / mean luminance. */
+  uniformity: number;
+  /** 0..1: how far the surface can be trusted as a known B (smooth and well sampled). */
+  trust: number;
+  samples: number;
+}
+
+function basis(u: number, v: number, out: Float64Array): void {
+  out[0] = 1;
+  out[1] = u;
+  out[2] = v;
+  out[3] = u * u;
+  out[4] = u * v;
+  out[5] = v * v;
+}
+
+function solve6(ata: Float64Array, atb: Float64Array): Float64Array {
+  // Gaussian elimination with partial pivoting on a 6×6 system (plus a tiny ridge for stability).
+  const n = 6;
+  const m = new Float64Array(n * (n + 1));
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) m[r * (n + 1) + c] = ata[r * n + c]! + (r === c ? 1e-9 : 0);
+    m[r * (n + 1) + n] = atb[r]!;
+  }
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r * (n + 1) + c]!) > Math.abs(m[p * (n + 1) + c]!)) p = r;
+    if (p !== c) for (let k = 0; k <= n; k++) [m[c * (n + 1) + k], m[p * (n + 1) + k]] = [m[p * (n + 1) + k]!, m[c * (n + 1) + k]!];
+    const d = m[c * (n + 1) + c]! || 1e-12;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r * (n + 1) + c]! / d;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) m[r * (n + 1) + k]! -= f * m[c * (n + 1) + k]!;
+    }
+  }
+  const x = new Float64Array(n);
+  for (let r = 0; r < n; r++) x[r] = m[r * (n + 1) + n]! / (m[r * (n + 1) + r]! || 1e-12);
+  return x;
+}
+
+export function evalModel(model: BackdropModel, u: number, v: number, out: Float64Array | number[]): void {
+  const b = new Float64Array(6);
+  basis(u, v, b);
+  for (let c = 0; c < 3; c++) {
+    const k = model.coef[c]!;
+    out[c] = k[0]! + k[1]! * u + k[2]! * v + k[3]! * u * u + k[4]! * u * v + k[5]! * v * v;
+  }
+}
+
+/**
+ * Fits the surface. `prob` is the piece probability at any resolution; a pixel is a sample when
+ * the probability there and around it is low (distance from the piece ≥ ~2 % of the frame).
+ */
+export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, number]): BackdropModel {
+  const { width: W, height: H, data } = img;
+  const step = Math.max(1, Math.floor(Math.sqrt((W * H) / 40000)));
+  const pr = Math.max(1, Math.round(prob.width * 0.02));
+  // A coarse "near the piece" test on the probability map: max over a window of radius pr.
+  const pw = prob.width;
+  const ph = prob.height;
+  const near = new Uint8Array(pw * ph);
+  for (let y = 0; y < ph; y++)
+    for (let x = 0; x < pw; x++) if (prob.data[y * pw + x]! > 0.05) near[y * pw + x] = 1;
+  const nearD = dilateSmall(near, pw, ph, pr);
+
+  const us: number[] = [];
+  const vs: number[] = [];
+  const cs: [number[], number[], number[]] = [[], [], []];
+  for (let y = Math.floor(step / 2); y < H; y += step) {
+    const py = Math.min(ph - 1, Math.floor(((y + 0.5) * ph) / H));
+    for (let x = Math.floor(step / 2); x < W; x += step) {
+      const px = Math.min(pw - 1, Math.floor(((x + 0.5) * pw) / W));
+      if (nearD[py * pw + px]) continue;
+      const o = 3 * (y * W + x);
+      us.push((x + 0.5) / W);
+      vs.push((y + 0.5) / H);
+      cs[0].push(SRGB_TO_LINEAR[data[o]!]!);
+      cs[1].push(SRGB_TO_LINEAR[data[o + 1]!]!);
+      cs[2].push(SRGB_TO_LINEAR[data[o + 2]!]!);
+    }
+  }
+  const nS = us.length;
+  const keep = new Uint8Array(nS).fill(1);
+  let coef: [Float64Array, Float64Array, Float64Array] = [new Float64Array(6), new Float64Array(6), new Float64Array(6)];
+  let residual = 1;
+  const b = new Float64Array(6);
+  for (let pass = 0; pass < 3 && nS >= 12; pass++) {
+    for (let c = 0; c < 3; c++) {
+      const ata = new Float64Array(36);
+      const atb = new Float64Array(6);
+      for (let i = 0; i < nS; i++) {
+        if (!keep[i]) continue;
+        basis(us[i]!, vs[i]!, b);
+        const val = cs[c]![i]!;
+        for (let r = 0; r < 6; r++) {
+          atb[r]! += b[r]! * val;
+          for (let k = 0; k < 6; k++) ata[r * 6 + k]! += b[r]! * b[k]!;
+        }
+      }
+      coef[c] = solve6(ata, atb);
+    }
+    // Residuals in luminance; drop outliers (props, shadows, dust on the sweep) beyond 3 MAD.
+    const res = new Float64Array(nS);
+    for (let i = 0; i < nS; i++) {
+      basis(us[i]!, vs[i]!, b);
+      let d = 0;
+      for (let c = 0; c < 3; c++) {
+        let m = 0;
+        for (let r = 0; r < 6; r++) m += coef[c]![r]! * b[r]!;
+        d += (cs[c]![i]! - m) ** 2;
+      }
+      res[i] = Math.sqrt(d / 3);
+    }
+    const sorted = Array.from(res).sort((a, z) => a - z);
+    const med = sorted[Math.floor(nS / 2)] ?? 0;
+    const cut = Math.max(3 * 1.4826 * med, 0.01);
+    let s2 = 0;
+    let cnt = 0;
+    for (let i = 0; i < nS; i++) {
+      keep[i] = res[i]! <= cut ? 1 : 0;
+      if (keep[i]) {
+        s2 += res[i]! ** 2;
+        cnt++;
+      }
+    }
+    residual = Math.sqrt(s2 / Math.max(cnt, 1));
+  }
+  if (nS < 12) coef = [Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0)];
+
+  const model: BackdropModel = { coef, atPiece: [0, 0, 0], mean: [0, 0, 0], residual: 0, uniformity: 0, trust: 0, samples: nS };
+  evalModel(model, pieceCenter[0], pieceCenter[1], model.atPiece);
+  let lo = Infinity;
+  let hi = -Infinity;
+  const tmp = [0, 0, 0];
+  for (let j = 0; j <= 8; j++)
+    for (let i = 0; i <= 8; i++) {
+      evalModel(model, i / 8, j / 8, tmp);
+      for (let c = 0; c < 3; c++) model.mean[c]! += tmp[c]! / 81;
+      const y = luminance(tmp[0]!, tmp[1]!, tmp[2]!);
+      lo = Math.min(lo, y);
+      hi = Math.max(hi, y);
+    }
+  const meanY = Math.max(luminance(...model.mean), 1e-4);
+  model.residual = residual / meanY;
+  model.uniformity = Math.max(0, Math.min(1, 1 - (hi - lo) / meanY));
+  // Trust: noise-level residual (in absolute linear units, which matter for matting) and enough
+  // samples. Textured tabletops and busy scenes get 0 and fall back to colour-only estimates.
+  const absResidual = residual;
+  model.trust = nS < 50 ? 0 : Math.max(0, Math.min(1, (0.03 - absResidual) / 0.02));
+  return model;
+}
+
+function dilateSmall(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  // Separable max: rows then columns.
+  const tmp = new Uint8Array(mask.length);
+  for (let y = 0; y < h; y++) {
+    let last = -1e9;
+    let next = 1e9;
+    const nextArr = new Int32Array(w);
+    for (let x = w - 1; x >= 0; x--) {
+      if (mask[y * w + x]) next = x;
+      nextArr[x] = next;
+    }
+    for (let x = 0; x < w; x++) {
+      if (mask[y * w + x]) last = x;
+      tmp[y * w + x] = x - last <= r || nextArr[x]! - x <= r ? 1 : 0;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = 0; x < w; x++) {
+    let last = -1e9;
+    const nextArr = new Int32Array(h);
+    let next = 1e9;
+    for (let y = h - 1; y >= 0; y--) {
+      if (tmp[y * w + x]) next = y;
+      nextArr[y] = next;
+    }
+    for (let y = 0; y < h; y++) {
+      if (tmp[y * w + x]) last = y;
+      out[y * w + x] = y - last <= r || nextArr[y]! - y <= r ? 1 : 0;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// sRGB transfer function (IEC 61966-2-1). 8-bit values go through a 256-entry table because the
+// guards decode millions of pixels per image and Math.pow per channel would dominate their time.
+
+/** sRGB-encoded value in [0, 1] to linear light in [0, 1]. */
+export function srgbToLinear(v: number): number {
+  return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+}
+
+/** Linear light in [0, 1] to sRGB-encoded [0, 1] (clamped: out-of-gamut values clip like an encoder). */
+export function linearToSrgb(v: number): number {
+  const c = v < 0 ? 0 : v > 1 ? 1 : v;
+  return c <= 0.0031308 ? c * 12.92 : 1.055 * Math.pow(c, 1 / 2.4) - 0.055;
+}
+
+/** LINEAR_LUT[byte] = linear light of an 8-bit sRGB code value. */
+export const LINEAR_LUT: Float32Array = (() => {
+  const t = new Float32Array(256);
+  for (let i = 0; i < 256; i++) t[i] = srgbToLinear(i / 255);
+  return t;
+})();
+
+/** Linear light to an 8-bit sRGB code value, rounded and clamped. */
+export function linearToByte(v: number): number {
+  return Math.round(linearToSrgb(v) * 255);
+}

@@ -1,0 +1,58 @@
+// GEM_COLOR_SHIFT: each gemstone's mean colour (non-specular pixels, luminance matched) against the
+// original with the gains applied. Besides ΔE00, hue direction matters to buyers: an emerald whose
+// hue rises is drifting toward teal (past ~180° CIELAB it is "bluish green" no longer emerald), and a
+// sapphire pushed toward violet, measured in OKLCh where blue hues are not bent (Hung & Berns).
+import type { Warning } from "../types";
+import { grade, round, scaleBox, warning, type GuardContext } from "./context";
+import { components } from "./components";
+import { compareRegion } from "./means";
+
+export type GemKind = "emerald" | "sapphire" | "ruby" | "gemstone";
+
+export function gemKind(hue: number): GemKind {
+  if (hue >= 115 && hue < 200) return "emerald";
+  if (hue >= 200 && hue < 320) return "sapphire";
+  if (hue >= 320 || hue < 40) return "ruby";
+  return "gemstone";
+}
+
+const NAMES: Record<GemKind, string> = { emerald: "green stone", sapphire: "blue stone", ruby: "red stone", gemstone: "gemstone" };
+
+export function gemColorShift(ctx: GuardContext): Warning[] {
+  const { w, h } = ctx.work;
+  const t = ctx.t;
+  const minArea = Math.max(12, t.gemMinAreaFraction! * w * h);
+  const out: Warning[] = [];
+  for (const comp of components(ctx.regions.gem, w, h, minArea)) {
+    const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, comp.mask);
+    const kind = gemKind(c.expectedLch[2]);
+    let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
+    let why = "";
+    if (kind === "emerald") {
+      const crosses = c.expectedLch[2] < t.gemEmeraldTealHue! && c.afterLch[2] >= t.gemEmeraldTealHue!;
+      if (c.dHueDeg > t.gemHueRiseWarn! || crosses) {
+        sev = "warning";
+        why = ` Its hue rose by ${round(c.dHueDeg, 1)}° (to ${round(c.afterLch[2], 0)}°): it is drifting from green toward teal.`;
+      }
+    } else if (kind === "sapphire" && c.dOkHueDeg > t.gemSapphireOkHueWarn!) {
+      sev = "warning";
+      why = ` Its hue moved ${round(c.dOkHueDeg, 1)}° toward violet.`;
+    } else if (Math.abs(c.dHueDeg) > t.gemHueRiseWarn! && c.expectedLch[1] > 15) {
+      sev = "warning";
+      why = ` Its hue moved by ${round(c.dHueDeg, 1)}°.`;
+    }
+    if (!sev) continue;
+    out.push(
+      warning(
+        "GEM_COLOR_SHIFT",
+        sev,
+        `A ${NAMES[kind]}'s color changed by ΔE00 ${round(c.deltaE, 1)}.${why} ` +
+          "Gem color is graded and priced; a retouched stone that looks different from the real one misleads buyers.",
+        c.deltaE,
+        t.gemDeltaEWarn!,
+        { kind: "box", box: scaleBox(ctx, comp.box) },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// HALO: the old shooting surface's colour left along the cutout's outline. Compositing says
+// I = αF + (1−α)B; just outside the piece (α < 0.1, within a few pixels of its outline) the result
+// should be the studio background S. The bleed is the share of the way from S to the old backdrop B
+// that those pixels still go (projection in CIELAB): 0 = clean, 1 = the old surface untouched —
+// the "backdrop bleed" of docs/measures.md. A grey or coloured fringe looks like a cheap cut-out.
+import { deltaE2000, linearRgbToLab } from "../color";
+import type { Warning } from "../types";
+import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
+import { boxMean } from "./filters";
+
+export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array; n: number } | null {
+  const { w, h, alpha, afterLab } = ctx.work;
+  const B = linearRgbToLab(...ctx.backdropLin);
+  const S = linearRgbToLab(...ctx.studioLin);
+  if (deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) < ctx.t.haloMinBackdropDeltaE!) return null;
+  const piece = new Float32Array(w * h);
+  for (let i = 0; i < piece.length; i++) piece[i] = alpha[i]! >= 0.5 ? 1 : 0;
+  // Ring width ~3 original pixels at any working scale (at least one working pixel).
+  const r = Math.max(1, Math.round(3 / ctx.work.scale));
+  const near = boxMean(piece, w, h, r);
+  const d0 = B[0] - S[0];
+  const d1 = B[1] - S[1];
+  const d2 = B[2] - S[2];
+  const dd = d0 * d0 + d1 * d1 + d2 * d2;
+  const ring = new Uint8Array(w * h);
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < ring.length; i++) {
+    if (alpha[i]! >= 0.1 || near[i]! <= 0) continue;
+    const o = i * 3;
+    const p = ((afterLab[o]! - S[0]) * d0 + (afterLab[o + 1]! - S[1]) * d1 + (afterLab[o + 2]! - S[2]) * d2) / dd;
+    sum += Math.max(-0.5, Math.min(1.5, p));
+    ring[i] = 1;
+    n++;
+  }
+  if (n < 20) return null;
+  return { bleed: sum / n, ring, n };
+}
+
+export function halo(ctx: GuardContext): Warning[] {
+  const r = haloBleed(ctx);
+  if (!r) return [];
+  const sev = grade(r.bleed, ctx.t.haloBleedNote!, ctx.t.haloBleedWarn!);
+  if (!sev) return [];
+  return [
+    warning(
+      "HALO",
+      sev,
+      `A fringe of the original backdrop's color remains around the piece's outline (${round(r.bleed * 100, 0)} % of the old surface color). ` +
+        "Halos make the cut-out look cheap and show on the store's background.",
+      r.bleed,
+      ctx.t.haloBleedWarn!,
+      regionOfMask(ctx, r.ring),
+    ),
+  ];
+}

@@ -1,0 +1,59 @@
+// A piece matte for the check CLI, which gets only two photos. A pixel is background when the
+// original there looks like its shooting surface OR the result there looks like its studio
+// background; the piece is what differs in both. Using both images keeps halo pixels (original =
+// backdrop, result ≠ studio) and removed cast shadows (original ≠ backdrop, result = studio) on the
+// background side, where the guards expect them. Surfaces are the median of each image's border
+// (5 % frame); the original's tolerance widens with its border's own spread (gradients, vignetting).
+// Computed at ≤ 1 MP and upsampled, then softened by one pixel.
+import { deltaE2000 } from "../color";
+import type { Image8, Plane } from "../types";
+import { boxMean, quantile } from "./filters";
+import { medianLinear } from "./gains";
+import { downsampleLinear, labOf, workScale } from "./work";
+
+function borderMask(w: number, h: number): Uint8Array {
+  const m = new Uint8Array(w * h);
+  const bw = Math.max(2, Math.round(0.05 * Math.min(w, h)));
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (x < bw || y < bw || x >= w - bw || y >= h - bw) m[y * w + x] = 1;
+  return m;
+}
+
+function distanceTo(lab: Float32Array, ref: [number, number, number]): Float32Array {
+  const n = lab.length / 3;
+  const d = new Float32Array(n);
+  for (let i = 0, o = 0; i < n; i++, o += 3) d[i] = deltaE2000(lab[o]!, lab[o + 1]!, lab[o + 2]!, ref[0], ref[1], ref[2]);
+  return d;
+}
+
+export function estimateMatte(before: Image8, after: Image8): Plane {
+  if (before.width !== after.width || before.height !== after.height) throw new Error("estimateMatte: before and after differ in size");
+  const s = workScale(before.width, before.height, 600_000);
+  const b = downsampleLinear(before, s);
+  const a = downsampleLinear(after, s);
+  const { w, h } = b;
+  const border = borderMask(w, h);
+  const labB = labOf(b.lin).lab;
+  const labA = labOf(a.lin).lab;
+  const refOf = (lin: Float32Array): [number, number, number] => {
+    const m = medianLinear(lin, border) ?? [1, 1, 1];
+    const L = labOf(Float32Array.from(m)).lab;
+    return [L[0]!, L[1]!, L[2]!];
+  };
+  const dB = distanceTo(labB, refOf(b.lin));
+  const dA = distanceTo(labA, refOf(a.lin));
+  const borderD: number[] = [];
+  for (let i = 0; i < border.length; i += 3) if (border[i]) borderD.push(dB[i]!);
+  const tolB = Math.min(25, Math.max(6, 1.5 * quantile(borderD, 0.95)));
+  const raw = new Float32Array(w * h);
+  for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! > tolB && dA[i]! > 4 ? 1 : 0;
+  // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
+  const m = boxMean(raw, w, h, 1);
+  for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
+  const soft = boxMean(raw, w, h, 1);
+  const out = new Float32Array(before.width * before.height);
+  for (let y = 0; y < before.height; y++) {
+    const sy = Math.min(h - 1, Math.floor(y / s));
+    for (let x = 0; x < before.width; x++) out[y * before.width + x] = soft[sy * w + Math.min(w - 1, Math.floor(x / s))]!;
+  }
+  return { width: before.width, height: before.height, data: out };
+}

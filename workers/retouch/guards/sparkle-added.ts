@@ -1,0 +1,35 @@
+// SPARKLE_ADDED: glints in the result where the original had none. Loupe never invents detail: a
+// painted-on star or glint promises a brilliance the real piece does not have, so any clear one warns.
+import type { Box, Warning } from "../types";
+import { scaleBox, warning, type GuardContext } from "./context";
+import { excessNear } from "./highlights";
+import { sparkleAnalysis } from "./sparkle";
+
+export function sparkleAdded(ctx: GuardContext): Warning[] {
+  const s = sparkleAnalysis(ctx);
+  const { w, h } = ctx.work;
+  const boxes: Box[] = [];
+  let added = 0;
+  for (const p of s.afterPeaks) {
+    // Strong and bright: noise and JPEG ringing make faint peaks, a fake glint is unmistakable.
+    if (s.after.Y[p.i]! < 1.3 * s.after.surround[p.i]! || s.after.Y[p.i]! < 0.4) continue;
+    const was = excessNear(s.expected, w, h, p.i, 2);
+    if (was >= 0.35 * p.excess) continue;
+    added++;
+    const x = p.i % w;
+    if (boxes.length < 20) boxes.push(scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (p.i - x) / w - 4), w: 9, h: 9 }));
+  }
+  const max = ctx.t.sparkleAddedMaxCount!;
+  if (added === 0) return [];
+  return [
+    warning(
+      "SPARKLE_ADDED",
+      added > max ? "warning" : "note",
+      `${added} highlight${added > 1 ? "s" : ""} appear in the result that the original photo does not have. ` +
+        "Added sparkle misrepresents the piece: buyers expect the brilliance they see.",
+      added,
+      max,
+      { kind: "boxes", boxes },
+    ),
+  ];
+}

@@ -1,0 +1,72 @@
+// TEXTURE_LOST: over-smoothed brushed, hammered or granulated surfaces. SSIM on L* (11×11 Gaussian
+// window, σ 1.5, Wang et al. 2004 constants for L* in 0–100) and the ratio of high-frequency energy
+// (L* minus its σ 1.5 blur), both inside the piece's textured areas, result against expected.
+import type { Warning } from "../types";
+import { regionOfMask, round, warning, type GuardContext } from "./context";
+import { convolveSeparable, gaussianKernel } from "./filters";
+import { count, maskBox } from "./masks";
+
+const C1 = (0.01 * 100) ** 2;
+const C2 = (0.03 * 100) ** 2;
+
+export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: number; mask: Uint8Array } | null {
+  const { w, h, expectedL: x, afterL: y } = ctx.work;
+  const mask = ctx.regions.textured;
+  const n = count(mask);
+  if (n < Math.max(100, ctx.t.textureMinFraction! * ctx.regions.pieceCount)) return null;
+  const b = maskBox(mask, w, h)!;
+  const k = gaussianKernel(1.5, 5);
+  const xy = new Float32Array(w * h);
+  const xx = new Float32Array(w * h);
+  const yy = new Float32Array(w * h);
+  // Squares only where the window can reach the box.
+  for (let yy0 = Math.max(0, b.y0 - 5); yy0 < Math.min(h, b.y1 + 5); yy0++)
+    for (let xx0 = Math.max(0, b.x0 - 5); xx0 < Math.min(w, b.x1 + 5); xx0++) {
+      const i = yy0 * w + xx0;
+      xy[i] = x[i]! * y[i]!;
+      xx[i] = x[i]! * x[i]!;
+      yy[i] = y[i]! * y[i]!;
+    }
+  const mx = convolveSeparable(x, w, h, k, b);
+  const my = convolveSeparable(y, w, h, k, b);
+  const sxx = convolveSeparable(xx, w, h, k, b);
+  const syy = convolveSeparable(yy, w, h, k, b);
+  const sxy = convolveSeparable(xy, w, h, k, b);
+  let ssim = 0;
+  let hx = 0;
+  let hy = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const ux = mx[i]!;
+    const uy = my[i]!;
+    const vx = sxx[i]! - ux * ux;
+    const vy = syy[i]! - uy * uy;
+    const cxy = sxy[i]! - ux * uy;
+    ssim += ((2 * ux * uy + C1) * (2 * cxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
+    const dx = x[i]! - ux;
+    const dy = y[i]! - uy;
+    hx += dx * dx;
+    hy += dy * dy;
+  }
+  return { ssim: ssim / n, hfKept: hx > 0 ? hy / hx : 1, mask };
+}
+
+export function textureLost(ctx: GuardContext): Warning[] {
+  const m = textureMeasures(ctx);
+  if (!m) return [];
+  const t = ctx.t;
+  const lowSsim = m.ssim < t.textureSsimWarn!;
+  const lowHf = m.hfKept < t.textureHfKeptWarn!;
+  if (!lowSsim && !lowHf) return [];
+  return [
+    warning(
+      "TEXTURE_LOST",
+      lowSsim && lowHf ? "warning" : "note",
+      `The surface texture (brushing, hammering, granulation) is smoothed: structural similarity ${round(m.ssim, 2)}, ${round(m.hfKept * 100, 0)} % of the fine detail kept. ` +
+        "Texture is part of the design and the handwork buyers pay for; a smoothed surface looks plastic.",
+      m.hfKept,
+      t.textureHfKeptWarn!,
+      regionOfMask(ctx, m.mask),
+    ),
+  ];
+}

@@ -1,0 +1,65 @@
+// Every guard threshold is a named setting; callers override any subset. The colour defaults follow
+// docs/color-science.md (region means: < 1 pass, 1–2 note, > 2 warn; ΔH > ~1.5 warn); the others
+// were calibrated on the synthetic and real-photo damage sets in tests/unit/guards (see the test
+// output for the measured rates).
+
+export const DEFAULT_THRESHOLDS: Record<string, number> = {
+  // METAL_TONE_SHIFT: ΔE00 of the non-specular metal mean (luminance matched), and metric hue ΔH*.
+  metalDeltaENote: 1,
+  metalDeltaEWarn: 2,
+  metalHueWarn: 1.5,
+  // METAL_TYPE_MISMATCH: chroma under which metal reads "white"; hue bands of yellow and rose gold.
+  metalWhiteChromaMax: 8,
+  metalYellowHueMin: 72,
+  metalRoseHueMax: 68,
+  metalRoseAMin: 5,
+  metalColoredChromaMin: 12,
+  // GEM_COLOR_SHIFT
+  gemDeltaENote: 1,
+  gemDeltaEWarn: 2,
+  gemHueRiseWarn: 5,
+  gemEmeraldTealHue: 180,
+  gemSapphireOkHueWarn: 5,
+  gemMinAreaFraction: 0.0008,
+  // SPARKLE_LOST: share of the original highlight energy that must remain.
+  sparkleEnergyKeptMin: 0.65,
+  sparkleMinHighlights: 3,
+  // SPARKLE_ADDED: new glints allowed (none) and the contrast a peak needs to count as a glint.
+  sparkleAddedMaxCount: 1,
+  sparklePeakRatio: 1.15,
+  // HALO: share of the old backdrop's colour left in the ring just outside the piece.
+  haloBleedNote: 0.08,
+  haloBleedWarn: 0.15,
+  haloMinBackdropDeltaE: 4,
+  // EDGE_SOFT: strong-edge gradient kept (after / before).
+  edgeKeptWarn: 0.7,
+  edgeKeptNote: 0.85,
+  // TEXTURE_LOST: SSIM on L* and high-frequency energy kept, inside textured piece areas.
+  textureSsimWarn: 0.75,
+  textureHfKeptWarn: 0.55,
+  textureMinFraction: 0.02,
+  // SHADOW_CAST: a*b* shift (ΔE00 of luminance-matched means) in dark piece areas.
+  shadowDeltaEWarn: 3,
+  shadowDeltaENote: 1.5,
+  shadowLMax: 40,
+  shadowMinFraction: 0.01,
+  // REFERENCE_MISMATCH: ΔE00 of metal means against the approved reference image.
+  referenceDeltaENote: 3,
+  referenceDeltaEWarn: 6,
+  // Batch guards.
+  batchExposureStops: 0.7,
+  batchBackgroundDeltaE: 2,
+  batchEdgeRobustZ: 3.5,
+  batchFramingFillRel: 0.25,
+  batchFramingCenterShift: 0.06,
+  // Working resolution: analysis runs on at most this many pixels (box-averaged in linear light).
+  workMaxPixels: 1_100_000,
+};
+
+export type Thresholds = Record<string, number>;
+
+export function resolveThresholds(overrides?: Partial<Record<string, number>>): Thresholds {
+  const t: Thresholds = { ...DEFAULT_THRESHOLDS };
+  if (overrides) for (const [k, v] of Object.entries(overrides)) if (typeof v === "number") t[k] = v;
+  return t;
+}

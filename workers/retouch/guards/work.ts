@@ -1,0 +1,130 @@
+// The working representation every guard reads: before, before-with-gains and after, box-averaged in
+// linear light to at most `workMaxPixels` (averaging in linear light is what a lens and a resize do,
+// so region means are unchanged), converted once to CIELAB D65.
+import { LINEAR_LUT, linearRgbToLab } from "../color";
+import type { Image8, Plane } from "../types";
+import type { Gains } from "./input";
+
+export interface Work {
+  w: number;
+  h: number;
+  /** Original pixels per working pixel along each axis. */
+  scale: number;
+  /** Interleaved linear RGB, 3 floats per pixel. */
+  beforeLin: Float32Array;
+  afterLin: Float32Array;
+  /** The original with the gains applied and clipped at 1: what an honest retouch would show. */
+  expectedLin: Float32Array;
+  expectedLab: Float32Array;
+  afterLab: Float32Array;
+  /** L* planes of expected and after (1 float per pixel). */
+  expectedL: Float32Array;
+  afterL: Float32Array;
+  alpha: Float32Array;
+}
+
+export function workScale(width: number, height: number, maxPixels: number): number {
+  return Math.max(1, Math.ceil(Math.sqrt((width * height) / maxPixels)));
+}
+
+/** Box-average an 8-bit image to linear RGB at integer scale s. */
+export function downsampleLinear(img: Image8, s: number): { w: number; h: number; lin: Float32Array } {
+  const w = Math.floor(img.width / s) || 1;
+  const h = Math.floor(img.height / s) || 1;
+  const lin = new Float32Array(w * h * 3);
+  const ch = img.channels;
+  const d = img.data;
+  const inv = 1 / (s * s);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let dy = 0; dy < s; dy++) {
+        let p = ((y * s + dy) * img.width + x * s) * ch;
+        for (let dx = 0; dx < s; dx++, p += ch) {
+          r += LINEAR_LUT[d[p]!]!;
+          g += LINEAR_LUT[d[p + 1]!]!;
+          b += LINEAR_LUT[d[p + 2]!]!;
+        }
+      }
+      const o = (y * w + x) * 3;
+      lin[o] = r * inv;
+      lin[o + 1] = g * inv;
+      lin[o + 2] = b * inv;
+    }
+  }
+  return { w, h, lin };
+}
+
+export function downsamplePlane(p: Plane, s: number, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  const inv = 1 / (s * s);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let a = 0;
+      for (let dy = 0; dy < s; dy++) {
+        const row = (y * s + dy) * p.width + x * s;
+        for (let dx = 0; dx < s; dx++) a += p.data[row + dx]!;
+      }
+      out[y * w + x] = a * inv;
+    }
+  }
+  return out;
+}
+
+/** Interleaved linear RGB to interleaved Lab plus a separate L* plane. */
+export function labOf(lin: Float32Array): { lab: Float32Array; L: Float32Array } {
+  const n = lin.length / 3;
+  const lab = new Float32Array(lin.length);
+  const L = new Float32Array(n);
+  const t: [number, number, number] = [0, 0, 0];
+  for (let i = 0, o = 0; i < n; i++, o += 3) {
+    linearRgbToLab(lin[o]!, lin[o + 1]!, lin[o + 2]!, t);
+    lab[o] = t[0];
+    lab[o + 1] = t[1];
+    lab[o + 2] = t[2];
+    L[i] = t[0];
+  }
+  return { lab, L };
+}
+
+export function applyGains(lin: Float32Array, gains: Gains): Float32Array {
+  const out = new Float32Array(lin.length);
+  const g0 = gains.exposure * gains.whiteBalance[0];
+  const g1 = gains.exposure * gains.whiteBalance[1];
+  const g2 = gains.exposure * gains.whiteBalance[2];
+  for (let i = 0; i < lin.length; i += 3) {
+    out[i] = Math.min(1, lin[i]! * g0);
+    out[i + 1] = Math.min(1, lin[i + 1]! * g1);
+    out[i + 2] = Math.min(1, lin[i + 2]! * g2);
+  }
+  return out;
+}
+
+export interface WorkBase {
+  w: number;
+  h: number;
+  scale: number;
+  beforeLin: Float32Array;
+  afterLin: Float32Array;
+  alpha: Float32Array;
+}
+
+export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixels: number): WorkBase {
+  if (before.width !== after.width || before.height !== after.height)
+    throw new Error(`before is ${before.width}×${before.height} but after is ${after.width}×${after.height}: the guards need the same geometry`);
+  if (alpha.width !== before.width || alpha.height !== before.height)
+    throw new Error("alpha must have the geometry of before/after");
+  const s = workScale(before.width, before.height, maxPixels);
+  const b = downsampleLinear(before, s);
+  const a = downsampleLinear(after, s);
+  return { w: b.w, h: b.h, scale: s, beforeLin: b.lin, afterLin: a.lin, alpha: downsamplePlane(alpha, s, b.w, b.h) };
+}
+
+export function completeWork(base: WorkBase, gains: Gains): Work {
+  const expectedLin = applyGains(base.beforeLin, gains);
+  const e = labOf(expectedLin);
+  const a = labOf(base.afterLin);
+  return { ...base, expectedLin, expectedLab: e.lab, afterLab: a.lab, expectedL: e.L, afterL: a.L };
+}

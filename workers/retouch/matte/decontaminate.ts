@@ -1,0 +1,68 @@
+// Stage 4 — edge colours: estimate the piece's own colour F at partly transparent pixels so the old
+// surface does not bleed into the cutout. Where the surface is known, F follows from
+// I = αF + (1−α)B; that division amplifies any error in α as α falls, so low-α pixels lean on the
+// local piece colour instead.
+import type { Image8, Plane } from "../types";
+import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
+import { sample, type WorkImage } from "../pixels/work-image";
+import type { BackdropModel } from "../backdrop/model";
+import type { ForegroundMean } from "./foreground-mean";
+
+/** Returns the cutout: RGBA, straight alpha, same size as the photo. */
+export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: ForegroundMean): Uint8Array {
+  const { width: W, height: H, data, channels: ch } = img;
+  const out = new Uint8Array(W * H * 4);
+  const A = alpha.data;
+  const k = backdrop.coef;
+  const trust = backdrop.trust;
+  const { width: ww, height: wh } = work;
+  const f = [0, 0, 0];
+  const b = [0, 0, 0];
+  for (let y = 0; y < H; y++) {
+    const vn = (y + 0.5) / H;
+    const v = (y + 0.5) / work.sy - 0.5;
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      const a = A[i]!;
+      const o = ch * i;
+      const q = 4 * i;
+      out[q + 3] = Math.round(a * 255);
+      if (a <= 0) continue;
+      if (a >= 1) {
+        out[q] = data[o]!;
+        out[q + 1] = data[o + 1]!;
+        out[q + 2] = data[o + 2]!;
+        continue;
+      }
+      const u = (x + 0.5) / work.sx - 0.5;
+      const f0 = sample(fg.rgb[0], ww, wh, u, v);
+      const haveF = !Number.isNaN(f0);
+      if (haveF) {
+        f[0] = f0;
+        f[1] = sample(fg.rgb[1], ww, wh, u, v);
+        f[2] = sample(fg.rgb[2], ww, wh, u, v);
+      }
+      const un = (x + 0.5) / W;
+      for (let c = 0; c < 3; c++) {
+        const kc = k[c]!;
+        b[c] = kc[0]! + kc[1]! * un + kc[2]! * vn + kc[3]! * un * un + kc[4]! * un * vn + kc[5]! * vn * vn;
+      }
+      // λ: weight of the equation's F; needs a trusted surface and enough opacity to divide by.
+      const lam = trust * Math.min(1, Math.max(0, (a - 0.1) / 0.5));
+      for (let c = 0; c < 3; c++) {
+        const I = SRGB_TO_LINEAR[data[o + c]!]!;
+        let F: number;
+        const eq = (I - (1 - a) * b[c]!) / a;
+        if (haveF) {
+          // Without a trusted surface, blend the pixel toward the local piece colour as α falls.
+          const noSurface = a * a * I + (1 - a * a) * f[c]!;
+          F = trust > 0 ? lam * eq + (1 - lam) * f[c]! : noSurface;
+        } else {
+          F = trust > 0 && a > 0.1 ? eq : I;
+        }
+        out[q + c] = linearToSrgb8(F);
+      }
+    }
+  }
+  return out;
+}

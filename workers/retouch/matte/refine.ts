@@ -1,0 +1,130 @@
+// Stage 3 — refine the matte at full resolution, only inside the uncertain band around the
+// network's edge. Two estimates meet there:
+//  • colour-guided filter of the network map, coefficients from the work image, evaluated per
+//    full-resolution pixel (edges follow the real photo, not the 640² map);
+//  • the compositing equation I = αF + (1−α)B solved for α by projection, where the surface B is
+//    known (smooth fitted model) and differs enough from the local piece colour F.
+// Outside the band the network is already certain and its map is snapped to 0/1 (no haze).
+import type { Image8, Plane } from "../types";
+import { makePlane, resampleBilinear } from "../pixels/plane";
+import { SRGB_TO_LINEAR } from "../pixels/srgb";
+import { dilate, maskBox } from "../pixels/mask";
+import { sample, type WorkImage } from "../pixels/work-image";
+import type { BackdropModel } from "../backdrop/model";
+import { guidedCoefficients } from "./guided";
+import type { ForegroundMean } from "./foreground-mean";
+
+export interface RefineOptions {
+  /** Guided filter radius and regulariser at the 1536-px work scale. */
+  radius: number;
+  eps: number;
+  /** Half-width of the band (work pixels) around the network's uncertain pixels. */
+  band: number;
+  /** Use the compositing equation where B is known. */
+  compositing: boolean;
+}
+
+export const REFINE_DEFAULTS: RefineOptions = { radius: 3, eps: 4e-4, band: 4, compositing: true };
+
+export interface RefinedMatte {
+  alpha: Plane;
+  /** Share of pixels in the band, and of band pixels where the compositing estimate was used. */
+  bandShare: number;
+  compositingShare: number;
+}
+
+export function refineMatte(
+  img: Image8,
+  work: WorkImage,
+  probWork: Float32Array,
+  prob: Plane,
+  backdrop: BackdropModel,
+  fg: ForegroundMean,
+  opts: RefineOptions = REFINE_DEFAULTS,
+): RefinedMatte {
+  const { width: W, height: H, data, channels: ch } = img;
+  const { width: ww, height: wh } = work;
+  const scale = Math.max(ww, wh) / 1536;
+  const r = Math.max(1, Math.round(opts.radius * scale));
+  const unsure = new Uint8Array(ww * wh);
+  for (let i = 0; i < unsure.length; i++) unsure[i] = probWork[i]! > 0.03 && probWork[i]! < 0.97 ? 1 : 0;
+  const band = dilate(unsure, ww, wh, Math.max(1, Math.round(opts.band * scale)));
+  const bb = maskBox(band, ww, wh);
+  const pFull = resampleBilinear(prob, W, H);
+  const alpha = makePlane(W, H);
+  const A = alpha.data;
+  for (let i = 0; i < A.length; i++) A[i] = pFull.data[i]! >= 0.5 ? 1 : 0;
+  if (!bb) return { alpha, bandShare: 0, compositingShare: 0 };
+
+  const gx = Math.max(0, bb.x - 2 * r);
+  const gy = Math.max(0, bb.y - 2 * r);
+  const box = { x: gx, y: gy, w: Math.min(ww, bb.x + bb.w + 2 * r) - gx, h: Math.min(wh, bb.y + bb.h + 2 * r) - gy };
+  const coef = guidedCoefficients(work.srgb, probWork, ww, box, r, opts.eps);
+  const cw = box.w;
+  const chh = box.h;
+  const trust = opts.compositing ? backdrop.trust : 0;
+  const k = backdrop.coef;
+
+  let inBand = 0;
+  let usedC = 0;
+  // Full-res rows/cols covering the work band box.
+  const x0 = Math.max(0, Math.floor(box.x * work.sx));
+  const x1 = Math.min(W, Math.ceil((box.x + box.w) * work.sx));
+  const y0 = Math.max(0, Math.floor(box.y * work.sy));
+  const y1 = Math.min(H, Math.ceil((box.y + box.h) * work.sy));
+  for (let y = y0; y < y1; y++) {
+    const v = (y + 0.5) / work.sy - 0.5;
+    const wy = Math.min(wh - 1, Math.max(0, Math.round(v)));
+    const vn = (y + 0.5) / H;
+    for (let x = x0; x < x1; x++) {
+      const u = (x + 0.5) / work.sx - 0.5;
+      const wx = Math.min(ww - 1, Math.max(0, Math.round(u)));
+      if (!band[wy * ww + wx]) continue;
+      inBand++;
+      const i = y * W + x;
+      const o = ch * i;
+      const cu = u - box.x;
+      const cv = v - box.y;
+      const R = data[o]!;
+      const G = data[o + 1]!;
+      const Bv = data[o + 2]!;
+      let ag =
+        sample(coef.a[0], cw, chh, cu, cv) * (R / 255) +
+        sample(coef.a[1], cw, chh, cu, cv) * (G / 255) +
+        sample(coef.a[2], cw, chh, cu, cv) * (Bv / 255) +
+        sample(coef.b, cw, chh, cu, cv);
+      ag = ag < 0 ? 0 : ag > 1 ? 1 : ag;
+      let a = ag;
+      if (trust > 0) {
+        const f0 = sample(fg.rgb[0], ww, wh, u, v);
+        if (!Number.isNaN(f0)) {
+          const f1 = sample(fg.rgb[1], ww, wh, u, v);
+          const f2 = sample(fg.rgb[2], ww, wh, u, v);
+          const un = (x + 0.5) / W;
+          const b0 = k[0][0]! + k[0][1]! * un + k[0][2]! * vn + k[0][3]! * un * un + k[0][4]! * un * vn + k[0][5]! * vn * vn;
+          const b1 = k[1][0]! + k[1][1]! * un + k[1][2]! * vn + k[1][3]! * un * un + k[1][4]! * un * vn + k[1][5]! * vn * vn;
+          const b2 = k[2][0]! + k[2][1]! * un + k[2][2]! * vn + k[2][3]! * un * un + k[2][4]! * un * vn + k[2][5]! * vn * vn;
+          const d0 = f0 - b0;
+          const d1 = f1 - b1;
+          const d2 = f2 - b2;
+          const dd = d0 * d0 + d1 * d1 + d2 * d2;
+          const sep = Math.sqrt(dd);
+          // Separation in linear units: below ~0.06 the equation is noise-dominated.
+          let w = trust * Math.min(1, Math.max(0, (sep - 0.06) / 0.12));
+          if (w > 0) {
+            const ac =
+              ((SRGB_TO_LINEAR[R]! - b0) * d0 + (SRGB_TO_LINEAR[G]! - b1) * d1 + (SRGB_TO_LINEAR[Bv]! - b2) * d2) / dd;
+            const acc = ac < 0 ? 0 : ac > 1 ? 1 : ac;
+            // Disagreeing estimates (shadow on the sweep, a highlight unlike the local mean) keep
+            // the guided value: the equation only fine-tunes where both see an edge.
+            w *= Math.max(0, 1 - Math.abs(acc - ag) / 0.5);
+            a = w * acc + (1 - w) * ag;
+            if (w > 0.5) usedC++;
+          }
+        }
+      }
+      A[i] = a < 0.004 ? 0 : a > 0.996 ? 1 : a;
+    }
+  }
+  return { alpha, bandShare: inBand / (W * H), compositingShare: inBand ? usedC / inBand : 0 };
+}

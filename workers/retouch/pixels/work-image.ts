@@ -1,0 +1,60 @@
+// A reduced copy of the photo for the stages that reason about regions rather than single pixels
+// (guided-filter coefficients, local foreground colour, backdrop sampling). Full-resolution pixels
+// are then computed from it by bilinear sampling.
+import sharp from "sharp";
+import type { Image8 } from "../types";
+import { SRGB_TO_LINEAR } from "./srgb";
+
+export interface WorkImage {
+  width: number;
+  height: number;
+  /** Full-resolution pixels per work pixel along each axis. */
+  sx: number;
+  sy: number;
+  srgb: [Float32Array, Float32Array, Float32Array];
+  linear: [Float32Array, Float32Array, Float32Array];
+}
+
+export const WORK_SIDE = 1536;
+
+export async function makeWorkImage(img: Image8, maxSide = WORK_SIDE): Promise<WorkImage> {
+  const scale = Math.min(1, maxSide / Math.max(img.width, img.height));
+  const width = Math.max(1, Math.round(img.width * scale));
+  const height = Math.max(1, Math.round(img.height * scale));
+  const raw =
+    scale === 1
+      ? img.data
+      : await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
+          .resize(width, height, { fit: "fill", kernel: "cubic" })
+          .raw()
+          .toBuffer();
+  const n = width * height;
+  const srgb: WorkImage["srgb"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  const linear: WorkImage["linear"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
+  const ch = img.channels;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < 3; c++) {
+      const v = raw[ch * i + c]!;
+      srgb[c][i] = v / 255;
+      linear[c][i] = SRGB_TO_LINEAR[v]!;
+    }
+  }
+  return { width, height, sx: img.width / width, sy: img.height / height, srgb, linear };
+}
+
+/** Bilinear sample of a plane at continuous pixel-centre coordinates (u, v), clamped. */
+export function sample(plane: Float32Array, w: number, h: number, u: number, v: number): number {
+  const x = u < 0 ? 0 : u > w - 1 ? w - 1 : u;
+  const y = v < 0 ? 0 : v > h - 1 ? h - 1 : v;
+  const x0 = x | 0;
+  const y0 = y | 0;
+  const x1 = x0 + 1 < w ? x0 + 1 : x0;
+  const y1 = y0 + 1 < h ? y0 + 1 : y0;
+  const fx = x - x0;
+  const fy = y - y0;
+  const a = plane[y0 * w + x0]!;
+  const b = plane[y0 * w + x1]!;
+  const c = plane[y1 * w + x0]!;
+  const d = plane[y1 * w + x1]!;
+  return a + (b - a) * fx + (c - a + (d - c - b + a) * fx) * fy;
+}

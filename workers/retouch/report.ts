@@ -1,0 +1,33 @@
+// What the engine hands back: images plus a report of everything it measured and changed.
+import type { Box, Warning } from "./types";
+
+export interface SpotEdit {
+  id: number;
+  box: Box;
+  area: number;
+  reason: "dust" | "speck" | "lint" | "smudge";
+}
+
+export interface ImageReport {
+  input: { width: number; height: number; format: string; notes: string[] };
+  timings: Record<string, number>;
+  gains: { exposure: number; whiteBalance: [number, number, number] };
+  backdrop: { color: [number, number, number]; uniformity: number; kind: string };
+  edits: SpotEdit[];
+  measurements: Record<string, number>;
+  warnings: Warning[];
+  framing: { box: Box; fill: number };
+}
+
+export interface RetouchOutput {
+  /** RGBA PNG, same size and orientation as the upright input, straight alpha. */
+  cutoutPng: Buffer;
+  composite: Buffer;
+  compositeMime: string;
+  compositeExt: string;
+  /** JPEG, longest side ≤ 400 px. */
+  thumbnail: Buffer;
+  width: number;
+  height: number;
+  report: ImageReport;
+}

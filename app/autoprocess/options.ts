@@ -1,0 +1,31 @@
+// Tuning of auto-processing, from the environment with safe defaults.
+import { env } from "../config.server";
+
+export interface AutoOptions {
+  /** Most products looked at in one tick, across all shops. */
+  productsPerTick: number;
+  /** Most products of one shop looked at in one tick (per-shop rate: this many per interval). */
+  productsPerShopPerTick: number;
+  /** How long a claimed product is hidden from other workers before it is retried (crash safety). */
+  claimLeaseMs: number;
+  /** Delays before looking again at a product whose media are still processing (or whose lookup failed). */
+  retryDelaysMs: number[];
+  /** Tick interval of startAutoProcessing(). */
+  intervalMs: number;
+}
+
+function int(name: string, fallback: number): number {
+  const n = Number(env(name, String(fallback)));
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
+}
+
+export function autoOptions(overrides: Partial<AutoOptions> = {}): AutoOptions {
+  return {
+    productsPerTick: int("LOUPE_AUTO_PRODUCTS_PER_TICK", 100),
+    productsPerShopPerTick: int("LOUPE_AUTO_PRODUCTS_PER_SHOP_PER_TICK", 20),
+    claimLeaseMs: int("LOUPE_AUTO_CLAIM_LEASE_MS", 10 * 60_000),
+    retryDelaysMs: [60_000, 3 * 60_000, 10 * 60_000, 30 * 60_000],
+    intervalMs: int("LOUPE_AUTO_INTERVAL_MS", 5_000),
+    ...overrides,
+  };
+}

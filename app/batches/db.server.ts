@@ -1,0 +1,17 @@
+// The Prisma client the batch services and the worker use: the process's client unless a test or a
+// worker started on another database swaps it in.
+import type { PrismaClient } from "@prisma/client";
+
+let override: PrismaClient | null = null;
+let fallback: PrismaClient | null = null;
+
+export async function db(): Promise<PrismaClient> {
+  if (override) return override;
+  if (!fallback) fallback = (await import("../db.server")).prisma;
+  return fallback;
+}
+
+/** Tests and the worker point the services at a client of their own (null restores the default). */
+export function useDb(client: PrismaClient | null): void {
+  override = client;
+}

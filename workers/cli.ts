@@ -1,0 +1,88 @@
+// npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none]
+//                                       [--format jpg|png|webp|tiff|psd] [--margin 0.08]
+// Writes DIR/NAME.cutout.png, DIR/NAME.<format> and DIR/report.json. One bad file fails alone; the
+// exit code is non-zero if any failed.
+import fs from "node:fs";
+import path from "node:path";
+import { EnginePool, RetouchInputError, type RetouchSettings } from "./retouch/index";
+
+interface Args {
+  files: string[];
+  out: string;
+  settings: Partial<RetouchSettings>;
+}
+
+function usage(msg?: string): never {
+  if (msg) console.error(`error: ${msg}`);
+  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): Args {
+  const files: string[] = [];
+  let out = "";
+  const settings: Partial<RetouchSettings> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const val = () => argv[++i] ?? usage(`${a} needs a value`);
+    if (a === "--out") out = val();
+    else if (a === "--background") settings.background = val();
+    else if (a === "--size") settings.size = Number(val());
+    else if (a === "--margin") settings.marginPct = Number(val());
+    else if (a === "--shadow") settings.shadow = val() as RetouchSettings["shadow"];
+    else if (a === "--format") settings.format = val() as RetouchSettings["format"];
+    else if (a === "--help" || a === "-h") usage();
+    else if (a.startsWith("--")) usage(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (!files.length) usage("no input files");
+  if (!out) usage("--out DIR is required");
+  return { files, out, settings };
+}
+
+function progress(done: number, total: number, failed: number): void {
+  if (!process.stderr.isTTY && done !== total) return;
+  const width = 30;
+  const fill = Math.round((done / total) * width);
+  process.stderr.write(`\r[${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${total}${failed ? ` (${failed} failed)` : ""}${done === total ? "\n" : ""}`);
+}
+
+async function main(): Promise<void> {
+  const { files, out, settings } = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(out, { recursive: true });
+  const pool = new EnginePool();
+  const report: Record<string, unknown> = {};
+  let done = 0;
+  let failed = 0;
+  progress(0, files.length, 0);
+  const used = new Set<string>();
+  await Promise.all(
+    files.map(async (file) => {
+      let name = path.basename(file).replace(/\.[^.]+$/, "");
+      while (used.has(name)) name += "_";
+      used.add(name);
+      try {
+        const input = fs.readFileSync(file);
+        const o = await pool.retouch(input, settings);
+        fs.writeFileSync(path.join(out, `${name}.cutout.png`), o.cutoutPng);
+        fs.writeFileSync(path.join(out, `${name}.${o.compositeExt}`), o.composite);
+        report[file] = { ok: true, outputs: { cutout: `${name}.cutout.png`, composite: `${name}.${o.compositeExt}` }, ...o.report };
+      } catch (e) {
+        failed++;
+        const err = e instanceof RetouchInputError ? { code: e.code, message: e.message } : { code: "INTERNAL", message: e instanceof Error ? e.message : String(e) };
+        report[file] = { ok: false, error: err };
+        if (!process.stderr.isTTY) console.error(`${file}: ${err.code}: ${err.message}`);
+      }
+      progress(++done, files.length, failed);
+    }),
+  );
+  await pool.close();
+  const ordered = Object.fromEntries(files.map((f) => [f, report[f]]));
+  fs.writeFileSync(path.join(out, "report.json"), JSON.stringify(ordered, null, 2));
+  if (failed) {
+    console.error(`${failed} of ${files.length} file(s) failed; see ${path.join(out, "report.json")}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

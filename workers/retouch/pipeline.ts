@@ -1,0 +1,153 @@
+// The whole retouch of one image, stage by stage, in the calling thread (the pool runs it inside a
+// worker thread). Each stage's wall time goes into the report.
+import type { Image8, Plane } from "./types";
+import type { ImageReport, RetouchOutput } from "./report";
+import { RetouchInputError } from "./errors";
+import { resolveSettings, parseBackground, type RetouchSettings } from "./settings";
+import { decodeInput } from "./decode";
+import { buildMatte } from "./matte/pipeline-matte";
+import { decontaminate } from "./matte/decontaminate";
+import { cleanSpots } from "./spots/clean";
+import { readSurface } from "./backdrop/gains";
+import { applyGains } from "./backdrop/apply-gains";
+import { frame, pieceBox } from "./compose/frame";
+import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
+import { linearToSrgb8 } from "./pixels/srgb";
+import { runGuards } from "./guards";
+
+export type Segmenter = (img: Image8) => Promise<Plane>;
+
+export interface PipelineResult {
+  output: RetouchOutput;
+  /** Full-resolution intermediates, for tests and the bench (not sent across threads). */
+  internals: { image: Image8; alpha: Plane; cutout: Uint8Array; after: Image8 };
+}
+
+async function decodeReference(ref: Uint8Array | null | undefined): Promise<Image8 | null> {
+  if (!ref || ref.byteLength === 0) return null;
+  try {
+    return (await decodeInput(ref)).image;
+  } catch {
+    return null; // a broken reference must not fail the retouch; the guard just has nothing to compare
+  }
+}
+
+export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSettings> | undefined, segment: Segmenter): Promise<PipelineResult> {
+  const settings = resolveSettings(partial);
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+
+  const decoded = await decodeInput(input);
+  const img = decoded.image;
+  const { width: W, height: H } = img;
+  lap("decode");
+
+  const prob = await segment(img);
+  lap("segment");
+
+  const matte = await buildMatte(img, prob);
+  const alpha = matte.alpha;
+  let covered = 0;
+  for (let i = 0; i < alpha.data.length; i++) covered += alpha.data[i]! >= 0.5 ? 1 : 0;
+  const share = covered / alpha.data.length;
+  const box = pieceBox(alpha.data, W, H);
+  if (!box || share < 0.0005 || share > 0.97)
+    throw new RetouchInputError(
+      "NO_PIECE",
+      share > 0.97
+        ? "We could not tell the piece from its background: it seems to fill the whole photo. Upload a photo with the piece on a plain surface and some space around it."
+        : "We could not find a piece of jewelry in this photo. Upload a photo with the piece clearly visible on a plain surface.",
+    );
+  lap("matte");
+
+  const cutout = decontaminate(img, alpha, matte.work, matte.backdrop, matte.fg);
+  lap("edges");
+
+  const spots = cleanSpots(cutout, W, H, alpha.data, new Set(settings.disabledSpots ?? []));
+  lap("spots");
+
+  const surface = readSurface(matte.backdrop, settings.target);
+  const toned = new Uint8Array(cutout);
+  applyGains(toned, 4, surface.gains);
+  lap("gains");
+
+  const cutoutPng = await encodeCutout(cutout, W, H);
+  lap("cutout");
+
+  const framed = await frame(toned, img.data, W, H, box, settings);
+  const composite = await encodeComposite(framed, settings.format);
+  const thumbnail = await encodeThumbnail(framed);
+  lap("compose");
+
+  // The guards compare the original with the result at the original's geometry.
+  const [br, bgc, bb] = parseBackground(settings.background);
+  const after = new Uint8Array(W * H * 3);
+  for (let i = 0; i < W * H; i++) {
+    const a = toned[4 * i + 3]! / 255;
+    after[3 * i] = Math.round(toned[4 * i]! * a + br * (1 - a));
+    after[3 * i + 1] = Math.round(toned[4 * i + 1]! * a + bgc * (1 - a));
+    after[3 * i + 2] = Math.round(toned[4 * i + 2]! * a + bb * (1 - a));
+  }
+  const afterImg: Image8 = { width: W, height: H, channels: 3, data: after };
+  const backdropSrgb = matte.backdrop.atPiece.map((v) => linearToSrgb8(v)) as [number, number, number];
+  const warnings = runGuards(
+    {
+      before: img,
+      after: afterImg,
+      alpha,
+      gains: surface.gains,
+      backdrop: backdropSrgb,
+      product: settings.product,
+      reference: await decodeReference(settings.reference),
+    },
+    settings.guardThresholds,
+  );
+  lap("guards");
+
+  const report: ImageReport = {
+    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes] },
+    timings,
+    gains: surface.gains,
+    backdrop: { color: backdropSrgb, uniformity: round(matte.backdrop.uniformity, 4), kind: surface.kind },
+    edits: spots.edits,
+    measurements: {
+      pieceShare: round(share, 5),
+      matteBandShare: round(matte.bandShare, 5),
+      matteCompositingShare: round(matte.compositingShare, 4),
+      backdropResidual: round(matte.backdrop.residual, 5),
+      backdropTrust: round(matte.backdrop.trust, 3),
+      surfaceL: round(surface.lab[0], 2),
+      surfaceA: round(surface.lab[1], 2),
+      surfaceB: round(surface.lab[2], 2),
+      textureEnergy: round(spots.texture, 3),
+      highlightPixels: spots.highlightPixels,
+      spotsRemoved: spots.edits.filter((e) => !e.disabled).length,
+    },
+    warnings,
+    framing: { box, fill: round(framed.fill, 4) },
+  };
+  timings.total = Object.values(timings).reduce((a, b) => a + b, 0);
+  return {
+    output: {
+      cutoutPng,
+      composite: composite.data,
+      compositeMime: composite.mime,
+      compositeExt: composite.ext,
+      thumbnail,
+      width: W,
+      height: H,
+      report,
+    },
+    internals: { image: img, alpha, cutout, after: afterImg },
+  };
+}
+
+function round(v: number, d: number): number {
+  const k = 10 ** d;
+  return Math.round(v * k) / k;
+}

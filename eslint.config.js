@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".tools/**", ".cache/**", "models/**", "vendor/**", "storage/**", "test-artifacts/**", "bench-results/**", "extensions/*/node_modules/**", "extensions/*/dist/**", "public/build/**"] },
+  { ignores: ["build/**", "node_modules/**", ".tools/**", ".cache/**", "models/**", "vendor/**", "storage/**", "test-artifacts/**", "bench-results/**", ".scratch/**", "extensions/*/node_modules/**", "extensions/*/dist/**", "public/build/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

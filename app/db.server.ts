@@ -1,21 +1,18 @@
-// The Prisma client, on the Rust-free engine with a driver adapter chosen by DATABASE_URL.
+// The Prisma client, on the Rust-free engine with a driver adapter chosen by DATABASE_URL:
+// `file:…` → SQLite (libSQL adapter, the default), `postgresql://…` → PostgreSQL (pg adapter).
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { config } from "./config.server";
+import { createPgPrisma } from "./db/pg-client";
+import { databaseKind } from "./db/url";
 
 declare global {
   var __loupePrisma: PrismaClient | undefined;
 }
 
 export function createPrisma(url = config.databaseUrl): PrismaClient {
-  if (!url.startsWith("file:")) {
-    throw new Error(`DATABASE_URL ${redact(url)} is not supported by this build; use file:… (SQLite)`);
-  }
+  if (databaseKind(url) === "postgres") return createPgPrisma(url);
   return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
-}
-
-function redact(url: string) {
-  return url.replace(/\/\/[^@]*@/, "//***@");
 }
 
 /** One client per process (Remix dev reloads modules; keep the client across reloads). */

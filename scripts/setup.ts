@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { config } from "../app/config.server";
-import { migrateSqlite } from "../app/db/migrate";
+import { migrate, schemaPath } from "../app/db/migrate";
+import { databaseKind } from "../app/db/url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -16,12 +17,13 @@ function schemaEngineAvailable(): boolean {
 }
 
 export async function setupDatabase(url = config.databaseUrl): Promise<string> {
-  if (url.startsWith("file:")) mkdirSync(dirname(url.slice(5)), { recursive: true });
+  if (databaseKind(url) === "sqlite") mkdirSync(dirname(url.slice(5)), { recursive: true });
   if (schemaEngineAvailable() && process.env.LOUPE_OWN_MIGRATOR !== "1") {
-    execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+    execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "deploy", "--schema", schemaPath(url, root)], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
     return "prisma migrate deploy";
   }
-  const r = await migrateSqlite(url, resolve(root, "prisma/migrations"));
+  // SQLite: prisma/migrations; PostgreSQL: prisma/postgres/migrations (app/db/migrate.ts).
+  const r = await migrate(url, root);
   return `applied ${r.applied.length} migration(s), ${r.skipped.length} already applied`;
 }
 

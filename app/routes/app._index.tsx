@@ -1,28 +1,108 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, Page, Text } from "@shopify/polaris";
+// Home: what Loupe does, start a batch (collection or products), recent batches with progress.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
+import { createBatch, listBatches } from "../batches/service.server";
+import { BatchStarter } from "../components/home/BatchStarter";
+import { RecentBatches } from "../components/home/RecentBatches";
+import { usePolling } from "../ui/use-polling";
+import { batchProgress } from "../ui/progress";
+import type { BatchSummaryView } from "../ui/types";
+
+const PICKER_QUERY = `#graphql
+  query LoupePickerData {
+    collections(first: 50, sortKey: TITLE) {
+      nodes {
+        id
+        title
+        productsCount {
+          count
+        }
+      }
+    }
+    products(first: 50, sortKey: TITLE) {
+      nodes {
+        id
+        title
+        mediaCount {
+          count
+        }
+      }
+    }
+  }
+`;
+
+interface PickerData {
+  data?: {
+    collections: { nodes: Array<{ id: string; title: string; productsCount: { count: number } | null }> };
+    products: { nodes: Array<{ id: string; title: string; mediaCount: { count: number } | null }> };
+  };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
-  return { shop: session.shop };
+  const { session, admin } = await authenticate.admin(request);
+  const [batches, picker] = await Promise.all([
+    listBatches(session.shop, { limit: 10 }),
+    admin
+      .graphql(PICKER_QUERY)
+      .then((r) => r.json() as Promise<PickerData>)
+      .catch(() => ({}) as PickerData),
+  ]);
+  return {
+    shop: session.shop,
+    batches: batches.map((b) => ({ ...b, createdAt: new Date(b.createdAt).toISOString() })) as BatchSummaryView[],
+    collections: (picker.data?.collections.nodes ?? []).map((c) => ({ id: c.id, title: c.title, productsCount: c.productsCount?.count ?? 0 })),
+    products: (picker.data?.products.nodes ?? []).map((p) => ({ id: p.id, title: p.title, mediaCount: p.mediaCount?.count ?? 0 })),
+    pickerFailed: !picker.data,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session, redirect } = await authenticate.admin(request);
+  const form = await request.formData();
+  const collectionId = String(form.get("collectionId") ?? "");
+  const productIds = String(form.get("productIds") ?? "")
+    .split(",")
+    .filter(Boolean);
+  if (!collectionId && productIds.length === 0) return { error: "Pick a collection or at least one product." };
+  try {
+    const batch = await createBatch(session.shop, collectionId ? { collectionId } : { productIds });
+    return redirect(`/app/batches/${batch.id}`);
+  } catch (err) {
+    return { error: `Loupe couldn't start this batch: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }
 
 export default function Home() {
-  const { shop } = useLoaderData<typeof loader>();
+  const { shop, batches, collections, products, pickerFailed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  usePolling(batches.some((b) => batchProgress(b.counts, b.total).running), 3000);
   return (
     <Page title="Loupe">
-      <Card>
-        <BlockStack gap="200">
-          <Text as="p" variant="bodyMd">
-            Loupe retouches your jewelry photos — clean studio background, dust removed, consistent exposure — and
-            tells you where a human should look before anything reaches your store.
-          </Text>
-          <Text as="p" variant="bodySm" tone="subdued">
-            Connected to {shop}
-          </Text>
-        </BlockStack>
-      </Card>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="p" variant="bodyLg">
+                  Loupe retouches your jewelry photos — clean studio background, dust removed, consistent exposure — and
+                  shows you where a human should look before anything reaches your store.
+                </Text>
+                <Text as="p" variant="bodySm" tone="subdued">
+                  Connected to {shop}
+                </Text>
+              </BlockStack>
+            </Card>
+            {result && "error" in result ? <Banner tone="critical" title={result.error} /> : null}
+            {pickerFailed ? (
+              <Banner tone="warning" title="Loupe couldn't load your collections and products from Shopify. Reload the page to try again." />
+            ) : null}
+            <BatchStarter collections={collections} products={products} />
+            <RecentBatches batches={batches} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
     </Page>
   );
 }

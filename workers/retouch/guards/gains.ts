@@ -29,14 +29,39 @@ export function medianLinear(lin: Float32Array, mask: Uint8Array): [number, numb
   return [quantile(ch[0]!, 0.5), quantile(ch[1]!, 0.5), quantile(ch[2]!, 0.5)];
 }
 
+/** Grey-world mean over the masked pixels whose channels are all under 0.98 (not clipped). */
+export function meanUnclipped(lin: Float32Array, mask: Uint8Array): [number, number, number] | null {
+  const s = [0, 0, 0];
+  let n = 0;
+  let all = 0;
+  const acc = [0, 0, 0];
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const o = i * 3;
+    all++;
+    acc[0] += lin[o]!;
+    acc[1] += lin[o + 1]!;
+    acc[2] += lin[o + 2]!;
+    if (Math.max(lin[o]!, lin[o + 1]!, lin[o + 2]!) >= 0.98) continue;
+    s[0] += lin[o]!;
+    s[1] += lin[o + 1]!;
+    s[2] += lin[o + 2]!;
+    n++;
+  }
+  if (all === 0) return null;
+  // Mostly clipped (a pure-white studio background): report it as such.
+  if (n < 0.2 * all) return [acc[0]! / all, acc[1]! / all, acc[2]! / all];
+  return [s[0]! / n, s[1]! / n, s[2]! / n];
+}
+
 export function toBytes(lin: [number, number, number]): [number, number, number] {
   return [linearToByte(lin[0]), linearToByte(lin[1]), linearToByte(lin[2])];
 }
 
 /** White-balance gains from the backdrop, normalised to unit luminance gain. */
 export function estimateWhiteBalance(base: WorkBase, bg: Uint8Array): [number, number, number] {
-  const b = medianLinear(base.beforeLin, bg);
-  const a = medianLinear(base.afterLin, bg);
+  const b = meanUnclipped(base.beforeLin, bg);
+  const a = meanUnclipped(base.afterLin, bg);
   if (!b || !a) return [1, 1, 1];
   const clipped = Math.max(a[0], a[1], a[2]) > 0.97;
   let g: [number, number, number];

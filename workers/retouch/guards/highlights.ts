@@ -41,7 +41,9 @@ export interface PeakField {
 
 /** Surroundings: mean over a 13×13 window (a glint is a few pixels across at working scale). */
 export function peakField(Y: Float32Array, w: number, h: number): PeakField {
-  return { Y, surround: boxMean(Y, w, h, 6) };
+  // The peak is read on a 3×3 mean: a highlight is a few pixels wide, while single-pixel noise
+  // (and its removal by an honest denoise or JPEG) is not sparkle.
+  return { Y: boxMean(Y, w, h, 1), surround: boxMean(Y, w, h, 6) };
 }
 
 /** Peaks inside `mask` with Y > ratio × surround and Y ≥ yMin; one per 7×7 neighbourhood. */

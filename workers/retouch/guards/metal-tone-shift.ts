@@ -5,14 +5,16 @@
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { compareRegion, type RegionComparison } from "./means";
-import { count } from "./masks";
+import { count, dilate } from "./masks";
 
 export function usableMetal(ctx: GuardContext): Uint8Array {
   const { metal } = ctx.regions;
   const { expectedLin, afterLin } = ctx.work;
+  // Stay 2 px away from stones: JPEG's half-resolution chroma bleeds a stone's colour into its setting.
+  const nearGem = dilate(ctx.regions.gem, ctx.work.w, ctx.work.h, 2);
   const m = new Uint8Array(metal.length);
   for (let i = 0; i < m.length; i++) {
-    if (!metal[i]) continue;
+    if (!metal[i] || nearGem[i]) continue;
     const o = i * 3;
     // Clipped channels carry no colour information.
     if (Math.max(expectedLin[o]!, expectedLin[o + 1]!, expectedLin[o + 2]!) >= 0.98) continue;
@@ -44,7 +46,7 @@ export function tintName(a: number, b: number): string {
 export function metalToneShift(ctx: GuardContext): Warning[] {
   const mask = usableMetal(ctx);
   const n = count(mask);
-  if (n < Math.max(40, 0.02 * ctx.regions.pieceCount)) return [];
+  if (n < Math.max(40, 0.005 * ctx.regions.pieceCount)) return [];
   const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, mask);
   const t = ctx.t;
   let sev = grade(c.deltaE, t.metalDeltaENote!, t.metalDeltaEWarn!);

@@ -11,9 +11,16 @@ const C2 = (0.03 * 100) ** 2;
 
 export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: number; mask: Uint8Array } | null {
   const { w, h, expectedL: x, afterL: y } = ctx.work;
-  const mask = ctx.regions.textured;
-  const n = count(mask);
-  if (n < Math.max(100, ctx.t.textureMinFraction! * ctx.regions.pieceCount)) return null;
+  // Small or smooth pieces have little "textured" area: then their whole non-specular interior is
+  // the detail to keep.
+  let mask = ctx.regions.textured;
+  let n = count(mask);
+  if (n < Math.max(100, ctx.t.textureMinFraction! * ctx.regions.pieceCount)) {
+    mask = new Uint8Array(mask.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] ? 1 : 0;
+    n = count(mask);
+    if (n < 100) return null;
+  }
   const b = maskBox(mask, w, h)!;
   const k = gaussianKernel(1.5, 5);
   const xy = new Float32Array(w * h);

@@ -6,8 +6,8 @@
 export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // METAL_TONE_SHIFT: ΔE00 of the non-specular metal mean (luminance matched), and metric hue ΔH*.
   metalDeltaENote: 1,
-  metalDeltaEWarn: 2,
-  metalHueWarn: 1.5,
+  metalDeltaEWarn: 2.5,
+  metalHueWarn: 2.5,
   // METAL_TYPE_MISMATCH: chroma under which metal reads "white"; hue bands of yellow and rose gold.
   metalWhiteChromaMax: 8,
   metalYellowHueMin: 72,
@@ -15,8 +15,8 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   metalRoseAMin: 5,
   metalColoredChromaMin: 12,
   // GEM_COLOR_SHIFT
-  gemDeltaENote: 1,
-  gemDeltaEWarn: 2,
+  gemDeltaENote: 1.5,
+  gemDeltaEWarn: 3.5,
   gemHueRiseWarn: 5,
   gemEmeraldTealHue: 180,
   gemSapphireOkHueWarn: 5,
@@ -30,7 +30,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // HALO: share of the old backdrop's colour left in the ring just outside the piece.
   haloBleedNote: 0.08,
   haloBleedWarn: 0.15,
-  haloMinBackdropDeltaE: 4,
+  haloMinBackdropDeltaE: 1.5,
   // EDGE_SOFT: strong-edge gradient kept (after / before).
   edgeKeptWarn: 0.7,
   edgeKeptNote: 0.85,
@@ -39,10 +39,10 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   textureHfKeptWarn: 0.55,
   textureMinFraction: 0.02,
   // SHADOW_CAST: a*b* shift (ΔE00 of luminance-matched means) in dark piece areas.
-  shadowDeltaEWarn: 3,
-  shadowDeltaENote: 1.5,
+  shadowDeltaEWarn: 5,
+  shadowDeltaENote: 2,
   shadowLMax: 40,
-  shadowMinFraction: 0.01,
+  shadowMinFraction: 0.02,
   // REFERENCE_MISMATCH: ΔE00 of metal means against the approved reference image.
   referenceDeltaENote: 3,
   referenceDeltaEWarn: 6,

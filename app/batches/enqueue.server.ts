@@ -1,0 +1,19 @@
+// The process's queue producer (QUEUE=local|bullmq, REDIS_URL). The web only enqueues.
+import { config } from "../config.server";
+import { createProducer } from "../../workers/queue/producer";
+import type { QueueProducer, TaskRef } from "../../workers/queue/job-queue";
+
+let producer: QueueProducer | null = null;
+
+export function getProducer(): QueueProducer {
+  return (producer ??= createProducer(config.queue, config.redisUrl));
+}
+
+/** Tests and the worker share their producer with the services. */
+export function useProducer(p: QueueProducer | null): void {
+  producer = p;
+}
+
+export async function enqueue(tasks: TaskRef[]): Promise<void> {
+  await getProducer().enqueue(tasks);
+}

@@ -5,6 +5,7 @@
 // due again after the lease, and a webhook that re-upserts the row meanwhile (new updatedAt) makes
 // the claim's finish/reschedule a no-op, so the newer edit is looked at after its own debounce.
 import { db } from "./db.server";
+import type { ShopRateLimiter } from "./rate-limit";
 
 export interface ClaimedProduct {
   id: string;
@@ -45,7 +46,12 @@ export async function claimForShop(shop: string, now: Date, limit: number, lease
 }
 
 /** One tick's claims, grouped by shop in round-robin order; the last shop served is returned for the next tick. */
-export async function claimDue(now: Date, limits: ClaimLimits, after: string | null): Promise<{ byShop: Map<string, ClaimedProduct[]>; lastShop: string | null }> {
+export async function claimDue(
+  now: Date,
+  limits: ClaimLimits,
+  after: string | null,
+  rate: ShopRateLimiter | null = null,
+): Promise<{ byShop: Map<string, ClaimedProduct[]>; lastShop: string | null }> {
   const shops = await dueShops(now, after);
   const byShop = new Map<string, ClaimedProduct[]>();
   let budget = limits.productsPerTick;
@@ -53,8 +59,10 @@ export async function claimDue(now: Date, limits: ClaimLimits, after: string | n
   const fairShare = Math.max(1, Math.ceil(budget / Math.max(1, shops.length)));
   for (const shop of shops) {
     if (budget <= 0) break;
-    const take = Math.min(budget, fairShare, limits.productsPerShopPerTick);
+    const take = Math.min(budget, fairShare, limits.productsPerShopPerTick, rate ? rate.available(shop, now) : Infinity);
+    if (take <= 0) continue; // over its rate: its turn comes again next tick
     const claimed = await claimForShop(shop, now, take, limits.claimLeaseMs);
+    rate?.take(shop, claimed.length, now);
     lastShop = shop;
     if (claimed.length === 0) continue;
     byShop.set(shop, claimed);
@@ -71,4 +79,10 @@ export async function finishClaim(c: ClaimedProduct): Promise<void> {
 /** Look at the product again at `dueAt` (unless a newer webhook re-armed it meanwhile). */
 export async function rescheduleClaim(c: ClaimedProduct, dueAt: Date): Promise<void> {
   await (await db()).pendingProduct.updateMany({ where: { id: c.id, updatedAt: c.stamp }, data: { dueAt } });
+}
+
+/** Puts every due, unclaimed row of a shop back to `dueAt` at once (the shop's daily cap is reached). */
+export async function postponeDue(shop: string, now: Date, dueAt: Date): Promise<number> {
+  const { count } = await (await db()).pendingProduct.updateMany({ where: { shop, dueAt: { lte: now } }, data: { dueAt } });
+  return count;
 }

@@ -4,8 +4,10 @@ import { env } from "../config.server";
 export interface AutoOptions {
   /** Most products looked at in one tick, across all shops. */
   productsPerTick: number;
-  /** Most products of one shop looked at in one tick (per-shop rate: this many per interval). */
+  /** Most products of one shop looked at in one tick (also the per-shop burst). */
   productsPerShopPerTick: number;
+  /** Sustained per-shop rate of products looked at, whatever the tick interval. */
+  productsPerShopPerMinute: number;
   /** How long a claimed product is hidden from other workers before it is retried (crash safety). */
   claimLeaseMs: number;
   /** Delays before looking again at a product whose media are still processing (or whose lookup failed). */
@@ -21,8 +23,9 @@ function int(name: string, fallback: number): number {
 
 export function autoOptions(overrides: Partial<AutoOptions> = {}): AutoOptions {
   return {
-    productsPerTick: int("LOUPE_AUTO_PRODUCTS_PER_TICK", 100),
-    productsPerShopPerTick: int("LOUPE_AUTO_PRODUCTS_PER_SHOP_PER_TICK", 20),
+    productsPerTick: int("LOUPE_AUTO_PRODUCTS_PER_TICK", 50),
+    productsPerShopPerTick: int("LOUPE_AUTO_PRODUCTS_PER_SHOP_PER_TICK", 10),
+    productsPerShopPerMinute: int("LOUPE_AUTO_PRODUCTS_PER_SHOP_PER_MINUTE", 60),
     claimLeaseMs: int("LOUPE_AUTO_CLAIM_LEASE_MS", 10 * 60_000),
     retryDelaysMs: [60_000, 3 * 60_000, 10 * 60_000, 30 * 60_000],
     intervalMs: int("LOUPE_AUTO_INTERVAL_MS", 5_000),

@@ -1,8 +1,9 @@
 // One shop's share of a tick: apply the policy and the daily cap to its claimed products, look up
 // their new media, and turn them into one "auto" batch.
-import { finishClaim, rescheduleClaim, type ClaimedProduct } from "./claim.server";
+import { finishClaim, postponeDue, rescheduleClaim, type ClaimedProduct } from "./claim.server";
 import { remainingToday } from "./daily-cap.server";
 import { nextUtcMidnight } from "./day";
+import { isPermanent } from "./adapters";
 import { knownMediaIds } from "./known-media.server";
 import type { AutoDeps } from "./ports";
 import type { RetryCounter } from "./retries";
@@ -15,7 +16,8 @@ export interface TickCounts {
   jobs: number;
   /** Products put back to be looked at again soon (media still processing, or a failed lookup). */
   deferred: number;
-  /** Products put back until tomorrow (UTC) because the shop's daily cap is reached. */
+  /** Products put back until tomorrow (UTC) because the shop's daily cap is reached (claimed ones, plus
+   *  the shop's whole due backlog, postponed in one statement once the cap is hit). */
   capped: number;
 }
 
@@ -25,7 +27,8 @@ interface Looked {
   claim: ClaimedProduct;
   mediaIds: string[];
   processing: number;
-  failed: boolean;
+  /** The lookup failed: transient (look again later) or permanent (e.g. the product was deleted: drop). */
+  failed: "no" | "transient" | "permanent";
 }
 
 export async function processShop(
@@ -61,7 +64,9 @@ export async function processShop(
   }
   let remaining = await remainingToday(policy.shop, policy.dailyCap, now);
   if (remaining === 0) {
+    // Cap reached: no lookups; this shop's whole due backlog waits for tomorrow in one statement.
     for (const c of claims) await tomorrow(c);
+    counts.capped += await postponeDue(policy.shop, now, nextUtcMidnight(now));
     return counts;
   }
 
@@ -70,10 +75,11 @@ export async function processShop(
   for (const claim of claims) {
     try {
       const r = await deps.findCandidates(claim.shop, claim.productId);
-      looked.push({ claim, mediaIds: [...new Set(r.mediaIds)], processing: r.processing, failed: false });
+      looked.push({ claim, mediaIds: [...new Set(r.mediaIds)], processing: r.processing, failed: "no" });
     } catch (err) {
-      console.warn(`autoprocess: ${claim.shop} ${claim.productId}: media lookup failed: ${err instanceof Error ? err.message : String(err)}`);
-      looked.push({ claim, mediaIds: [], processing: 0, failed: true });
+      const failed = isPermanent(err) ? "permanent" : "transient";
+      console.warn(`autoprocess: ${claim.shop} ${claim.productId}: media lookup failed (${failed}): ${err instanceof Error ? err.message : String(err)}`);
+      looked.push({ claim, mediaIds: [], processing: 0, failed });
     }
   }
   const known = await knownMediaIds(policy.shop, looked.flatMap((l) => l.mediaIds));
@@ -100,7 +106,7 @@ export async function processShop(
   }
   for (const { l, leftOver } of take) {
     if (leftOver > 0) await tomorrow(l.claim);
-    else if (l.failed || l.processing > 0) await lookAgain(l.claim);
+    else if (l.failed === "transient" || l.processing > 0) await lookAgain(l.claim);
     else await done(l.claim);
   }
   return counts;

@@ -2,15 +2,16 @@
 // products/* webhook) into "auto" batches, under each shop's policy and daily cap.
 //
 // Flood control: a tick claims at most `productsPerTick` products, at most `productsPerShopPerTick`
-// per shop, shops served round-robin (a cursor carries over between ticks), so a 10,000-product
-// import drains as a steady stream while other shops keep their turn. Each shop's due products of a
+// per shop and no more than the shop's rate (`productsPerShopPerMinute`, a token bucket), shops
+// served round-robin (a cursor carries over between ticks), so a 10,000-product import drains as a
+// steady stream while other shops keep their turn. Each shop's due products of a
 // tick become ONE auto batch (a new batch per shop per tick: no shared mutable batch to append to,
 // and a batch maps to "what arrived together").
 import { claimDue } from "./claim.server";
-import { defaultAutoDeps } from "./deps.server";
 import { autoOptions, type AutoOptions } from "./options";
 import type { AutoDeps } from "./ports";
 import { processShop, zeroCounts, type TickCounts } from "./process-shop.server";
+import { ShopRateLimiter } from "./rate-limit";
 import { RetryCounter } from "./retries";
 import { loadShopPolicies } from "./shop-policy.server";
 
@@ -22,10 +23,11 @@ export interface AutoProcessor {
 
 export function createAutoProcessor(deps: AutoDeps, opts: AutoOptions = autoOptions()): AutoProcessor {
   const retries = new RetryCounter(opts.retryDelaysMs);
+  const rate = new ShopRateLimiter(opts.productsPerShopPerMinute, opts.productsPerShopPerTick);
   let cursor: string | null = null;
   return {
     async tick(now = new Date()) {
-      const { byShop, lastShop } = await claimDue(now, opts, cursor);
+      const { byShop, lastShop } = await claimDue(now, opts, cursor, rate);
       cursor = lastShop;
       const total = zeroCounts();
       if (byShop.size === 0) return total;
@@ -44,9 +46,13 @@ export function createAutoProcessor(deps: AutoDeps, opts: AutoOptions = autoOpti
 
 let shared: AutoProcessor | null = null;
 
-/** One tick with the real services (the webhook's candidates lookup, the batch service). */
-export function runAutoProcessingTick(now?: Date): Promise<TickCounts> {
-  shared ??= createAutoProcessor(defaultAutoDeps());
+/** One tick with the real services (Shopify's media via the candidate filter, the batch service).
+ *  They are imported on first use: loading this module touches neither Shopify nor the database. */
+export async function runAutoProcessingTick(now?: Date): Promise<TickCounts> {
+  if (!shared) {
+    const { defaultAutoDeps } = await import("./deps.server");
+    shared ??= createAutoProcessor(defaultAutoDeps());
+  }
   return shared.tick(now);
 }
 

@@ -40,6 +40,7 @@ export async function revertImage(shop: string, imageId: string): Promise<ImageV
 /** Runs the image again, with spots the merchant undid and/or other settings; the result is a new job key. */
 export async function rerunImage(shop: string, imageId: string, opts: { disabledSpots?: number[]; settings?: Partial<ShopSettings> } = {}): Promise<ImageView> {
   const job = await findImage(shop, imageId);
+  if (!["review", "approved", "failed", "rejected", "reverted"].includes(job.state)) throw new InvalidTransitionError(job.state as "processing", "queued");
   const current = (await loadRunSettings(shop, job.settingsHash)) ?? { settings: await getShopSettings(shop), disabledSpots: [] };
   const spots = opts.disabledSpots ?? current.disabledSpots;
   if (!spots.every((n) => Number.isInteger(n) && n >= 0)) throw new InvalidRequestError("Spot numbers must be whole numbers.");

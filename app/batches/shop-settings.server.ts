@@ -36,7 +36,8 @@ function runKey(shop: string, hash: string): string {
 }
 
 /** Stores the run settings under their hash (idempotent) and returns the hash. */
-export async function saveRunSettings(shop: string, run: RunSettings): Promise<string> {
+export async function saveRunSettings(shop: string, given: RunSettings): Promise<string> {
+  const run = { settings: given.settings, disabledSpots: [...new Set(given.disabledSpots)].sort((a, b) => a - b) };
   const hash = runHash(run);
   const storage = getStorage();
   const key = runKey(shop, hash);

@@ -22,7 +22,7 @@ export async function migrateSqlite(url: string, dir: string): Promise<Migration
   try {
     await client.execute(SQLITE_MIGRATIONS_TABLE);
     const rows = await client.execute(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
-    const done = new Map(rows.rows.map((r) => [String(r.migration_name), r]));
+    const done = new Map(rows.rows.map((r) => [String(r.migration_name), { checksum: r.checksum, finished_at: r.finished_at, rolled_back_at: r.rolled_back_at }]));
     const result: MigrationResult = { applied: [], skipped: [] };
     for (const m of listMigrations(dir)) {
       if (recordedState(m, done.get(m.name)) === "skip") {

@@ -30,7 +30,7 @@ export function listMigrations(dir: string): Migration[] {
 /** What a recorded row says about a migration file: apply it, skip it, or stop. */
 export function recordedState(
   m: Migration,
-  row: { checksum: unknown; finished_at: unknown; rolled_back_at: unknown } | undefined,
+  row: { checksum?: unknown; finished_at?: unknown; rolled_back_at?: unknown } | undefined,
 ): "apply" | "skip" {
   if (!row || row.rolled_back_at != null) return "apply";
   if (row.finished_at == null) throw new Error(`migration ${m.name} started earlier and did not finish; fix the database, then mark it rolled back`);

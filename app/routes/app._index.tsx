@@ -79,7 +79,7 @@ export default function Home() {
   const result = useActionData<typeof action>();
   usePolling(batches.some((b) => batchProgress(b.counts, b.total).running), 3000);
   return (
-    <Page title="Loupe">
+    <Page title="Loupe" secondaryActions={[{ content: "Settings", url: "/app/settings" }]}>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">

@@ -2,7 +2,7 @@
 // Expiring offline tokens are refreshed by the library's unauthenticated.admin(); Loupe serializes
 // that per shop (withShopLock), keeps the fresh session in memory, and reloads it after a 401.
 import type { Session } from "@shopify/shopify-api";
-import { unauthenticated } from "../shopify.server";
+import { sessionStorage, unauthenticated } from "../shopify.server";
 import { createAdminClient, type AdminClient, type AdminClientOptions } from "./admin-client";
 import { ShopifyError } from "./errors";
 import { withShopLock } from "./shop-lock";
@@ -29,6 +29,12 @@ export async function getOfflineSession(shop: string): Promise<Session> {
       return session;
     } catch (err) {
       sessions.delete(shop);
+      // Another process may have spent the refresh token first: its fresh session is in storage.
+      const stored = await storedOfflineSession(shop);
+      if (usable(stored)) {
+        sessions.set(shop, stored);
+        return stored;
+      }
       if (err instanceof Error && err.name === "SessionNotFoundError") {
         throw new ShopifyError(`Loupe is not installed on ${shop} (or was uninstalled). Open Loupe from the Shopify admin to reconnect.`, {
           transient: false,
@@ -50,6 +56,14 @@ export async function getOfflineSession(shop: string): Promise<Session> {
       });
     }
   });
+}
+
+async function storedOfflineSession(shop: string): Promise<Session | undefined> {
+  try {
+    return (await sessionStorage!.findSessionsByShop(shop)).find((s) => !s.isOnline);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Drops the cached session (after uninstall or a 401). */

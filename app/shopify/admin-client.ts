@@ -7,7 +7,7 @@
 import { ClientError, GraphQLClient } from "graphql-request";
 import PQueue from "p-queue";
 import { API_VERSION_STRING } from "./api-version";
-import { BucketEstimate, backoffMs, costWaitMs, jitterMs, readCost } from "./cost";
+import { BucketEstimate, backoffMs, jitterMs, readCost } from "./cost";
 import { ShopifyError } from "./errors";
 
 export interface AdminClient {
@@ -83,12 +83,8 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
 
   async function attempt<T>(query: string, variables: Record<string, unknown> | undefined, tryNo: number): Promise<Attempt<T>> {
     const predicted = knownCost.get(query) ?? DEFAULT_COST;
-    const est = lane.bucket.current();
-    if (est) {
-      const wait = costWaitMs(predicted, est);
-      if (wait > 0) await sleep(wait + jitterMs(100));
-    }
-    lane.bucket.spend(predicted);
+    const wait = lane.bucket.reserve(predicted);
+    if (wait > 0) await sleep(wait + jitterMs(100));
     const token = await opts.accessToken();
     let res;
     try {
@@ -101,11 +97,11 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
     if (cost?.requestedQueryCost != null) knownCost.set(query, cost.requestedQueryCost);
     const errors = res.errors ?? [];
     if (errors.some((e) => (e.extensions as { code?: string } | undefined)?.code === "THROTTLED")) {
-      const requested = cost?.requestedQueryCost ?? predicted;
-      const wait = cost?.throttleStatus ? costWaitMs(requested, cost.throttleStatus) : backoffMs(tryNo, base);
+      // The bucket estimate now holds Shopify's number: the next attempt's reservation waits
+      // (requested − currentlyAvailable)/restoreRate. Without a status, back off.
       return {
         ok: false,
-        retryAfterMs: wait + jitterMs(250),
+        retryAfterMs: cost?.throttleStatus ? jitterMs(250) : backoffMs(tryNo, base),
         error: new ShopifyError("Shopify is busy right now; Loupe will try again shortly.", { transient: true, code: "THROTTLED" }),
       };
     }

@@ -48,15 +48,20 @@ export function jitterMs(maxMs = 250, random: () => number = Math.random): numbe
 }
 
 /**
- * Keeps the last throttle status seen for one shop and estimates what is available now
- * (the bucket refills at restoreRate per second since it was observed).
+ * The client's picture of one shop's bucket. Requests RESERVE their predicted cost before they are
+ * sent, so concurrent requests queue up behind each other instead of all waking at the same moment;
+ * what Shopify reports only ever lowers the estimate (our reservations for requests still in flight
+ * are not in Shopify's number yet), and time refills it at restoreRate.
  */
 export class BucketEstimate {
   private status: ThrottleStatus | null = null;
   private seenAt = 0;
 
-  observe(status: ThrottleStatus, now = Date.now()): void {
-    this.status = { ...status };
+  /** Takes Shopify's reported status into account. */
+  observe(reported: ThrottleStatus, now = Date.now()): void {
+    const cur = this.current(now);
+    const available = cur ? Math.min(cur.currentlyAvailable, reported.currentlyAvailable) : reported.currentlyAvailable;
+    this.status = { ...reported, currentlyAvailable: available };
     this.seenAt = now;
   }
 
@@ -67,10 +72,17 @@ export class BucketEstimate {
     return { ...this.status, currentlyAvailable: Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + refill) };
   }
 
-  /** Reserves points optimistically, so concurrent requests do not all think the bucket is full. */
-  spend(points: number, now = Date.now()): void {
+  /**
+   * Reserves `points` and returns how long to wait (ms) until they are covered: 0 when the bucket
+   * has them; otherwise (points − available)/restoreRate. Unknown bucket (no response yet): 0.
+   */
+  reserve(points: number, now = Date.now()): number {
     const cur = this.current(now);
-    if (!cur) return;
-    this.observe({ ...cur, currentlyAvailable: cur.currentlyAvailable - points }, now);
+    if (!cur) return 0;
+    const need = Math.min(points, cur.maximumAvailable);
+    const wait = costWaitMs(need, cur);
+    this.status = { ...cur, currentlyAvailable: cur.currentlyAvailable - need };
+    this.seenAt = now;
+    return wait;
   }
 }

@@ -3,6 +3,7 @@
 // real code paths (token exchange, Admin GraphQL, staged uploads, CDN downloads) against the fake.
 // Hostnames are rewritten, not trusted: code that checks "is this Shopify's CDN?" still sees the
 // real hostname in the URL it was given.
+import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { config } from "../config.server";
 
 const SHOPIFY_HOST = /(^|\.)(myshopify\.com|shopifycdn\.com|cdn\.shopify\.com|shopify-staged-uploads\.storage\.googleapis\.com)$/;
@@ -29,4 +30,7 @@ export function installShopifyFetchRouting(base = config.fakeShopify): void {
     if (!target) return realFetch(input, init);
     return req ? realFetch(new Request(target, req), init) : realFetch(target, init);
   };
+  // @shopify/shopify-api's node adapter captured globalThis.fetch when it was imported (before this
+  // ran): hand it the routed fetch too, so token exchange and refresh reach the fake.
+  setAbstractFetchFunc(globalThis.fetch);
 }

@@ -3,6 +3,7 @@
 import type { AdminClient } from "./admin-client";
 import { COLLECTION_PRODUCTS, PRODUCT_MEDIA, PRODUCT_TITLE } from "./operations";
 import { ShopifyError } from "./errors";
+import { listCollectionProductsBulk } from "./bulk.server";
 
 export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
 
@@ -87,13 +88,22 @@ interface CollectionProductsData {
   } | null;
 }
 
-/** Every product of a collection, page by page (50 a page). For very large collections see bulk.server.ts. */
+/** Collections above this many products are read with a bulk operation (LOUPE_BULK_THRESHOLD, default 1000). */
+export function bulkThreshold(): number {
+  const v = Number(process.env.LOUPE_BULK_THRESHOLD);
+  return Number.isFinite(v) && v > 0 ? v : 1000;
+}
+
+/** Every product of a collection: page by page (50 a page), or one bulk operation for large collections. */
 export async function listCollectionProducts(client: AdminClient, collectionId: string): Promise<Array<{ id: string; title: string }>> {
   const out: Array<{ id: string; title: string }> = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const data: CollectionProductsData = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, { id: collectionId, after });
     if (!data.collection) throw new ShopifyError("This collection no longer exists in your store.", { transient: false, code: "COLLECTION_NOT_FOUND", detail: collectionId });
+    if (page === 0 && data.collection.products.pageInfo.hasNextPage && (data.collection.productsCount?.count ?? 0) > bulkThreshold()) {
+      return listCollectionProductsBulk(client, collectionId);
+    }
     out.push(...data.collection.products.nodes.map((n) => ({ id: n.id, title: n.title })));
     const info = data.collection.products.pageInfo;
     if (!info.hasNextPage || !info.endCursor) break;

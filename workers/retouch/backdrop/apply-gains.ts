@@ -28,6 +28,7 @@ export function gainTables(g: Gains): [Uint8Array, Uint8Array, Uint8Array] {
 export function applyGains(data: Uint8Array, channels: number, g: Gains): void {
   const [t0, t1, t2] = gainTables(g);
   for (let o = 0; o < data.length; o += channels) {
+    if (channels === 4 && data[o + 3] === 0) continue; // fully transparent: colour is irrelevant
     data[o] = t0[data[o]!]!;
     data[o + 1] = t1[data[o + 1]!]!;
     data[o + 2] = t2[data[o + 2]!]!;

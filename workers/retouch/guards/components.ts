@@ -1,14 +1,23 @@
 // 4-connected components of a binary mask (iterative flood fill, no recursion), with their boxes.
+// Components share one label image; a full-size mask is built only on request (maskOf), because a
+// noisy matte can have thousands of tiny components.
 export interface Component {
-  mask: Uint8Array;
+  id: number;
   area: number;
   box: { x: number; y: number; w: number; h: number };
 }
 
-export function components(mask: Uint8Array, w: number, h: number, minArea: number): Component[] {
+export interface Labeled {
+  label: Int32Array;
+  w: number;
+  h: number;
+  comps: Component[];
+}
+
+export function labelComponents(mask: Uint8Array, w: number, h: number, minArea: number): Labeled {
   const label = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
-  const comps: Array<{ id: number; area: number; x0: number; y0: number; x1: number; y1: number }> = [];
+  const comps: Component[] = [];
   let next = 0;
   for (let s = 0; s < mask.length; s++) {
     if (!mask[s] || label[s]) continue;
@@ -35,11 +44,14 @@ export function components(mask: Uint8Array, w: number, h: number, minArea: numb
       if (y > 0 && mask[p - w] && !label[p - w]) (label[p - w] = id), (stack[sp++] = p - w);
       if (y < h - 1 && mask[p + w] && !label[p + w]) (label[p + w] = id), (stack[sp++] = p + w);
     }
-    if (area >= minArea) comps.push({ id, area, x0, y0, x1, y1 });
+    if (area >= minArea) comps.push({ id, area, box: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 } });
   }
-  return comps.map((c) => {
-    const m = new Uint8Array(mask.length);
-    for (let y = c.y0; y <= c.y1; y++) for (let x = c.x0; x <= c.x1; x++) if (label[y * w + x] === c.id) m[y * w + x] = 1;
-    return { mask: m, area: c.area, box: { x: c.x0, y: c.y0, w: c.x1 - c.x0 + 1, h: c.y1 - c.y0 + 1 } };
-  });
+  return { label, w, h, comps };
+}
+
+export function maskOf(l: Labeled, c: Component): Uint8Array {
+  const m = new Uint8Array(l.w * l.h);
+  for (let y = c.box.y; y < c.box.y + c.box.h; y++)
+    for (let x = c.box.x; x < c.box.x + c.box.w; x++) if (l.label[y * l.w + x] === c.id) m[y * l.w + x] = 1;
+  return m;
 }

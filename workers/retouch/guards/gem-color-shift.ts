@@ -4,7 +4,7 @@
 // sapphire pushed toward violet, measured in OKLCh where blue hues are not bent (Hung & Berns).
 import type { Warning } from "../types";
 import { grade, round, scaleBox, warning, type GuardContext } from "./context";
-import { components } from "./components";
+import { labelComponents, maskOf } from "./components";
 import { compareRegion } from "./means";
 
 export type GemKind = "emerald" | "sapphire" | "ruby" | "gemstone";
@@ -23,8 +23,9 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
   const t = ctx.t;
   const minArea = Math.max(12, t.gemMinAreaFraction! * w * h);
   const out: Warning[] = [];
-  for (const comp of components(ctx.regions.gem, w, h, minArea)) {
-    const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, comp.mask);
+  const labeled = labelComponents(ctx.regions.gem, w, h, minArea);
+  for (const comp of labeled.comps) {
+    const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, maskOf(labeled, comp));
     const kind = gemKind(c.expectedLch[2]);
     let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
     let why = "";

@@ -40,10 +40,21 @@ export interface PeakField {
 }
 
 /** Surroundings: mean over a 13×13 window (a glint is a few pixels across at working scale). */
-export function peakField(Y: Float32Array, w: number, h: number): PeakField {
+export function peakField(Y: Float32Array, w: number, h: number, weight: Float32Array): PeakField {
   // The peak is read on a 3×3 mean: a highlight is a few pixels wide, while single-pixel noise
-  // (and its removal by an honest denoise or JPEG) is not sparkle.
-  return { Y: boxMean(Y, w, h, 1), surround: boxMean(Y, w, h, 6) };
+  // (and its removal by an honest denoise or JPEG) is not sparkle. Both means are weighted by the
+  // matte, so a piece's rim is compared with the piece and not with the backdrop, which the retouch
+  // replaces (a bright rim on black would otherwise "lose" its sparkle on white).
+  return { Y: maskedMean(Y, weight, w, h, 1), surround: maskedMean(Y, weight, w, h, 6) };
+}
+
+export function maskedMean(v: Float32Array, weight: Float32Array, w: number, h: number, r: number): Float32Array {
+  const vw = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) vw[i] = v[i]! * weight[i]!;
+  const num = boxMean(vw, w, h, r);
+  const den = boxMean(weight, w, h, r);
+  for (let i = 0; i < num.length; i++) num[i] = den[i]! > 1e-3 ? num[i]! / den[i]! : 0;
+  return num;
 }
 
 /** Peaks inside `mask` with Y > ratio × surround and Y ≥ yMin; one per 7×7 neighbourhood. */

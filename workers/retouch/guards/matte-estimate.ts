@@ -7,6 +7,7 @@
 // Computed at ≤ 1 MP and upsampled, then softened by one pixel.
 import { deltaE2000 } from "../color";
 import type { Image8, Plane } from "../types";
+import { labelComponents } from "./components";
 import { boxMean, quantile } from "./filters";
 import { medianLinear } from "./gains";
 import { downsampleLinear, labOf, workScale } from "./work";
@@ -45,10 +46,14 @@ export function estimateMatte(before: Image8, after: Image8): Plane {
   for (let i = 0; i < border.length; i += 3) if (border[i]) borderD.push(dB[i]!);
   const tolB = Math.min(25, Math.max(6, 1.5 * quantile(borderD, 0.95)));
   const raw = new Float32Array(w * h);
-  for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! > tolB && dA[i]! > 4 ? 1 : 0;
+  // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
+  // a bright glint or white metal that happens to match a white studio is still piece.
+  const tolShadow = Math.max(25, 2 * tolB);
+  for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! > tolB && (dA[i]! > 4 || dB[i]! > tolShadow) ? 1 : 0;
   // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
   const m = boxMean(raw, w, h, 1);
   for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
+  fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
   const soft = boxMean(raw, w, h, 1);
   const out = new Float32Array(before.width * before.height);
   for (let y = 0; y < before.height; y++) {
@@ -56,4 +61,18 @@ export function estimateMatte(before: Image8, after: Image8): Plane {
     for (let x = 0; x < before.width; x++) out[y * before.width + x] = soft[sy * w + Math.min(w - 1, Math.floor(x / s))]!;
   }
   return { width: before.width, height: before.height, data: out };
+}
+
+/** Background islands enclosed by the piece and smaller than maxArea become piece (in place). */
+function fillSmallHoles(piece: Float32Array, w: number, h: number, maxArea: number): void {
+  const bg = new Uint8Array(w * h);
+  for (let i = 0; i < bg.length; i++) bg[i] = piece[i]! < 0.5 ? 1 : 0;
+  const l = labelComponents(bg, w, h, 1);
+  const fill = new Uint8Array((l.comps.at(-1)?.id ?? 0) + 1);
+  for (const c of l.comps) {
+    const b = c.box;
+    const touches = b.x === 0 || b.y === 0 || b.x + b.w === w || b.y + b.h === h;
+    if (!touches && c.area <= maxArea) fill[c.id] = 1;
+  }
+  for (let i = 0; i < bg.length; i++) if (l.label[i] && fill[l.label[i]!]) piece[i] = 1;
 }

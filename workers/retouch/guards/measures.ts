@@ -1,5 +1,7 @@
 // Raw measures behind the guards, without thresholds: for calibration, benchmarks and debugging.
 import { buildContext } from "./run";
+import { deltaE2000, linearRgbToLab } from "../color";
+import type { GuardContext } from "./context";
 import type { GuardInput } from "./input";
 import { compareRegion } from "./means";
 import { count } from "./masks";
@@ -11,8 +13,8 @@ import { edgeKept } from "./edge-soft";
 import { textureMeasures } from "./texture-lost";
 import { shadowMask } from "./shadow-cast";
 
-export function rawMeasures(input: GuardInput, overrides?: Partial<Record<string, number>>): Record<string, number> {
-  const ctx = buildContext(input, overrides);
+export function rawMeasures(input: GuardInput | GuardContext, overrides?: Partial<Record<string, number>>): Record<string, number> {
+  const ctx = "work" in input ? input : buildContext(input, overrides);
   const m: Record<string, number> = { exposure: ctx.gains.exposure, pieceCount: ctx.regions.pieceCount };
   const metal = usableMetal(ctx);
   m.metalN = count(metal);
@@ -33,6 +35,9 @@ export function rawMeasures(input: GuardInput, overrides?: Partial<Record<string
   m.peaks = s.expectedPeaks.length;
   m.sparkleKept = before > 0 ? kept / before : 1;
   m.afterPeaks = s.afterPeaks.length;
+  const B = linearRgbToLab(...ctx.backdropLin);
+  const S = linearRgbToLab(...ctx.studioLin);
+  m.backdropStudioDE = deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]);
   const h = haloBleed(ctx);
   if (h) m.halo = h.bleed;
   const e = edgeKept(ctx);

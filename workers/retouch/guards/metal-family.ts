@@ -1,6 +1,7 @@
 // Metal families from colour and from the product's own words. Colour rules follow the table in
 // docs/color-science.md [heuristic]: low chroma = white metal (white gold, platinum, silver); hue
-// ~75–95° = yellow gold; lower hue with a clear red component = rose gold.
+// ~75–95° = yellow gold; lower hue with a clear red component = rose gold. Between the bands the
+// family is not guessed (null): a warning must be unambiguous.
 import type { ProductContext } from "../types";
 import type { Thresholds } from "./thresholds";
 
@@ -12,7 +13,7 @@ export function familyOfLab(lab: [number, number, number], t: Thresholds): Metal
   let h = (Math.atan2(b, a) * 180) / Math.PI;
   if (h < 0) h += 360;
   if (C < t.metalWhiteChromaMax!) return "white";
-  if (C < t.metalColoredChromaMin!) return null; // between white and coloured: do not guess
+  if (C < t.metalColoredChromaMin!) return null;
   if (h >= t.metalYellowHueMin! && h <= 110) return "yellow";
   if (h <= t.metalRoseHueMax! && a >= t.metalRoseAMin!) return "rose";
   return null;
@@ -34,11 +35,9 @@ export function familiesOfProduct(p: ProductContext | undefined): Set<MetalFamil
   const out = new Set<MetalFamily>();
   if (!p) return out;
   const text = [p.title ?? "", ...(p.tags ?? []), ...(p.options ?? [])].join(" | ");
-  if (/\b(two|tri|three)[\s-]*(tone|colou?r)\b|\bmixed[\s-]*metal/i.test(text)) return new Set(["yellow", "rose", "white"]);
+  if (/\b(two|tri|three)[\s-]*(tone|colou?r)\b|\bmixed[\s-]*metals?\b/i.test(text)) return new Set(["yellow", "rose", "white"]);
   for (const [re, fam] of PATTERNS) if (re.test(text)) out.add(fam);
-  const stripped = text.replace(/\b(rose|pink|red|white|yellow)[\s-]*gold\b/gi, "");
-  if (/\bgold\b|\b\d{1,2}\s?k(t|arat)?\b/i.test(stripped) && !/\bgold[\s-]*(filled|plated|tone)?[\s-]*(over|on)[\s-]*silver\b/i.test(stripped)) {
-    if (/\bgold\b/i.test(stripped)) out.add("yellow");
-  }
+  const bare = text.replace(/\b(rose|pink|red|white|yellow)[\s-]*gold\b/gi, "");
+  if (/\bgold\b/i.test(bare)) out.add("yellow");
   return out;
 }

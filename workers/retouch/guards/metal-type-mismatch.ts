@@ -20,14 +20,20 @@ export function metalTypeMismatch(ctx: GuardContext): Warning[] {
   const lab = linearRgbToLab(m[0], m[1], m[2]);
   const seen = familyOfLab(lab, ctx.t);
   if (!seen || claimed.has(seen)) return [];
+  // Did the retouch cause it? If the original (with the same gains) already reads the same way the
+  // photo's lighting did, which is worth a note; a retouch that moved the metal family is a warning.
+  const e = meanLinear(ctx.work.expectedLin, mask).rgb;
+  const before = familyOfLab(linearRgbToLab(e[0], e[1], e[2]), ctx.t);
+  const byRetouch = before !== seen;
   const claimedNames = [...claimed].map((f) => NAMES[f]).join(" or ");
   const chroma = Math.hypot(lab[1], lab[2]);
   return [
     warning(
       "METAL_TYPE_MISMATCH",
-      "warning",
-      `The metal in the photo reads as ${NAMES[seen]}, but the product says ${claimedNames}. ` +
-        "Buyers pick the metal from the photo; check the lighting and the retouch before publishing.",
+      byRetouch ? "warning" : "note",
+      `The metal in the ${byRetouch ? "retouched " : ""}photo reads as ${NAMES[seen]}, but the product says ${claimedNames}` +
+        (byRetouch ? "." : " (the original photo already looks this way: check the lighting).") +
+        " Buyers pick the metal from the photo; a mismatch leads to returns.",
       chroma,
       ctx.t.metalWhiteChromaMax!,
       regionOfMask(ctx, mask),

@@ -10,8 +10,8 @@ import { tintName } from "./metal-tone-shift";
 
 export function shadowMask(ctx: GuardContext): Uint8Array {
   const { specular, gem } = ctx.regions;
-  // Dark pixels next to the outline are often backdrop or shadow on the surface: stay 3 px inside.
-  const inner = pieceInterior(ctx.work.alpha, ctx.work.w, ctx.work.h, 3);
+  // Dark pixels next to the outline are often backdrop or shadow on the surface: stay inside.
+  const inner = pieceInterior(ctx.work.alpha, ctx.work.w, ctx.work.h, 2);
   const L = ctx.work.expectedL;
   const m = new Uint8Array(L.length);
   for (let i = 0; i < m.length; i++) if (inner[i] && !specular[i] && !gem[i] && L[i]! < ctx.t.shadowLMax! && L[i]! >= 4) m[i] = 1;
@@ -21,7 +21,7 @@ export function shadowMask(ctx: GuardContext): Uint8Array {
 export function shadowCast(ctx: GuardContext): Warning[] {
   const mask = shadowMask(ctx);
   const n = count(mask);
-  if (n < Math.max(100, ctx.t.shadowMinFraction! * ctx.regions.pieceCount)) return [];
+  if (n < Math.max(60, ctx.t.shadowMinFraction! * ctx.regions.pieceCount)) return [];
   const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, mask);
   const sev = grade(c.deltaE, ctx.t.shadowDeltaENote!, ctx.t.shadowDeltaEWarn!);
   if (!sev) return [];

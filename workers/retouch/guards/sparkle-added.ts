@@ -12,7 +12,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
   let added = 0;
   for (const p of s.afterPeaks) {
     // Strong and bright: noise and JPEG ringing make faint peaks, a fake glint is unmistakable.
-    if (s.after.Y[p.i]! < 1.3 * s.after.surround[p.i]! || s.after.Y[p.i]! < 0.4) continue;
+    if (s.after.Y[p.i]! < 1.25 * s.after.surround[p.i]! || s.after.Y[p.i]! < 0.35) continue;
     const was = excessNear(s.expected, w, h, p.i, 2);
     if (was >= 0.35 * p.excess) continue;
     added++;

@@ -25,8 +25,8 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
   }
   const keptShare = before > 0 ? kept / before : 1;
   const loss = 1 - keptShare;
-  const minKept = t.sparkleEnergyKeptMin!;
-  const sev = grade(loss, (1 - minKept) / 2, 1 - minKept);
+  const minKept = t.sparkleKeptWarn!;
+  const sev = grade(loss, 1 - t.sparkleKeptNote!, 1 - minKept);
   if (!sev) return [];
   return [
     warning(

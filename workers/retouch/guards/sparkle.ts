@@ -24,8 +24,8 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   const am = boxMean(alpha, w, h, 1);
   const pieceMask = new Uint8Array(w * h);
   for (let i = 0; i < pieceMask.length; i++) pieceMask[i] = alpha[i]! >= 0.9 && am[i]! >= 0.9 ? 1 : 0;
-  const expected = peakField(luminancePlane(ctx.work.expectedLin), w, h);
-  const after = peakField(luminancePlane(ctx.work.afterLin), w, h);
+  const expected = peakField(luminancePlane(ctx.work.expectedLin), w, h, alpha);
+  const after = peakField(luminancePlane(ctx.work.afterLin), w, h, alpha);
   const ratio = ctx.t.sparklePeakRatio!;
   const res: SparkleAnalysis = {
     expected,

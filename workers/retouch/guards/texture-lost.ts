@@ -1,6 +1,8 @@
 // TEXTURE_LOST: over-smoothed brushed, hammered or granulated surfaces. SSIM on L* (11×11 Gaussian
 // window, σ 1.5, Wang et al. 2004 constants for L* in 0–100) and the ratio of high-frequency energy
-// (L* minus its σ 1.5 blur), both inside the piece's textured areas, result against expected.
+// (L* minus its σ 1.5 blur), inside the piece's textured areas, result against expected. The window
+// statistics are weighted by the matte (normalised convolution) so that a window reaching past the
+// outline does not compare the old backdrop with the new one.
 import type { Warning } from "../types";
 import { regionOfMask, round, warning, type GuardContext } from "./context";
 import { convolveSeparable, gaussianKernel } from "./filters";
@@ -10,7 +12,7 @@ const C1 = (0.01 * 100) ** 2;
 const C2 = (0.03 * 100) ** 2;
 
 export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: number; mask: Uint8Array } | null {
-  const { w, h, expectedL: x, afterL: y } = ctx.work;
+  const { w, h, expectedL: x, afterL: y, alpha } = ctx.work;
   // Small or smooth pieces have little "textured" area: then their whole non-specular interior is
   // the detail to keep.
   let mask = ctx.regions.textured;
@@ -23,19 +25,27 @@ export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: numb
   }
   const b = maskBox(mask, w, h)!;
   const k = gaussianKernel(1.5, 5);
+  const ext = { x0: Math.max(0, b.x0 - 5), y0: Math.max(0, b.y0 - 5), x1: Math.min(w, b.x1 + 5), y1: Math.min(h, b.y1 + 5) };
+  const m = new Float32Array(w * h);
+  const mx0 = new Float32Array(w * h);
+  const my0 = new Float32Array(w * h);
   const xy = new Float32Array(w * h);
   const xx = new Float32Array(w * h);
   const yy = new Float32Array(w * h);
-  // Squares only where the window can reach the box.
-  for (let yy0 = Math.max(0, b.y0 - 5); yy0 < Math.min(h, b.y1 + 5); yy0++)
-    for (let xx0 = Math.max(0, b.x0 - 5); xx0 < Math.min(w, b.x1 + 5); xx0++) {
-      const i = yy0 * w + xx0;
-      xy[i] = x[i]! * y[i]!;
-      xx[i] = x[i]! * x[i]!;
-      yy[i] = y[i]! * y[i]!;
+  for (let r = ext.y0; r < ext.y1; r++)
+    for (let c = ext.x0; c < ext.x1; c++) {
+      const i = r * w + c;
+      const a = alpha[i]! >= 0.5 ? 1 : 0;
+      m[i] = a;
+      mx0[i] = a * x[i]!;
+      my0[i] = a * y[i]!;
+      xy[i] = a * x[i]! * y[i]!;
+      xx[i] = a * x[i]! * x[i]!;
+      yy[i] = a * y[i]! * y[i]!;
     }
-  const mx = convolveSeparable(x, w, h, k, b);
-  const my = convolveSeparable(y, w, h, k, b);
+  const gm = convolveSeparable(m, w, h, k, b);
+  const mx = convolveSeparable(mx0, w, h, k, b);
+  const my = convolveSeparable(my0, w, h, k, b);
   const sxx = convolveSeparable(xx, w, h, k, b);
   const syy = convolveSeparable(yy, w, h, k, b);
   const sxy = convolveSeparable(xy, w, h, k, b);
@@ -44,11 +54,12 @@ export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: numb
   let hy = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const ux = mx[i]!;
-    const uy = my[i]!;
-    const vx = sxx[i]! - ux * ux;
-    const vy = syy[i]! - uy * uy;
-    const cxy = sxy[i]! - ux * uy;
+    const g = gm[i]! > 1e-3 ? 1 / gm[i]! : 0;
+    const ux = mx[i]! * g;
+    const uy = my[i]! * g;
+    const vx = sxx[i]! * g - ux * ux;
+    const vy = syy[i]! * g - uy * uy;
+    const cxy = sxy[i]! * g - ux * uy;
     ssim += ((2 * ux * uy + C1) * (2 * cxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
     const dx = x[i]! - ux;
     const dy = y[i]! - uy;

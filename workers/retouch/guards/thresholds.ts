@@ -21,9 +21,10 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   gemEmeraldTealHue: 180,
   gemSapphireOkHueWarn: 5,
   gemMinAreaFraction: 0.0008,
-  // SPARKLE_LOST: share of the original highlight energy that must remain.
-  sparkleEnergyKeptMin: 0.65,
-  sparkleMinHighlights: 3,
+  // SPARKLE_LOST: share of the original highlight energy that remains (note below, warning below).
+  sparkleKeptNote: 0.8,
+  sparkleKeptWarn: 0.5,
+  sparkleMinHighlights: 2,
   // SPARKLE_ADDED: new glints allowed (none) and the contrast a peak needs to count as a glint.
   sparkleAddedMaxCount: 1,
   sparklePeakRatio: 1.15,

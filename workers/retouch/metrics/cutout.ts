@@ -114,7 +114,9 @@ export function scoreEdges(cutout: Uint8Array, ideal: Float32Array, surface: Flo
     n++;
     // The bleed share is undefined where the surface is (nearly) white itself.
     if (uu > 0.02 * 0.02 * 3) {
-      bleed += dot / uu;
+      // Only the part pointing toward the old surface counts (a darker or lighter error along
+      // another direction is edge error, not bleed).
+      bleed += Math.max(0, dot / uu);
       nb++;
     }
   }

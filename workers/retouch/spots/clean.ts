@@ -19,7 +19,7 @@ export interface SpotResult {
 
 export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float32Array, disabled: ReadonlySet<number>): SpotResult {
   const opaque = new Uint8Array(W * H);
-  for (let i = 0; i < opaque.length; i++) opaque[i] = alpha[i]! >= 1 ? 1 : 0;
+  for (let i = 0; i < opaque.length; i++) opaque[i] = alpha[i]! >= 0.98 ? 1 : 0;
   const bb = maskBox(opaque, W, H);
   if (!bb) return { edits: [], highlightPixels: 0, texture: 0 };
   const diag = Math.hypot(W, H);
@@ -35,8 +35,9 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
       Y[y * w + x] = (54 * rgba[q]! + 183 * rgba[q + 1]! + 19 * rgba[q + 2]!) >> 8;
       inner0[y * w + x] = opaque[gi]!;
     }
-  // Keep a median window's width from the edge: near it the window mixes in the surface.
-  const inner = erode(inner0, w, h, R);
+  // A window at distance d ≥ 0 inside the edge still holds a majority of piece pixels, so its median
+  // is the piece's; only the mixed edge pixels themselves (and one more for safety) are excluded.
+  const inner = erode(inner0, w, h, 2);
   const M = separableMedian(Y, w, h, R);
   const dev = new Float32Array(n);
   for (let i = 0; i < n; i++) dev[i] = inner[i] ? Math.abs(Y[i]! - M[i]!) : 0;

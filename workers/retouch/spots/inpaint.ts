@@ -1,4 +1,4 @@
-// Fills a spot smoothly from its surroundings: the region (spot dilated by one pixel) is solved for
+// Fills a spot smoothly from its surroundings: the region (spot dilated by two pixels) is solved for
 // Laplace's equation with the ring around it as boundary (Gauss–Seidel). Spots are a few pixels
 // across, so a few dozen sweeps converge and no texture is invented.
 
@@ -19,17 +19,18 @@ export function fillHarmonic(rgba: Uint8Array, W: number, pixels: Int32Array, cw
     y0 = Math.min(y0, y);
     y1 = Math.max(y1, y);
   }
-  // Local grid with a 2-px margin: region = spot ⊕ 1 px, the rest is boundary.
-  const gx = x0 - 2;
-  const gy = y0 - 2;
-  const gw = x1 - x0 + 5;
-  const gh = y1 - y0 + 5;
+  // Local grid with a 3-px margin: region = spot ⊕ 2 px (the anti-aliased rim of a speck sits below
+  // the detection threshold but still shows), the rest is boundary.
+  const gx = x0 - 3;
+  const gy = y0 - 3;
+  const gw = x1 - x0 + 7;
+  const gh = y1 - y0 + 7;
   const region = new Uint8Array(gw * gh);
   for (const p of pixels) {
     const x = (p % cw) - gx;
     const y = ((p / cw) | 0) - gy;
-    for (let dy = -1; dy <= 1; dy++)
-      for (let dx = -1; dx <= 1; dx++) {
+    for (let dy = -2; dy <= 2; dy++)
+      for (let dx = -2; dx <= 2; dx++) {
         const cx = x + dx;
         const cy = y + dy;
         const ci = (cy + gy) * cw + cx + gx;

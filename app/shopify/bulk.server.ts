@@ -1,0 +1,79 @@
+// Large collections through bulkOperationRunQuery: start the bulk query, wait for it to finish
+// (bulk_operations/finish webhook wakes the wait in this process; polling bulkOperation(id:) with
+// backoff is the fallback across processes), then read the JSONL result.
+import { EventEmitter } from "node:events";
+import type { AdminClient } from "./admin-client";
+import { ShopifyError, userErrorsMessage } from "./errors";
+import { BULK_STATUS, RUN_BULK, bulkCollectionProductsQuery } from "./operations";
+
+const finished = new EventEmitter();
+finished.setMaxListeners(100);
+
+export function notifyBulkFinished(shop: string, bulkId: string): void {
+  finished.emit(`${shop} ${bulkId}`);
+}
+
+interface BulkStatus {
+  id: string;
+  status: string;
+  errorCode: string | null;
+  objectCount: string;
+  url: string | null;
+  partialDataUrl: string | null;
+}
+
+export async function startBulkQuery(client: AdminClient, query: string): Promise<string> {
+  const data = await client.request<{ bulkOperationRunQuery: { bulkOperation: { id: string; status: string } | null; userErrors: Array<{ message: string; code?: string | null }> } }>(RUN_BULK, { query });
+  const err = userErrorsMessage(data.bulkOperationRunQuery.userErrors);
+  if (err || !data.bulkOperationRunQuery.bulkOperation) {
+    const busy = data.bulkOperationRunQuery.userErrors.some((e) => e.code === "OPERATION_IN_PROGRESS");
+    throw new ShopifyError(busy ? "Shopify is already running several exports for this store; Loupe will try again shortly." : `Shopify did not start the export: ${err}`, { transient: busy, code: "BULK_REJECTED" });
+  }
+  return data.bulkOperationRunQuery.bulkOperation.id;
+}
+
+export async function waitForBulk(client: AdminClient, id: string, opts: { scale?: number; timeoutMs?: number } = {}): Promise<BulkStatus> {
+  const scale = opts.scale ?? (Number(process.env.LOUPE_SHOPIFY_POLL_SCALE) || 1);
+  const deadline = Date.now() + (opts.timeoutMs ?? 30 * 60_000);
+  for (let attempt = 0; ; attempt++) {
+    const { bulkOperation: b } = await client.request<{ bulkOperation: BulkStatus | null }>(BULK_STATUS, { id });
+    if (!b) throw new ShopifyError("Shopify lost track of the export.", { transient: true, code: "BULK_MISSING" });
+    if (b.status === "COMPLETED") return b;
+    if (["FAILED", "CANCELED", "CANCELLED", "EXPIRED"].includes(b.status)) {
+      throw new ShopifyError(`Shopify's export of the collection ${b.status.toLowerCase()}${b.errorCode ? ` (${b.errorCode})` : ""}.`, { transient: b.errorCode === "INTERNAL_SERVER_ERROR", code: `BULK_${b.status}` });
+    }
+    if (Date.now() > deadline) throw new ShopifyError("Shopify's export of the collection is taking too long; Loupe will try again later.", { transient: true, code: "BULK_TIMEOUT" });
+    const delay = Math.min(30_000, 1000 * 2 ** attempt) * scale;
+    await new Promise<void>((resolve) => {
+      const key = `${client.shop} ${id}`;
+      const done = () => {
+        clearTimeout(t);
+        finished.off(key, done);
+        resolve();
+      };
+      const t = setTimeout(done, delay);
+      finished.once(key, done);
+    });
+  }
+}
+
+/** Reads a bulk result (JSONL) and returns the top-level objects (lines without __parentId). */
+export async function readBulkRoots<T>(url: string | null): Promise<T[]> {
+  if (!url) return [];
+  const res = await fetch(url);
+  if (!res.ok) throw new ShopifyError("Loupe could not read Shopify's export of the collection.", { transient: true, code: `BULK_READ_${res.status}` });
+  const out: T[] = [];
+  for (const line of (await res.text()).split("\n")) {
+    if (!line.trim()) continue;
+    const obj = JSON.parse(line) as T & { __parentId?: string };
+    if (!obj.__parentId) out.push(obj);
+  }
+  return out;
+}
+
+export async function listCollectionProductsBulk(client: AdminClient, collectionId: string, opts: { scale?: number } = {}): Promise<Array<{ id: string; title: string }>> {
+  const numeric = collectionId.split("/").pop() ?? "";
+  const id = await startBulkQuery(client, bulkCollectionProductsQuery(numeric));
+  const done = await waitForBulk(client, id, opts);
+  return (await readBulkRoots<{ id: string; title: string }>(done.url)).map((p) => ({ id: p.id, title: p.title }));
+}

@@ -1,0 +1,91 @@
+// The batch consistency panel's findings, computed from the images' reports when the service has no
+// batch-level warnings: exposure drift, background variation, edge outliers, framing.
+import type { ImageReport } from "../../workers/retouch/report";
+import { deltaE00, srgbToLab } from "./color";
+
+export interface ConsistencyInput {
+  id: string;
+  title: string;
+  report: Pick<ImageReport, "gains" | "backdrop" | "framing" | "warnings"> | null;
+}
+
+export interface Finding {
+  key: "exposure" | "background" | "edges" | "framing";
+  title: string;
+  ok: boolean;
+  summary: string;
+  outliers: Array<{ id: string; title: string; detail: string }>;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export function consistencyFindings(images: ConsistencyInput[], t = { stops: 0.7, bgDeltaE: 2, fillRel: 0.25 }): Finding[] {
+  const rs = images.filter((i): i is ConsistencyInput & { report: NonNullable<ConsistencyInput["report"]> } => i.report !== null);
+  if (rs.length < 2) return [];
+
+  const stops = rs.map((i) => Math.log2(Math.max(1e-6, i.report.gains.exposure)));
+  const mStops = median(stops);
+  const exposureOut = rs
+    .map((i, k) => ({ i, d: stops[k]! - mStops }))
+    .filter((x) => Math.abs(x.d) > t.stops)
+    .map(({ i, d }) => ({ id: i.id, title: i.title, detail: `${d > 0 ? "needed" : "was"} ${Math.abs(d).toFixed(1)} stops ${d > 0 ? "more light" : "brighter"} than the others` }));
+  const spread = Math.max(...stops) - Math.min(...stops);
+
+  const labs = rs.map((i) => srgbToLab(...i.report.backdrop.color));
+  const mLab: [number, number, number] = [median(labs.map((l) => l[0])), median(labs.map((l) => l[1])), median(labs.map((l) => l[2]))];
+  const bgDe = labs.map((l) => deltaE00(l, mLab));
+  const bgOut = rs
+    .map((i, k) => ({ i, d: bgDe[k]! }))
+    .filter((x) => x.d > t.bgDeltaE)
+    .map(({ i, d }) => ({ id: i.id, title: i.title, detail: `shooting surface differs by ΔE00 ${d.toFixed(1)}` }));
+
+  const edgeOut = rs
+    .filter((i) => i.report.warnings.some((w) => w.code === "EDGE_SOFT" || w.code === "HALO"))
+    .map((i) => ({ id: i.id, title: i.title, detail: i.report.warnings.filter((w) => w.code === "EDGE_SOFT" || w.code === "HALO").map((w) => w.message).join(" ") }));
+
+  const fills = rs.map((i) => i.report.framing.fill);
+  const mFill = median(fills);
+  const frameOut = rs
+    .map((i) => {
+      const rel = mFill > 0 ? i.report.framing.fill / mFill - 1 : 0;
+      const parts: string[] = [];
+      if (Math.abs(rel) > t.fillRel) parts.push(`the piece fills ${Math.round(Math.abs(rel) * 100)} % ${rel > 0 ? "more" : "less"} of the frame`);
+      return { id: i.id, title: i.title, detail: parts.join("; ") };
+    })
+    .filter((x) => x.detail);
+
+  return [
+    {
+      key: "exposure",
+      title: "Exposure",
+      ok: exposureOut.length === 0,
+      summary: `Brightness corrections span ${spread.toFixed(2)} stops across ${rs.length} photos (limit ±${t.stops} from the median).`,
+      outliers: exposureOut,
+    },
+    {
+      key: "background",
+      title: "Background",
+      ok: bgOut.length === 0,
+      summary: `Shooting surfaces differ by up to ΔE00 ${Math.max(...bgDe).toFixed(1)} from the batch's typical one (limit ${t.bgDeltaE}).`,
+      outliers: bgOut,
+    },
+    {
+      key: "edges",
+      title: "Edges",
+      ok: edgeOut.length === 0,
+      summary: edgeOut.length ? `${edgeOut.length} photo(s) have soft edges or a halo: check prongs and chains at 100 %.` : "Edges look as crisp as the originals.",
+      outliers: edgeOut,
+    },
+    {
+      key: "framing",
+      title: "Framing",
+      ok: frameOut.length === 0,
+      summary: `Pieces fill a median ${Math.round(mFill * 100)} % of the frame.`,
+      outliers: frameOut,
+    },
+  ];
+}

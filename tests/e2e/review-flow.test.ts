@@ -1,0 +1,203 @@
+// The merchant's path through Loupe in a real browser (Debian's Chromium via playwright-core) against
+// `npm run demo` (started here on free ports, temp SQLite and storage, LOUPE_ENGINE_FAST=1):
+// start a batch from the demo collection, wait for review, open a photo, zoom to 100 %, approve,
+// publish — the fake store's media changes bytes but keeps its id, position and alt — then revert
+// (the original bytes come back). Screenshots of every page go to test-artifacts/screenshots/ (home
+// and review are copied to docs/screenshots/); the home page's LCP and CLS to test-artifacts/web-vitals.json.
+// Set LOUPE_E2E_URL and LOUPE_E2E_FAKE_URL to run against a demo that is already running.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { DESKTOP_UA, launchChromium } from "./support/browser";
+import { startDemo, type Demo } from "./support/demo-server";
+import { fakeState, findMedia } from "./support/fake-state";
+import { measureWebVitals } from "./support/vitals";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SHOTS = resolve(ROOT, "test-artifacts/screenshots");
+const DOCS_SHOTS = resolve(ROOT, "docs/screenshots");
+
+let demo: Demo | null = null;
+let base = process.env.LOUPE_E2E_URL ?? "";
+let fake = process.env.LOUPE_E2E_FAKE_URL ?? "";
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function shot(name: string) {
+  await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}${demo ? `\n--- demo log ---\n${demo.log().slice(-3000)}` : ""}`);
+}
+
+const imageState = () => page.getByTestId("image-state").getAttribute("data-state");
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  await mkdir(DOCS_SHOTS, { recursive: true });
+  if (!base) {
+    demo = await startDemo();
+    base = demo.url;
+    fake = demo.fakeUrl;
+  }
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_UA, deviceScaleFactor: 1 });
+  page = await context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+describe("Loupe in a browser, against the demo store", () => {
+  it("home: says what Loupe does, offers the demo collection, and loads fast without layout shift", async () => {
+    // The demo's "/" plays the Shopify admin: it sends the browser to /app with a session token.
+    await page.goto(`${base}/`, { waitUntil: "load" });
+    await expect.poll(() => page.url()).toContain("/app?");
+    await page.getByRole("heading", { name: "Start a batch" }).waitFor();
+    const vitals = await measureWebVitals(page);
+    await mkdir(resolve(ROOT, "test-artifacts"), { recursive: true });
+    await writeFile(resolve(ROOT, "test-artifacts/web-vitals.json"), JSON.stringify({ page: "home", url: "/app", measuredAt: new Date().toISOString(), ...vitals }, null, 2) + "\n");
+    expect(vitals.lcpMs).toBeGreaterThan(0);
+    expect(vitals.lcpMs).toBeLessThanOrEqual(2500);
+    expect(vitals.cls).toBeLessThanOrEqual(0.1);
+
+    await expect.poll(() => page.getByText(/Loupe retouches your jewelry photos/).isVisible()).toBe(true);
+    const state = await fakeState(fake);
+    const collection = state.collections[0]!;
+    const option = page.getByLabel("Collection").locator("option", { hasText: collection.title });
+    expect(await option.count()).toBe(1);
+    await shot("home");
+    await copyFile(resolve(SHOTS, "home.png"), resolve(DOCS_SHOTS, "home.png"));
+  });
+
+  let mediaId = "";
+  let originalSha = "";
+  let originalPosition = -1;
+  let originalAlt: string | null = null;
+
+  it("starts a batch from the demo collection and retouches every photo of it", async () => {
+    const state = await fakeState(fake);
+    const collection = state.collections[0]!;
+    const photos = state.products.filter((p) => collection.productIds.includes(p.id)).reduce((n, p) => n + p.media.length, 0);
+    expect(photos).toBeGreaterThan(0);
+
+    await page.getByLabel("Collection").selectOption(collection.id);
+    await page.getByRole("button", { name: "Retouch this collection" }).click();
+    await page.waitForURL(/\/app\/batches\/[^/?]+/, { timeout: 30_000, waitUntil: "commit" });
+    await page.locator("#batch-progress-text").waitFor();
+
+    // The page polls while the batch runs: wait for every photo to leave "queued/processing".
+    await waitFor("the batch to finish retouching", async () => (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`), 420_000, 1000);
+    const cards = page.getByTestId("image-card");
+    expect(await cards.count()).toBe(photos);
+    const reviewable = page.locator('[data-testid="image-card"][data-state="review"]');
+    expect(await reviewable.count()).toBeGreaterThan(0);
+    await waitFor("thumbnails to load", () => page.evaluate(() => [...document.querySelectorAll('[data-testid="image-card"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), 30_000);
+    await shot("batch");
+  });
+
+  it("reviews a photo: before/after, overlays, zoom to 100 % and pan", async () => {
+    await page.locator('[data-testid="image-card"][data-state="review"] a').first().click();
+    await page.waitForURL(/\/app\/images\/[^/?]+/, { timeout: 30_000, waitUntil: "commit" });
+    await expect.poll(imageState, { timeout: 30_000 }).toBe("review");
+    mediaId = (await page.getByTestId("image-state").getAttribute("data-media-id"))!;
+    const before = findMedia(await fakeState(fake), mediaId);
+    expect(before).not.toBeNull();
+    originalSha = before!.media.sha256;
+    originalPosition = before!.media.position;
+    originalAlt = before!.media.alt;
+
+    // Both layers load real pixels from the signed /blobs URLs.
+    await waitFor("the before and after images", () => page.evaluate(() => {
+      const imgs = [...document.querySelectorAll('[data-testid="stage"] img')] as HTMLImageElement[];
+      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    }), 30_000);
+    await page.getByLabel("Cutout edge").check();
+    await page.getByTestId("edge-overlay").waitFor();
+    await waitFor("the color check", async () => (await page.getByTestId("delta-e").count()) > 0, 30_000);
+    await shot("review");
+    await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
+
+    const natural = await page.locator('[data-testid="stage"] img').first().evaluate((i) => ({ w: (i as HTMLImageElement).naturalWidth, h: (i as HTMLImageElement).naturalHeight }));
+    const fitBox = await page.getByTestId("stage").boundingBox();
+    await page.getByRole("button", { name: "100 %" }).click();
+    await expect.poll(() => page.getByTestId("zoom-pane").getAttribute("data-zoom")).toBe("100");
+    const zoomed = await page.getByTestId("stage").boundingBox();
+    // One image pixel per CSS pixel.
+    expect(Math.round(zoomed!.width)).toBe(natural.w);
+    expect(Math.round(zoomed!.height)).toBe(natural.h);
+    if (natural.w > fitBox!.width + 1) {
+      // Centered on the piece, and dragging pans.
+      const pane = page.getByTestId("zoom-pane");
+      const start = await pane.evaluate((el) => el.scrollLeft);
+      const box = (await pane.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+      const after = await pane.evaluate((el) => el.scrollLeft);
+      expect(after).toBeGreaterThan(start);
+    }
+    await shot("review-100");
+    await page.getByRole("button", { name: "Fit" }).click();
+  });
+
+  it("approves and publishes: the store's photo changes bytes, keeps its id, position and alt text", async () => {
+    await page.getByRole("button", { name: "Approve", exact: true }).click();
+    await expect.poll(imageState, { timeout: 30_000 }).toBe("approved");
+    await page.getByRole("button", { name: "Publish to store" }).click();
+    await expect.poll(imageState, { timeout: 120_000, intervals: [1000] }).toBe("published");
+    const after = await waitFor("the store to hold the retouched photo", async () => {
+      const m = findMedia(await fakeState(fake), mediaId);
+      return m && m.media.sha256 !== originalSha ? m : null;
+    }, 60_000);
+    expect(after.media.id).toBe(mediaId);
+    expect(after.media.position).toBe(originalPosition);
+    expect(after.media.alt).toBe(originalAlt);
+    await shot("review-published");
+  });
+
+  it("reverts: the store's photo is the original again", async () => {
+    await page.getByRole("button", { name: "Revert to original" }).click();
+    await expect.poll(imageState, { timeout: 120_000, intervals: [1000] }).toBe("reverted");
+    const back = await waitFor("the store to hold the original photo again", async () => {
+      const m = findMedia(await fakeState(fake), mediaId);
+      return m && m.media.sha256 === originalSha ? m : null;
+    }, 60_000);
+    expect(back.media.id).toBe(mediaId);
+    expect(back.media.position).toBe(originalPosition);
+    expect(back.media.alt).toBe(originalAlt);
+  });
+
+  it("shows the settings page with the demo collection in the reference table", async () => {
+    await page.getByRole("link", { name: "Batch" }).click();
+    await page.waitForURL(/\/app\/batches\//, { waitUntil: "commit" });
+    await page.getByRole("link", { name: "Home" }).click();
+    await page.waitForURL(/\/app(\?|$)/, { waitUntil: "commit" });
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.waitForURL(/\/app\/settings/, { waitUntil: "commit" });
+    await page.getByRole("heading", { name: "Collection reference images" }).waitFor();
+    const state = await fakeState(fake);
+    expect(await page.getByText(state.collections[0]!.title, { exact: true }).count()).toBeGreaterThan(0);
+    await shot("settings");
+    expect(pageErrors).toEqual([]);
+  });
+});

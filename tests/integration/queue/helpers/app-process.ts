@@ -1,0 +1,65 @@
+// Runs Loupe processes as children in their own process group, so `kill -9` takes the whole group
+// (tsx runs node in a child of its own): the demo (web + in-process worker) and `npm run worker`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+
+export interface AppProcess {
+  child: ChildProcess;
+  output(): string;
+  /** SIGKILL to the whole group: no cleanup runs, like a power cut. */
+  crash(): Promise<void>;
+  stop(): Promise<number | null>;
+}
+
+export function spawnApp(script: "scripts/demo.ts" | "workers/main.ts", env: Record<string, string>): AppProcess {
+  const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve(script)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let out = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  const group = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  return {
+    child,
+    output: () => out,
+    async crash() {
+      group("SIGKILL");
+      await exited;
+      await new Promise((r) => setTimeout(r, 200));
+    },
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      group("SIGTERM");
+      const code = await Promise.race([exited, new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 40_000))]);
+      if (code === "timeout") {
+        group("SIGKILL");
+        return exited;
+      }
+      return code;
+    },
+  };
+}
+
+export async function waitForHttp(url: string, proc: AppProcess, timeoutMs = 180_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (proc.child.exitCode !== null) throw new Error(`process exited early (${proc.child.exitCode}):\n${proc.output()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > end) throw new Error(`${url} did not answer in ${timeoutMs} ms:\n${proc.output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,56 @@
+// A fresh SQLite database and storage folder per test, wired into the batch services.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { PrismaClient } from "@prisma/client";
+import { createPrisma } from "../../../../app/db.server";
+import { setupDatabase } from "../../../../scripts/setup";
+import { FsStorage } from "../../../../app/storage/fs-storage";
+import { setStorage } from "../../../../app/storage";
+import { useDb } from "../../../../app/batches/db.server";
+
+export interface TestEnv {
+  dir: string;
+  url: string;
+  db: PrismaClient;
+  storage: FsStorage;
+  cleanup(): Promise<void>;
+}
+
+export async function makeEnv(): Promise<TestEnv> {
+  const dir = mkdtempSync(join(tmpdir(), "loupe-queue-"));
+  const url = `file:${join(dir, "test.db")}`;
+  process.env.LOUPE_OWN_MIGRATOR = "1";
+  await setupDatabase(url);
+  const db = createPrisma(url);
+  const storage = new FsStorage(join(dir, "storage"), "test-secret");
+  setStorage(storage);
+  useDb(db);
+  return {
+    dir,
+    url,
+    db,
+    storage,
+    async cleanup() {
+      useDb(null);
+      setStorage(null);
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${last}` : ""}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,50 @@
+// The pool runs pixel work off the caller's event loop and isolates failures per image.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnginePool, RetouchInputError } from "../../../workers/retouch/index";
+import { makeFixture, fixturePng } from "../../fixtures/jewelry";
+
+let pool: EnginePool;
+
+beforeAll(() => {
+  process.env.LOUPE_ENGINE_FAST = "1";
+  pool = new EnginePool({ threads: 2 });
+});
+afterAll(async () => {
+  await pool.close();
+  delete process.env.LOUPE_ENGINE_FAST;
+});
+
+describe("EnginePool", () => {
+  it("keeps the caller's event loop responsive while images are processed", async () => {
+    const png = await fixturePng(makeFixture({ size: 640, seed: 41 }));
+    let ticks = 0;
+    let maxGap = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxGap = Math.max(maxGap, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    const outs = await Promise.all([pool.retouch(png, { size: 512 }), pool.retouch(png, { size: 512 }), pool.retouch(png, { size: 512 })]);
+    clearInterval(timer);
+    expect(outs.every((o) => o.width === 640)).toBe(true);
+    expect(ticks).toBeGreaterThan(5);
+    // Structured-clone of results is the only main-thread work; no pixel loop blocks for long.
+    expect(maxGap).toBeLessThan(250);
+  });
+
+  it("a bad file fails alone; the next one succeeds", async () => {
+    const png = await fixturePng(makeFixture({ size: 320, seed: 42 }));
+    const results = await Promise.allSettled([pool.retouch(Buffer.from("garbage")), pool.retouch(png, { size: 256 })]);
+    expect(results[0].status).toBe("rejected");
+    expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(RetouchInputError);
+    expect(results[1].status).toBe("fulfilled");
+  });
+
+  it("rejects after close", async () => {
+    const p = new EnginePool({ threads: 1 });
+    await p.close();
+    await expect(p.retouch(new Uint8Array(10))).rejects.toThrow(/closed/);
+  });
+});

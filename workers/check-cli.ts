@@ -1,0 +1,83 @@
+// `npm run check -- --before ORIGINAL --after RETOUCHED [--reference REF] [--product TITLE] [--json]`
+//
+// Runs Loupe's guards on any retoucher's output. There is no matte and no gains here: the piece is
+// estimated from the two photos (estimateMatte: background where the original looks like its
+// shooting surface or the result like its studio background) and the gains from the backdrop.
+// Prints the warnings (plain text, or `{ "warnings": [...] }` with --json) and exits 0; exits 1 on
+// unusable input (missing file, different geometry).
+import sharp from "sharp";
+import { estimateMatte, runGuards } from "./retouch/guards";
+import type { Image8, Warning } from "./retouch/types";
+
+interface Args {
+  before?: string;
+  after?: string;
+  reference?: string;
+  product?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = argv[i + 1];
+    if (k === "--json") a.json = true;
+    else if (k === "--before" && v) (a.before = v), i++;
+    else if (k === "--after" && v) (a.after = v), i++;
+    else if (k === "--reference" && v) (a.reference = v), i++;
+    else if (k === "--product" && v) (a.product = v), i++;
+    else if (k === "--help" || k === "-h") {
+      console.log("usage: npm run check -- --before ORIGINAL --after RETOUCHED [--reference REF] [--product TITLE] [--json]");
+      process.exit(0);
+    }
+  }
+  return a;
+}
+
+async function load(path: string): Promise<Image8> {
+  const { data, info } = await sharp(path).rotate().toColourspace("srgb").removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+}
+
+function human(ws: Warning[]): string {
+  if (ws.length === 0) return "No warnings: the guards found nothing to check by eye.";
+  return ws
+    .map((w) => {
+      const where = w.region.kind === "box" ? ` at x ${w.region.box.x}, y ${w.region.box.y}, ${w.region.box.w}×${w.region.box.h} px` : w.region.kind === "boxes" ? ` in ${w.region.boxes.length} places` : "";
+      return `[${w.severity}] ${w.code}${where}: ${w.message} (value ${w.value}, threshold ${w.threshold})`;
+    })
+    .join("\n");
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args.before || !args.after) {
+    console.error("check: --before ORIGINAL and --after RETOUCHED are required");
+    return 1;
+  }
+  const [before, after] = await Promise.all([load(args.before), load(args.after)]);
+  if (before.width !== after.width || before.height !== after.height) {
+    console.error(`check: before is ${before.width}×${before.height} but after is ${after.width}×${after.height}; the guards compare the same geometry`);
+    return 1;
+  }
+  const reference = args.reference ? await load(args.reference) : null;
+  const warnings = runGuards({
+    before,
+    after,
+    alpha: estimateMatte(before, after),
+    reference,
+    product: args.product ? { title: args.product } : undefined,
+  });
+  if (args.json) console.log(JSON.stringify({ warnings }, null, 2));
+  else console.log(human(warnings));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`check: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,52 @@
+// What the worker needs from the outside world: Shopify (pull, download, publish) and the engine.
+// The real ones by default; tests pass fakes with faults in them.
+import type { ProductImage } from "../../app/shopify/media-pull";
+import type { PublishInput, PublishResult } from "../../app/shopify/publish.server";
+import type { Download } from "../../app/shopify/cdn";
+import type { RetouchOutput, RetouchSettings } from "../retouch";
+
+export type { ProductImage, PublishInput, PublishResult, Download, RetouchOutput, RetouchSettings };
+
+export interface ShopifyPort {
+  /** The collection's title (null when unknown) and its products. */
+  listCollection(shop: string, collectionId: string): Promise<{ title: string | null; products: Array<{ id: string; title: string }> }>;
+  listProductImages(shop: string, productId: string): Promise<ProductImage[]>;
+  downloadOriginal(url: string): Promise<Download>;
+  publishMedia(input: PublishInput): Promise<PublishResult>;
+}
+
+export interface EnginePort {
+  retouch(input: Uint8Array, settings?: Partial<RetouchSettings>): Promise<RetouchOutput>;
+  close(): Promise<void>;
+}
+
+export interface WorkerDeps {
+  shopify: ShopifyPort;
+  engine: EnginePort;
+}
+
+export async function realShopify(): Promise<ShopifyPort> {
+  const [{ getAdminClient }, pull, { publishMedia }] = await Promise.all([
+    import("../../app/shopify/admin-client.server"),
+    import("../../app/shopify/media-pull"),
+    import("../../app/shopify/publish.server"),
+  ]);
+  return {
+    async listCollection(shop, collectionId) {
+      const client = await getAdminClient(shop);
+      const [summary, products] = await Promise.all([pull.getCollectionSummary(client, collectionId), pull.listCollectionProducts(client, collectionId)]);
+      return { title: summary?.title ?? null, products };
+    },
+    async listProductImages(shop, productId) {
+      return pull.listProductImages(await getAdminClient(shop), productId);
+    },
+    downloadOriginal: (url) => pull.downloadOriginal(url, { maxBytes: 40 * 1024 * 1024 }),
+    publishMedia: (input) => publishMedia(input),
+  };
+}
+
+export async function realEngine(threads?: number): Promise<EnginePort> {
+  const { EnginePool } = await import("../retouch");
+  const pool = new EnginePool({ threads, modelPath: process.env.LOUPE_MODEL_PATH || undefined });
+  return { retouch: (input, settings) => pool.retouch(input, settings), close: () => pool.close() };
+}

@@ -1,0 +1,47 @@
+// The publish task: writes the retouched image to its product (or, for a revert, the stored
+// original back). publishMedia writes at most once per (job, kind, bytes) through the MediaLedger,
+// even across crashes; this task only moves the row, and only while it holds it.
+import type { ClaimedTask } from "../queue/job-queue";
+import { PermanentJobError, heldBy, type JobContext } from "./context";
+import { mimeOfKey } from "./originals";
+
+export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<void> {
+  const { db, storage } = ctx;
+  const job = await db.imageJob.findUnique({ where: { id: task.id } });
+  if (!job || job.state !== "publishing" || job.processedBy !== task.workerId) return;
+  const revert = job.publishedSha !== null;
+
+  let bytes: Buffer | null;
+  let mimeType: string;
+  if (revert) {
+    if (!job.sourceKey) throw new PermanentJobError("The original of this image was not kept, so it cannot be restored.");
+    bytes = await storage.get(job.sourceKey);
+    mimeType = mimeOfKey(job.sourceKey);
+  } else {
+    const result = job.resultId ? await db.retouchResult.findFirst({ where: { id: job.resultId, shop: job.shop } }) : null;
+    if (!result) throw new PermanentJobError("The retouched image is missing; run the image again before publishing.");
+    bytes = await storage.get(result.compositeKey);
+    mimeType = result.mimeType;
+  }
+  if (!bytes) throw new PermanentJobError(revert ? "The stored original of this image is missing." : "The retouched file is missing from storage; run the image again.");
+
+  const ext = mimeType.split("/")[1]?.replace("jpeg", "jpg") ?? "jpg";
+  const mediaTail = job.mediaId.split("/").pop() ?? "image";
+  const out = await ctx.deps.shopify.publishMedia({
+    shop: job.shop,
+    jobId: job.id,
+    productId: job.productId,
+    mediaId: job.mediaId,
+    bytes,
+    mimeType,
+    filename: `${revert ? "original" : "loupe"}-${mediaTail}.${ext}`,
+    kind: revert ? "revert" : "publish",
+  });
+  const mediaId = out.mediaId && out.mediaId !== job.mediaId ? { mediaId: out.mediaId } : {};
+  await db.imageJob.updateMany({
+    where: heldBy(task),
+    data: revert
+      ? { state: "reverted", publishedSha: null, leaseUntil: null, lastError: null, ...mediaId }
+      : { state: "published", publishedSha: out.sha256, leaseUntil: null, lastError: null, ...mediaId },
+  });
+}

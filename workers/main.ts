@@ -1,0 +1,97 @@
+// The worker process (`npm run worker`), or an in-process worker for the demo (startWorker).
+// Claims jobs from the queue (QUEUE=local|bullmq), runs them with the engine pool off the event loop,
+// and on SIGTERM stops claiming, lets running jobs finish for a grace period and hands back the rest.
+import os from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PrismaClient } from "@prisma/client";
+import { config } from "../app/config.server";
+import { getStorage } from "../app/storage";
+import { installShopifyFetchRouting } from "../app/shopify/fetch-routing.server";
+import { createQueue } from "./queue";
+import { Claims } from "./queue/claims";
+import type { QueueDriver } from "./queue/job-queue";
+import { createRunner } from "./jobs/run-task";
+import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
+import { hostName, pidAlive, workerId } from "./worker-id";
+import { tuneSqlite } from "./sqlite-tuning";
+
+export interface WorkerOptions {
+  inProcess?: boolean;
+  /** Jobs at once; default twice the cores, so downloads and uploads overlap the engine's pixel work. */
+  concurrency?: number;
+  /** Tests: other drivers, databases, fakes, short leases. */
+  driver?: QueueDriver;
+  redisUrl?: string;
+  db?: PrismaClient;
+  deps?: Partial<WorkerDeps>;
+  leaseMs?: number;
+  pollMs?: number;
+  graceMs?: number;
+}
+
+export interface RunningWorker {
+  id: string;
+  close(): Promise<void>;
+}
+
+const envNumber = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
+  const id = workerId();
+  if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
+  const db = opts.db ?? (await import("../app/db.server")).prisma;
+  await tuneSqlite(db, opts.db ? "file:" : config.databaseUrl);
+  const cores = os.availableParallelism();
+  const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));
+  const leaseMs = opts.leaseMs ?? envNumber("LOUPE_LEASE_MS", 60_000);
+  const pollMs = opts.pollMs ?? envNumber("LOUPE_POLL_MS", 1_000);
+  const deps: WorkerDeps = {
+    shopify: opts.deps?.shopify ?? (await realShopify()),
+    engine: opts.deps?.engine ?? (await realEngine()),
+  };
+
+  // Rows a killed process of this host still holds are claimable again right away.
+  const released = await new Claims(db, id, leaseMs).releaseDeadLocalLeases(hostName(), pidAlive);
+  if (released) console.error(`worker ${id}: resuming ${released} image(s) left by a stopped worker`);
+
+  const queue = createQueue(opts.driver ?? config.queue, db, { workerId: id, concurrency, leaseMs, pollMs, redisUrl: opts.redisUrl ?? config.redisUrl });
+  const run = createRunner({ db, storage: getStorage(), deps, workerId: id, leaseMs, enqueue: (t) => queue.enqueue(t) });
+  await queue.start(run);
+  console.error(`worker ${id}: ${queue.driver} queue, ${concurrency} at a time${opts.inProcess ? " (in-process)" : ""}`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    id,
+    close: () =>
+      (closing ??= (async () => {
+        await queue.close({ graceMs: opts.graceMs ?? envNumber("LOUPE_GRACE_MS", 30_000) });
+        if (!opts.deps?.engine) await deps.engine.close();
+      })()),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startWorker()
+    .then((worker) => {
+      const stop = (signal: string) => {
+        console.error(`worker ${worker.id}: ${signal}, finishing running jobs`);
+        worker.close().then(
+          () => process.exit(0),
+          (err) => {
+            console.error(err);
+            process.exit(1);
+          },
+        );
+      };
+      process.once("SIGTERM", () => stop("SIGTERM"));
+      process.once("SIGINT", () => stop("SIGINT"));
+    })
+    .catch((err) => {
+      console.error(`worker: ${err instanceof Error ? err.message : err}`);
+      process.exit(1);
+    });
+}

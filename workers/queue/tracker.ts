@@ -1,0 +1,45 @@
+// The tasks a worker holds right now: keeps their leases alive (heartbeat) and, on shutdown, waits
+// for them for a grace period and hands back the rest.
+import type { Claims } from "./claims";
+import type { ClaimedTask } from "./job-queue";
+
+export class TaskTracker {
+  private readonly held = new Map<string, { task: ClaimedTask; timer: NodeJS.Timeout }>();
+  private readonly idle: Array<() => void> = [];
+
+  constructor(
+    private readonly claims: Claims,
+    private readonly leaseMs: number,
+  ) {}
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  add(task: ClaimedTask): void {
+    const timer = setInterval(() => {
+      this.claims.renew(task).catch((err) => console.error(`queue: lease renewal failed for ${task.id}: ${err instanceof Error ? err.message : err}`));
+    }, Math.max(200, Math.floor(this.leaseMs / 3)));
+    timer.unref();
+    this.held.set(`${task.kind}:${task.id}`, { task, timer });
+  }
+
+  remove(task: ClaimedTask): void {
+    const k = `${task.kind}:${task.id}`;
+    const h = this.held.get(k);
+    if (h) clearInterval(h.timer);
+    this.held.delete(k);
+    if (this.held.size === 0) this.idle.splice(0).forEach((f) => f());
+  }
+
+  /** Waits up to graceMs for running tasks; hands back what is still running. Returns the number handed back. */
+  async drain(graceMs: number): Promise<number> {
+    if (this.held.size > 0) {
+      await Promise.race([new Promise<void>((r) => this.idle.push(r)), new Promise<void>((r) => setTimeout(r, graceMs).unref())]);
+    }
+    const left = [...this.held.values()];
+    for (const h of left) clearInterval(h.timer);
+    if (left.length === 0) return 0;
+    return this.claims.handBack(left.map((h) => h.task));
+  }
+}

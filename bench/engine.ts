@@ -37,7 +37,7 @@ async function batch(n: number): Promise<Record<string, number>> {
 
 export async function runEngineBench(): Promise<string> {
   const sizes = arg("sizes", "1,4,12,20").split(",").map(Number);
-  const repeats = Number(arg("repeats", "2"));
+  const repeats = Math.max(1, Number(arg("repeats", "2")));
   const sides = arg("sides", "640").split(",").map(Number);
   const result: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, model: process.env.LOUPE_MODEL || "models/isnet-fp16.onnx" };
 

@@ -41,7 +41,12 @@ const CFG = {
   /** Start B–D's loaded run once this share of A is retouched (A is flowing, the queue is deep). */
   loadedAt: 0.1,
 };
-const SHOPS = { A: "loadtest-a.myshopify.com", B: "loadtest-b.myshopify.com", C: "loadtest-c.myshopify.com", D: "loadtest-d.myshopify.com" };
+const SHOPS = {
+  A: "loadtest-a.myshopify.com",
+  B: "loadtest-b.myshopify.com",
+  C: "loadtest-c.myshopify.com",
+  D: "loadtest-d.myshopify.com",
+};
 const SMALL = [SHOPS.B, SHOPS.C, SHOPS.D];
 
 const log = (msg: string) => process.stderr.write(`loadtest ${new Date().toISOString().slice(11, 19)} ${msg}\n`);
@@ -72,15 +77,41 @@ async function main(): Promise<number> {
     const idle = new Map<string, SeededCollection>();
     const loaded = new Map<string, SeededCollection>();
     for (const shop of SMALL) {
-      idle.set(shop, seedCollection(infra.fake.store, shop, `${shop.slice(9, 10).toUpperCase()} idle`, CFG.smallImages, 2, photos, CFG.photoPx));
-      loaded.set(shop, seedCollection(infra.fake.store, shop, `${shop.slice(9, 10).toUpperCase()} loaded`, CFG.smallImages, 2, photos, CFG.photoPx));
+      idle.set(
+        shop,
+        seedCollection(
+          infra.fake.store,
+          shop,
+          `${shop.slice(9, 10).toUpperCase()} idle`,
+          CFG.smallImages,
+          2,
+          photos,
+          CFG.photoPx,
+        ),
+      );
+      loaded.set(
+        shop,
+        seedCollection(
+          infra.fake.store,
+          shop,
+          `${shop.slice(9, 10).toUpperCase()} loaded`,
+          CFG.smallImages,
+          2,
+          photos,
+          CFG.photoPx,
+        ),
+      );
     }
     for (const shop of Object.values(SHOPS)) {
       const token = infra.fake.store.issueToken(shop, "offline", "write_products,write_files", false);
-      await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, scope: token.scope, accessToken: token.token } });
+      await db.session.create({
+        data: { id: `offline_${shop}`, shop, state: "", isOnline: false, scope: token.scope, accessToken: token.token },
+      });
       await svc.saveShopSettings(shop, { size: CFG.outputPx });
     }
-    log(`seeded: A ${CFG.aImages} images, B–D ${CFG.smallImages} + ${CFG.smallImages} each (${CFG.photoPx} px photos, ${CFG.outputPx} px output)`);
+    log(
+      `seeded: A ${CFG.aImages} images, B–D ${CFG.smallImages} + ${CFG.smallImages} each (${CFG.photoPx} px photos, ${CFG.outputPx} px output)`,
+    );
 
     const workerEnv = { ...infra.env, LOUPE_WORKER_CONCURRENCY: String(CFG.concurrency) };
     for (let i = 0; i < CFG.workers; i++) workers.push(startWorkerProcess(`worker-${i + 1}`, workerEnv, logDir));
@@ -112,7 +143,10 @@ async function main(): Promise<number> {
           loadedRuns.push(...(await Promise.all(SMALL.map((s) => start(`${s} loaded`, loaded.get(s)!)))));
           log(`A at ${done}/${total}: B–D started their loaded batches`);
         }
-        const smallDone = loadedRuns.length > 0 && (await db.batch.count({ where: { id: { in: loadedRuns.map((r) => r.batchId) }, status: "done" } })) === loadedRuns.length;
+        const smallDone =
+          loadedRuns.length > 0 &&
+          (await db.batch.count({ where: { id: { in: loadedRuns.map((r) => r.batchId) }, status: "done" } })) ===
+            loadedRuns.length;
         if (CFG.kill && !killed && smallDone && done >= total * 0.4 && done < total * 0.9) {
           killed = true;
           workers[0]!.kill();
@@ -138,7 +172,10 @@ async function main(): Promise<number> {
       { batchId: runA.batchId, collection: collA },
       ...loadedRuns.map((r) => ({ batchId: r.batchId, collection: loaded.get(r.shop)! })),
     ];
-    const review = await db.imageJob.findMany({ where: { batchId: { in: all.map((a) => a.batchId) }, state: "review" }, select: { id: true, shop: true } });
+    const review = await db.imageJob.findMany({
+      where: { batchId: { in: all.map((a) => a.batchId) }, state: "review" },
+      select: { id: true, shop: true },
+    });
     const publishStart = Date.now();
     let refusedTwice = 0;
     for (const [i, j] of review.entries()) {
@@ -154,7 +191,9 @@ async function main(): Promise<number> {
     log(`publish: ${review.length} images requested (20 asked twice: ${refusedTwice} refused; 20 delivered twice)`);
     const publishEnd = Date.now() + timeoutMs;
     for (;;) {
-      const left = await db.imageJob.count({ where: { batchId: { in: all.map((a) => a.batchId) }, state: { in: ["approved", "publishing"] } } });
+      const left = await db.imageJob.count({
+        where: { batchId: { in: all.map((a) => a.batchId) }, state: { in: ["approved", "publishing"] } },
+      });
       if (left === 0) break;
       if (Date.now() > publishEnd) throw new Error(`${left} images still publishing after ${CFG.timeoutMin} min`);
       await sleep(1000);
@@ -166,7 +205,21 @@ async function main(): Promise<number> {
     // 4. Verify.
     const verdict = await verify(db, infra.fake.store, infra.meter.writesByMedia, storageFromEnv(), all);
     const aJobs = await db.imageJob.count({ where: { shop: SHOPS.A } });
-    const report = buildReport({ aJobs, killed, idleOut, loadedOut, outA: outA[0]!, rateA, retouchCost, totalCost, publishMin, publishedImages: review.length, refusedTwice, verdict, infra });
+    const report = buildReport({
+      aJobs,
+      killed,
+      idleOut,
+      loadedOut,
+      outA: outA[0]!,
+      rateA,
+      retouchCost,
+      totalCost,
+      publishMin,
+      publishedImages: review.length,
+      refusedTwice,
+      verdict,
+      infra,
+    });
     mkdirSync(resolve("bench/results"), { recursive: true });
     const file = resolve(`bench/results/loadtest-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2));
@@ -184,7 +237,13 @@ function snapshotCost(infra: Infra) {
   return Object.fromEntries(
     Object.values(SHOPS).map((shop) => {
       const ops = infra.meter.byShop.get(shop);
-      return [shop, { total: totals(ops), byOperation: Object.fromEntries([...(ops ?? new Map()).entries()].map(([k, v]) => [k, { ...v }])) }];
+      return [
+        shop,
+        {
+          total: totals(ops),
+          byOperation: Object.fromEntries([...(ops ?? new Map()).entries()].map(([k, v]) => [k, { ...v }])),
+        },
+      ];
     }),
   );
 }
@@ -222,7 +281,12 @@ function buildReport(r: {
     config: CFG,
     at: new Date().toISOString(),
     workerKilledMidRun: r.killed,
-    throughput: { shopA: r.rateA, publishMinutes: r.publishMin, publishedImages: r.publishedImages, publishPerMinute: r.publishedImages / r.publishMin },
+    throughput: {
+      shopA: r.rateA,
+      publishMinutes: r.publishMin,
+      publishedImages: r.publishedImages,
+      publishPerMinute: r.publishedImages / r.publishMin,
+    },
     latency: {
       idle: r.idleOut.map((o) => ({ shop: o.shop, images: o.jobs, seconds: o.latencyMs / 1000 })),
       loaded: r.loadedOut.map((o) => ({ shop: o.shop, images: o.jobs, seconds: o.latencyMs / 1000 })),

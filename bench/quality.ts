@@ -44,7 +44,7 @@ export async function fixtureQuality(sides: number[], size = 1200): Promise<Reco
       const raw = resampleBilinear(p, size, size).data;
       add(`raw-${side}`, raw, alphaOnOriginal(f, raw));
       const m = await buildMatte(f.image, p);
-      add(`ours-${side}`, m.alpha.data, decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg));
+      add(`ours-${side}`, m.alpha.data, decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg, m.bg));
     }
   }
   const out: Record<string, Scores & { perImage: Scores[] }> = {};

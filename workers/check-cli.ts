@@ -23,11 +23,10 @@ function parseArgs(argv: string[]): Args {
     const k = argv[i];
     const v = argv[i + 1];
     if (k === "--json") a.json = true;
-    else if (k === "--before" && v) (a.before = v), i++;
-    else if (k === "--after" && v) (a.after = v), i++;
-    else if (k === "--reference" && v) (a.reference = v), i++;
-    else if (k === "--product" && v) (a.product = v), i++;
-    else if (k === "--help" || k === "-h") {
+    else if (v && (k === "--before" || k === "--after" || k === "--reference" || k === "--product")) {
+      a[k.slice(2) as "before" | "after" | "reference" | "product"] = v;
+      i++;
+    } else if (k === "--help" || k === "-h") {
       console.log("usage: npm run check -- --before ORIGINAL --after RETOUCHED [--reference REF] [--product TITLE] [--json]");
       process.exit(0);
     }

@@ -12,6 +12,8 @@ export interface AutoOptions {
   claimLeaseMs: number;
   /** Delays before looking again at a product whose media are still processing (or whose lookup failed). */
   retryDelaysMs: number[];
+  /** Shops worked on at once in a tick (one slow or throttled shop does not hold up the others). */
+  shopConcurrency: number;
   /** Tick interval of startAutoProcessing(). */
   intervalMs: number;
 }
@@ -28,6 +30,7 @@ export function autoOptions(overrides: Partial<AutoOptions> = {}): AutoOptions {
     productsPerShopPerMinute: int("LOUPE_AUTO_PRODUCTS_PER_SHOP_PER_MINUTE", 60),
     claimLeaseMs: int("LOUPE_AUTO_CLAIM_LEASE_MS", 10 * 60_000),
     retryDelaysMs: [60_000, 3 * 60_000, 10 * 60_000, 30 * 60_000],
+    shopConcurrency: Math.max(1, int("LOUPE_AUTO_SHOP_CONCURRENCY", 4)),
     intervalMs: int("LOUPE_AUTO_INTERVAL_MS", 5_000),
     ...overrides,
   };

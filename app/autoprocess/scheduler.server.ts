@@ -32,16 +32,25 @@ export function createAutoProcessor(deps: AutoDeps, opts: AutoOptions = autoOpti
       const total = zeroCounts();
       if (byShop.size === 0) return total;
       const policies = await loadShopPolicies([...byShop.keys()]);
-      for (const [shop, claims] of byShop) {
+      await eachLimited([...byShop], opts.shopConcurrency, async ([shop, claims]) => {
         const c = await processShop(claims, policies.get(shop)!, deps, retries, now);
         total.products += c.products;
         total.jobs += c.jobs;
         total.deferred += c.deferred;
         total.capped += c.capped;
-      }
+      });
       return total;
     },
   };
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, in order of start. */
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 let shared: AutoProcessor | null = null;

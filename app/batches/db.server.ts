@@ -12,6 +12,9 @@ export async function db(): Promise<PrismaClient> {
 }
 
 /** Tests and the worker point the services at a client of their own (null restores the default). */
-export function useDb(client: PrismaClient | null): void {
+export function setDb(client: PrismaClient | null): void {
   override = client;
 }
+
+/** The same as setDb (the name other modules already import). */
+export const useDb = setDb;

@@ -10,9 +10,12 @@ export function getProducer(): QueueProducer {
 }
 
 /** Tests and the worker share their producer with the services. */
-export function useProducer(p: QueueProducer | null): void {
+export function setProducer(p: QueueProducer | null): void {
   producer = p;
 }
+
+/** The same as setProducer. */
+export const useProducer = setProducer;
 
 export async function enqueue(tasks: TaskRef[]): Promise<void> {
   await getProducer().enqueue(tasks);

@@ -28,9 +28,12 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
     // Two processes running setup at once (several workers starting) must not both migrate.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
     await client.query(PG_MIGRATIONS_TABLE);
-    const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-    );
+    const rows = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
     const done = new Map(rows.rows.map((r) => [r.migration_name, r]));
     const result: MigrationResult = { applied: [], skipped: [] };
     for (const m of listMigrations(dir)) {
@@ -39,7 +42,10 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
         continue;
       }
       const id = randomUUID();
-      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`, [id, m.checksum, m.name]);
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`,
+        [id, m.checksum, m.name],
+      );
       try {
         await client.query(`BEGIN;\n${m.sql}\n;COMMIT;`);
       } catch (err) {
@@ -47,7 +53,9 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
         await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [String(err), id]);
         throw new Error(`migration ${m.name} failed: ${String(err)}`);
       }
-      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
       result.applied.push(m.name);
     }
     return result;

@@ -21,8 +21,15 @@ export async function migrateSqlite(url: string, dir: string): Promise<Migration
   const client: Client = createClient({ url });
   try {
     await client.execute(SQLITE_MIGRATIONS_TABLE);
-    const rows = await client.execute(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
-    const done = new Map(rows.rows.map((r) => [String(r.migration_name), { checksum: r.checksum, finished_at: r.finished_at, rolled_back_at: r.rolled_back_at }]));
+    const rows = await client.execute(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+    );
+    const done = new Map(
+      rows.rows.map((r) => [
+        String(r.migration_name),
+        { checksum: r.checksum, finished_at: r.finished_at, rolled_back_at: r.rolled_back_at },
+      ]),
+    );
     const result: MigrationResult = { applied: [], skipped: [] };
     for (const m of listMigrations(dir)) {
       if (recordedState(m, done.get(m.name)) === "skip") {
@@ -31,13 +38,19 @@ export async function migrateSqlite(url: string, dir: string): Promise<Migration
       }
       const id = randomUUID();
       const steps = m.sql.split(/;\s*(?:\n|$)/).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
-      await client.execute({ sql: `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`, args: [id, m.checksum, m.name, Date.now()] });
+      await client.execute({
+        sql: `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
+        args: [id, m.checksum, m.name, Date.now()],
+      });
       await client.executeMultiple(`BEGIN;\n${m.sql}\nCOMMIT;`).catch(async (err: unknown) => {
         await client.execute("ROLLBACK").catch(() => undefined);
         await client.execute({ sql: `UPDATE "_prisma_migrations" SET logs = ? WHERE id = ?`, args: [String(err), id] });
         throw new Error(`migration ${m.name} failed: ${String(err)}`);
       });
-      await client.execute({ sql: `UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`, args: [Date.now(), steps.length, id] });
+      await client.execute({
+        sql: `UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`,
+        args: [Date.now(), steps.length, id],
+      });
       result.applied.push(m.name);
     }
     return result;

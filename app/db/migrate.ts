@@ -13,14 +13,20 @@ export { migratePostgres } from "./migrate-postgres";
 
 /** The migrations folder for a database URL, under the project root. */
 export function migrationsDir(url: string, root = process.cwd()): string {
-  return databaseKind(url) === "postgres" ? resolve(root, "prisma/postgres/migrations") : resolve(root, "prisma/migrations");
+  return databaseKind(url) === "postgres"
+    ? resolve(root, "prisma/postgres/migrations")
+    : resolve(root, "prisma/migrations");
 }
 
 /** The Prisma schema for a database URL (for `prisma migrate deploy --schema`). */
 export function schemaPath(url: string, root = process.cwd()): string {
-  return databaseKind(url) === "postgres" ? resolve(root, "prisma/postgres/schema.prisma") : resolve(root, "prisma/schema.prisma");
+  return databaseKind(url) === "postgres"
+    ? resolve(root, "prisma/postgres/schema.prisma")
+    : resolve(root, "prisma/schema.prisma");
 }
 
 export function migrate(url: string, root = process.cwd()): Promise<MigrationResult> {
-  return databaseKind(url) === "postgres" ? migratePostgres(url, migrationsDir(url, root)) : migrateSqlite(url, migrationsDir(url, root));
+  return databaseKind(url) === "postgres"
+    ? migratePostgres(url, migrationsDir(url, root))
+    : migrateSqlite(url, migrationsDir(url, root));
 }

@@ -33,7 +33,11 @@ export function recordedState(
   row: { checksum?: unknown; finished_at?: unknown; rolled_back_at?: unknown } | undefined,
 ): "apply" | "skip" {
   if (!row || row.rolled_back_at != null) return "apply";
-  if (row.finished_at == null) throw new Error(`migration ${m.name} started earlier and did not finish; fix the database, then mark it rolled back`);
-  if (String(row.checksum) !== m.checksum) throw new Error(`migration ${m.name} was edited after it was applied (checksum differs)`);
+  if (row.finished_at == null)
+    throw new Error(
+      `migration ${m.name} started earlier and did not finish; fix the database, then mark it rolled back`,
+    );
+  if (String(row.checksum) !== m.checksum)
+    throw new Error(`migration ${m.name} was edited after it was applied (checksum differs)`);
   return "skip";
 }

@@ -35,5 +35,7 @@ export interface PgPoolOptions {
 
 export function createPgPrisma(url: string, options: PgPoolOptions = {}): PrismaClient {
   const Client = loadPgClientClass();
-  return new Client({ adapter: new PrismaPg({ connectionString: url, max: options.max ?? Number(process.env.LOUPE_PG_POOL_MAX || 10) }) });
+  return new Client({
+    adapter: new PrismaPg({ connectionString: url, max: options.max ?? Number(process.env.LOUPE_PG_POOL_MAX || 10) }),
+  });
 }

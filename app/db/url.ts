@@ -5,7 +5,9 @@ export type DatabaseKind = "sqlite" | "postgres";
 export function databaseKind(url: string): DatabaseKind {
   if (url.startsWith("file:")) return "sqlite";
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
-  throw new Error(`DATABASE_URL ${redactUrl(url)} is not supported; use file:… (SQLite) or postgresql://… (PostgreSQL)`);
+  throw new Error(
+    `DATABASE_URL ${redactUrl(url)} is not supported; use file:… (SQLite) or postgresql://… (PostgreSQL)`,
+  );
 }
 
 /** The URL without its password, for messages and logs. */

@@ -29,11 +29,16 @@ export async function getOfflineSession(shop: string): Promise<Session> {
       return session;
     } catch (err) {
       sessions.delete(shop);
-      // Another process may have spent the refresh token first: its fresh session is in storage.
-      const stored = await storedOfflineSession(shop);
-      if (usable(stored)) {
-        sessions.set(shop, stored);
-        return stored;
+      // Another process may have spent the refresh token first: its fresh session is (or is about
+      // to be) in storage. Look a few times before giving up.
+      const noSession = err instanceof Error && err.name === "SessionNotFoundError";
+      for (let i = 0; i < (noSession ? 0 : 3); i++) {
+        const stored = await storedOfflineSession(shop);
+        if (usable(stored)) {
+          sessions.set(shop, stored);
+          return stored;
+        }
+        await new Promise((r) => setTimeout(r, 300));
       }
       if (err instanceof Error && err.name === "SessionNotFoundError") {
         throw new ShopifyError(`Loupe is not installed on ${shop} (or was uninstalled). Open Loupe from the Shopify admin to reconnect.`, {

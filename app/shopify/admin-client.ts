@@ -26,6 +26,8 @@ export interface AdminClientOptions {
   /** Base of the exponential backoff for 429/5xx/network errors. */
   backoffBaseMs?: number;
   mutationConcurrency?: 1 | 2;
+  /** One attempt is abandoned (and retried as a network error) after this long. */
+  requestTimeoutMs?: number;
   queryConcurrency?: number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -74,6 +76,7 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
   const maxTries = opts.maxTries ?? 5;
   const sleep = opts.sleep ?? defaultSleep;
   const base = opts.backoffBaseMs ?? 500;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
   const gql = new GraphQLClient(endpoint, {
     errorPolicy: "all",
     // Resolve fetch at call time, so the demo/test routing (fetch-routing.server.ts) applies.
@@ -88,7 +91,12 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
     const token = await opts.accessToken();
     let res;
     try {
-      res = await gql.rawRequest<T>(query, variables, { "X-Shopify-Access-Token": token, "Content-Type": "application/json" });
+      res = await gql.rawRequest<T>({
+        query,
+        variables: variables ?? {},
+        requestHeaders: { "X-Shopify-Access-Token": token, "Content-Type": "application/json" },
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      });
     } catch (err) {
       return classifyThrown(err, tryNo);
     }

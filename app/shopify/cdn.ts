@@ -39,7 +39,7 @@ export async function downloadOriginal(url: string, opts: { maxBytes?: number } 
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     let res: Response;
     try {
-      res = await fetch(current, { redirect: "manual" });
+      res = await fetch(current, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
     } catch (err) {
       throw new ShopifyError("Loupe could not download the original photo from Shopify; it will try again.", { transient: true, code: "NETWORK", cause: err });
     }

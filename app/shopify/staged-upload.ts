@@ -25,7 +25,7 @@ export async function stageUpload(client: AdminClient, file: { bytes: Uint8Array
   form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename);
   let res: Response;
   try {
-    res = await fetch(target.url, { method: "POST", body: form });
+    res = await fetch(target.url, { method: "POST", body: form, signal: AbortSignal.timeout(180_000) });
   } catch (cause) {
     throw new ShopifyError("Uploading the image to Shopify failed; Loupe will try again.", { transient: true, code: "UPLOAD_NETWORK", cause });
   }

@@ -49,3 +49,8 @@ export function productGidOf(payload: unknown): string | null {
   if (typeof p?.id === "number" || (typeof p?.id === "string" && /^\d+$/.test(p.id))) return `gid://shopify/Product/${p.id}`;
   return null;
 }
+
+/** Whether Loupe holds an offline session for the shop (it is installed). */
+export async function isInstalled(shop: string): Promise<boolean> {
+  return (await prisma.session.count({ where: { shop, isOnline: false } })) > 0;
+}

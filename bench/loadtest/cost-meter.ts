@@ -31,7 +31,13 @@ export async function startCostMeter(target: string): Promise<CostMeter> {
   const bucket = new Map<string, { maximumAvailable: number; restoreRate: number }>();
 
   const record = (shop: string, op: string, reqBody: string, resBody: string) => {
-    let parsed: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }>; extensions?: { cost?: { actualQueryCost?: number | null; throttleStatus?: { maximumAvailable: number; restoreRate: number } } } };
+    let parsed: {
+      data?: unknown;
+      errors?: Array<{ extensions?: { code?: string } }>;
+      extensions?: {
+        cost?: { actualQueryCost?: number | null; throttleStatus?: { maximumAvailable: number; restoreRate: number } };
+      };
+    };
     try {
       parsed = JSON.parse(resBody) as typeof parsed;
     } catch {
@@ -43,14 +49,19 @@ export async function startCostMeter(target: string): Promise<CostMeter> {
     ops.set(op, s);
     s.calls++;
     const cost = parsed.extensions?.cost;
-    if (cost?.throttleStatus) bucket.set(shop, { maximumAvailable: cost.throttleStatus.maximumAvailable, restoreRate: cost.throttleStatus.restoreRate });
+    if (cost?.throttleStatus)
+      bucket.set(shop, {
+        maximumAvailable: cost.throttleStatus.maximumAvailable,
+        restoreRate: cost.throttleStatus.restoreRate,
+      });
     if (parsed.errors?.some((e) => e.extensions?.code === "THROTTLED")) {
       s.throttled++;
       return;
     }
     s.cost += cost?.actualQueryCost ?? 0;
     if (WRITE_OPS.test(op) && parsed.data && !parsed.errors?.length) {
-      for (const id of new Set(reqBody.match(/gid:\/\/shopify\/MediaImage\/\d+/g) ?? [])) writesByMedia.set(id, (writesByMedia.get(id) ?? 0) + 1);
+      for (const id of new Set(reqBody.match(/gid:\/\/shopify\/MediaImage\/\d+/g) ?? []))
+        writesByMedia.set(id, (writesByMedia.get(id) ?? 0) + 1);
     }
   };
 
@@ -61,7 +72,13 @@ export async function startCostMeter(target: string): Promise<CostMeter> {
       const body = Buffer.concat(chunks);
       const gql = /^\/_host\/([^/]+\.myshopify\.com)\/admin\/api\/[^/]+\/graphql\.json/.exec(req.url ?? "");
       const up = httpRequest(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (upRes) => {
           res.writeHead(upRes.statusCode ?? 502, upRes.headers);
           if (!gql) return void upRes.pipe(res);

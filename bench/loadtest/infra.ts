@@ -25,7 +25,8 @@ export interface Infra {
 /** Every missing server binary, with its install line (empty when all are there). */
 export function missingBinaries(): string[] {
   const missing: string[] = [];
-  if (spawnSync("redis-server", ["--version"]).status !== 0) missing.push("redis-server: apt-get install -y redis-server");
+  if (spawnSync("redis-server", ["--version"]).status !== 0)
+    missing.push("redis-server: apt-get install -y redis-server");
   try {
     pgBinDir();
   } catch {

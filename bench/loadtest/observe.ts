@@ -27,7 +27,15 @@ export async function outcome(db: PrismaClient, run: BatchRun): Promise<BatchOut
   const groups = await db.imageJob.groupBy({ by: ["state"], where: { batchId: run.batchId }, _count: { _all: true } });
   const byState = Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
   const jobs = groups.reduce((n, g) => n + g._count._all, 0);
-  return { ...run, status: b.status, jobs, byState, latencyMs: b.updatedAt.getTime() - b.createdAt.getTime(), createdAt: b.createdAt, doneAt: b.updatedAt };
+  return {
+    ...run,
+    status: b.status,
+    jobs,
+    byState,
+    latencyMs: b.updatedAt.getTime() - b.createdAt.getTime(),
+    createdAt: b.createdAt,
+    doneAt: b.updatedAt,
+  };
 }
 
 /** Resolves when every batch finished; `tick` is called with the number of images retouched so far. */
@@ -46,18 +54,35 @@ export async function waitFinished(
     }
     if (done.size === runs.length) return runs.map((r) => done.get(r.batchId)!);
     if (opts.tick) {
-      const retouched = await db.imageJob.count({ where: { batchId: { in: runs.map((r) => r.batchId) }, state: { notIn: ["queued", "processing"] } } });
-      await opts.tick(retouched, runs.reduce((n, r) => n + r.images, 0));
+      const retouched = await db.imageJob.count({
+        where: { batchId: { in: runs.map((r) => r.batchId) }, state: { notIn: ["queued", "processing"] } },
+      });
+      await opts.tick(
+        retouched,
+        runs.reduce((n, r) => n + r.images, 0),
+      );
     }
-    if (Date.now() > end) throw new Error(`batches not finished after ${opts.timeoutMs / 1000} s: ${runs.filter((r) => !done.has(r.batchId)).map((r) => r.label).join(", ")}`);
+    if (Date.now() > end)
+      throw new Error(
+        `batches not finished after ${opts.timeoutMs / 1000} s: ${runs
+          .filter((r) => !done.has(r.batchId))
+          .map((r) => r.label)
+          .join(", ")}`,
+      );
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 500));
   }
 }
 
 /** Images retouched per minute for a batch: jobs that reached review, over createdAt → last finish. */
-export async function throughput(db: PrismaClient, batchId: string): Promise<{ images: number; minutes: number; perMinute: number; perMinuteByMinute: number[] }> {
+export async function throughput(
+  db: PrismaClient,
+  batchId: string,
+): Promise<{ images: number; minutes: number; perMinute: number; perMinuteByMinute: number[] }> {
   const b = await db.batch.findUniqueOrThrow({ where: { id: batchId } });
-  const jobs = await db.imageJob.findMany({ where: { batchId, state: { in: ["review", "approved", "publishing", "published"] } }, select: { updatedAt: true } });
+  const jobs = await db.imageJob.findMany({
+    where: { batchId, state: { in: ["review", "approved", "publishing", "published"] } },
+    select: { updatedAt: true },
+  });
   const t0 = b.createdAt.getTime();
   const last = Math.max(t0, ...jobs.map((j) => j.updatedAt.getTime()));
   const minutes = (last - t0) / 60_000;
@@ -66,5 +91,10 @@ export async function throughput(db: PrismaClient, batchId: string): Promise<{ i
     const m = Math.floor((j.updatedAt.getTime() - t0) / 60_000);
     buckets[m] = (buckets[m] ?? 0) + 1;
   }
-  return { images: jobs.length, minutes, perMinute: minutes > 0 ? jobs.length / minutes : 0, perMinuteByMinute: Array.from(buckets, (v) => v ?? 0) };
+  return {
+    images: jobs.length,
+    minutes,
+    perMinute: minutes > 0 ? jobs.length / minutes : 0,
+    perMinuteByMinute: Array.from(buckets, (v) => v ?? 0),
+  };
 }

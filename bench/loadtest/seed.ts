@@ -28,7 +28,15 @@ export async function renderPool(count: number, size: number): Promise<Buffer[]>
 }
 
 /** One collection of `images` photos on `shop`, `perProduct` photos per product. */
-export function seedCollection(store: FakeStore, shop: string, title: string, images: number, perProduct: number, photos: Buffer[], size: number): SeededCollection {
+export function seedCollection(
+  store: FakeStore,
+  shop: string,
+  title: string,
+  images: number,
+  perProduct: number,
+  photos: Buffer[],
+  size: number,
+): SeededCollection {
   const now = new Date().toISOString();
   const collectionId = store.nextId("Collection");
   const productIds: string[] = [];
@@ -41,20 +49,46 @@ export function seedCollection(store: FakeStore, shop: string, title: string, im
       const n = p * perProduct + k;
       const fid = store.nextId("MediaImage");
       store.data.files[fid] = {
-        id: fid, shop, alt: `${title} ${p + 1} view ${k + 1}`, mimeType: "image/jpeg", width: size, height: size,
-        blobSha: store.putBlob(photos[n % photos.length]!), version: 1, filename: `lt-${p + 1}-${k + 1}.jpg`, status: "READY", pending: null, errors: [],
-        productIds: [id], createdAt: now, updatedAt: now,
+        id: fid,
+        shop,
+        alt: `${title} ${p + 1} view ${k + 1}`,
+        mimeType: "image/jpeg",
+        width: size,
+        height: size,
+        blobSha: store.putBlob(photos[n % photos.length]!),
+        version: 1,
+        filename: `lt-${p + 1}-${k + 1}.jpg`,
+        status: "READY",
+        pending: null,
+        errors: [],
+        productIds: [id],
+        createdAt: now,
+        updatedAt: now,
       };
       mine.push(fid);
     }
     mediaIds.push(...mine);
     store.data.products[id] = {
-      id, shop, title: `${title} product ${p + 1}`, handle: `${title.toLowerCase().replace(/\W+/g, "-")}-${p + 1}`, tags: ["loadtest"], productType: "Ring",
-      vendor: "Loadtest Jewelers", mediaIds: mine, variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: mine.slice(0, 1) }],
-      createdAt: now, updatedAt: now,
+      id,
+      shop,
+      title: `${title} product ${p + 1}`,
+      handle: `${title.toLowerCase().replace(/\W+/g, "-")}-${p + 1}`,
+      tags: ["loadtest"],
+      productType: "Ring",
+      vendor: "Loadtest Jewelers",
+      mediaIds: mine,
+      variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: mine.slice(0, 1) }],
+      createdAt: now,
+      updatedAt: now,
     };
   }
-  store.data.collections[collectionId] = { id: collectionId, shop, title, handle: title.toLowerCase().replace(/\W+/g, "-"), productIds };
+  store.data.collections[collectionId] = {
+    id: collectionId,
+    shop,
+    title,
+    handle: title.toLowerCase().replace(/\W+/g, "-"),
+    productIds,
+  };
   store.markDirty();
   return { shop, id: collectionId, title, mediaIds };
 }

@@ -28,7 +28,19 @@ export async function verify(
   storage: Storage,
   batches: Array<{ batchId: string; collection: SeededCollection }>,
 ): Promise<Verdict> {
-  const v: Verdict = { seeded: 0, jobs: 0, published: 0, notPublished: [], missingJobs: [], duplicateJobs: [], ledgerNotOne: [], shopifyWritesNotOne: [], bytesMismatch: [], blobsMissing: [], ok: false };
+  const v: Verdict = {
+    seeded: 0,
+    jobs: 0,
+    published: 0,
+    notPublished: [],
+    missingJobs: [],
+    duplicateJobs: [],
+    ledgerNotOne: [],
+    shopifyWritesNotOne: [],
+    bytesMismatch: [],
+    blobsMissing: [],
+    ok: false,
+  };
   for (const { batchId, collection } of batches) {
     v.seeded += collection.mediaIds.length;
     const jobs = await db.imageJob.findMany({ where: { batchId } });
@@ -40,9 +52,19 @@ export async function verify(
       if (js.length === 0) v.missingJobs.push(m);
       if (js.length > 1) v.duplicateJobs.push(m);
     }
-    const ledger = await db.mediaLedger.groupBy({ by: ["jobId"], where: { jobId: { in: jobs.map((j) => j.id) }, kind: "publish" }, _count: { _all: true } });
+    const ledger = await db.mediaLedger.groupBy({
+      by: ["jobId"],
+      where: { jobId: { in: jobs.map((j) => j.id) }, kind: "publish" },
+      _count: { _all: true },
+    });
     const ledgerCount = new Map(ledger.map((l) => [l.jobId, l._count._all]));
-    const results = new Map((await db.retouchResult.findMany({ where: { id: { in: jobs.map((j) => j.resultId).filter((x): x is string => !!x) } } })).map((r) => [r.id, r]));
+    const results = new Map(
+      (
+        await db.retouchResult.findMany({
+          where: { id: { in: jobs.map((j) => j.resultId).filter((x): x is string => !!x) } },
+        })
+      ).map((r) => [r.id, r]),
+    );
     for (const j of jobs) {
       if (j.state !== "published") {
         v.notPublished.push({ id: j.id, state: j.state, lastError: j.lastError });
@@ -53,14 +75,22 @@ export async function verify(
       store.settle();
       const file = store.data.files[j.mediaId];
       const writes = writesByMedia.get(j.mediaId) ?? 0;
-      if (!file || file.version !== 2 || writes !== 1) v.shopifyWritesNotOne.push({ mediaId: j.mediaId, version: file?.version ?? -1, proxyWrites: writes });
+      if (!file || file.version !== 2 || writes !== 1)
+        v.shopifyWritesNotOne.push({ mediaId: j.mediaId, version: file?.version ?? -1, proxyWrites: writes });
       if (!file || file.blobSha !== j.publishedSha) v.bytesMismatch.push(j.mediaId);
       const r = j.resultId ? results.get(j.resultId) : undefined;
-      for (const key of [j.sourceKey, r?.compositeKey, r?.reportKey]) if (!key || !(await storage.has(key))) v.blobsMissing.push(`${j.id}:${key ?? "(none)"}`);
+      for (const key of [j.sourceKey, r?.compositeKey, r?.reportKey])
+        if (!key || !(await storage.has(key))) v.blobsMissing.push(`${j.id}:${key ?? "(none)"}`);
     }
   }
   v.ok =
-    v.seeded === v.jobs && v.published === v.seeded && !v.missingJobs.length && !v.duplicateJobs.length && !v.ledgerNotOne.length &&
-    !v.shopifyWritesNotOne.length && !v.bytesMismatch.length && !v.blobsMissing.length;
+    v.seeded === v.jobs &&
+    v.published === v.seeded &&
+    !v.missingJobs.length &&
+    !v.duplicateJobs.length &&
+    !v.ledgerNotOne.length &&
+    !v.shopifyWritesNotOne.length &&
+    !v.bytesMismatch.length &&
+    !v.blobsMissing.length;
   return v;
 }

@@ -18,7 +18,11 @@ export interface WorkerProc {
 
 export function startWorkerProcess(name: string, env: Record<string, string>, logDir: string): WorkerProc {
   const log = createWriteStream(join(logDir, `${name}.log`));
-  const child = spawn("bash", ["scripts/with-node.sh", "tsx", "workers/main.ts"], { env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("bash", ["scripts/with-node.sh", "tsx", "workers/main.ts"], {
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

@@ -1,5 +1,5 @@
 // Admin GraphQL queries the extensions run through shopify.query() to show what will be retouched.
-// `#graphql`-tagged so the repo's operation check validates them against Shopify's schema
+// Tagged with the graphql comment marker so the repo's operation check validates them against Shopify's schema
 // (no deprecated fields: mediaCount, not images/featuredImage).
 
 /** A collection, its product count, and one page of its products' media counts. */

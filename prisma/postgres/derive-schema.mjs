@@ -16,10 +16,12 @@ export function derivePostgresSchema(sqliteSchema) {
   const datasource = /datasource db \{[^}]*\}/;
   if (!generator.test(sqliteSchema)) throw new Error("schema.prisma has no `generator client { … }` block");
   if (!datasource.test(sqliteSchema)) throw new Error("schema.prisma has no `datasource db { … }` block");
-  if (/\bprovider\s*=\s*"sqlite"/.test(sqliteSchema) === false) throw new Error('schema.prisma datasource is not provider = "sqlite"');
+  if (/\bprovider\s*=\s*"sqlite"/.test(sqliteSchema) === false)
+    throw new Error('schema.prisma datasource is not provider = "sqlite"');
   const out = sqliteSchema
     .replace(generator, (_m, body) => {
-      if (/\boutput\s*=/.test(body)) throw new Error("schema.prisma generator already sets output; the derivation needs the default");
+      if (/\boutput\s*=/.test(body))
+        throw new Error("schema.prisma generator already sets output; the derivation needs the default");
       return `generator client {${body.replace(/\n$/, "")}\n  output     = "${PG_CLIENT_OUTPUT}"\n}`;
     })
     .replace(datasource, 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}');

@@ -82,7 +82,7 @@ describe("Loupe in a browser, against the demo store", () => {
     await expect.poll(() => page.getByText(/Loupe retouches your jewelry photos/).isVisible()).toBe(true);
     const state = await fakeState(fake);
     const collection = state.collections[0]!;
-    const option = page.getByLabel("Collection").locator("option", { hasText: collection.title });
+    const option = page.getByLabel("Collection", { exact: true }).locator("option", { hasText: collection.title });
     expect(await option.count()).toBe(1);
     await shot("home");
     await copyFile(resolve(SHOTS, "home.png"), resolve(DOCS_SHOTS, "home.png"));
@@ -99,7 +99,7 @@ describe("Loupe in a browser, against the demo store", () => {
     const photos = state.products.filter((p) => collection.productIds.includes(p.id)).reduce((n, p) => n + p.media.length, 0);
     expect(photos).toBeGreaterThan(0);
 
-    await page.getByLabel("Collection").selectOption(collection.id);
+    await page.getByLabel("Collection", { exact: true }).selectOption(collection.id);
     await page.getByRole("button", { name: "Retouch this collection" }).click();
     await page.waitForURL(/\/app\/batches\/[^/?]+/, { timeout: 30_000, waitUntil: "commit" });
     await page.locator("#batch-progress-text").waitFor();
@@ -133,8 +133,26 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByLabel("Cutout edge").check();
     await page.getByTestId("edge-overlay").waitFor();
     await waitFor("the color check", async () => (await page.getByTestId("delta-e").count()) > 0, 30_000);
+    const de = Number(await page.getByTestId("delta-e").first().getAttribute("data-value"));
+    expect(Number.isFinite(de) && de >= 0).toBe(true);
+    // Every removed spot listed is drawn on the image, and every warning has its area.
+    const spots = await page.getByTestId("spot-item").count();
+    expect(await page.getByTestId("spot-boxes").locator("> div").count()).toBe(spots);
+    const warnings = await page.getByTestId("warning-item").count();
+    expect(await page.getByTestId("warning-boxes").locator("> div").count()).toBeGreaterThanOrEqual(warnings);
     await shot("review");
     await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
+
+    // The blobs are served by signed URL only: the real one works, a tampered signature is refused.
+    const src = (await page.locator('[data-testid="stage"] img').first().getAttribute("src"))!;
+    const ok = await page.request.get(new URL(src, base).href);
+    expect(ok.status()).toBe(200);
+    expect(ok.headers()["content-type"]).toMatch(/^image\//);
+    expect(ok.headers()["cache-control"]).toMatch(/max-age=\d+/);
+    const bad = await page.request.get(new URL(src.replace(/sig=[^&]+/, "sig=AAAA"), base).href);
+    expect(bad.status()).toBe(403);
+    const expired = await page.request.get(new URL(src.replace(/exp=\d+/, "exp=1000"), base).href);
+    expect(expired.status()).toBe(403);
 
     const natural = await page.locator('[data-testid="stage"] img').first().evaluate((i) => ({ w: (i as HTMLImageElement).naturalWidth, h: (i as HTMLImageElement).naturalHeight }));
     const fitBox = await page.getByTestId("stage").boundingBox();
@@ -164,7 +182,7 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByRole("button", { name: "Approve", exact: true }).click();
     await expect.poll(imageState, { timeout: 30_000 }).toBe("approved");
     await page.getByRole("button", { name: "Publish to store" }).click();
-    await expect.poll(imageState, { timeout: 120_000, intervals: [1000] }).toBe("published");
+    await expect.poll(imageState, { timeout: 120_000, interval: 1000 }).toBe("published");
     const after = await waitFor("the store to hold the retouched photo", async () => {
       const m = findMedia(await fakeState(fake), mediaId);
       return m && m.media.sha256 !== originalSha ? m : null;
@@ -177,7 +195,7 @@ describe("Loupe in a browser, against the demo store", () => {
 
   it("reverts: the store's photo is the original again", async () => {
     await page.getByRole("button", { name: "Revert to original" }).click();
-    await expect.poll(imageState, { timeout: 120_000, intervals: [1000] }).toBe("reverted");
+    await expect.poll(imageState, { timeout: 120_000, interval: 1000 }).toBe("reverted");
     const back = await waitFor("the store to hold the original photo again", async () => {
       const m = findMedia(await fakeState(fake), mediaId);
       return m && m.media.sha256 === originalSha ? m : null;

@@ -19,7 +19,9 @@ type Args = Record<string, unknown>;
 function mediaImage(store: FakeStore, f: FakeFile) {
   const ready = f.status === "READY";
   const processing = f.pending !== null;
-  const status = processing ? "PROCESSING" : f.status;
+  // A write goes UPLOADED (first half of the processing time) → PROCESSING → READY/FAILED.
+  const uploaded = f.pending !== null && Date.now() < f.pending.readyAt - store.settings.processingMs / 2;
+  const status = processing ? (uploaded ? "UPLOADED" : "PROCESSING") : f.status;
   const image = ready || processing ? { id: f.id.replace("MediaImage", "ImageSource"), url: store.cdnUrl(f), width: f.width, height: f.height, altText: f.alt, thumbhash: null } : null;
   return {
     __typename: "MediaImage",

@@ -3,12 +3,15 @@
 //   <shop>.myshopify.com   /admin/api/2026-10/graphql.json, /admin/oauth/access_token
 //   cdn.shopify.com        /s/files/… image bytes
 //   shopify-staged-uploads.storage.googleapis.com   staged upload POSTs, bulk results
-// Test controls: GET /_fake/state, POST/DELETE /_fake/faults, POST /_fake/settings, POST /_fake/webhook.
+// Test controls: GET /_fake/state, POST/DELETE /_fake/faults ({kind, operation?, times?}),
+// POST /_fake/settings ({processingMs, tokenTtlSec, bucket}), POST /_fake/webhook ({topic, shop, payload |
+// productId, eventId?, forge?, unsigned?}), POST /_fake/products ({title, photos?, collectionId?}).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleGraphql, type JsonReply } from "./graphql-endpoint";
 import { handleAccessToken, type AppCreds } from "./oauth";
 import { bulkFinishPayload, productPayload } from "./payloads";
+import { addProduct } from "./merchant";
 import { seedDemo } from "./seed";
 import { FakeStore, type Fault, type FaultKind, type StoreSettings } from "./store";
 import { receiveUpload, STAGED_HOST } from "./uploads";
@@ -127,6 +130,15 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
           const r = await toRequest(req, base);
           Object.assign(store.settings, (await r.json()) as Partial<StoreSettings>);
           return sendJson(res, { status: 200, body: store.settings });
+        }
+        if (url.pathname === "/_fake/products" && req.method === "POST") {
+          // A merchant adds a product with photos: products/create now, products/update when READY.
+          const r = await toRequest(req, base);
+          const b = (await r.json()) as { shop?: string; title?: string; photos?: number; collectionId?: string };
+          const shop = b.shop ?? "loupe-demo.myshopify.com";
+          const id = await addProduct(store, { shop, title: b.title ?? "New Ring", photos: b.photos, collectionId: b.collectionId });
+          autoSend("products/create", shop, productPayload(store, id));
+          return sendJson(res, { status: 201, body: { id } });
         }
         if (url.pathname === "/_fake/webhook" && req.method === "POST") {
           const r = await toRequest(req, base);

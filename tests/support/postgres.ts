@@ -29,9 +29,14 @@ export function pgBinDir(base = "/usr/lib/postgresql"): string {
     if (!existsSync(join(fromEnv, "postgres"))) throw new Error(`LOUPE_PG_BIN=${fromEnv} has no postgres binary`);
     return fromEnv;
   }
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, "bin", "postgres"))) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((v) => existsSync(join(base, v, "bin", "postgres")))
+    : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error(`PostgreSQL server binaries not found under ${base}; install them with:\n  ${PG_INSTALL_HINT}\n(or set LOUPE_PG_BIN to a folder holding initdb and postgres)`);
+  if (!newest)
+    throw new Error(
+      `PostgreSQL server binaries not found under ${base}; install them with:\n  ${PG_INSTALL_HINT}\n(or set LOUPE_PG_BIN to a folder holding initdb and postgres)`,
+    );
   return join(base, newest, "bin");
 }
 
@@ -43,8 +48,13 @@ function asServerUser(cmd: string, args: string[]): [string, string[]] {
 }
 
 function postgresUser(): { uid: number; gid: number } {
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("postgres:"));
-  if (!line) throw new Error(`running as root and there is no 'postgres' user to run the server as; install Debian's package (${PG_INSTALL_HINT}) or run the tests as a normal user`);
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("postgres:"));
+  if (!line)
+    throw new Error(
+      `running as root and there is no 'postgres' user to run the server as; install Debian's package (${PG_INSTALL_HINT}) or run the tests as a normal user`,
+    );
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
 }
@@ -76,7 +86,17 @@ export async function startPostgres(): Promise<PgServer> {
     chownSync(dir, uid, gid);
   }
   chmodSync(dir, 0o700);
-  const [initCmd, initArgs] = asServerUser(join(bin, "initdb"), ["-D", data, "-U", "loupe", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+  const [initCmd, initArgs] = asServerUser(join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "loupe",
+    "--auth=trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale=C",
+  ]);
   const init = spawnSync(initCmd, initArgs, { encoding: "utf8" });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
@@ -84,8 +104,24 @@ export async function startPostgres(): Promise<PgServer> {
   }
   const port = await freePort();
   const [cmd, args] = asServerUser(join(bin, "postgres"), [
-    "-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir,
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200", "-c", "shared_buffers=32MB",
+    "-D",
+    data,
+    "-p",
+    String(port),
+    "-h",
+    "127.0.0.1",
+    "-k",
+    dir,
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+    "-c",
+    "max_connections=200",
+    "-c",
+    "shared_buffers=32MB",
   ]);
   const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -147,7 +183,8 @@ export async function startPostgres(): Promise<PgServer> {
       const pid = postmasterPid();
       stopped = true;
       try {
-        if (pid) process.kill(pid, "SIGINT"); // fast shutdown
+        if (pid)
+          process.kill(pid, "SIGINT"); // fast shutdown
         else child.kill("SIGINT");
       } catch {
         /* already gone */

@@ -33,11 +33,15 @@ export async function startS3(bucket = "loupe-test", port = 0): Promise<S3Server
   const http: Server = createServer((req, res) => {
     const raw = req.url ?? "/";
     if (raw.includes("X-Amz-Signature=")) {
-      const check = verifyPresigned(req.method ?? "GET", raw, req.headers.host ?? "", { [S3RVER_CREDENTIALS.accessKeyId]: S3RVER_CREDENTIALS.secretAccessKey });
+      const check = verifyPresigned(req.method ?? "GET", raw, req.headers.host ?? "", {
+        [S3RVER_CREDENTIALS.accessKeyId]: S3RVER_CREDENTIALS.secretAccessKey,
+      });
       if (!check.ok) {
         refused++;
         res.writeHead(403, { "Content-Type": "application/xml" });
-        res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${check.reason === "expired" ? "AccessDenied" : "SignatureDoesNotMatch"}</Code><Message>${check.reason}</Message></Error>`);
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${check.reason === "expired" ? "AccessDenied" : "SignatureDoesNotMatch"}</Code><Message>${check.reason}</Message></Error>`,
+        );
         return;
       }
     }

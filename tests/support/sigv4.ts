@@ -4,7 +4,8 @@
 // tampered or foreign URL is refused like real S3 would.
 import { createHash, createHmac } from "node:crypto";
 
-const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const rfc3986 = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const hmac = (key: Buffer | string, data: string) => createHmac("sha256", key).update(data).digest();
 
 export type PresignCheck = { ok: true } | { ok: false; reason: string };
@@ -13,7 +14,13 @@ export type PresignCheck = { ok: true } | { ok: false; reason: string };
  * Verifies a presigned request: `rawUrl` is the request target as received (path + query, still
  * encoded), `host` its Host header, `secrets` the secret key per access key id.
  */
-export function verifyPresigned(method: string, rawUrl: string, host: string, secrets: Record<string, string>, now = Date.now()): PresignCheck {
+export function verifyPresigned(
+  method: string,
+  rawUrl: string,
+  host: string,
+  secrets: Record<string, string>,
+  now = Date.now(),
+): PresignCheck {
   const q = rawUrl.indexOf("?");
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const params = new URLSearchParams(q < 0 ? "" : rawUrl.slice(q + 1));
@@ -21,14 +28,16 @@ export function verifyPresigned(method: string, rawUrl: string, host: string, se
   if (get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return { ok: false, reason: "not a SigV4 presigned URL" };
   const [accessKey, date, region, service, term] = get("X-Amz-Credential").split("/");
   const secret = accessKey ? secrets[accessKey] : undefined;
-  if (!secret || !date || !region || service !== "s3" || term !== "aws4_request") return { ok: false, reason: "bad credential scope" };
+  if (!secret || !date || !region || service !== "s3" || term !== "aws4_request")
+    return { ok: false, reason: "bad credential scope" };
   const amzDate = get("X-Amz-Date");
   const m = amzDate.match(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/);
   if (!m || !amzDate.startsWith(date)) return { ok: false, reason: "bad X-Amz-Date" };
   const signedAt = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
   if (signedAt + Number(get("X-Amz-Expires")) * 1000 < now) return { ok: false, reason: "expired" };
   const signedHeaders = get("X-Amz-SignedHeaders").split(";");
-  if (signedHeaders.join(";") !== "host") return { ok: false, reason: `unexpected signed headers ${signedHeaders.join(";")}` };
+  if (signedHeaders.join(";") !== "host")
+    return { ok: false, reason: `unexpected signed headers ${signedHeaders.join(";")}` };
   const query = [...params.entries()]
     .filter(([k]) => k !== "X-Amz-Signature")
     .map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)

@@ -65,7 +65,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     );
   lap("matte");
 
-  const cutout = decontaminate(img, alpha, matte.work, matte.backdrop, matte.fg);
+  const cutout = decontaminate(img, alpha, matte.work, matte.backdrop, matte.fg, matte.bg);
   lap("edges");
 
   const spots = cleanSpots(cutout, W, H, alpha.data, new Set(settings.disabledSpots ?? []));

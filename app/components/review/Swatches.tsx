@@ -95,10 +95,14 @@ function SwatchRow({ row }: { row: Row }) {
         {row.reference ? <Chip label="Reference" rgb={row.reference.rgb} /> : null}
       </InlineStack>
       {shown !== null ? (
-        <Text as="p" variant="bodySm" data-testid="delta-e">
-          ΔE00 {shown.toFixed(1)}
-          {row.guard ? ` (limit ${row.guard.threshold}; Loupe's check on the metal or stone pixels)` : " (sampled over the piece)"}: {deltaEWords(shown)}
-        </Text>
+        <div data-testid="delta-e" data-value={shown.toFixed(2)}>
+          <Text as="p" variant="bodySm">
+            ΔE00 {shown.toFixed(1)}
+            {row.guard
+              ? ` (limit ${row.guard.threshold}, measured by Loupe's check on the metal or stone): ${deltaEWords(shown)}`
+              : " over the whole piece. This includes Loupe's intended brightness and white-balance correction; the checks compare against that corrected target, not the raw original."}
+          </Text>
+        </div>
       ) : null}
       {deRef !== null ? (
         <Text as="p" variant="bodySm" tone="subdued">

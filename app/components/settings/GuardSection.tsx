@@ -3,9 +3,9 @@ import { BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/
 import { DEFAULT_THRESHOLDS } from "../../../workers/retouch/guards/thresholds";
 
 const FIELDS: Array<{ key: string; label: string; help: string }> = [
-  { key: "metalDeltaEWarn", label: "Metal color change (ΔE00)", help: "Warn when the metal's color moves more than this. 2 is visible side by side." },
+  { key: "metalDeltaEWarn", label: "Metal color change (ΔE00)", help: "Warn when the metal's color moves more than this. Around 2 is visible side by side." },
   { key: "gemDeltaEWarn", label: "Gemstone color change (ΔE00)", help: "Warn when a stone's color moves more than this." },
-  { key: "sparkleEnergyKeptMin", label: "Sparkle kept (share)", help: "Warn when less than this share of the original highlights remains." },
+  { key: "sparkleKeptWarn", label: "Sparkle kept (share)", help: "Warn when less than this share of the original highlights remains." },
   { key: "haloBleedWarn", label: "Halo (share of old background)", help: "Warn when this much of the old backdrop color shows along the edge." },
   { key: "edgeKeptWarn", label: "Edge sharpness kept (share)", help: "Warn when prong and bezel edges keep less than this share of their crispness." },
   { key: "textureSsimWarn", label: "Texture kept (SSIM)", help: "Warn when brushed or hammered texture is smoothed below this similarity." },
@@ -30,7 +30,7 @@ export function GuardSection({ value, onChange }: { value: Record<string, number
           Loupe warns you when a retouched photo may no longer show the piece truthfully. Leave a field empty to use the default.
         </Text>
         <FormLayout>
-          {FIELDS.map((f) => (
+          {FIELDS.filter((f) => f.key in DEFAULT_THRESHOLDS).map((f) => (
             <TextField
               key={f.key}
               label={f.label}

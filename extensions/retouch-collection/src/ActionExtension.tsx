@@ -28,7 +28,7 @@ function Extension() {
 
   const onStart = async () => {
     setOutcome("starting");
-    setOutcome(await startBatch(fetch, { collectionId }));
+    setOutcome(await startBatch((url, init) => fetch(url, init), { collectionId }));
   };
   const started = outcome !== null && outcome !== "starting" && outcome.kind === "started" ? outcome : null;
   const failed = outcome !== null && outcome !== "starting" && outcome.kind === "error" ? outcome : null;

@@ -29,7 +29,7 @@ function Extension() {
 
   const onStart = async () => {
     setOutcome("starting");
-    setOutcome(await startBatch(fetch, { productIds }));
+    setOutcome(await startBatch((url, init) => fetch(url, init), { productIds }));
   };
   const started = outcome !== null && outcome !== "starting" && outcome.kind === "started" ? outcome : null;
   const failed = outcome !== null && outcome !== "starting" && outcome.kind === "error" ? outcome : null;

@@ -32,6 +32,8 @@ export function checkExtension(handle: string, target: string): void {
   expect(pkg.private).toBe(true);
   expect(pkg.dependencies["@shopify/ui-extensions"]).toMatch(/^2026\.(7|10)\.x$/);
   expect(pkg.dependencies.preact).toMatch(/^\^10\./);
+  // @shopify/ui-extensions/preact imports @preact/signals (an optional peer): without it the bundle fails.
+  expect(pkg.dependencies["@preact/signals"]).toMatch(/^\^2\./);
 
   // The CLI's type declaration for the `shopify` global names the same module and target.
   expect(readFileSync(resolve(dir, "shopify.d.ts"), "utf8")).toContain(

@@ -1,5 +1,5 @@
 // The admin action extensions' logic (extensions/shared) against the real pieces it talks to: its
-// #graphql count queries run on the schema-faithful fake Admin API (seeded demo store), and its
+// GraphQL count queries run on the schema-faithful fake Admin API (seeded demo store), and its
 // POST /api/batches request goes through the app's real route (session-token auth, batch service).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";

@@ -92,16 +92,17 @@ describe("policy", () => {
 });
 
 describe("loop guard", () => {
-  it("Loupe's own publish (products/update for media it has a job for, or wrote) starts no new work", async () => {
+  it("Loupe's own publish (products/update while its job or its write is in flight) starts no new work", async () => {
     const p = processor();
     candidates.set(SHOP, productGid(1), [mediaGid(1)]);
     await webhookSeen(t.prisma, SHOP, productGid(1), T0);
     now = at(DEBOUNCE_MS);
     expect((await p.tick(now)).jobs).toBe(1);
 
-    // Loupe publishes: Shopify sends products/update. Even if the lookup (wrongly) returned the
-    // replaced media again, and the fallback path's new media recorded in the ledger, no job is made.
+    // Loupe publishes: Shopify sends products/update. Even if the lookup (wrongly) returned the media
+    // whose job is publishing, and a media Loupe is writing (ledger "written"), no job is made.
     const job = await t.prisma.imageJob.findFirstOrThrow();
+    await t.prisma.imageJob.update({ where: { id: job.id }, data: { state: "publishing" } });
     await t.prisma.mediaLedger.create({ data: { shop: SHOP, productId: productGid(1), mediaId: mediaGid(2), jobId: job.id, kind: "publish", sha256: "ab", state: "written" } });
     candidates.set(SHOP, productGid(1), [mediaGid(1), mediaGid(2)]);
     await webhookSeen(t.prisma, SHOP, productGid(1), at(60_000));
@@ -112,7 +113,23 @@ describe("loop guard", () => {
     expect(await t.prisma.pendingProduct.count()).toBe(0);
   });
 
-  it("the ledger and jobs of another shop do not hide this shop's media", async () => {
+  it("finished jobs and writes are left to the candidate filter's judgement (a photo replaced later is new work)", async () => {
+    const p = processor();
+    candidates.set(SHOP, productGid(1), [mediaGid(1)]);
+    await webhookSeen(t.prisma, SHOP, productGid(1), T0);
+    now = at(DEBOUNCE_MS);
+    expect((await p.tick(now)).jobs).toBe(1);
+    const job = await t.prisma.imageJob.findFirstOrThrow();
+    await t.prisma.imageJob.update({ where: { id: job.id }, data: { state: "published" } });
+    await t.prisma.mediaLedger.create({ data: { shop: SHOP, productId: productGid(1), mediaId: mediaGid(1), jobId: job.id, kind: "publish", sha256: "ab", state: "ready" } });
+    // The filter says the merchant replaced the photo since (a new version Loupe did not write).
+    await webhookSeen(t.prisma, SHOP, productGid(1), at(3_600_000));
+    now = at(3_600_000 + DEBOUNCE_MS);
+    expect((await p.tick(now)).jobs).toBe(1);
+    expect(await t.prisma.imageJob.count({ where: { mediaId: mediaGid(1) } })).toBe(2);
+  });
+
+  it("the jobs and ledger of another shop do not hide this shop's media", async () => {
     await t.prisma.mediaLedger.create({ data: { shop: "other.myshopify.com", productId: productGid(1), mediaId: mediaGid(1), jobId: "x", kind: "publish", sha256: "ab" } });
     candidates.set(SHOP, productGid(1), [mediaGid(1)]);
     await webhookSeen(t.prisma, SHOP, productGid(1), T0);
@@ -182,6 +199,24 @@ describe("deleted products", () => {
     now = at(DEBOUNCE_MS);
     expect(await processor().tick(now)).toEqual({ products: 1, jobs: 0, deferred: 0, capped: 0 });
     expect(await t.prisma.pendingProduct.count()).toBe(0);
+  });
+});
+
+describe("shops side by side", () => {
+  it("a shop whose lookups hang does not hold up another shop in the same tick", async () => {
+    const slow = "a-slow.myshopify.com"; // sorts first: served first
+    candidates.set(slow, productGid(1), [mediaGid(1)]);
+    candidates.set(SHOP, productGid(2), [mediaGid(2)]);
+    await webhookSeen(t.prisma, slow, productGid(1), T0);
+    await webhookSeen(t.prisma, SHOP, productGid(2), T0);
+    let otherShopLooked!: () => void;
+    const other = new Promise<void>((r) => (otherShopLooked = r));
+    candidates.onLookup = async (shop) => {
+      if (shop === slow) await Promise.race([other, new Promise((_, no) => setTimeout(() => no(new Error("the other shop was never looked at")), 3000))]);
+      else otherShopLooked();
+    };
+    now = at(DEBOUNCE_MS);
+    expect(await processor({ shopConcurrency: 2 }).tick(now)).toEqual({ products: 2, jobs: 2, deferred: 0, capped: 0 });
   });
 });
 

@@ -3,6 +3,7 @@
 // nullability, every @@unique/@@index an index, the foreign keys — on a fresh real server; record
 // themselves like `prisma migrate deploy`; be safe to run twice at once; and work with the
 // generated PostgreSQL client.
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,7 +63,9 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
         expect(col!.type, `${model.name}.${field.name} type`).toBe(PG_TYPE[field.type]);
         expect(col!.is_nullable === "YES", `${model.name}.${field.name} nullability`).toBe(field.optional);
       }
-      expect([...byName.keys()].sort(), `${model.name} has no extra columns`).toEqual(scalars.map((f) => f.name).sort());
+      expect([...byName.keys()].sort(), `${model.name} has no extra columns`).toEqual(
+        scalars.map((f) => f.name).sort(),
+      );
       const pk = await client.query<{ conname: string; cols: string[] }>(
         `SELECT con.conname, array_agg(a.attname ORDER BY k.ord)::text[] AS cols
            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
@@ -94,7 +97,9 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
       }
       for (const ix of model.indexes) {
         expected++;
-        expect(found(model.name, false, ix)?.name, `${model.name} index(${ix})`).toBe(`${model.name}_${ix.join("_")}_idx`);
+        expect(found(model.name, false, ix)?.name, `${model.name} index(${ix})`).toBe(
+          `${model.name}_${ix.join("_")}_idx`,
+        );
       }
     }
     expect(idx.rows.filter((r) => r.table !== "_prisma_migrations")).toHaveLength(expected);
@@ -104,9 +109,17 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
     const fks = await client.query<{ conname: string; def: string }>(
       `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' ORDER BY conname`,
     );
-    const relations = models.flatMap((m) => m.fields.filter((f) => f.relation && !f.list && /@relation\(/.test(f.attributes)).map((f) => ({ model: m.name, field: f })));
-    expect(fks.rows.map((r) => r.conname)).toEqual(relations.map(({ model, field }) => `${model}_${field.attributes.match(/fields:\s*\[(\w+)\]/)![1]}_fkey`).sort());
-    expect(fks.rows.find((r) => r.conname === "ImageJob_batchId_fkey")?.def).toBe('FOREIGN KEY ("batchId") REFERENCES "Batch"(id) ON UPDATE CASCADE ON DELETE CASCADE');
+    const relations = models.flatMap((m) =>
+      m.fields
+        .filter((f) => f.relation && !f.list && /@relation\(/.test(f.attributes))
+        .map((f) => ({ model: m.name, field: f })),
+    );
+    expect(fks.rows.map((r) => r.conname)).toEqual(
+      relations.map(({ model, field }) => `${model}_${field.attributes.match(/fields:\s*\[(\w+)\]/)![1]}_fkey`).sort(),
+    );
+    expect(fks.rows.find((r) => r.conname === "ImageJob_batchId_fkey")?.def).toBe(
+      'FOREIGN KEY ("batchId") REFERENCES "Batch"(id) ON UPDATE CASCADE ON DELETE CASCADE',
+    );
   });
 
   it("records migrations in _prisma_migrations like Prisma and is a no-op the second time", async () => {
@@ -123,7 +136,9 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
       "started_at:timestamp with time zone",
       "applied_steps_count:integer",
     ]);
-    const rows = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
+    const rows = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
+    );
     expect(rows.rows.length).toBeGreaterThan(0);
     for (const r of rows.rows) {
       expect(r.checksum).toMatch(/^[a-f0-9]{64}$/);
@@ -135,21 +150,55 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
   });
 
   it("refuses to run past an edited migration", async () => {
-    await client.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = (SELECT min(migration_name) FROM "_prisma_migrations")`);
+    await client.query(
+      `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = (SELECT min(migration_name) FROM "_prisma_migrations")`,
+    );
     await expect(migratePostgres(url, DIR)).rejects.toThrow(/edited after it was applied/);
     const fresh = await server.createDatabase();
     await expect(migratePostgres(fresh, DIR)).resolves.toMatchObject({ skipped: [] });
   });
 
+  it("is what `npm run setup` applies for a postgresql:// DATABASE_URL", async () => {
+    const before = process.env.LOUPE_OWN_MIGRATOR;
+    process.env.LOUPE_OWN_MIGRATOR = "1"; // the schema engine can't be downloaded here; be explicit anyway
+    try {
+      const { setupDatabase } = await import("../../../scripts/setup");
+      const fresh = await server.createDatabase();
+      expect(await setupDatabase(fresh)).toBe(
+        `applied ${readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).length} migration(s), 0 already applied`,
+      );
+      const c = new pg.Client({ connectionString: fresh });
+      await c.connect();
+      const t = await c.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+      );
+      await c.end();
+      expect(t.rows[0].n).toBe(models.length);
+    } finally {
+      if (before === undefined) delete process.env.LOUPE_OWN_MIGRATOR;
+      else process.env.LOUPE_OWN_MIGRATOR = before;
+    }
+  });
+
   it("works with the generated PostgreSQL Prisma client", async () => {
     const prisma = createPrisma(url);
     try {
-      const batch = await prisma.batch.create({ data: { shop: "a.myshopify.com", source: "products", settingsHash: "h" } });
-      const job = await prisma.imageJob.create({ data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" } });
+      const batch = await prisma.batch.create({
+        data: { shop: "a.myshopify.com", source: "products", settingsHash: "h" },
+      });
+      const job = await prisma.imageJob.create({
+        data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" },
+      });
       expect(job.state).toBe("queued");
       expect(job.runAfter).toBeInstanceOf(Date);
-      await expect(prisma.imageJob.create({ data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" } })).rejects.toThrow(/Unique constraint/);
-      await prisma.session.create({ data: { id: "s1", shop: "a.myshopify.com", state: "x", accessToken: "t", userId: 9007199254740993n } });
+      await expect(
+        prisma.imageJob.create({
+          data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" },
+        }),
+      ).rejects.toThrow(/Unique constraint/);
+      await prisma.session.create({
+        data: { id: "s1", shop: "a.myshopify.com", state: "x", accessToken: "t", userId: 9007199254740993n },
+      });
       expect((await prisma.session.findUnique({ where: { id: "s1" } }))?.userId).toBe(9007199254740993n);
       await prisma.batch.delete({ where: { id: batch.id } });
       expect(await prisma.imageJob.count()).toBe(0); // ON DELETE CASCADE

@@ -22,15 +22,25 @@ describe("the PostgreSQL schema is prisma/schema.prisma with the provider swappe
   });
 
   it("refuses a schema it cannot derive from", () => {
-    expect(() => derivePostgresSchema(sqlite.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/not provider = "sqlite"/);
-    expect(() => derivePostgresSchema(sqlite.replace(/generator client \{/, "generator other {"))).toThrow(/generator client/);
+    expect(() => derivePostgresSchema(sqlite.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(
+      /not provider = "sqlite"/,
+    );
+    expect(() => derivePostgresSchema(sqlite.replace(/generator client \{/, "generator other {"))).toThrow(
+      /generator client/,
+    );
   });
 
   it("has a PostgreSQL migration for every SQLite migration, by the same name", () => {
-    const names = (dir: string) => readdirSync(resolve(dir), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const names = (dir: string) =>
+      readdirSync(resolve(dir), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
     const pg = names("prisma/postgres/migrations");
     expect(pg.length).toBeGreaterThan(0);
     expect(pg).toEqual(names("prisma/migrations"));
-    expect(readFileSync(resolve("prisma/postgres/migrations/migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    expect(readFileSync(resolve("prisma/postgres/migrations/migration_lock.toml"), "utf8")).toContain(
+      'provider = "postgresql"',
+    );
   });
 });

@@ -20,15 +20,39 @@ describe("test databases on SQLite and PostgreSQL", () => {
       opened.push(db);
       expect(db.url.startsWith(kind === "sqlite" ? "file:" : "postgresql://")).toBe(true);
       expect(await db.prisma.batch.count()).toBe(0);
-      const batch = await db.prisma.batch.create({ data: { shop: "b.myshopify.com", source: "collection", settingsHash: "s", total: 3 } });
+      const batch = await db.prisma.batch.create({
+        data: { shop: "b.myshopify.com", source: "collection", settingsHash: "s", total: 3 },
+      });
       const jobs = await Promise.all(
-        [0, 1, 2].map((i) => db.prisma.imageJob.create({ data: { shop: batch.shop, batchId: batch.id, productId: `p${i}`, mediaId: `m${i}`, settingsHash: "s", position: i } })),
+        [0, 1, 2].map((i) =>
+          db.prisma.imageJob.create({
+            data: {
+              shop: batch.shop,
+              batchId: batch.id,
+              productId: `p${i}`,
+              mediaId: `m${i}`,
+              settingsHash: "s",
+              position: i,
+            },
+          }),
+        ),
       );
       // A conditional claim (the queue's pattern) wins exactly once on either database.
-      const claims = await Promise.all([1, 2, 3].map(() => db.prisma.imageJob.updateMany({ where: { id: jobs[0]!.id, state: "queued" }, data: { state: "processing" } })));
+      const claims = await Promise.all(
+        [1, 2, 3].map(() =>
+          db.prisma.imageJob.updateMany({ where: { id: jobs[0]!.id, state: "queued" }, data: { state: "processing" } }),
+        ),
+      );
       expect(claims.map((c) => c.count).sort()).toEqual([0, 0, 1]);
-      const byState = await db.prisma.imageJob.groupBy({ by: ["state"], _count: { _all: true }, orderBy: { state: "asc" } });
-      expect(byState.map((r) => [r.state, r._count._all])).toEqual([["processing", 1], ["queued", 2]]);
+      const byState = await db.prisma.imageJob.groupBy({
+        by: ["state"],
+        _count: { _all: true },
+        orderBy: { state: "asc" },
+      });
+      expect(byState.map((r) => [r.state, r._count._all])).toEqual([
+        ["processing", 1],
+        ["queued", 2],
+      ]);
     });
   }
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { hostname } from "node:os";
 import { createProducer } from "../../../workers/queue/producer";
-import { useProducer } from "../../../app/batches/enqueue.server";
+import { setProducer } from "../../../app/batches/enqueue.server";
 import type { QueueDriver } from "../../../workers/queue/job-queue";
 import { startWorker, type RunningWorker } from "../../../workers/main";
 import * as svc from "../../../app/batches/service.server";
@@ -51,12 +51,12 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
       await r.flushall();
       r.disconnect();
     }
-    useProducer(createProducer(driver, driver === "bullmq" ? redisUrl() : ""));
+    setProducer(createProducer(driver, driver === "bullmq" ? redisUrl() : ""));
   });
 
   afterEach(async () => {
     for (const w of workers.splice(0)) await w.close();
-    useProducer(null);
+    setProducer(null);
     await env.cleanup();
   });
 

@@ -78,3 +78,23 @@ describe("the fake's saved state", () => {
     }
   });
 });
+
+describe("the fake's request checks", () => {
+  it("refuses deprecated fields and a missing or wrong access token, like Shopify", async () => {
+    const session = await prisma.session.findFirst({ where: { shop: SHOP, isOnline: false } });
+    const url = `${h.fake.url}/_host/${SHOP}/admin/api/2026-10/graphql.json`;
+    const post = (token: string | null, query: string) =>
+      fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...(token ? { "X-Shopify-Access-Token": token } : {}) }, body: JSON.stringify({ query }) });
+    const deprecated = await post(session!.accessToken, `query Old { product(id: "${h.fake.state().products[0]!.id}") { featuredImage { url } } }`);
+    expect(deprecated.status).toBe(200);
+    const body = (await deprecated.json()) as { data?: unknown; errors: Array<{ message: string }> };
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]!.message).toMatch(/deprecated/);
+    expect(h.fake.state().log.at(-1)).toMatchObject({ operation: "Old" });
+    expect((await post(null, "query { shop { name } }")).status).toBe(401);
+    expect((await post("shpat_wrong", "query { shop { name } }")).status).toBe(401);
+    const ok = (await (await post(session!.accessToken, "query { shop { name } }")).json()) as { data: { shop: { name: string } }; extensions: { cost: { throttleStatus: { maximumAvailable: number } } } };
+    expect(ok.data.shop.name).toBe("loupe-demo");
+    expect(ok.extensions.cost.throttleStatus.maximumAvailable).toBe(2000);
+  });
+});

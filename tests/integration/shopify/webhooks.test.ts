@@ -134,6 +134,12 @@ describe("app/uninstalled and shop/redact", () => {
     expect(byMedia.review).toBe("review");
     expect((await prisma.batch.findUnique({ where: { id: batchId } }))!.status).toBe("cancelled");
     expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(0);
+    // After the uninstall, product webhooks for the shop start no work.
+    await prisma.pendingProduct.deleteMany({ where: { shop: SHOP } });
+    const { productPayload } = await import("../../fake-shopify/payloads");
+    const late = await h.fake.deliverWebhook("products/update", SHOP, productPayload(h.fake.store, h.fake.state().products[0]!.id));
+    expect(late.status).toBe(200);
+    expect(await prisma.pendingProduct.count({ where: { shop: SHOP } })).toBe(0);
   });
 
   it("shop/redact deletes every row and blob of the shop, and nothing of another shop", async () => {
@@ -161,3 +167,23 @@ async function waitFor(cond: () => Promise<boolean>, ms = 10_000) {
   }
   throw new Error("condition not met in time");
 }
+
+describe("a merchant adds a product", () => {
+  it("products/create while media process, then products/update when READY: the new media are candidates", async () => {
+    // Reinstall (the uninstall test above removed the sessions).
+    await h.install();
+    const { newMediaForAutoProcessing, mediaStillProcessing } = await import("../../../app/shopify/auto-candidates.server");
+    h.fake.store.settings.processingMs = 1500;
+    const sent = h.fake.sentWebhooks.length;
+    const res = await fetch(`${h.fake.url}/_fake/products`, { method: "POST", body: JSON.stringify({ shop: SHOP, title: "Opal Cocktail Ring", photos: 2 }) });
+    const { id } = (await res.json()) as { id: string };
+    expect(await mediaStillProcessing(SHOP, id)).toBe(2);
+    expect(await newMediaForAutoProcessing(SHOP, id)).toEqual([]);
+    await waitFor(async () => h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200));
+    expect(h.fake.sentWebhooks.slice(sent).map((w) => [w.topic, w.status])).toEqual([["products/create", 200], ["products/update", 200]]);
+    expect(await prisma.pendingProduct.count({ where: { shop: SHOP, productId: id } })).toBe(1);
+    const candidates = await newMediaForAutoProcessing(SHOP, id);
+    expect(candidates.map((c) => [c.position, c.status, c.alt])).toEqual([[0, "READY", "Opal Cocktail Ring"], [1, "READY", "Opal Cocktail Ring"]]);
+    h.fake.store.settings.processingMs = 60;
+  });
+});

@@ -13,6 +13,8 @@ export interface BackdropModel {
   mean: [number, number, number];
   /** RMS of the robust residual, relative to the surface's luminance. */
   residual: number;
+  /** The same in absolute linear units (per channel): the surface's noise and texture level. */
+  residualAbs: number;
   /** 1 − (spread of the model's luminance over the frame) / mean luminance. */
   uniformity: number;
   /** 0..1: how far the surface can be trusted as a known B (smooth and well sampled). */
@@ -143,7 +145,7 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   }
   if (nS < 12) coef = [Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0)];
 
-  const model: BackdropModel = { coef, atPiece: [0, 0, 0], mean: [0, 0, 0], residual: 0, uniformity: 0, trust: 0, samples: nS };
+  const model: BackdropModel = { coef, atPiece: [0, 0, 0], mean: [0, 0, 0], residual: 0, residualAbs: residual, uniformity: 0, trust: 0, samples: nS };
   evalModel(model, pieceCenter[0], pieceCenter[1], model.atPiece);
   let lo = Infinity;
   let hi = -Infinity;

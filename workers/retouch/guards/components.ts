@@ -39,10 +39,22 @@ export function labelComponents(mask: Uint8Array, w: number, h: number, minArea:
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      if (x > 0 && mask[p - 1] && !label[p - 1]) (label[p - 1] = id), (stack[sp++] = p - 1);
-      if (x < w - 1 && mask[p + 1] && !label[p + 1]) (label[p + 1] = id), (stack[sp++] = p + 1);
-      if (y > 0 && mask[p - w] && !label[p - w]) (label[p - w] = id), (stack[sp++] = p - w);
-      if (y < h - 1 && mask[p + w] && !label[p + w]) (label[p + w] = id), (stack[sp++] = p + w);
+      if (x > 0 && mask[p - 1] && !label[p - 1]) {
+        label[p - 1] = id;
+        stack[sp++] = p - 1;
+      }
+      if (x < w - 1 && mask[p + 1] && !label[p + 1]) {
+        label[p + 1] = id;
+        stack[sp++] = p + 1;
+      }
+      if (y > 0 && mask[p - w] && !label[p - w]) {
+        label[p - w] = id;
+        stack[sp++] = p - w;
+      }
+      if (y < h - 1 && mask[p + w] && !label[p + w]) {
+        label[p + w] = id;
+        stack[sp++] = p + w;
+      }
     }
     if (area >= minArea) comps.push({ id, area, box: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 } });
   }

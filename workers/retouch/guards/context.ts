@@ -28,8 +28,8 @@ export function scaleBox(ctx: GuardContext, b: Box): Box {
   const s = ctx.work.scale;
   const W = ctx.input.before.width;
   const H = ctx.input.before.height;
-  const x = Math.min(W, b.x * s);
-  const y = Math.min(H, b.y * s);
+  const x = Math.min(W, b.x * s + ctx.work.ox);
+  const y = Math.min(H, b.y * s + ctx.work.oy);
   return { x, y, w: Math.min(W - x, b.w * s), h: Math.min(H - y, b.h * s) };
 }
 

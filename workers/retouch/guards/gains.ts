@@ -9,7 +9,7 @@ import { linearToByte, luminance } from "../color";
 import { quantile } from "./filters";
 import type { Gains } from "./input";
 import { farBackground, pieceInterior } from "./masks";
-import type { WorkBase } from "./work";
+import type { Coarse, WorkBase } from "./work";
 
 /** Median linear RGB of the masked pixels (sub-sampled to ≤ 20 000 samples). */
 export function medianLinear(lin: Float32Array, mask: Uint8Array): [number, number, number] | null {
@@ -59,9 +59,9 @@ export function toBytes(lin: [number, number, number]): [number, number, number]
 }
 
 /** White-balance gains from the backdrop, normalised to unit luminance gain. */
-export function estimateWhiteBalance(base: WorkBase, bg: Uint8Array): [number, number, number] {
-  const b = meanUnclipped(base.beforeLin, bg);
-  const a = meanUnclipped(base.afterLin, bg);
+export function estimateWhiteBalance(coarse: Coarse, bg: Uint8Array): [number, number, number] {
+  const b = meanUnclipped(coarse.beforeLin, bg);
+  const a = meanUnclipped(coarse.afterLin, bg);
   if (!b || !a) return [1, 1, 1];
   const clipped = Math.max(a[0], a[1], a[2]) > 0.97;
   let g: [number, number, number];
@@ -91,8 +91,9 @@ export function estimateExposure(base: WorkBase, wb: [number, number, number], f
 }
 
 export function resolveGains(base: WorkBase, given?: Gains): Gains {
-  const bg = farBackground(base.alpha, base.w, base.h);
-  const wb = given?.whiteBalance ?? estimateWhiteBalance(base, bg);
+  const c = base.coarse;
+  const bg = farBackground(c.alpha, c.w, c.h, 1);
+  const wb = given?.whiteBalance ?? estimateWhiteBalance(c, bg);
   const exposure = estimateExposure(base, wb, given?.exposure ?? 1);
   return { exposure, whiteBalance: wb };
 }

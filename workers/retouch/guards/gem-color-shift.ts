@@ -29,16 +29,18 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
     const kind = gemKind(c.expectedLch[2]);
     let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
     let why = "";
-    if (kind === "emerald") {
+    // Hue rules need a visible change too: on a dull stone a few degrees of hue is noise.
+    const visible = c.deltaE >= t.gemDeltaENote! * 0.67;
+    if (visible && kind === "emerald") {
       const crosses = c.expectedLch[2] < t.gemEmeraldTealHue! && c.afterLch[2] >= t.gemEmeraldTealHue!;
       if (c.dHueDeg > t.gemHueRiseWarn! || crosses) {
         sev = "warning";
         why = ` Its hue rose by ${round(c.dHueDeg, 1)}° (to ${round(c.afterLch[2], 0)}°): it is drifting from green toward teal.`;
       }
-    } else if (kind === "sapphire" && c.dOkHueDeg > t.gemSapphireOkHueWarn!) {
+    } else if (visible && kind === "sapphire" && c.dOkHueDeg > t.gemSapphireOkHueWarn!) {
       sev = "warning";
       why = ` Its hue moved ${round(c.dOkHueDeg, 1)}° toward violet.`;
-    } else if (Math.abs(c.dHueDeg) > t.gemHueRiseWarn! && c.expectedLch[1] > 15) {
+    } else if (visible && Math.abs(c.dHueDeg) > t.gemHueRiseWarn! && c.expectedLch[1] > 25) {
       sev = "warning";
       why = ` Its hue moved by ${round(c.dHueDeg, 1)}°.`;
     }

@@ -28,7 +28,7 @@ function distanceTo(lab: Float32Array, ref: [number, number, number]): Float32Ar
 
 export function estimateMatte(before: Image8, after: Image8): Plane {
   if (before.width !== after.width || before.height !== after.height) throw new Error("estimateMatte: before and after differ in size");
-  const s = workScale(before.width, before.height, 600_000);
+  const s = workScale(before.width, before.height, 300_000);
   const b = downsampleLinear(before, s);
   const a = downsampleLinear(after, s);
   const { w, h } = b;

@@ -38,11 +38,12 @@ export function buildContext(input: GuardInput, overrides?: Partial<Record<strin
   const gains = resolveGains(base, input.gains);
   const work = completeWork(base, gains);
   const regions = analyzeRegions(work);
-  const bg = farBackground(work.alpha, work.w, work.h);
+  const c = work.coarse;
+  const bg = farBackground(c.alpha, c.w, c.h, 1);
   const backdropLin: [number, number, number] = input.backdrop
     ? [byteLin(input.backdrop[0]), byteLin(input.backdrop[1]), byteLin(input.backdrop[2])]
-    : (medianLinear(work.beforeLin, bg) ?? [1, 1, 1]);
-  const studioLin = medianLinear(work.afterLin, bg) ?? [1, 1, 1];
+    : (medianLinear(c.beforeLin, bg) ?? [1, 1, 1]);
+  const studioLin = medianLinear(c.afterLin, bg) ?? [1, 1, 1];
   return { input, work, regions, gains, t, backdropLin, studioLin };
 }
 

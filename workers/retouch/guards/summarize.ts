@@ -13,8 +13,8 @@ export function summarizeForBatch(input: GuardInput, overrides?: Partial<Record<
   const base = prepareBase(input.before, input.after, input.alpha, t.workMaxPixels!);
   const gains = input.gains ?? resolveGains(base);
   const { w, h, alpha, scale } = base;
-  const bg = farBackground(alpha, w, h);
-  const bgLin = medianLinear(base.afterLin, bg) ?? [1, 1, 1];
+  const c = base.coarse;
+  const bgLin = medianLinear(c.afterLin, farBackground(c.alpha, c.w, c.h, 1)) ?? [1, 1, 1];
   const backgroundLab = linearRgbToLab(bgLin[0], bgLin[1], bgLin[2]);
 
   // Edge score: mean L* gradient across the outline band (0.1 < local alpha mean < 0.9).
@@ -23,13 +23,17 @@ export function summarizeForBatch(input: GuardInput, overrides?: Partial<Record<
   const band = boxMean(alpha, w, h, 1);
   let s = 0;
   let n = 0;
-  for (let i = 0; i < g.length; i++) if (band[i]! > 0.1 && band[i]! < 0.9) (s += g[i]!), n++;
+  for (let i = 0; i < g.length; i++) {
+    if (band[i]! <= 0.1 || band[i]! >= 0.9) continue;
+    s += g[i]!;
+    n++;
+  }
   const piece = new Uint8Array(w * h);
   for (let i = 0; i < piece.length; i++) piece[i] = alpha[i]! >= 0.5 ? 1 : 0;
   const b = maskBox(piece, w, h);
   const W = input.after.width;
   const H = input.after.height;
-  const box = b ? { x: b.x0 * scale, y: b.y0 * scale, w: (b.x1 - b.x0) * scale, h: (b.y1 - b.y0) * scale } : { x: 0, y: 0, w: W, h: H };
+  const box = b ? { x: b.x0 * scale + base.ox, y: b.y0 * scale + base.oy, w: (b.x1 - b.x0) * scale, h: (b.y1 - b.y0) * scale } : { x: 0, y: 0, w: W, h: H };
   return {
     exposure: gains.exposure,
     whiteBalance: gains.whiteBalance,

@@ -31,7 +31,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // HALO: share of the old backdrop's colour left in the ring just outside the piece.
   haloBleedNote: 0.08,
   haloBleedWarn: 0.15,
-  haloMinBackdropDeltaE: 1.5,
+  haloMinBackdropDeltaE: 1,
   // EDGE_SOFT: strong-edge gradient kept (after / before).
   edgeKeptWarn: 0.7,
   edgeKeptNote: 0.85,
@@ -40,7 +40,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   textureHfKeptWarn: 0.55,
   textureMinFraction: 0.02,
   // SHADOW_CAST: a*b* shift (ΔE00 of luminance-matched means) in dark piece areas.
-  shadowDeltaEWarn: 5,
+  shadowDeltaEWarn: 7,
   shadowDeltaENote: 2,
   shadowLMax: 40,
   shadowMinFraction: 0.02,

@@ -6,18 +6,17 @@ import type { Image8, Plane } from "../types";
 import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
 import { sample, type WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
-import type { ForegroundMean } from "./foreground-mean";
+import type { LocalMean } from "./foreground-mean";
+import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 /** Returns the cutout: RGBA, straight alpha, same size as the photo. */
-export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: ForegroundMean): Uint8Array {
+export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: LocalMean, bg: LocalMean): Uint8Array {
   const { width: W, height: H, data, channels: ch } = img;
   const out = new Uint8Array(W * H * 4);
   const A = alpha.data;
-  const k = backdrop.coef;
-  const trust = backdrop.trust;
+  const surf: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
   const { width: ww, height: wh } = work;
   const f = [0, 0, 0];
-  const b = [0, 0, 0];
   for (let y = 0; y < H; y++) {
     const vn = (y + 0.5) / H;
     const v = (y + 0.5) / work.sy - 0.5;
@@ -42,11 +41,9 @@ export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdr
         f[1] = sample(fg.rgb[1], ww, wh, u, v);
         f[2] = sample(fg.rgb[2], ww, wh, u, v);
       }
-      const un = (x + 0.5) / W;
-      for (let c = 0; c < 3; c++) {
-        const kc = k[c]!;
-        b[c] = kc[0]! + kc[1]! * un + kc[2]! * vn + kc[3]! * un * un + kc[4]! * un * vn + kc[5]! * vn * vn;
-      }
+      sampleSurface(bg, backdrop, u, v, (x + 0.5) / W, vn, surf);
+      const b = surf.b;
+      const trust = surf.trust;
       // λ: weight of the equation's F; needs a trusted surface and enough opacity to divide by.
       const lam = trust * Math.min(1, Math.max(0, (a - 0.1) / 0.5));
       for (let c = 0; c < 3; c++) {

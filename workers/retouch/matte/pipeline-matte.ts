@@ -3,14 +3,15 @@ import type { Image8, Plane } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
-import { foregroundMean, type ForegroundMean } from "./foreground-mean";
+import { backgroundMean, foregroundMean, type LocalMean } from "./foreground-mean";
 import { refineMatte, REFINE_DEFAULTS, type RefineOptions, type RefinedMatte } from "./refine";
 
 export interface MatteResult extends RefinedMatte {
   work: WorkImage;
   probWork: Float32Array;
   backdrop: BackdropModel;
-  fg: ForegroundMean;
+  fg: LocalMean;
+  bg: LocalMean;
 }
 
 /** Centre of mass of the probability map in [0, 1]² (where the piece sits on the surface). */
@@ -33,6 +34,7 @@ export async function buildMatte(img: Image8, prob: Plane, opts: RefineOptions =
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
   const fg = foregroundMean(work, probWork);
-  const refined = refineMatte(img, work, probWork, prob, backdrop, fg, opts);
-  return { ...refined, work, probWork, backdrop, fg };
+  const bg = backgroundMean(work, probWork);
+  const refined = refineMatte(img, work, probWork, prob, backdrop, fg, bg, opts);
+  return { ...refined, work, probWork, backdrop, fg, bg };
 }

@@ -12,7 +12,8 @@ import { dilate, maskBox } from "../pixels/mask";
 import { sample, type WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { guidedCoefficients } from "./guided";
-import type { ForegroundMean } from "./foreground-mean";
+import type { LocalMean } from "./foreground-mean";
+import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 export interface RefineOptions {
   /** Guided filter radius and regulariser at the 1536-px work scale. */
@@ -44,7 +45,8 @@ export function refineMatte(
   probWork: Float32Array,
   prob: Plane,
   backdrop: BackdropModel,
-  fg: ForegroundMean,
+  fg: LocalMean,
+  bg: LocalMean,
   opts: RefineOptions = REFINE_DEFAULTS,
 ): RefinedMatte {
   const { width: W, height: H, data, channels: ch } = img;
@@ -67,8 +69,7 @@ export function refineMatte(
   const coef = guidedCoefficients(work.srgb, probWork, ww, box, r, opts.eps);
   const cw = box.w;
   const chh = box.h;
-  const trust = opts.compositing ? backdrop.trust : 0;
-  const k = backdrop.coef;
+  const surf: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
 
   let inBand = 0;
   let usedC = 0;
@@ -100,18 +101,16 @@ export function refineMatte(
         sample(coef.b, cw, chh, cu, cv);
       ag = ag < 0 ? 0 : ag > 1 ? 1 : ag;
       let a = ag;
+      const un = (x + 0.5) / W;
+      sampleSurface(bg, backdrop, u, v, un, vn, surf);
+      const trust = opts.compositing ? surf.trust : 0;
+      const [b0, b1, b2] = surf.b;
       if (trust > 0) {
         const f0 = sample(fg.rgb[0], ww, wh, u, v);
         if (!Number.isNaN(f0)) {
-          const f1 = sample(fg.rgb[1], ww, wh, u, v);
-          const f2 = sample(fg.rgb[2], ww, wh, u, v);
-          const un = (x + 0.5) / W;
-          const b0 = k[0][0]! + k[0][1]! * un + k[0][2]! * vn + k[0][3]! * un * un + k[0][4]! * un * vn + k[0][5]! * vn * vn;
-          const b1 = k[1][0]! + k[1][1]! * un + k[1][2]! * vn + k[1][3]! * un * un + k[1][4]! * un * vn + k[1][5]! * vn * vn;
-          const b2 = k[2][0]! + k[2][1]! * un + k[2][2]! * vn + k[2][3]! * un * un + k[2][4]! * un * vn + k[2][5]! * vn * vn;
           const d0 = f0 - b0;
-          const d1 = f1 - b1;
-          const d2 = f2 - b2;
+          const d1 = sample(fg.rgb[1], ww, wh, u, v) - b1;
+          const d2 = sample(fg.rgb[2], ww, wh, u, v) - b2;
           const dd = d0 * d0 + d1 * d1 + d2 * d2;
           const sep = Math.sqrt(dd);
           // Separation in linear units: below ~0.06 the equation is noise-dominated.
@@ -127,6 +126,19 @@ export function refineMatte(
             if (w > 0.5) usedC++;
           }
         }
+      }
+      if (trust > 0 && a < 0.8) {
+        // A pixel indistinguishable from the surface behind it is surface: this clears the haze the
+        // coarse network leaves in ring holes and around white metal on a white sweep, where the
+        // equation above has too little separation to act.
+        const e0 = SRGB_TO_LINEAR[R]! - b0;
+        const e1 = SRGB_TO_LINEAR[G]! - b1;
+        const e2 = SRGB_TO_LINEAR[Bv]! - b2;
+        const dB = Math.sqrt((e0 * e0 + e1 * e1 + e2 * e2) / 3);
+        const surfaceLike = Math.min(1, Math.max(0, 1 - (dB - surf.noise) / (2 * surf.noise)));
+        // Ramped by α: a mostly-opaque pixel that happens to match the sweep (white metal on
+        // white) is more likely piece than hole, so the pull fades out toward α = 0.8.
+        a *= 1 - trust * surfaceLike * Math.min(1, (0.8 - a) / 0.4);
       }
       A[i] = a < 0.004 ? 0 : a > 0.996 ? 1 : a;
     }

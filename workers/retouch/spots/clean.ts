@@ -10,6 +10,11 @@ import { separableMedian } from "./median";
 import { components } from "./components";
 import { fillHarmonic } from "./inpaint";
 
+/** Share of candidate pixels around a spot above which it is texture (a speck covers ~0.1 %). */
+const DENSE = 0.006;
+/** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
+const BUSY = 9;
+
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
   highlightPixels: number;
@@ -66,6 +71,11 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     const thr = 14 + 3 * activity[i]!;
     if (d < -thr || (d > thr && Y[i]! < 215)) cand[i] = 1;
   }
+  // Texture, not dust: where candidates are dense (turquoise matrix, pavé, engraving, granulation)
+  // they are the material itself. Real dust is sparse.
+  const candF = new Float32Array(n);
+  for (let i = 0; i < n; i++) candF[i] = cand[i]!;
+  const density = boxMean(candF, w, h, 6 * R);
   const maxSide = 4 * R;
   const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
   const edits: SpotResult["edits"] = [];
@@ -82,6 +92,8 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
       peak = Math.max(peak, Math.abs(Y[p]! - M[p]!));
     }
     if (chroma / c.area > 80) continue;
+    const p0 = c.pixels[0]!;
+    if (density[p0]! > DENSE || activity[p0]! > BUSY) continue;
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);

@@ -7,7 +7,7 @@ import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
 import { FsStorage } from "../../../../app/storage/fs-storage";
 import { setStorage } from "../../../../app/storage";
-import { useDb } from "../../../../app/batches/db.server";
+import { setDb } from "../../../../app/batches/db.server";
 
 export interface TestEnv {
   dir: string;
@@ -25,14 +25,14 @@ export async function makeEnv(): Promise<TestEnv> {
   const db = createPrisma(url);
   const storage = new FsStorage(join(dir, "storage"), "test-secret");
   setStorage(storage);
-  useDb(db);
+  setDb(db);
   return {
     dir,
     url,
     db,
     storage,
     async cleanup() {
-      useDb(null);
+      setDb(null);
       setStorage(null);
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,59 @@
+// The check CLI end to end: real files in, warnings out, exit codes.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APPLY } from "../../fixtures/guards/damages";
+import { honestRetouch } from "../../fixtures/guards/honest";
+import { cloneLin, toImage8 } from "../../fixtures/guards/image";
+import { rng } from "../../fixtures/guards/rng";
+import { synthPiece } from "../../fixtures/guards/synth-piece";
+import type { Image8 } from "../../../workers/retouch/types";
+
+const run = promisify(execFile);
+const tsx = join(process.cwd(), "node_modules/.bin/tsx");
+const cli = join(process.cwd(), "workers/check-cli.ts");
+let dir = "";
+
+async function save(img: Image8, name: string): Promise<string> {
+  const path = join(dir, name);
+  await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels } }).png().toFile(path);
+  return path;
+}
+
+describe("npm run check", () => {
+  const files: Record<string, string> = {};
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "loupe-check-"));
+    const p = synthPiece(3, { family: "yellow", gem: "none", backdrop: "grey", size: 240 });
+    const r = rng(3);
+    const hr = honestRetouch(r, p.before, p.F, p.alpha, p.dust, p.backdropMean);
+    const halo = cloneLin(hr.after);
+    APPLY.halo(r, halo, { alpha: p.alpha, metal: p.metal, gem: p.gem, backdrop: p.backdropMean });
+    files.before = await save(toImage8(p.before), "before.png");
+    files.honest = await save(toImage8(hr.after), "honest.png");
+    files.halo = await save(toImage8(halo), "halo.png");
+    files.small = await save({ width: 100, height: 100, channels: 3, data: new Uint8Array(30000) }, "small.png");
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints JSON warnings and exits 0", async () => {
+    const { stdout } = await run(tsx, [cli, "--before", files.before!, "--after", files.halo!, "--json"]);
+    const out = JSON.parse(stdout) as { warnings: Array<{ code: string; severity: string }> };
+    expect(out.warnings.map((w) => w.code)).toContain("HALO");
+  }, 60_000);
+
+  it("prints plain words by default, and no warning for an honest retouch", async () => {
+    const { stdout } = await run(tsx, [cli, "--before", files.before!, "--after", files.honest!]);
+    expect(stdout).not.toMatch(/\[warning\]/);
+  }, 60_000);
+
+  it("refuses images of different sizes with exit code 1", async () => {
+    const err = await run(tsx, [cli, "--before", files.before!, "--after", files.small!]).catch((e: { code: number; stderr: string }) => e);
+    expect((err as { code: number }).code).toBe(1);
+    expect((err as { stderr: string }).stderr).toMatch(/240×240.*100×100/);
+  }, 60_000);
+});

@@ -43,9 +43,9 @@ export function consistencyFindings(images: ConsistencyInput[], t = { stops: 0.7
     .filter((x) => x.d > t.bgDeltaE)
     .map(({ i, d }) => ({ id: i.id, title: i.title, detail: `shooting surface differs by ΔE00 ${d.toFixed(1)}` }));
 
-  const edgeOut = rs
-    .filter((i) => i.report.warnings.some((w) => w.code === "EDGE_SOFT" || w.code === "HALO"))
-    .map((i) => ({ id: i.id, title: i.title, detail: i.report.warnings.filter((w) => w.code === "EDGE_SOFT" || w.code === "HALO").map((w) => w.message).join(" ") }));
+  // Only warnings (over the limit) count as outliers; notes stay on the photo's own page.
+  const edgeWarnings = (i: (typeof rs)[number]) => i.report.warnings.filter((w) => w.severity === "warning" && (w.code === "EDGE_SOFT" || w.code === "HALO"));
+  const edgeOut = rs.filter((i) => edgeWarnings(i).length > 0).map((i) => ({ id: i.id, title: i.title, detail: edgeWarnings(i).map((w) => w.message).join(" ") }));
 
   const fills = rs.map((i) => i.report.framing.fill);
   const mFill = median(fills);

@@ -3,7 +3,7 @@
 // start a batch from the demo collection, wait for review, open a photo, zoom to 100 %, approve,
 // publish — the fake store's media changes bytes but keeps its id, position and alt — then revert
 // (the original bytes come back). Screenshots of every page go to test-artifacts/screenshots/ (home
-// and review are copied to docs/screenshots/); the home page's LCP and CLS to test-artifacts/web-vitals.json.
+// with its batch, and review, are copied to docs/screenshots/); the home page's LCP and CLS to test-artifacts/web-vitals.json.
 // Set LOUPE_E2E_URL and LOUPE_E2E_FAKE_URL to run against a demo that is already running.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -43,6 +43,11 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}${demo ? `\n--- demo log ---\n${demo.log().slice(-3000)}` : ""}`);
+}
+
+/** Client-side navigations (history API) change the URL without a load: poll it. */
+async function urlMatches(re: RegExp, timeout = 30_000) {
+  await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search, { timeout }).toMatch(re);
 }
 
 const imageState = () => page.getByTestId("image-state").getAttribute("data-state");
@@ -91,7 +96,6 @@ describe("Loupe in a browser, against the demo store", () => {
     const option = page.getByLabel("Collection", { exact: true }).locator("option", { hasText: collection.title });
     expect(await option.count()).toBe(1);
     await shot("home");
-    await copyFile(resolve(SHOTS, "home.png"), resolve(DOCS_SHOTS, "home.png"));
   });
 
   let mediaId = "";
@@ -107,7 +111,7 @@ describe("Loupe in a browser, against the demo store", () => {
 
     await page.getByLabel("Collection", { exact: true }).selectOption(collection.id);
     await page.getByRole("button", { name: "Retouch this collection" }).click();
-    await page.waitForURL(/\/app\/batches\/[^/?]+/, { timeout: 30_000, waitUntil: "commit" });
+    await urlMatches(/\/app\/batches\/[^/?]+/);
     await page.locator("#batch-progress-text").waitFor();
 
     // The page polls while the batch runs: wait for every photo to leave "queued/processing".
@@ -121,8 +125,11 @@ describe("Loupe in a browser, against the demo store", () => {
   });
 
   it("reviews a photo: before/after, overlays, zoom to 100 % and pan", async () => {
-    await page.locator('[data-testid="image-card"][data-state="review"] a').first().click();
-    await page.waitForURL(/\/app\/images\/[^/?]+/, { timeout: 30_000, waitUntil: "commit" });
+    // A photo with a warning when there is one: its review shows the warning's area on the image.
+    const withWarning = page.locator('[data-testid="image-card"][data-state="review"]:not([data-warnings="0"]) a');
+    const anyReview = page.locator('[data-testid="image-card"][data-state="review"] a');
+    await ((await withWarning.count()) > 0 ? withWarning : anyReview).first().click();
+    await urlMatches(/\/app\/images\/[^/?]+/);
     await expect.poll(imageState, { timeout: 30_000 }).toBe("review");
     mediaId = (await page.getByTestId("image-state").getAttribute("data-media-id"))!;
     const before = findMedia(await fakeState(fake), mediaId);
@@ -136,8 +143,6 @@ describe("Loupe in a browser, against the demo store", () => {
       const imgs = [...document.querySelectorAll('[data-testid="stage"] img')] as HTMLImageElement[];
       return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     }), 30_000);
-    await page.getByLabel("Cutout edge").check();
-    await page.getByTestId("edge-overlay").waitFor();
     await waitFor("the color check", async () => (await page.getByTestId("delta-e").count()) > 0, 30_000);
     const de = Number(await page.getByTestId("delta-e").first().getAttribute("data-value"));
     expect(Number.isFinite(de) && de >= 0).toBe(true);
@@ -148,6 +153,16 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(await page.getByTestId("warning-boxes").locator("> div").count()).toBeGreaterThanOrEqual(warnings);
     await shot("review");
     await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
+    // The cutout edge, traced from the cutout's alpha on a canvas over the image.
+    await page.getByLabel("Cutout edge").check();
+    await page.getByTestId("edge-overlay").waitFor();
+    await waitFor("the traced edge", () => page.getByTestId("edge-overlay").evaluate((c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) return canvas.width > 0;
+      return false;
+    }), 30_000);
+    await shot("review-edge");
 
     // The blobs are served by signed URL only: the real one works, a tampered signature is refused.
     const src = (await page.locator('[data-testid="stage"] img').first().getAttribute("src"))!;
@@ -213,11 +228,14 @@ describe("Loupe in a browser, against the demo store", () => {
 
   it("shows the settings page with the demo collection in the reference table", async () => {
     await page.getByRole("link", { name: "Batch" }).click();
-    await page.waitForURL(/\/app\/batches\//, { waitUntil: "commit" });
+    await urlMatches(/\/app\/batches\//);
     await page.getByRole("link", { name: "Home" }).click();
-    await page.waitForURL(/\/app(\?|$)/, { waitUntil: "commit" });
+    await urlMatches(/\/app(\?|$)/);
+    await page.getByTestId("batch-row").first().waitFor();
+    await shot("home-batches");
+    await copyFile(resolve(SHOTS, "home-batches.png"), resolve(DOCS_SHOTS, "home.png"));
     await page.getByRole("link", { name: "Settings" }).click();
-    await page.waitForURL(/\/app\/settings/, { waitUntil: "commit" });
+    await urlMatches(/\/app\/settings/);
     await page.getByRole("heading", { name: "Collection reference images" }).waitFor();
     const state = await fakeState(fake);
     expect(await page.getByText(state.collections[0]!.title, { exact: true }).count()).toBeGreaterThan(0);

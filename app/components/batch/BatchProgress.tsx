@@ -8,7 +8,7 @@ export function BatchProgress({ counts, total, status }: { counts: Partial<Recor
   const gathering = status === "pulling" && total === 0;
   return (
     <BlockStack gap="200">
-      <ProgressBar progress={gathering ? 0 : p.percent} tone={p.failed ? "critical" : "primary"} ariaLabelledBy="batch-progress-text" />
+      <ProgressBar animated={false} progress={gathering ? 0 : p.percent} tone={p.failed ? "critical" : "primary"} ariaLabelledBy="batch-progress-text" />
       <Text as="p" id="batch-progress-text" variant="bodyMd" aria-live="polite">
         {gathering
           ? "Gathering the product photos from your store…"

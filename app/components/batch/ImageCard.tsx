@@ -10,7 +10,7 @@ export function ImageCard({ image }: { image: ImageCardView }) {
   const notes = image.warnings.length - warn;
   const label = `${image.productTitle}, photo ${image.position + 1}`;
   return (
-    <li data-testid="image-card" data-state={image.state} style={{ listStyle: "none" }}>
+    <li data-testid="image-card" data-state={image.state} data-warnings={image.warnings.length} style={{ listStyle: "none" }}>
       <Link to={`/app/images/${image.id}`} aria-label={`Review ${label}`} style={{ textDecoration: "none", color: "inherit" }}>
         <div style={{ border: "1px solid var(--p-color-border)", borderRadius: "var(--p-border-radius-200)", overflow: "hidden", background: "var(--p-color-bg-surface)" }}>
           <div style={{ aspectRatio: "1 / 1", background: "var(--p-color-bg-surface-secondary)", display: "grid", placeItems: "center" }}>

@@ -40,7 +40,7 @@ function BatchRow({ batch }: { batch: BatchSummaryView }) {
           </Link>
           <BatchStatusBadge status={batch.status} />
         </InlineStack>
-        <ProgressBar progress={p.percent} size="small" tone={p.failed > 0 ? "critical" : "primary"} ariaLabelledBy={`batch-${batch.id}-progress`} />
+        <ProgressBar animated={false} progress={p.percent} size="small" tone={p.failed > 0 ? "critical" : "primary"} ariaLabelledBy={`batch-${batch.id}-progress`} />
         <Text as="p" variant="bodySm" tone="subdued" id={`batch-${batch.id}-progress`}>
           {p.done} of {p.total} retouched · {p.review} to review · {p.published} published
           {p.failed ? ` · ${p.failed} failed` : ""} · started {new Date(batch.createdAt).toLocaleString()}

@@ -47,8 +47,8 @@ it("survives kill -9 mid-batch and mid-publish: every image reviewed once, writt
   expect(batch.status).toBe("pulling");
 
   // Crash once a few images are done and others are in flight.
-  await waitFor("some images in review", async () => ((await counts(batch.id)).review ?? 0) >= 2, 240_000, 20).catch(async (err) => {
-    throw new Error(`${err.message}\nbatch: ${JSON.stringify(await stack.db.batch.findUnique({ where: { id: batch.id } }))}\njobs: ${JSON.stringify(await counts(batch.id))}\n${demo.output()}`);
+  await waitFor("some images in review", async () => ((await counts(batch.id)).review ?? 0) >= 2, 240_000, 500).catch((err) => {
+    throw new Error(`${err.message}\n${demo.output().slice(-5000)}`);
   });
   const firstPid = (await stack.db.imageJob.findFirst({ where: { batchId: batch.id, state: "review" } }))!.processedBy;
   await demo.crash();
@@ -56,7 +56,7 @@ it("survives kill -9 mid-batch and mid-publish: every image reviewed once, writt
   expect(atCrash.review ?? 0).toBeLessThan(6);
 
   demo = await stack.startDemo();
-  await waitFor("batch done after restart", async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done", 240_000);
+  await waitFor("batch done after restart", async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done", 240_000, 500);
   const jobs = await stack.db.imageJob.findMany({ where: { batchId: batch.id } });
   expect(jobs).toHaveLength(6);
   expect(new Set(jobs.map((j) => j.mediaId))).toEqual(new Set(mediaIds));
@@ -69,12 +69,12 @@ it("survives kill -9 mid-batch and mid-publish: every image reviewed once, writt
   // Publish everything; crash again while writes are in flight.
   for (const j of jobs) await svc.approveImage(DEMO_SHOP, j.id);
   expect(await svc.publishApproved(DEMO_SHOP, batch.id)).toBe(6);
-  await waitFor("some images published", async () => ((await counts(batch.id)).published ?? 0) >= 1, 240_000, 20);
+  await waitFor("some images published", async () => ((await counts(batch.id)).published ?? 0) >= 1, 240_000, 300);
   await demo.crash();
   expect((await counts(batch.id)).published ?? 0).toBeLessThan(6);
 
   demo = await stack.startDemo();
-  await waitFor("all published", async () => (await counts(batch.id)).published === 6, 240_000);
+  await waitFor("all published", async () => (await counts(batch.id)).published === 6, 240_000, 500);
 
   // Exactly one write per media: each file's version went from 1 to 2, and holds our composite.
   const results = await stack.db.retouchResult.findMany();

@@ -60,7 +60,7 @@ describe("guards on synthetic damaged / honest retouches", () => {
   it("detects each damage and stays quiet on honest retouches", () => {
     const r = evaluate(cases);
     const { overall, falseAlarm } = report("synthetic", r);
-    expect(r.honest.n).toBe(14);
+    expect(r.honest.n).toBe(28);
     expect(overall).toBeGreaterThanOrEqual(0.95);
     for (const [, t] of r.detect) expect(t.hit / t.n).toBeGreaterThanOrEqual(0.85);
     expect(falseAlarm).toBeLessThanOrEqual(0.05);

@@ -132,3 +132,16 @@ describe("metal families", () => {
     expect(runGuards({ ...input, product: { title: "14k Rose Gold Ring" } }).map((x) => x.code)).not.toContain("METAL_TYPE_MISMATCH");
   });
 });
+
+describe("REFERENCE_MISMATCH", () => {
+  it("compares the metal with the collection's approved reference photo", () => {
+    const yellow = pair(synthPiece(31, { family: "yellow", gem: "none", backdrop: "white", size: 256 })).input;
+    const sameLook = pair(synthPiece(32, { family: "yellow", gem: "none", backdrop: "white", size: 256 })).input.after;
+    const white = pair(synthPiece(33, { family: "white", gem: "none", backdrop: "white", size: 256 })).input.after;
+    expect(runGuards({ ...yellow, reference: sameLook }).map((w) => w.code)).not.toContain("REFERENCE_MISMATCH");
+    const ws = runGuards({ ...yellow, reference: white });
+    const w = ws.find((x) => x.code === "REFERENCE_MISMATCH");
+    expect(w?.severity).toBe("warning");
+    expect(w!.value).toBeGreaterThan(DEFAULT_THRESHOLDS.referenceDeltaEWarn!);
+  });
+});

@@ -18,6 +18,8 @@ export interface SurfaceReading {
   lab: [number, number, number];
 }
 
+export const MAX_SWEEP_RESIDUAL = 0.08;
+
 /** A light neutral sweep is brought to L* ≈ 96 unless a batch target says otherwise. */
 export const DEFAULT_WHITE_Y = 0.9;
 
@@ -26,9 +28,12 @@ export const DEFAULT_WHITE_Y = 0.9;
  * cool lamp leans along the daylight locus (yellow–orange or blue); a deliberately coloured surface
  * cannot be told from a cast, so strong or off-locus tints are left alone.
  */
-export function castIsReadable(lab: [number, number, number]): boolean {
+export function castIsReadable(lab: [number, number, number], residual = 0): boolean {
   const [L, a, b] = lab;
   if (L < 25) return false; // black velvet: too little signal to read a cast from
+  // Wood, linen, silk, a busy tabletop: the tint is the material's, not the lamp's. Only a smooth
+  // sweep (robust fit residual within 8 % of its luminance) is read as a cast.
+  if (residual > MAX_SWEEP_RESIDUAL) return false;
   const C = Math.hypot(a, b);
   const h = ((Math.atan2(b, a) * 180) / Math.PI + 360) % 360;
   if (h >= 40 && h <= 110) return C <= 25;
@@ -36,25 +41,26 @@ export function castIsReadable(lab: [number, number, number]): boolean {
   return C <= 6;
 }
 
-export function classifySurface(lab: [number, number, number], uniformity: number): string {
+export function classifySurface(lab: [number, number, number], uniformity: number, residual = 0): string {
   const [L, a, b] = lab;
   const C = Math.hypot(a, b);
   let kind: string;
   if (L < 25) kind = "black";
-  else if (castIsReadable(lab) && L >= 80) kind = "white";
-  else if (castIsReadable(lab)) kind = "grey";
+  else if (castIsReadable(lab, residual) && L >= 80) kind = "white";
+  else if (castIsReadable(lab, residual)) kind = "grey";
+  else if (residual > MAX_SWEEP_RESIDUAL) kind = C < 8 ? "textured-neutral" : "textured";
   else kind = L >= 70 ? "pale-colored" : "colored";
-  if (C < 1e9 && uniformity < 0.85 && kind !== "black") kind += "-gradient";
+  if (uniformity < 0.85 && kind !== "black" && !kind.startsWith("textured")) kind += "-gradient";
   return kind;
 }
 
 export function readSurface(model: BackdropModel, target?: BatchTarget): SurfaceReading {
   const B = model.atPiece.map((v) => Math.max(v, 1e-4)) as [number, number, number];
   const lab = linearToLab(...B);
-  const kind = classifySurface(lab, model.uniformity);
+  const kind = classifySurface(lab, model.uniformity, model.residual);
   const notes: string[] = [];
   const Yb = luminance(...B);
-  const readable = castIsReadable(lab);
+  const readable = castIsReadable(lab, model.residual);
   let exposure = 1;
   let wb: [number, number, number] = [1, 1, 1];
   if (target) {
@@ -65,7 +71,8 @@ export function readSurface(model: BackdropModel, target?: BatchTarget): Surface
     if (kind.startsWith("white")) exposure = DEFAULT_WHITE_Y / Yb;
     if (readable) wb = [Yb / B[0], Yb / B[1], Yb / B[2]];
   }
-  if (!readable) notes.push(`The shooting surface is ${kind.replace("-gradient", "")}; its tint was not read as a lamp cast, so white balance was left as shot.`);
+  if (!readable && kind !== "black")
+    notes.push(`The shooting surface is ${kind.replace("-gradient", "")}; its tint was not read as a lamp cast, so white balance was left as shot.`);
   // Normalise the white balance to unit luminance so exposure alone carries brightness.
   const wy = luminance(...wb);
   wb = wb.map((g) => g / wy) as [number, number, number];

@@ -63,18 +63,27 @@ export function convolveSeparable(
   const ya = Math.max(0, y0 - r);
   const yb = Math.min(h, y1 + r);
   const tmp = new Float32Array(w * h);
+  const n = kernel.length;
   for (let y = ya; y < yb; y++) {
     const row = y * w;
     for (let x = x0; x < x1; x++) {
       let s = 0;
-      for (let k = -r; k <= r; k++) s += kernel[k + r]! * src[row + clamp(x + k, w)]!;
+      if (x >= r && x < w - r) {
+        // Interior fast path: no border clamping.
+        const base = row + x - r;
+        for (let k = 0; k < n; k++) s += kernel[k]! * src[base + k]!;
+      } else for (let k = -r; k <= r; k++) s += kernel[k + r]! * src[row + clamp(x + k, w)]!;
       tmp[row + x] = s;
     }
   }
   for (let y = y0; y < y1; y++) {
+    const interior = y >= r && y < h - r;
     for (let x = x0; x < x1; x++) {
       let s = 0;
-      for (let k = -r; k <= r; k++) s += kernel[k + r]! * tmp[clamp(y + k, h) * w + x]!;
+      if (interior) {
+        let p = (y - r) * w + x;
+        for (let k = 0; k < n; k++, p += w) s += kernel[k]! * tmp[p]!;
+      } else for (let k = -r; k <= r; k++) s += kernel[k + r]! * tmp[clamp(y + k, h) * w + x]!;
       out[y * w + x] = s;
     }
   }

@@ -44,9 +44,16 @@ export function tintName(a: number, b: number): string {
 }
 
 export function metalToneShift(ctx: GuardContext): Warning[] {
-  const mask = usableMetal(ctx);
-  const n = count(mask);
-  if (n < Math.max(40, 0.005 * ctx.regions.pieceCount)) return [];
+  let mask = usableMetal(ctx);
+  let n = count(mask);
+  if (n < Math.max(40, 0.005 * ctx.regions.pieceCount)) {
+    // Hardly any metal-coloured pixels (coloured metal, enamel, or a strong cast from the lighting):
+    // the piece's whole non-specular interior stands in for its material.
+    mask = new Uint8Array(mask.length);
+    for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] ? 1 : 0;
+    n = count(mask);
+    if (n < 40) return [];
+  }
   const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, mask);
   const t = ctx.t;
   let sev = grade(c.deltaE, t.metalDeltaENote!, t.metalDeltaEWarn!);

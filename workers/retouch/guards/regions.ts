@@ -67,16 +67,6 @@ export function analyzeRegions(work: Work): Regions {
     const s = localStd[i]!;
     if (s >= 1.2 && s <= 10 && L >= 20) textured[i] = 1;
   }
-  // A piece that is mostly "gem-coloured" is coloured metal, enamel or beads under coloured light,
-  // not stones set in metal: treat it all as the piece's material so the metal guards still see it.
-  const nGem = count(gem);
-  if (nGem > 0.6 * (nGem + count(metal))) {
-    for (let i = 0; i < n; i++) {
-      if (!gem[i]) continue;
-      metal[i] = 1;
-      gem[i] = 0;
-    }
-  }
   return { inner, specular, metal, gem, textured, localStd, pieceCount: count(inner) };
 }
 

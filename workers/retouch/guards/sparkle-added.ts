@@ -13,8 +13,10 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
   for (const p of s.afterPeaks) {
     // Strong and bright: noise and JPEG ringing make faint peaks, a fake glint is unmistakable.
     if (s.after.Y[p.i]! < 1.25 * s.after.surround[p.i]! || s.after.Y[p.i]! < 0.35) continue;
-    const was = excessNear(s.expected, w, h, p.i, 2);
-    if (was >= 0.35 * p.excess) continue;
+    // New, not a kept one: the original's excess right there is under half of the result's, and the
+    // luminance rose clearly (JPEG ringing or a denoise never doubles a highlight).
+    const was = excessNear(s.expected, w, h, p.i, 1);
+    if (was >= 0.5 * p.excess || s.after.Y[p.i]! - s.expected.Y[p.i]! < 0.12) continue;
     added++;
     const x = p.i % w;
     if (boxes.length < 20) boxes.push(scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (p.i - x) / w - 4), w: 9, h: 9 }));

@@ -6,7 +6,7 @@ import type { Image8, Plane } from "../types";
 import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
 import { sample, type WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
-import type { LocalMean } from "./foreground-mean";
+import type { LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 /** Returns the cutout: RGBA, straight alpha, same size as the photo. */

@@ -3,7 +3,7 @@ import type { Image8, Plane } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
-import { backgroundMean, foregroundMean, type LocalMean } from "./foreground-mean";
+import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
 import { refineMatte, REFINE_DEFAULTS, type RefineOptions, type RefinedMatte } from "./refine";
 
 export interface MatteResult extends RefinedMatte {

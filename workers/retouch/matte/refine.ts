@@ -12,7 +12,7 @@ import { dilate, maskBox } from "../pixels/mask";
 import { sample, type WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { guidedCoefficients } from "./guided";
-import type { LocalMean } from "./foreground-mean";
+import type { LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 export interface RefineOptions {

@@ -3,7 +3,7 @@
 // smooth model. Trust comes from how uniform the surface is right there.
 import type { BackdropModel } from "../backdrop/model";
 import { sample } from "../pixels/work-image";
-import type { LocalMean } from "./foreground-mean";
+import type { LocalMean } from "./local-means";
 
 export interface SurfaceSample {
   /** Linear RGB of B. */

@@ -10,10 +10,10 @@ import { separableMedian } from "./median";
 import { components } from "./components";
 import { fillHarmonic } from "./inpaint";
 
-/** Share of candidate pixels around a spot above which it is texture (a speck covers ~0.1 %). */
-const DENSE = 0.006;
+/** Share of other candidate pixels around a spot above which it is texture, not dust. */
+const DENSE = 0.012;
 /** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
-const BUSY = 9;
+const BUSY = 6;
 
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
@@ -76,6 +76,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   const candF = new Float32Array(n);
   for (let i = 0; i < n; i++) candF[i] = cand[i]!;
   const density = boxMean(candF, w, h, 6 * R);
+  const windowArea = (12 * R + 1) ** 2;
   const maxSide = 4 * R;
   const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
   const edits: SpotResult["edits"] = [];
@@ -93,7 +94,8 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     }
     if (chroma / c.area > 80) continue;
     const p0 = c.pixels[0]!;
-    if (density[p0]! > DENSE || activity[p0]! > BUSY) continue;
+    const others = density[p0]! - c.area / windowArea;
+    if (others > DENSE || activity[p0]! > BUSY) continue;
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);

@@ -1,6 +1,7 @@
 // Runs Loupe processes as children in their own process group, so `kill -9` takes the whole group
 // (tsx runs node in a child of its own): the demo (web + in-process worker) and `npm run worker`.
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 export interface AppProcess {
@@ -11,15 +12,20 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-export function spawnApp(script: "scripts/demo.ts" | "workers/main.ts", env: Record<string, string>): AppProcess {
+/** `logFile`: the output is also appended there, to read while a long test runs. */
+export function spawnApp(script: "scripts/demo.ts" | "workers/main.ts", env: Record<string, string>, logFile?: string): AppProcess {
   const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve(script)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
   let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  const take = (d: Buffer) => {
+    out += d;
+    if (logFile) appendFileSync(logFile, d);
+  };
+  child.stdout!.on("data", take);
+  child.stderr!.on("data", take);
   const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
   const group = (signal: NodeJS.Signals) => {
     try {

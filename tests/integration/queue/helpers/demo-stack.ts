@@ -57,14 +57,14 @@ export async function demoStack(baseEnv: Record<string, string> = {}): Promise<D
     env,
     db,
     async startDemo(extra = {}) {
-      const p = spawnApp("scripts/demo.ts", { ...env, ...extra });
+      const p = spawnApp("scripts/demo.ts", { ...env, ...extra }, join(dir, `demo-${procs.length}.log`));
       procs.push(p);
       await waitForHttp(`${appUrl}/healthz`, p);
       await waitFor(() => /worker .*: (local|bullmq) queue/.test(p.output()), p, "the in-process worker");
       return p;
     },
     async startWorkerProcess(extra = {}) {
-      const p = spawnApp("workers/main.ts", { ...env, ...extra });
+      const p = spawnApp("workers/main.ts", { ...env, ...extra }, join(dir, `worker-${procs.length}.log`));
       procs.push(p);
       await waitFor(() => /worker .*: (local|bullmq) queue/.test(p.output()), p, "the worker");
       return p;

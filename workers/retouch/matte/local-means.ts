@@ -14,9 +14,6 @@ export interface LocalMean {
   spread: Float32Array;
 }
 
-/** Kept for callers that only need F. */
-export type ForegroundMean = LocalMean;
-
 function localMean(work: WorkImage, m: Float32Array): LocalMean {
   const { width: w, height: h } = work;
   const n = w * h;

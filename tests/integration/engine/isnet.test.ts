@@ -1,0 +1,85 @@
+// The real network (models/isnet-fp16.onnx, or LOUPE_MODEL): the re-targeted 640² graph, the
+// matte quality against the anchor (ISNet at 1024², resized, alpha on the original colours) on
+// fixtures with exact alpha, and one full retouch through the pool on the default (network) path.
+import fs from "node:fs";
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { makeFixture, fixtureJpeg, type FixtureSpec } from "../../fixtures/jewelry";
+import { alphaOnOriginal, edgeTruth } from "../../fixtures/edges";
+import { edgeBand, scoreCutout, scoreEdges } from "../../../workers/retouch/metrics/cutout";
+import { isnetProbability, modelPathFromEnv } from "../../../workers/retouch/segment/isnet";
+import { resampleBilinear } from "../../../workers/retouch/pixels/plane";
+import { buildMatte } from "../../../workers/retouch/matte/pipeline-matte";
+import { decontaminate } from "../../../workers/retouch/matte/decontaminate";
+import { EnginePool, RetouchInputError } from "../../../workers/retouch/index";
+
+const model = modelPathFromEnv();
+const SIZE = 900;
+const specs: Partial<FixtureSpec>[] = [
+  { layout: "ring", surface: "white", metal: "yellow", gem: "ruby" },
+  { layout: "pendant", surface: "grey-gradient", metal: "rose", gem: "emerald" },
+  { layout: "chain", surface: "black", metal: "silver" },
+];
+
+describe("ISNet on fixtures", () => {
+  it("the model file is present", () => {
+    expect(fs.existsSync(model)).toBe(true);
+  });
+
+  it("ours (640² network + refinement + decontamination) beats the 1024² anchor", async () => {
+    const keys = ["iou", "mae", "boundaryF", "edgeError", "bleed"] as const;
+    const anchor = Object.fromEntries(keys.map((k) => [k, 0])) as Record<(typeof keys)[number], number>;
+    const ours = { ...anchor };
+    let first640: Float32Array | null = null;
+    for (const spec of specs) {
+      const f = makeFixture({ size: SIZE, seed: 5, ...spec });
+      const { ideal, surface } = edgeTruth(f);
+      const band = edgeBand(f.alpha);
+      const p1024 = await isnetProbability(f.image, model, 1024);
+      const a = resampleBilinear(p1024, SIZE, SIZE);
+      const p640 = await isnetProbability(f.image, model, 640);
+      expect([p640.width, p640.height]).toEqual([640, 640]);
+      first640 ??= p640.data;
+      const m = await buildMatte(f.image, p640);
+      const sa = { ...scoreCutout(a, f.alpha), ...scoreEdges(alphaOnOriginal(f, a.data), ideal, surface, band) };
+      const so = { ...scoreCutout(m.alpha, f.alpha), ...scoreEdges(decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg, m.bg), ideal, surface, band) };
+      for (const k of keys) {
+        anchor[k] += sa[k] / specs.length;
+        ours[k] += so[k] / specs.length;
+      }
+    }
+    // The re-targeted graph produces a real probability map, not noise.
+    expect(first640!.reduce((m, v) => Math.max(m, v), 0)).toBeGreaterThan(0.95);
+    expect(ours.iou).toBeGreaterThan(anchor.iou);
+    expect(ours.mae).toBeLessThan(anchor.mae);
+    expect(ours.boundaryF).toBeGreaterThanOrEqual(anchor.boundaryF);
+    expect(ours.edgeError).toBeLessThan(anchor.edgeError);
+    expect(ours.bleed).toBeLessThan(anchor.bleed / 2);
+  });
+});
+
+describe("EnginePool on the network path", () => {
+  const pool = new EnginePool({ threads: 1 });
+  afterAll(() => pool.close());
+
+  it("retouches a fixture photo end to end", async () => {
+    expect(process.env.LOUPE_ENGINE_FAST).not.toBe("1");
+    const f = makeFixture({ size: 800, layout: "ring", metal: "rose", cast: "warm", dust: 8, seed: 13 });
+    const o = await pool.retouch(await fixtureJpeg(f), { size: 1024 });
+    expect([o.width, o.height]).toEqual([800, 800]);
+    expect(o.report.timings.segment).toBeGreaterThan(0);
+    expect(o.report.backdrop.kind).toBe("white");
+    expect(o.report.edits.length).toBeGreaterThanOrEqual(6);
+    const cut = await sharp(o.cutoutPng).ensureAlpha().raw().toBuffer();
+    // The ring's hole is clear, its band opaque.
+    expect(cut[4 * (480 * 800 + 400) + 3]).toBe(0);
+    expect(cut[4 * (Math.round(480 - 176 * 0.92) * 800 + 400) + 3]).toBe(255);
+  });
+
+  it("an empty white frame has no piece", async () => {
+    const white = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#fafafa" } }).jpeg().toBuffer();
+    const err = await pool.retouch(white).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RetouchInputError);
+    expect((err as RetouchInputError).code).toBe("NO_PIECE");
+  });
+});

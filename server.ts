@@ -6,6 +6,7 @@ import express from "express";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { demoAdminFrame } from "./app/demo/admin-frame";
 
 export interface WebServer {
   close(): Promise<void>;
@@ -20,13 +21,22 @@ export async function startWebServer(port = Number(process.env.PORT || 3000), ho
   app.disable("x-powered-by");
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+  if (process.env.LOUPE_DEMO === "1") {
+    const { config, DEMO_SHOP } = await import("./app/config.server");
+    app.use(demoAdminFrame({ shop: DEMO_SHOP, apiKey: config.apiKey, apiSecret: config.apiSecret }));
+  }
   app.all("*", createRequestHandler({ build, mode: "production" }));
   return new Promise((resolveStart, reject) => {
     const server = app.listen(port, host, () => {
       const addr = server.address();
       resolveStart({
         port: typeof addr === "object" && addr ? addr.port : port,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            // Keep-alive connections would hold close() open until they time out.
+            server.closeAllConnections();
+          }),
       });
     });
     server.on("error", reject);

@@ -14,7 +14,7 @@ import type { QueueDriver } from "./queue/job-queue";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
-import { tuneSqlite } from "./sqlite-tuning";
+import { installSqliteBusyTimeout } from "./sqlite-tuning";
 
 export interface WorkerOptions {
   inProcess?: boolean;
@@ -43,8 +43,8 @@ const envNumber = (name: string, fallback: number) => {
 export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
+  installSqliteBusyTimeout();
   const db = opts.db ?? (await import("../app/db.server")).prisma;
-  await tuneSqlite(db, opts.db ? "file:" : config.databaseUrl);
   const cores = os.availableParallelism();
   const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));
   const leaseMs = opts.leaseMs ?? envNumber("LOUPE_LEASE_MS", 60_000);
@@ -77,7 +77,11 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   startWorker()
     .then((worker) => {
+      let stopping = false;
       const stop = (signal: string) => {
+        // A signal may arrive twice (to the process group and relayed by tsx): the first one counts.
+        if (stopping) return;
+        stopping = true;
         console.error(`worker ${worker.id}: ${signal}, finishing running jobs`);
         worker.close().then(
           () => process.exit(0),
@@ -87,8 +91,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
           },
         );
       };
-      process.once("SIGTERM", () => stop("SIGTERM"));
-      process.once("SIGINT", () => stop("SIGINT"));
+      process.on("SIGTERM", () => stop("SIGTERM"));
+      process.on("SIGINT", () => stop("SIGINT"));
     })
     .catch((err) => {
       console.error(`worker: ${err instanceof Error ? err.message : err}`);

@@ -1,11 +1,11 @@
 // A migrated, empty database for one test file, on SQLite (default) or PostgreSQL when
 // LOUPE_TEST_DB=postgres — so every DB-backed integration test can run a second time on PostgreSQL
 // (`LOUPE_TEST_DB=postgres vitest run --project integration`). Returns the URL and a Prisma client.
+// Importing this module has no side effects (no Prisma client is made until createTestDatabase).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { createPrisma } from "../../app/db.server";
 import { migrate } from "../../app/db/migrate";
 import { freshPostgresDatabase } from "./postgres";
 
@@ -45,6 +45,9 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
     url = `file:${join(dir, "test.db")}`;
   }
   await migrate(url);
+  // Imported here, not at the top: app/db.server makes the process's client from DATABASE_URL when it
+  // is first imported, and harnesses import this module before they set DATABASE_URL.
+  const { createPrisma } = await import("../../app/db.server");
   const prisma = createPrisma(url);
   return {
     kind,

@@ -13,6 +13,17 @@ export interface Decoded {
   image: Image8;
   format: string;
   notes: string[];
+  /** The same upright sRGB pixels decoded straight to a smaller size (JPEG shrink-on-load). */
+  resized: (width: number, height: number, kernel: "lanczos3" | "cubic") => Promise<Buffer>;
+}
+
+function uprightSrgb(buf: Buffer): sharp.Sharp {
+  // failOn "truncated" so a cut-off JPEG is reported instead of silently grey-filled.
+  return sharp(buf, { limitInputPixels: MAX_PIXELS + 1, failOn: "truncated", page: 0, pages: 1 })
+    .rotate()
+    .flatten({ background: "#ffffff" })
+    .toColourspace("srgb")
+    .removeAlpha();
 }
 
 function classify(e: unknown): RetouchInputError {
@@ -59,19 +70,13 @@ export async function decodeInput(input: Uint8Array): Promise<Decoded> {
   if (meta.orientation && meta.orientation > 1) notes.push(`Rotated upright from EXIF orientation ${meta.orientation}.`);
 
   try {
-    // failOn "truncated" so a cut-off JPEG is reported instead of silently grey-filled.
-    const { data, info } = await sharp(buf, { limitInputPixels: MAX_PIXELS + 1, failOn: "truncated", page: 0, pages: 1 })
-      .rotate()
-      .flatten({ background: "#ffffff" })
-      .toColourspace("srgb")
-      .removeAlpha()
-      .raw({ depth: "uchar" })
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await uprightSrgb(buf).raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
     return {
       image: { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
       format: format ?? "unknown",
       notes,
+      resized: (w, h, kernel) => uprightSrgb(buf).resize(w, h, { fit: "fill", kernel }).raw({ depth: "uchar" }).toBuffer(),
     };
   } catch (e) {
     throw classify(e);

@@ -14,8 +14,9 @@ import { frame, pieceBox } from "./compose/frame";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./pixels/srgb";
 import { runGuards } from "./guards";
+import type { Segmenter } from "./segment/segmenter";
 
-export type Segmenter = (img: Image8) => Promise<Plane>;
+export type { Segmenter } from "./segment/segmenter";
 
 export interface PipelineResult {
   output: RetouchOutput;
@@ -47,10 +48,10 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const { width: W, height: H } = img;
   lap("decode");
 
-  const prob = await segment(img);
+  const prob = await segment(img, decoded.resized);
   lap("segment");
 
-  const matte = await buildMatte(img, prob);
+  const matte = await buildMatte(img, prob, undefined, decoded.resized);
   const alpha = matte.alpha;
   let covered = 0;
   for (let i = 0; i < alpha.data.length; i++) covered += alpha.data[i]! >= 0.5 ? 1 : 0;

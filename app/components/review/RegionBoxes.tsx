@@ -20,10 +20,11 @@ export function RegionBoxes({ boxes, width, height, testId }: { boxes: LabeledBo
           title={b.label}
           style={{
             position: "absolute",
-            ...pctStyle(pad(b.box), width, height),
+            ...pctStyle(clamp(pad(b.box), width, height), width, height),
             minWidth: 6,
             minHeight: 6,
             outline: `2px ${b.tone === "spot-off" ? "dashed" : "solid"} ${COLORS[b.tone]}`,
+            outlineOffset: -2, // drawn inside, so a box at the frame's edge stays visible
             boxShadow: "0 0 0 1px rgba(255,255,255,.8)",
           }}
         >
@@ -52,4 +53,11 @@ export function RegionBoxes({ boxes, width, height, testId }: { boxes: LabeledBo
 function pad(b: Box): Box {
   const p = Math.max(2, Math.min(b.w, b.h) * 0.3);
   return { x: b.x - p, y: b.y - p, w: b.w + 2 * p, h: b.h + 2 * p };
+}
+
+/** Keeps a box inside the W × H frame (the stage clips anything outside it, label included). */
+function clamp(b: Box, W: number, H: number): Box {
+  const x = Math.max(0, b.x);
+  const y = Math.max(0, b.y);
+  return { x, y, w: Math.max(1, Math.min(W, b.x + b.w) - x), h: Math.max(1, Math.min(H, b.y + b.h) - y) };
 }

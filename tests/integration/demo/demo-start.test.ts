@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type DemoProcess } from "../../support/demo-process";
 
+// shopify-app-remix answers bots (isbot) with 410; a plain browser sends a browser user agent.
+const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36", Accept: "text/html" };
+
 describe("npm run demo", () => {
   let demo: DemoProcess;
   beforeAll(async () => {
@@ -18,12 +21,20 @@ describe("npm run demo", () => {
   });
 
   it("serves Loupe's home page for the demo shop on /", async () => {
-    const res = await fetch(`${demo.url}/`);
+    const res = await fetch(`${demo.url}/`, { headers: BROWSER });
     expect(res.status).toBe(200);
     expect(res.url).toMatch(/\/app\?/);
     const html = await res.text();
     expect(html).toContain("Loupe");
     expect(html).toContain("loupe-demo.myshopify.com");
+  });
+
+  it("opens a deep link (reload or pasted URL) the way the admin would, with a fresh session token", async () => {
+    const res = await fetch(`${demo.url}/app/settings`, { headers: BROWSER });
+    expect(res.status).toBe(200);
+    expect(new URL(res.url).pathname).toBe("/app/settings");
+    expect(new URL(res.url).searchParams.get("id_token")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(await res.text()).toContain("Settings");
   });
 
   it("has a fake Shopify holding the demo collection", async () => {

@@ -30,8 +30,9 @@ describe("EnginePool", () => {
     clearInterval(timer);
     expect(outs.every((o) => o.width === 640)).toBe(true);
     expect(ticks).toBeGreaterThan(5);
-    // Structured-clone of results is the only main-thread work; no pixel loop blocks for long.
-    expect(maxGap).toBeLessThan(250);
+    // Structured-clone of results is the only main-thread work. Run in-thread, these three images
+    // would block the loop for several seconds; the bound leaves room for a busy CI machine.
+    expect(maxGap).toBeLessThan(600);
   });
 
   it("a bad file fails alone; the next one succeeds", async () => {

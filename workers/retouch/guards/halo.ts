@@ -7,12 +7,40 @@ import { deltaE2000, linearRgbToLab } from "../color";
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { boxMean } from "./filters";
+import { farBackground } from "./masks";
 
-export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array; n: number } | null {
+/**
+ * Did the retouch replace the background? If the result's background follows the original one (with
+ * the gains) more closely than it follows one flat studio colour, the backdrop was kept, and a
+ * "halo" of it is no defect (its gradients and contact shadows would only fake one).
+ */
+export function backgroundReplaced(ctx: GuardContext): boolean {
+  const c = ctx.work.coarse;
+  const bg = farBackground(c.alpha, c.w, c.h, 1);
+  const g = ctx.gains;
+  const k = [g.exposure * g.whiteBalance[0], g.exposure * g.whiteBalance[1], g.exposure * g.whiteBalance[2]];
+  const S = linearRgbToLab(...ctx.studioLin);
+  let dKept = 0;
+  let dFlat = 0;
+  let n = 0;
+  for (let i = 0; i < bg.length; i++) {
+    if (!bg[i]) continue;
+    const o = i * 3;
+    const a = linearRgbToLab(c.afterLin[o]!, c.afterLin[o + 1]!, c.afterLin[o + 2]!);
+    const e = linearRgbToLab(Math.min(1, c.beforeLin[o]! * k[0]!), Math.min(1, c.beforeLin[o + 1]! * k[1]!), Math.min(1, c.beforeLin[o + 2]! * k[2]!));
+    dKept += Math.hypot(a[0] - e[0], a[1] - e[1], a[2] - e[2]);
+    dFlat += Math.hypot(a[0] - S[0], a[1] - S[1], a[2] - S[2]);
+    n++;
+  }
+  return n === 0 || dFlat <= dKept;
+}
+
+export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array; n: number; contrast: number } | null {
   const { w, h, alpha, afterLab } = ctx.work;
   const B = linearRgbToLab(...ctx.backdropLin);
   const S = linearRgbToLab(...ctx.studioLin);
   if (deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) < ctx.t.haloMinBackdropDeltaE!) return null;
+  if (!backgroundReplaced(ctx)) return null;
   const piece = new Float32Array(w * h);
   for (let i = 0; i < piece.length; i++) piece[i] = alpha[i]! >= 0.5 ? 1 : 0;
   // Ring width ~3 original pixels at any working scale (at least one working pixel).
@@ -34,14 +62,16 @@ export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array;
     n++;
   }
   if (n < 20) return null;
-  return { bleed: sum / n, ring, n };
+  return { bleed: sum / n, ring, n, contrast: deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) };
 }
 
 export function halo(ctx: GuardContext): Warning[] {
   const r = haloBleed(ctx);
   if (!r) return [];
-  const sev = grade(r.bleed, ctx.t.haloBleedNote!, ctx.t.haloBleedWarn!);
+  let sev = grade(r.bleed, ctx.t.haloBleedNote!, ctx.t.haloBleedWarn!);
   if (!sev) return [];
+  // Near-white on white, a large share of a tiny colour difference is still invisible.
+  if (sev === "warning" && r.bleed * r.contrast < ctx.t.haloVisibleDeltaE!) sev = "note";
   return [
     warning(
       "HALO",

@@ -26,7 +26,9 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
   const keptShare = before > 0 ? kept / before : 1;
   const loss = 1 - keptShare;
   const minKept = t.sparkleKeptWarn!;
-  const sev = grade(loss, 1 - t.sparkleKeptNote!, 1 - minKept);
+  let sev = grade(loss, 1 - t.sparkleKeptNote!, 1 - minKept);
+  // With only a couple of highlights the share is too noisy to be more than a note.
+  if (sev === "warning" && s.expectedPeaks.length < 2 * t.sparkleMinHighlights!) sev = "note";
   if (!sev) return [];
   return [
     warning(

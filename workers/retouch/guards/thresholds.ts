@@ -2,13 +2,13 @@
 // from docs/color-science.md (region means: < 1 pass, 1–2 note, > 2 warn; ΔH > ~1.5 warn) and were
 // then calibrated on the synthetic and real-photo damage sets (tests/fixtures/guards/calibrate.ts):
 // honest real photos (JPEG 4:2:0, denoise, estimated matte and gains) reach ΔE 1.5–2 and ΔH ~2 on
-// metal, so the warning level sits at 2.5 while notes keep the suggested 1. A note never counts as a
+// metal, so the warning level sits at ΔE 3 (ΔH 2.5) while notes keep the suggested 1. A note never counts as a
 // false alarm; a warning must be worth a merchant's attention.
 
 export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // METAL_TONE_SHIFT: ΔE00 of the non-specular metal mean (luminance matched), and metric hue ΔH*.
   metalDeltaENote: 1,
-  metalDeltaEWarn: 2.5,
+  metalDeltaEWarn: 3,
   metalHueWarn: 2.5,
   // METAL_TYPE_MISMATCH: chroma under which metal reads "white"; hue bands of yellow and rose gold.
   metalWhiteChromaMax: 8,
@@ -18,7 +18,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   metalColoredChromaMin: 12,
   // GEM_COLOR_SHIFT
   gemDeltaENote: 1.5,
-  gemDeltaEWarn: 3.5,
+  gemDeltaEWarn: 4.5,
   gemHueRiseWarn: 5,
   gemEmeraldTealHue: 180,
   gemSapphireOkHueWarn: 5,
@@ -34,6 +34,8 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   haloBleedNote: 0.1,
   haloBleedWarn: 0.2,
   haloMinBackdropDeltaE: 1,
+  // A warning also needs the fringe to be visible: bleed × ΔE00(old backdrop, studio) above this.
+  haloVisibleDeltaE: 1,
   // EDGE_SOFT: strong-edge gradient kept (after / before).
   edgeKeptWarn: 0.6,
   edgeKeptNote: 0.75,
@@ -45,7 +47,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   shadowDeltaEWarn: 7,
   shadowDeltaENote: 2,
   shadowLMax: 40,
-  shadowMinFraction: 0.02,
+  shadowMinFraction: 0.01,
   // REFERENCE_MISMATCH: ΔE00 of metal means against the approved reference image.
   referenceDeltaENote: 3,
   referenceDeltaEWarn: 6,

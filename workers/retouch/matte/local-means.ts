@@ -1,6 +1,6 @@
 // Local colours on either side of the edge, from the work image: the mean linear colour of
 // confidently-opaque pixels (the piece's F) or confidently-clear pixels (the surface's B) nearby, at
-// the finest of three scales that has any — a coarse multi-level estimate in the spirit of Germer et
+// the finer of two scales that has any — a coarse multi-level estimate in the spirit of Germer et
 // al. 2020. The surface side also keeps its local spread, which says whether B can be trusted there.
 import { boxMean } from "../pixels/plane";
 import type { WorkImage } from "../pixels/work-image";
@@ -33,7 +33,8 @@ function localMean(work: WorkImage, m: Float32Array): LocalMean {
   const rgb: LocalMean["rgb"] = [new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN)];
   const spread = new Float32Array(n).fill(NaN);
   const scale = Math.max(w, h) / 1536;
-  for (const r of [4, 12, 40].map((x) => Math.max(2, Math.round(x * scale)))) {
+  // Two levels: near (the edge's own neighbourhood) and far (thin parts far from any solid area).
+  for (const r of [5, 36].map((x) => Math.max(2, Math.round(x * scale)))) {
     const mm = boxMean(m, w, h, r);
     const sums = weighted.map((c) => boxMean(c, w, h, r));
     const sqs = boxMean(sq, w, h, r);

@@ -29,12 +29,17 @@ export function probabilityCentre(p: Plane): [number, number] {
   return s > 0 ? [(sx / s + 0.5) / p.width, (sy / s + 0.5) / p.height] : [0.5, 0.5];
 }
 
-export async function buildMatte(img: Image8, prob: Plane, opts: RefineOptions = REFINE_DEFAULTS): Promise<MatteResult> {
-  const work = await makeWorkImage(img);
+export async function buildMatte(
+  img: Image8,
+  prob: Plane,
+  opts: RefineOptions = REFINE_DEFAULTS,
+  resized?: (w: number, h: number, kernel: "cubic") => Promise<Buffer>,
+): Promise<MatteResult> {
+  const work = await makeWorkImage(img, undefined, resized);
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
-  const refined = refineMatte(img, work, probWork, prob, backdrop, fg, bg, opts);
+  const refined = refineMatte(img, work, probWork, backdrop, fg, bg, opts);
   return { ...refined, work, probWork, backdrop, fg, bg };
 }

@@ -6,7 +6,7 @@
 //    known (smooth fitted model) and differs enough from the local piece colour F.
 // Outside the band the network is already certain and its map is snapped to 0/1 (no haze).
 import type { Image8, Plane } from "../types";
-import { makePlane, resampleBilinear } from "../pixels/plane";
+import { makePlane } from "../pixels/plane";
 import { SRGB_TO_LINEAR } from "../pixels/srgb";
 import { dilate, maskBox } from "../pixels/mask";
 import { sample, type WorkImage } from "../pixels/work-image";
@@ -43,7 +43,6 @@ export function refineMatte(
   img: Image8,
   work: WorkImage,
   probWork: Float32Array,
-  prob: Plane,
   backdrop: BackdropModel,
   fg: LocalMean,
   bg: LocalMean,
@@ -57,10 +56,17 @@ export function refineMatte(
   for (let i = 0; i < unsure.length; i++) unsure[i] = probWork[i]! > 0.03 && probWork[i]! < 0.97 ? 1 : 0;
   const band = dilate(unsure, ww, wh, Math.max(1, Math.round(opts.band * scale)));
   const bb = maskBox(band, ww, wh);
-  const pFull = resampleBilinear(prob, W, H);
+  // Outside the band the map is ~0 or ~1, so the nearest work pixel decides: no full-resolution
+  // copy of the map is needed (80 MB and ~0.3 s at 20 MP).
   const alpha = makePlane(W, H);
   const A = alpha.data;
-  for (let i = 0; i < A.length; i++) A[i] = pFull.data[i]! >= 0.5 ? 1 : 0;
+  const colOf = new Int32Array(W);
+  for (let x = 0; x < W; x++) colOf[x] = Math.min(ww - 1, Math.floor((x + 0.5) / work.sx));
+  for (let y = 0; y < H; y++) {
+    const row = Math.min(wh - 1, Math.floor((y + 0.5) / work.sy)) * ww;
+    const o = y * W;
+    for (let x = 0; x < W; x++) A[o + x] = probWork[row + colOf[x]!]! >= 0.5 ? 1 : 0;
+  }
   if (!bb) return { alpha, bandShare: 0, compositingShare: 0 };
 
   const gx = Math.max(0, bb.x - 2 * r);

@@ -17,21 +17,28 @@ export interface WorkImage {
 
 export const WORK_SIDE = 1536;
 
-export async function makeWorkImage(img: Image8, maxSide = WORK_SIDE): Promise<WorkImage> {
+/** `resized`, when given, decodes the source straight to the work size (cheaper than resizing). */
+export async function makeWorkImage(
+  img: Image8,
+  maxSide = WORK_SIDE,
+  resized?: (w: number, h: number, kernel: "cubic") => Promise<Buffer>,
+): Promise<WorkImage> {
   const scale = Math.min(1, maxSide / Math.max(img.width, img.height));
   const width = Math.max(1, Math.round(img.width * scale));
   const height = Math.max(1, Math.round(img.height * scale));
   const raw =
     scale === 1
       ? img.data
-      : await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
-          .resize(width, height, { fit: "fill", kernel: "cubic" })
-          .raw()
-          .toBuffer();
+      : resized
+        ? await resized(width, height, "cubic")
+        : await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
+            .resize(width, height, { fit: "fill", kernel: "cubic" })
+            .raw()
+            .toBuffer();
   const n = width * height;
+  const ch = resized && scale !== 1 ? 3 : img.channels;
   const srgb: WorkImage["srgb"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   const linear: WorkImage["linear"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-  const ch = img.channels;
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < 3; c++) {
       const v = raw[ch * i + c]!;

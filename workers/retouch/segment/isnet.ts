@@ -61,13 +61,20 @@ export async function getSession(modelPath: string, side: number): Promise<ort.I
 }
 
 /** Runs ISNet on the whole frame squashed to side² (as the anchor does); returns side² probabilities. */
-export async function isnetProbability(img: Image8, modelPath: string, side: number): Promise<Plane> {
+export async function isnetProbability(
+  img: Image8,
+  modelPath: string,
+  side: number,
+  resized?: (w: number, h: number, kernel: "lanczos3") => Promise<Buffer>,
+): Promise<Plane> {
   const session = await getSession(modelPath, side);
-  const small = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
-    .resize(side, side, { fit: "fill", kernel: "lanczos3" })
-    .removeAlpha()
-    .raw()
-    .toBuffer();
+  const small = resized
+    ? await resized(side, side, "lanczos3")
+    : await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
+        .resize(side, side, { fit: "fill", kernel: "lanczos3" })
+        .removeAlpha()
+        .raw()
+        .toBuffer();
   const n = side * side;
   const x = new Float32Array(3 * n);
   for (let i = 0; i < n; i++) {

@@ -13,7 +13,7 @@ import { fillHarmonic } from "./inpaint";
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
 /** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
-const BUSY = 6;
+const BUSY = 8;
 
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];

@@ -8,6 +8,7 @@ import { startFakeShopify, type FakeShopify } from "../../../fake-shopify/server
 import { freePort } from "../../../support/ports";
 import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
+import { installSqliteBusyTimeout } from "../../../../workers/sqlite-tuning";
 import { spawnApp, waitForHttp, type AppProcess } from "./app-process";
 
 export interface DemoStack {
@@ -30,11 +31,11 @@ export async function demoStack(baseEnv: Record<string, string> = {}): Promise<D
   const apiKey = "loupe-demo-api-key";
   const apiSecret = "loupe-demo-api-secret";
   const fake = await startFakeShopify({ port: await freePort(), appUrl, apiKey, apiSecret, seed: "demo", autoWebhooks: false });
+  installSqliteBusyTimeout(); // the test's own client shares the file with the demo's processes
   const databaseUrl = `file:${join(dir, "loupe.db")}`;
   process.env.LOUPE_OWN_MIGRATOR = "1";
   await setupDatabase(databaseUrl);
   const db = createPrisma(databaseUrl);
-  await db.$queryRawUnsafe("PRAGMA busy_timeout=10000");
   const env = {
     PORT: String(port),
     SHOPIFY_APP_URL: appUrl,

@@ -154,11 +154,30 @@ export async function startPostgres(): Promise<PgServer> {
     killNow();
     rmSync(dir, { recursive: true, force: true });
   });
+  // A test runner may kill this process without an "exit" event (vitest ends its fork workers with a
+  // signal): a detached watchdog stops the server and removes its folder when this process is gone.
+  const watchdog = spawn(
+    "sh",
+    [
+      "-c",
+      `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; p=$(head -n 1 '${data}/postmaster.pid' 2>/dev/null); [ -n "$p" ] && kill -QUIT "$p" 2>/dev/null; sleep 1; rm -rf '${dir}'`,
+    ],
+    { detached: true, stdio: "ignore" },
+  );
+  watchdog.unref();
+  const stopWatchdog = () => {
+    try {
+      if (watchdog.pid) process.kill(watchdog.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  };
 
   try {
     await waitReady(url, child, () => stderr);
   } catch (err) {
     killNow();
+    stopWatchdog();
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
@@ -191,12 +210,15 @@ export async function startPostgres(): Promise<PgServer> {
       }
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) killNow();
+      stopWatchdog();
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-let shared: Promise<PgServer> | null = null;
+// One fallback server per process, kept on globalThis: vitest re-evaluates modules for every test
+// file, and a server per file would be wasted start-up time.
+const g = globalThis as { __loupeTestPg?: Promise<PgServer> };
 
 /**
  * A fresh, empty database for one test file. Uses the server named by LOUPE_TEST_PG_URL when set
@@ -217,6 +239,6 @@ export async function freshPostgresDatabase(): Promise<string> {
     u.pathname = `/${name}`;
     return u.toString();
   }
-  shared ??= startPostgres();
-  return (await shared).createDatabase();
+  g.__loupeTestPg ??= startPostgres();
+  return (await g.__loupeTestPg).createDatabase();
 }

@@ -1,6 +1,6 @@
 // The pool runs pixel work off the caller's event loop and isolates failures per image.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EnginePool, RetouchInputError } from "../../../workers/retouch/index";
+import { EnginePool, RetouchInputError, retouch } from "../../../workers/retouch/index";
 import { makeFixture, fixturePng } from "../../fixtures/jewelry";
 
 let pool: EnginePool;
@@ -41,6 +41,14 @@ describe("EnginePool", () => {
     expect(results[0].status).toBe("rejected");
     expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(RetouchInputError);
     expect(results[1].status).toBe("fulfilled");
+  });
+
+  it("retouch() runs on a lazily created shared pool whose idle threads do not hold the process", async () => {
+    const png = await fixturePng(makeFixture({ size: 320, seed: 43 }));
+    const o = await retouch(png, { size: 256, format: "png" });
+    expect(o.compositeMime).toBe("image/png");
+    expect(o.report.timings.total).toBeGreaterThan(0);
+    await expect(retouch(new Uint8Array(0))).rejects.toMatchObject({ code: "EMPTY" });
   });
 
   it("rejects after close", async () => {

@@ -1,6 +1,8 @@
 // Acceptance of the guards on damaged vs honest retouches (tests/fixtures/guards): synthetic pieces
 // with known truth and real photos from /work/shared/photos (read in place). Prints the measured
-// rates; asserts ≥ 95 % detection overall (≥ 85 % per damage) and ≤ 5 % honest pairs with a warning.
+// rates; asserts ≥ 95 % detection overall on synthetic pieces (≥ 93 % on real photos, ≥ 85 % per
+// damage) and ≤ 5 % honest pairs with a warning. Honest = composited on a studio background, or the
+// backdrop gains on the whole photo; both with mild denoise, dust removed, JPEG q90.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runGuards } from "../../../workers/retouch/guards";
 import { photoCases, plainPhotos, synthCases, type GuardCase } from "../../fixtures/guards/cases";
@@ -54,13 +56,13 @@ function report(label: string, r: ReturnType<typeof evaluate>): { overall: numbe
 describe("guards on synthetic damaged / honest retouches", () => {
   let cases: GuardCase[] = [];
   beforeAll(async () => {
-    cases = await synthCases(Array.from({ length: 14 }, (_, i) => 101 + i));
+    cases = await synthCases(Array.from({ length: 12 }, (_, i) => 101 + i));
   }, 120_000);
 
   it("detects each damage and stays quiet on honest retouches", () => {
     const r = evaluate(cases);
     const { overall, falseAlarm } = report("synthetic", r);
-    expect(r.honest.n).toBe(28);
+    expect(r.honest.n).toBe(24);
     expect(overall).toBeGreaterThanOrEqual(0.95);
     for (const [, t] of r.detect) expect(t.hit / t.n).toBeGreaterThanOrEqual(0.85);
     expect(falseAlarm).toBeLessThanOrEqual(0.05);
@@ -77,8 +79,9 @@ describe("guards on real photos with damaged / honest retouches", () => {
   it("detects each damage and stays quiet on honest retouches", () => {
     const r = evaluate(cases);
     const { overall, falseAlarm } = report("real photos", r);
-    expect(r.honest.n).toBeGreaterThanOrEqual(10);
-    expect(overall).toBeGreaterThanOrEqual(0.9);
-    expect(falseAlarm).toBeLessThanOrEqual(0.1);
+    expect(r.honest.n).toBeGreaterThanOrEqual(30);
+    expect(overall).toBeGreaterThanOrEqual(0.93);
+    for (const [, t] of r.detect) expect(t.hit / t.n).toBeGreaterThanOrEqual(0.8);
+    expect(falseAlarm).toBeLessThanOrEqual(0.05);
   }, 180_000);
 });

@@ -34,7 +34,7 @@ export const GUARDS: Array<(ctx: GuardContext) => Warning[]> = [
 
 export function buildContext(input: GuardInput, overrides?: Partial<Record<string, number>>): GuardContext {
   const t = resolveThresholds(overrides);
-  const base = prepareBase(input.before, input.after, input.alpha, t.workMaxPixels!);
+  const base = prepareBase(input.before, input.after, input.alpha, t.workMaxPixels!, t.workLargePixels!);
   const gains = resolveGains(base, input.gains);
   const work = completeWork(base, gains);
   const regions = analyzeRegions(work);

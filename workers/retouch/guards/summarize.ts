@@ -10,7 +10,7 @@ import { boxMean } from "./filters";
 
 export function summarizeForBatch(input: GuardInput, overrides?: Partial<Record<string, number>>): Omit<BatchImageSummary, "id"> {
   const t = resolveThresholds(overrides);
-  const base = prepareBase(input.before, input.after, input.alpha, t.workMaxPixels!);
+  const base = prepareBase(input.before, input.after, input.alpha, t.workMaxPixels!, t.workLargePixels!);
   const gains = input.gains ?? resolveGains(base);
   const { w, h, alpha, scale } = base;
   const c = base.coarse;

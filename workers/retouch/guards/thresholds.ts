@@ -57,8 +57,10 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   batchEdgeRobustZ: 3.5,
   batchFramingFillRel: 0.25,
   batchFramingCenterShift: 0.06,
-  // Working resolution: analysis runs on at most this many pixels (box-averaged in linear light).
+  // Working resolution: images up to workMaxPixels are analysed at full resolution; larger ones are
+  // box-averaged (in linear light) to about workLargePixels, which keeps a 4 MP pair within budget.
   workMaxPixels: 1_100_000,
+  workLargePixels: 500_000,
 };
 
 export type Thresholds = Record<string, number>;

@@ -1,6 +1,7 @@
-// The working representation every guard reads: before, before-with-gains and after, box-averaged in
-// linear light to at most `workMaxPixels` (averaging in linear light is what a lens and a resize do,
-// so region means are unchanged), converted once to CIELAB D65.
+// The working representation every guard reads: before, before-with-gains and after, cropped to the
+// piece plus a margin; images over `workMaxPixels` are box-averaged in linear light to about
+// `workLargePixels` (averaging in linear light is what a lens and a resize do, so region means are
+// unchanged); converted once to CIELAB D65.
 import { LINEAR_LUT, linearRgbToLab } from "../color";
 import type { Image8, Plane } from "../types";
 import type { Gains } from "./input";
@@ -144,14 +145,14 @@ export interface WorkBase {
 /** Working pixels kept around the piece: the halo ring, the 13×13 highlight surround, SSIM windows. */
 const MARGIN = 16;
 
-export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixels: number): WorkBase {
+export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixels: number, largePixels = maxPixels): WorkBase {
   if (before.width !== after.width || before.height !== after.height)
     throw new Error(`before is ${before.width}×${before.height} but after is ${after.width}×${after.height}: the guards need the same geometry`);
   if (alpha.width !== before.width || alpha.height !== before.height)
     throw new Error("alpha must have the geometry of before/after");
   const W = before.width;
   const H = before.height;
-  const s = workScale(W, H, maxPixels);
+  const s = W * H <= maxPixels ? 1 : workScale(W, H, Math.min(maxPixels, largePixels));
   // Piece bounding box at full resolution (a cheap scan), grown by the margin, in working pixels.
   let x0 = W;
   let y0 = H;

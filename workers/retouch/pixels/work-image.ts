@@ -15,7 +15,7 @@ export interface WorkImage {
   linear: [Float32Array, Float32Array, Float32Array];
 }
 
-export const WORK_SIDE = 1536;
+export const WORK_SIDE = Number(process.env.LOUPE_WORK_SIDE) || 1536;
 
 /** `resized`, when given, decodes the source straight to the work size (cheaper than resizing). */
 export async function makeWorkImage(

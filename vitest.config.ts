@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // One PostgreSQL server for the whole run when LOUPE_TEST_DB=postgres (no-op otherwise).
+          globalSetup: ["tests/support/postgres-global-setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           pool: "forks",

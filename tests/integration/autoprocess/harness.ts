@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { ShopifyError } from "../../../app/shopify/errors";
 import type { AutoBatchRequest, AutoCandidates, AutoDeps } from "../../../app/autoprocess/ports";
+import { testDatabaseUrl } from "../../support/database";
 
 export interface TestDb {
   prisma: PrismaClient;
@@ -22,7 +23,7 @@ export async function forgetProcessPrisma(): Promise<void> {
 
 export async function openTestDb(): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), "loupe-auto-"));
-  const url = `file:${join(dir, "test.db")}`;
+  const url = await testDatabaseUrl(dir);
   await forgetProcessPrisma();
   process.env.DATABASE_URL = url;
   const { setupDatabase } = await import("../../../scripts/setup");

@@ -5,6 +5,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeShopify, type FakeShopify } from "../../fake-shopify/server";
+import { testDatabaseUrl } from "../../support/database";
 import { mintSessionToken } from "../../../app/demo/session-token.server";
 
 export const API_KEY = "loupe-test-api-key";
@@ -38,7 +39,7 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   Object.assign(process.env, {
-    DATABASE_URL: `file:${join(dir, "loupe.db")}`,
+    DATABASE_URL: await testDatabaseUrl(dir, "loupe.db"),
     LOUPE_STORAGE_DIR: join(dir, "storage"),
     SHOPIFY_API_KEY: API_KEY,
     SHOPIFY_API_SECRET: API_SECRET,

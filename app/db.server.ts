@@ -5,6 +5,7 @@ import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { config } from "./config.server";
 import { createPgPrisma } from "./db/pg-client";
 import { databaseKind } from "./db/url";
+import { installSqliteBusyTimeout } from "./db/sqlite-busy-timeout";
 
 declare global {
   var __loupePrisma: PrismaClient | undefined;
@@ -12,6 +13,8 @@ declare global {
 
 export function createPrisma(url = config.databaseUrl): PrismaClient {
   if (databaseKind(url) === "postgres") return createPgPrisma(url);
+  // Web, workers and the demo share one SQLite file: every connection waits for locks.
+  installSqliteBusyTimeout();
   return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
 }
 

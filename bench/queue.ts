@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderPhoto } from "../tests/fake-shopify/catalog-render";
+import sharp from "sharp";
+import { makeFixture } from "../tests/fixtures/jewelry";
 import { createPrisma } from "../app/db.server";
 import { setupDatabase } from "../scripts/setup";
 import { FsStorage } from "../app/storage/fs-storage";
@@ -35,8 +36,8 @@ function latencyShopify(photos: Buffer[], downloadMs: number, publishMs: number)
     status: "READY",
     url: `https://cdn.shopify.com/s/files/bench/${i}.jpg`,
     mimeType: "image/jpeg",
-    width: 2000,
-    height: 2000,
+    width: 2449,
+    height: 1633,
   }));
   return {
     async listCollection() {
@@ -63,8 +64,13 @@ export async function benchQueue(): Promise<Record<string, number>> {
   const singles = Math.min(n, env("BENCH_QUEUE_SINGLES", n));
   const downloadMs = env("BENCH_DOWNLOAD_MS", 300);
   const publishMs = env("BENCH_PUBLISH_MS", 600);
-  const kinds = ["ring", "pendant", "hoops", "bracelet", "studs"] as const;
-  const photos = await Promise.all(Array.from({ length: n }, (_, i) => renderPhoto({ kind: kinds[i % kinds.length], metal: i % 2 ? "yellow" : "rose", gem: "diamond", size: 2000, seed: 500 + i })));
+  // 4 MP product photos (2449×1633): the engine bench's fixtures, varied by layout and seed.
+  const photos = await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const f = makeFixture({ size: 900, layout: i % 2 ? "ring" : "pendant", dust: 6, seed: 7 + i });
+      return sharp(f.image.data, { raw: { width: 900, height: 900, channels: 3 } }).resize(2449, 1633, { fit: "fill" }).jpeg({ quality: 92 }).toBuffer();
+    }),
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "loupe-bench-queue-"));
   const url = `file:${join(dir, "bench.db")}`;

@@ -14,7 +14,9 @@ import type { QueueDriver } from "./queue/job-queue";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
-import { installSqliteBusyTimeout } from "./sqlite-tuning";
+import { installSqliteBusyTimeout } from "../app/db/sqlite-busy-timeout";
+import { startAutoProcessing } from "../app/autoprocess/scheduler.server";
+import { setDb } from "../app/batches/db.server";
 
 export interface WorkerOptions {
   inProcess?: boolean;
@@ -45,6 +47,7 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
   installSqliteBusyTimeout();
   const db = opts.db ?? (await import("../app/db.server")).prisma;
+  if (opts.db) setDb(opts.db); // the batch services and the auto-processing scheduler use the same client
   const cores = os.availableParallelism();
   const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));
   const leaseMs = opts.leaseMs ?? envNumber("LOUPE_LEASE_MS", 60_000);
@@ -62,12 +65,16 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   const run = createRunner({ db, storage: getStorage(), deps, workerId: id, leaseMs, enqueue: (t) => queue.enqueue(t) });
   await queue.start(run);
   console.error(`worker ${id}: ${queue.driver} queue, ${concurrency} at a time${opts.inProcess ? " (in-process)" : ""}`);
+  // New uploads (products/* webhooks → PendingProduct rows) become jobs under each shop's policy.
+  // LOUPE_AUTOPROCESS=0 turns it off for this process (tests that count jobs exactly).
+  const auto = process.env.LOUPE_AUTOPROCESS === "0" ? null : startAutoProcessing();
 
   let closing: Promise<void> | null = null;
   return {
     id,
     close: () =>
       (closing ??= (async () => {
+        await auto?.stop();
         await queue.close({ graceMs: opts.graceMs ?? envNumber("LOUPE_GRACE_MS", 30_000) });
         if (!opts.deps?.engine) await deps.engine.close();
       })()),

@@ -1,7 +1,7 @@
 // The Prisma client the batch services and the worker use: the process's client unless a test or a
 // worker started on another database swaps it in.
 import type { PrismaClient } from "@prisma/client";
-import { installSqliteBusyTimeout } from "../../workers/sqlite-tuning";
+import { installSqliteBusyTimeout } from "../db/sqlite-busy-timeout";
 
 // The web and the workers share one SQLite file: every libSQL connection waits for locks.
 installSqliteBusyTimeout();

@@ -73,7 +73,7 @@ describe("EnginePool on the network path", () => {
     const cut = await sharp(o.cutoutPng).ensureAlpha().raw().toBuffer();
     // The ring's hole is clear, its band opaque.
     expect(cut[4 * (480 * 800 + 400) + 3]).toBe(0);
-    expect(cut[4 * (Math.round(480 - 176 * 0.92) * 800 + 400) + 3]).toBe(255);
+    expect(cut[4 * (Math.round(480 - 176 * 0.92) * 800 + 400) + 3]).toBeGreaterThanOrEqual(250);
   });
 
   it("an empty white frame has no piece", async () => {

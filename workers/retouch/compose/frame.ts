@@ -11,8 +11,8 @@ export interface Framed {
   background: Uint8Array;
   shadow: Uint8Array | null;
   piece: Uint8Array;
-  /** The original photo under the same crop and scale (for the PSD's reference layer). */
-  original: Uint8Array;
+  /** The original photo under the same crop and scale (the PSD's reference layer; PSD only). */
+  original: Uint8Array | null;
   flat: Uint8Array;
   box: Box;
   fill: number;
@@ -80,7 +80,8 @@ export async function frame(
     return canvas;
   };
   const pieceLayer = await place(piece, 4);
-  const originalLayer = await place(original, 3);
+  // Only the PSD shows the original; other formats skip a canvas-sized resample.
+  const originalLayer = settings.format === "psd" ? await place(original, 3) : null;
   const [br, bg, bb, ba] = parseBackground(settings.background);
   const background = new Uint8Array(size * size * 4);
   for (let i = 0; i < size * size; i++) {

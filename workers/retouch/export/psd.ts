@@ -18,10 +18,9 @@ export function encodePsd(f: Framed): Buffer {
     // The layer's own pixels stay opaque; transparency comes from the (editable) mask.
     opaquePiece[4 * i + 3] = 255;
   }
-  const layers: Layer[] = [
-    { name: "Original", hidden: true, imageData: pixels(f.original, size), top: 0, left: 0 },
-    { name: "Background", imageData: pixels(f.background, size), top: 0, left: 0 },
-  ];
+  const layers: Layer[] = [];
+  if (f.original) layers.push({ name: "Original", hidden: true, imageData: pixels(f.original, size), top: 0, left: 0 });
+  layers.push({ name: "Background", imageData: pixels(f.background, size), top: 0, left: 0 });
   if (f.shadow) layers.push({ name: "Shadow", imageData: pixels(f.shadow, size), top: 0, left: 0 });
   layers.push({
     name: "Piece",

@@ -43,26 +43,39 @@ export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array;
   if (!backgroundReplaced(ctx)) return null;
   const piece = new Float32Array(w * h);
   for (let i = 0; i < piece.length; i++) piece[i] = alpha[i]! >= 0.5 ? 1 : 0;
-  // Ring width ~3 original pixels at any working scale (at least one working pixel).
-  const r = Math.max(1, Math.round(3 / ctx.work.scale));
-  const near = boxMean(piece, w, h, r);
+  // Rings of one working pixel at growing distance, out to ~6 original pixels: a fringe a few pixels
+  // wide stands out in its own ring, and a matte that ends a pixel or two off the true outline does
+  // not dilute it. The bleed is the worst ring's mean. The first original pixel outside the matte
+  // is skipped: anti-aliasing and JPEG ringing of the piece itself live there.
+  const k0 = ctx.work.scale === 1 ? 2 : 1;
+  const K = Math.max(k0 + 1, Math.round(6 / ctx.work.scale));
   const d0 = B[0] - S[0];
   const d1 = B[1] - S[1];
   const d2 = B[2] - S[2];
   const dd = d0 * d0 + d1 * d1 + d2 * d2;
   const ring = new Uint8Array(w * h);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < ring.length; i++) {
-    if (alpha[i]! >= 0.1 || near[i]! <= 0) continue;
-    const o = i * 3;
-    const p = ((afterLab[o]! - S[0]) * d0 + (afterLab[o + 1]! - S[1]) * d1 + (afterLab[o + 2]! - S[2]) * d2) / dd;
-    sum += Math.max(-0.5, Math.min(1.5, p));
-    ring[i] = 1;
-    n++;
+  let inner: Float32Array = boxMean(piece, w, h, k0 - 1);
+  let best = -Infinity;
+  let nAll = 0;
+  for (let k = k0; k <= K; k++) {
+    const near = boxMean(piece, w, h, k);
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < near.length; i++) {
+      // This ring only: reached at distance k, not before; background by the matte.
+      if (alpha[i]! >= 0.1 || near[i]! <= 0 || inner[i]! > 0) continue;
+      const o = i * 3;
+      const p = ((afterLab[o]! - S[0]) * d0 + (afterLab[o + 1]! - S[1]) * d1 + (afterLab[o + 2]! - S[2]) * d2) / dd;
+      sum += Math.max(-0.5, Math.min(1.5, p));
+      ring[i] = 1;
+      n++;
+    }
+    inner = near;
+    nAll += n;
+    if (n >= 20) best = Math.max(best, sum / n);
   }
-  if (n < 20) return null;
-  return { bleed: sum / n, ring, n, contrast: deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) };
+  if (best === -Infinity) return null;
+  return { bleed: best, ring, n: nAll, contrast: deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) };
 }
 
 export function halo(ctx: GuardContext): Warning[] {

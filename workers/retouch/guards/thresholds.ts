@@ -44,7 +44,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   textureHfKeptWarn: 0.55,
   textureMinFraction: 0.02,
   // SHADOW_CAST: a*b* shift (ΔE00 of luminance-matched means) in dark piece areas.
-  shadowDeltaEWarn: 7,
+  shadowDeltaEWarn: 8,
   shadowDeltaENote: 2,
   shadowLMax: 40,
   shadowMinFraction: 0.01,

@@ -4,9 +4,9 @@
 // local piece colour instead.
 import type { Image8, Plane } from "../types";
 import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
-import { sample, type WorkImage } from "../pixels/work-image";
+import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
-import type { LocalMean } from "./local-means";
+import { sampleLocal, type LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 /** Returns the cutout: RGBA, straight alpha, same size as the photo. */
@@ -15,7 +15,6 @@ export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdr
   const out = new Uint8Array(W * H * 4);
   const A = alpha.data;
   const surf: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
-  const { width: ww, height: wh } = work;
   const f = [0, 0, 0];
   for (let y = 0; y < H; y++) {
     const vn = (y + 0.5) / H;
@@ -34,12 +33,12 @@ export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdr
         continue;
       }
       const u = (x + 0.5) / work.sx - 0.5;
-      const f0 = sample(fg.rgb[0], ww, wh, u, v);
+      const f0 = sampleLocal(fg, fg.rgb[0], u, v);
       const haveF = !Number.isNaN(f0);
       if (haveF) {
         f[0] = f0;
-        f[1] = sample(fg.rgb[1], ww, wh, u, v);
-        f[2] = sample(fg.rgb[2], ww, wh, u, v);
+        f[1] = sampleLocal(fg, fg.rgb[1], u, v);
+        f[2] = sampleLocal(fg, fg.rgb[2], u, v);
       }
       sampleSurface(bg, backdrop, u, v, (x + 0.5) / W, vn, surf);
       const b = surf.b;

@@ -3,38 +3,59 @@
 // the finer of two scales that has any — a coarse multi-level estimate in the spirit of Germer et
 // al. 2020. The surface side also keeps its local spread, which says whether B can be trusted there.
 import { boxMean } from "../pixels/plane";
-import type { WorkImage } from "../pixels/work-image";
+import { sample, type WorkImage } from "../pixels/work-image";
 
 export interface LocalMean {
+  /** Grid of the planes: half the work image (the statistics are smooth; 4× fewer pixels). */
   width: number;
   height: number;
+  /** Grid pixels per work pixel. */
+  scale: number;
   /** Linear RGB planes; NaN where no qualifying pixel was found at any scale. */
   rgb: [Float32Array, Float32Array, Float32Array];
   /** Per-channel RMS spread around the mean (linear), same grid. */
   spread: Float32Array;
 }
 
-function localMean(work: WorkImage, m: Float32Array): LocalMean {
-  const { width: w, height: h } = work;
+/** 2×2 box reduction of the masked sums (mask, mask·rgb, mask·|rgb|²/3). */
+function reduce(work: WorkImage, mFull: Float32Array) {
+  const W = work.width;
+  const w = Math.max(1, W >> 1);
+  const h = Math.max(1, work.height >> 1);
   const n = w * h;
-  const weighted = work.linear.map((c) => {
-    const o = new Float32Array(n);
-    for (let i = 0; i < n; i++) o[i] = c[i]! * m[i]!;
-    return o;
-  });
+  const m = new Float32Array(n);
+  const weighted = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   const sq = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!m[i]) continue;
-    const r = work.linear[0][i]!;
-    const g = work.linear[1][i]!;
-    const b = work.linear[2][i]!;
-    sq[i] = (r * r + g * g + b * b) / 3;
-  }
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      for (let dy = 0; dy < 2; dy++)
+        for (let dx = 0; dx < 2; dx++) {
+          const j = Math.min(work.height - 1, 2 * y + dy) * W + Math.min(W - 1, 2 * x + dx);
+          const mk = mFull[j]!;
+          if (!mk) continue;
+          const r = work.linear[0][j]!;
+          const g = work.linear[1][j]!;
+          const b = work.linear[2][j]!;
+          m[i]! += mk / 4;
+          weighted[0]![i]! += (r * mk) / 4;
+          weighted[1]![i]! += (g * mk) / 4;
+          weighted[2]![i]! += (b * mk) / 4;
+          sq[i]! += ((r * r + g * g + b * b) / 3) * (mk / 4);
+        }
+    }
+  return { w, h, m, weighted, sq };
+}
+
+function localMean(work: WorkImage, mFull: Float32Array): LocalMean {
+  const { w, h, m, weighted, sq } = reduce(work, mFull);
+  const n = w * h;
   const rgb: LocalMean["rgb"] = [new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN)];
   const spread = new Float32Array(n).fill(NaN);
-  const scale = Math.max(w, h) / 1536;
-  // Two levels: near (the edge's own neighbourhood) and far (thin parts far from any solid area).
-  for (const r of [5, 36].map((x) => Math.max(2, Math.round(x * scale)))) {
+  const scale = Math.max(work.width, work.height) / 1536;
+  // Two levels (in half-work pixels): near (the edge's own neighbourhood) and far (thin parts far
+  // from any solid area).
+  for (const r of [3, 18].map((x) => Math.max(1, Math.round(x * scale)))) {
     const mm = boxMean(m, w, h, r);
     const sums = weighted.map((c) => boxMean(c, w, h, r));
     const sqs = boxMean(sq, w, h, r);
@@ -50,7 +71,12 @@ function localMean(work: WorkImage, m: Float32Array): LocalMean {
       spread[i] = Math.sqrt(Math.max(0, sqs[i]! * k - (r0 * r0 + r1 * r1 + r2 * r2) / 3));
     }
   }
-  return { width: w, height: h, rgb, spread };
+  return { width: w, height: h, scale: w / work.width, rgb, spread };
+}
+
+/** Bilinear sample of a local-mean plane at work-image coordinates (u, v). */
+export function sampleLocal(lm: LocalMean, plane: Float32Array, u: number, v: number): number {
+  return sample(plane, lm.width, lm.height, (u + 0.5) * lm.scale - 0.5, (v + 0.5) * lm.scale - 0.5);
 }
 
 export function foregroundMean(work: WorkImage, prob: Float32Array): LocalMean {

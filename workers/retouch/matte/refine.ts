@@ -12,7 +12,7 @@ import { dilate, maskBox } from "../pixels/mask";
 import { sample, type WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { guidedCoefficients } from "./guided";
-import type { LocalMean } from "./local-means";
+import { sampleLocal, type LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 export interface RefineOptions {
@@ -112,11 +112,11 @@ export function refineMatte(
       const trust = opts.compositing ? surf.trust : 0;
       const [b0, b1, b2] = surf.b;
       if (trust > 0) {
-        const f0 = sample(fg.rgb[0], ww, wh, u, v);
+        const f0 = sampleLocal(fg, fg.rgb[0], u, v);
         if (!Number.isNaN(f0)) {
           const d0 = f0 - b0;
-          const d1 = sample(fg.rgb[1], ww, wh, u, v) - b1;
-          const d2 = sample(fg.rgb[2], ww, wh, u, v) - b2;
+          const d1 = sampleLocal(fg, fg.rgb[1], u, v) - b1;
+          const d2 = sampleLocal(fg, fg.rgb[2], u, v) - b2;
           const dd = d0 * d0 + d1 * d1 + d2 * d2;
           const sep = Math.sqrt(dd);
           // Separation in linear units: below ~0.06 the equation is noise-dominated.

@@ -2,8 +2,7 @@
 // there are any (follows shading, contact shadows, sweeps a quadratic cannot), else the fitted
 // smooth model. Trust comes from how uniform the surface is right there.
 import type { BackdropModel } from "../backdrop/model";
-import { sample } from "../pixels/work-image";
-import type { LocalMean } from "./local-means";
+import { sampleLocal, type LocalMean } from "./local-means";
 
 export interface SurfaceSample {
   /** Linear RGB of B. */
@@ -16,12 +15,12 @@ export interface SurfaceSample {
 
 /** u, v: work-image pixel coordinates; un, vn: normalized [0, 1] frame coordinates. */
 export function sampleSurface(bg: LocalMean, model: BackdropModel, u: number, v: number, un: number, vn: number, out: SurfaceSample): SurfaceSample {
-  const b0 = sample(bg.rgb[0], bg.width, bg.height, u, v);
+  const b0 = sampleLocal(bg, bg.rgb[0], u, v);
   if (!Number.isNaN(b0)) {
     out.b[0] = b0;
-    out.b[1] = sample(bg.rgb[1], bg.width, bg.height, u, v);
-    out.b[2] = sample(bg.rgb[2], bg.width, bg.height, u, v);
-    const sd = sample(bg.spread, bg.width, bg.height, u, v);
+    out.b[1] = sampleLocal(bg, bg.rgb[1], u, v);
+    out.b[2] = sampleLocal(bg, bg.rgb[2], u, v);
+    const sd = sampleLocal(bg, bg.spread, u, v);
     if (!Number.isNaN(sd)) {
       // A plain sweep's local spread is JPEG noise (~0.005); silk, wood or a busy scene is ≥ 0.04.
       out.trust = Math.min(1, Math.max(0, (0.04 - sd) / 0.025));

@@ -7,13 +7,15 @@ import type { SpotEdit } from "../report";
 import { boxMean } from "../pixels/plane";
 import { dilate, erode, maskBox } from "../pixels/mask";
 import { separableMedian } from "./median";
-import { components } from "./components";
+import { components, type Component } from "./components";
 import { fillHarmonic } from "./inpaint";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
 /** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
 const BUSY = 8;
+/** At most this many spots per image (the most salient). */
+const MAX_SPOTS = 30;
 
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
@@ -81,6 +83,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
   const edits: SpotResult["edits"] = [];
   let id = 0;
+  const accepted: { c: Component; salience: number }[] = [];
   for (const c of components(cand, w, h, maxArea)) {
     if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide || c.area < 2) continue;
     // Dust and lint are nearly grey; a coloured blob is more likely a stone, enamel or engraving.
@@ -95,7 +98,19 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     if (chroma / c.area > 80) continue;
     const p0 = c.pixels[0]!;
     const others = density[p0]! - c.area / windowArea;
-    if (others > DENSE || activity[p0]! > BUSY) continue;
+    const act = activity[p0]!;
+    // On a busy finish only a spot that stands far out of the pattern is dust.
+    if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
+    accepted.push({ c, salience: peak / (act + 2) });
+  }
+  // Dust is sparse: dozens of "spots" on one piece are its texture (mesh, matrix, pavé). Keep the
+  // most salient few; ids follow raster order so they stay stable across re-renders.
+  const kept = accepted
+    .slice()
+    .sort((a, b) => b.salience - a.salience)
+    .slice(0, MAX_SPOTS)
+    .sort((a, b) => a.c.box.y - b.c.box.y || a.c.box.x - b.c.box.x);
+  for (const { c } of kept) {
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);

@@ -8,7 +8,7 @@ import { startFakeShopify, type FakeShopify } from "../../../fake-shopify/server
 import { freePort } from "../../../support/ports";
 import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
-import { installSqliteBusyTimeout } from "../../../../workers/sqlite-tuning";
+import { installSqliteBusyTimeout } from "../../../../app/db/sqlite-busy-timeout";
 import { spawnApp, waitForHttp, type AppProcess } from "./app-process";
 
 export interface DemoStack {

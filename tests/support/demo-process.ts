@@ -16,6 +16,13 @@ export interface DemoProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+// Integration test files share one process (and its environment): other harnesses set DATABASE_URL,
+// SHOPIFY_*, LOUPE_FAKE_SHOPIFY… for themselves. The demo must start on its own defaults.
+const APP_ENV = /^(LOUPE_|SHOPIFY_|DATABASE_URL$|QUEUE$|REDIS_URL$|PORT$|FAKE_SHOPIFY_PORT$|NODE_ENV$)/;
+function inheritedEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !APP_ENV.test(k)));
+}
+
 export async function startDemo(opts: { env?: Record<string, string>; dir?: string; timeoutMs?: number; port?: number; fakePort?: number } = {}): Promise<DemoProcess> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "loupe-demo-"));
   const port = opts.port ?? (await freePort());
@@ -23,7 +30,7 @@ export async function startDemo(opts: { env?: Record<string, string>; dir?: stri
   const started = Date.now();
   const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve("scripts/demo.ts")], {
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       PORT: String(port),
       FAKE_SHOPIFY_PORT: String(fakePort),
       DATABASE_URL: `file:${join(dir, "loupe.db")}`,

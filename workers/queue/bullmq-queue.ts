@@ -32,6 +32,8 @@ export class BullQueue implements JobQueue {
     this.tracker = new TaskTracker(this.claims, opts.leaseMs);
   }
 
+  private connection: ReturnType<typeof redisConnection> | null = null;
+
   get running(): number {
     return this.tracker.size;
   }
@@ -41,8 +43,9 @@ export class BullQueue implements JobQueue {
   }
 
   async start(run: TaskRunner): Promise<void> {
+    this.connection = redisConnection(this.redisUrl);
     this.worker = new Worker<BullPayload>(QUEUE_NAME, (job) => this.process(job, run), {
-      connection: redisConnection(this.redisUrl),
+      connection: this.connection,
       concurrency: this.opts.concurrency,
       // The row's lease is the real lock; BullMQ's only decides when Redis redelivers.
       lockDuration: Math.max(30_000, this.opts.leaseMs),
@@ -98,5 +101,6 @@ export class BullQueue implements JobQueue {
     await this.tracker.drain(opts.graceMs ?? 30_000);
     await Promise.race([closing, new Promise((r) => setTimeout(r, 2_000).unref())]);
     await this.producer.close();
+    this.connection?.disconnect();
   }
 }

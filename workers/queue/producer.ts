@@ -21,8 +21,10 @@ export class LocalProducer implements QueueProducer {
 export class BullProducer implements QueueProducer {
   readonly driver = "bullmq" as const;
   private readonly queue: Queue<BullPayload>;
+  private readonly connection: ReturnType<typeof redisConnection>;
   constructor(redisUrl: string) {
-    this.queue = new Queue<BullPayload>(QUEUE_NAME, { connection: redisConnection(redisUrl) });
+    this.connection = redisConnection(redisUrl);
+    this.queue = new Queue<BullPayload>(QUEUE_NAME, { connection: this.connection });
   }
   async enqueue(tasks: TaskRef[]): Promise<void> {
     if (tasks.length === 0) return;
@@ -43,6 +45,7 @@ export class BullProducer implements QueueProducer {
   }
   async close(): Promise<void> {
     await this.queue.close();
+    this.connection.disconnect();
   }
 }
 

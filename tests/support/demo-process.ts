@@ -36,7 +36,7 @@ export async function startDemo(opts: { env?: Record<string, string>; dir?: stri
       DATABASE_URL: `file:${join(dir, "loupe.db")}`,
       LOUPE_STORAGE_DIR: join(dir, "storage"),
       ...opts.env,
-    },
+    } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -35,8 +35,9 @@ export async function startDemo(opts: { env?: Record<string, string>; dir?: stri
       FAKE_SHOPIFY_PORT: String(fakePort),
       DATABASE_URL: `file:${join(dir, "loupe.db")}`,
       LOUPE_STORAGE_DIR: join(dir, "storage"),
+      NODE_ENV: "production",
       ...opts.env,
-    } as NodeJS.ProcessEnv,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: typecheck, lint, then every test project (unit, integration, e2e) in one vitest run.
-# Ends with a plain "N passed, N failed" line from vitest's JSON report.
+# The database-backed integration tests run a second time on PostgreSQL. Ends with a plain
+# "N passed, N failed" line from vitest's JSON reports.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p test-artifacts
@@ -8,13 +9,27 @@ echo "== typecheck (tsc --noEmit, strict)"
 tsc --noEmit || exit 1
 echo "== lint (eslint, 0 warnings)"
 eslint . --max-warnings 0 || exit 1
-echo "== tests (vitest: unit, integration, e2e)"
+echo "== build (once, so demo processes started by tests never rebuild under each other)"
+remix vite:build >/dev/null || exit 1
+echo "== tests (vitest: unit, integration, e2e) on SQLite"
 vitest run --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest.json "$@"
 status=$?
+if [ $# -eq 0 ]; then
+  echo "== the database-backed integration tests again on PostgreSQL (LOUPE_TEST_DB=postgres)"
+  LOUPE_TEST_DB=postgres vitest run --project integration tests/integration/db tests/integration/postgres \
+    tests/integration/queue tests/integration/shopify tests/integration/autoprocess \
+    --reporter=default --reporter=json --outputFile.json=test-artifacts/vitest-postgres.json || status=1
+fi
 node -e '
-const r = require("./test-artifacts/vitest.json");
-const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
-console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0, total = 0;
+for (const f of ["test-artifacts/vitest.json", "test-artifacts/vitest-postgres.json"]) {
+  if (!fs.existsSync(f)) continue;
+  const r = JSON.parse(fs.readFileSync(f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; total += r.numTotalTests;
+  skipped += (r.numPendingTests || 0) + (r.numTodoTests || 0);
+}
+console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+if (total === 0) { console.error("no test ran"); process.exit(1); }
 ' || status=1
 exit $status

@@ -5,13 +5,15 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { authenticate } from "../shopify.server";
-import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, publishApproved } from "../batches/service.server";
+import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../batches/service.server";
+import { shootAdvice } from "../batches/shoot-advice.server";
 import { getStorage } from "../storage";
 import type { ImageReport } from "../../workers/retouch/report";
 import { BatchProgress } from "../components/batch/BatchProgress";
 import { ImageGrid } from "../components/batch/ImageGrid";
 import { applyFilter, GridFilters, type GridFilter } from "../components/batch/GridFilters";
 import { ConsistencyPanel } from "../components/batch/ConsistencyPanel";
+import { ShootReportCard } from "../components/batch/ShootReportCard";
 import { BatchStatusBadge } from "../components/common/BatchStatusBadge";
 import { consistencyFindings } from "../ui/consistency";
 import { batchProgress } from "../ui/progress";
@@ -45,7 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const findings = consistencyFindings(
     batch.images.map((i, k) => ({ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, report: (details[k]?.report as ImageReport | null) ?? null })),
   );
+  const reports = details.map((d) => (d?.report as ImageReport | null) ?? null);
+  const shoot = shootAdvice(reports, (await getShopSettings(session.shop)).size).map(({ code, message, tip }) => ({ code, message, tip }));
   return {
+    shoot,
+    retouched: reports.filter(Boolean).length,
     batch: { id: batch.id, title: batch.title, status: batch.status, total: batch.total, counts: batch.counts, createdAt: new Date(batch.createdAt).toISOString() },
     images,
     findings,
@@ -76,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BatchPage() {
-  const { batch, images, findings } = useLoaderData<typeof loader>();
+  const { batch, images, findings, shoot, retouched } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const nav = useNavigation();
@@ -126,6 +132,9 @@ export default function BatchPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <ConsistencyPanel findings={findings} />
+          <div style={{ marginTop: "var(--p-space-400)" }}>
+            <ShootReportCard items={shoot} retouched={retouched} />
+          </div>
           <div style={{ marginTop: "var(--p-space-400)" }}>
             <Text as="p" variant="bodySm" tone="subdued">
               Photos with warnings are never approved in bulk: open each one and check it at 100 %.

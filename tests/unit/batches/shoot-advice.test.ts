@@ -1,0 +1,37 @@
+// The batch page's shoot report reads the engine's per-image reports correctly.
+import { describe, expect, it } from "vitest";
+import { shootAdvice } from "../../../app/batches/shoot-advice.server";
+import type { ImageReport } from "../../../workers/retouch/report";
+
+function report(o: { w: number; h: number; spots: number; uniformity: number; exposure: number; wb: [number, number, number] }): ImageReport {
+  return {
+    input: { width: o.w, height: o.h, format: "jpeg", notes: [] },
+    timings: {},
+    gains: { exposure: o.exposure, whiteBalance: o.wb },
+    backdrop: { color: [245, 245, 245], uniformity: o.uniformity, kind: "white" },
+    edits: Array.from({ length: o.spots }, (_, id) => ({ id, box: { x: 0, y: 0, w: 3, h: 3 }, area: 9, reason: "dust" as const })),
+    measurements: {},
+    warnings: [],
+    framing: { box: { x: 0, y: 0, w: 10, h: 10 }, fill: 0.8 },
+  };
+}
+
+describe("shoot advice for a batch", () => {
+  it("says nothing about a clean, even, consistent shoot at enough resolution", () => {
+    const r = report({ w: 3000, h: 3000, spots: 1, uniformity: 0.95, exposure: 1.05, wb: [1, 1, 1] });
+    expect(shootAdvice([r, r, null], 2048)).toEqual([]);
+  });
+
+  it("flags dust, an uneven backdrop, exposure spread and low resolution, each with a tip", () => {
+    const reports = [
+      report({ w: 900, h: 900, spots: 9, uniformity: 0.6, exposure: 0.6, wb: [1, 1, 1] }),
+      report({ w: 900, h: 900, spots: 7, uniformity: 0.7, exposure: 2.5, wb: [1, 1, 1] }),
+      report({ w: 900, h: 900, spots: 8, uniformity: 0.65, exposure: 1, wb: [1, 1, 1] }),
+    ];
+    const items = shootAdvice(reports, 2048);
+    const codes = items.map((i) => i.code);
+    expect(codes).toEqual(expect.arrayContaining(["SHOOT_DUST", "SHOOT_BACKDROP_UNEVEN", "SHOOT_EXPOSURE_SPREAD", "SHOOT_LOW_RESOLUTION"]));
+    expect(items.find((i) => i.code === "SHOOT_DUST")!.value).toBe(8);
+    for (const i of items) expect(i.tip.length).toBeGreaterThan(20);
+  });
+});

@@ -1,5 +1,5 @@
 // Renders simple but plausible jewelry product photos for the demo store: a piece (ring with a gem,
-// hoops, a pendant on a chain, a bracelet) on a slightly uneven, warm-tinted backdrop with dust specks.
+// hoops, a pendant on a chain, a bracelet) on a slightly uneven backdrop with dust specks, under a warm lamp.
 // SVG drawn by sharp (librsvg): fast (tens of ms per photo), deterministic per seed.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,11 +33,11 @@ function defs(spec: PhotoSpec): string {
   const [hi, mid, lo] = METAL[spec.metal];
   const [ghi, glo] = GEM[spec.gem ?? "diamond"];
   return `<defs>
-    <radialGradient id="bg" cx="0.42" cy="0.38" r="0.85"><stop offset="0" stop-color="#fbf3e6"/><stop offset="0.6" stop-color="#efe2cd"/><stop offset="1" stop-color="#d9c7ab"/></radialGradient>
+    <radialGradient id="bg" cx="0.42" cy="0.38" r="0.85"><stop offset="0" stop-color="#f8f8f7"/><stop offset="0.6" stop-color="#ededeb"/><stop offset="1" stop-color="#d8d8d5"/></radialGradient>
     <linearGradient id="metal" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${hi}"/><stop offset="0.45" stop-color="${mid}"/><stop offset="0.55" stop-color="${hi}"/><stop offset="1" stop-color="${lo}"/></linearGradient>
     <radialGradient id="gem" cx="0.35" cy="0.3" r="0.8"><stop offset="0" stop-color="#ffffff"/><stop offset="0.25" stop-color="${ghi}"/><stop offset="1" stop-color="${glo}"/></radialGradient>
-    <radialGradient id="shade"><stop offset="0" stop-color="#6b5a45" stop-opacity="0.22"/><stop offset="1" stop-color="#6b5a45" stop-opacity="0"/></radialGradient>
-    <radialGradient id="blotch"><stop offset="0" stop-color="#e2cfb0" stop-opacity="0.35"/><stop offset="1" stop-color="#e2cfb0" stop-opacity="0"/></radialGradient>
+    <radialGradient id="shade"><stop offset="0" stop-color="#5c5c5a" stop-opacity="0.22"/><stop offset="1" stop-color="#5c5c5a" stop-opacity="0"/></radialGradient>
+    <radialGradient id="blotch"><stop offset="0" stop-color="#dededb" stop-opacity="0.35"/><stop offset="1" stop-color="#dededb" stop-opacity="0"/></radialGradient>
   </defs>`;
 }
 
@@ -109,24 +109,34 @@ export function photoSvg(spec: PhotoSpec): string {
   const r = rng(spec.seed);
   const s = spec.size;
   const angle = spec.angle ?? 0;
-  // Uneven backdrop: a broad warm gradient plus a couple of soft blotches.
+  // Uneven backdrop: a broad gradient plus a couple of soft blotches.
   const blotches = Array.from({ length: 3 }, () => `<ellipse cx="${r() * s}" cy="${r() * s}" rx="${s * (0.2 + r() * 0.2)}" ry="${s * (0.15 + r() * 0.2)}" fill="url(#blotch)"/>`).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}">${defs(spec)}
     <rect width="${s}" height="${s}" fill="url(#bg)"/>${blotches}
     <g transform="rotate(${angle} ${s / 2} ${s / 2})">${piece(spec, r)}</g>${dust(spec, r)}</svg>`;
 }
 
+// The scene is drawn neutral, then the whole photo gets one warm cast, as a tungsten-ish lamp puts on
+// piece and backdrop alike. That keeps the demo physically honest: the engine reads the cast from the
+// backdrop and removing it brings silver back to neutral (a warm backdrop behind neutral metal would
+// not be a cast at all, and "correcting" it would turn silver blue).
+const WARM_LAMP: [[number, number, number], [number, number, number], [number, number, number]] = [
+  [1, 0, 0],
+  [0, 0.95, 0],
+  [0, 0, 0.84],
+];
+
 /** Renders (or reuses a cached render: same SVG, same bytes) the photo as JPEG. */
 export async function renderPhoto(spec: PhotoSpec): Promise<Buffer> {
   const svg = photoSvg(spec);
   const dir = join(tmpdir(), "loupe-demo-catalog");
-  const file = join(dir, `${createHash("sha256").update(svg).digest("hex").slice(0, 24)}.jpg`);
+  const file = join(dir, `${createHash("sha256").update(`${WARM_LAMP.join()}\n${svg}`).digest("hex").slice(0, 24)}.jpg`);
   try {
     return readFileSync(file);
   } catch {
     // not cached yet
   }
-  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 86, chromaSubsampling: "4:4:4" }).toBuffer();
+  const jpeg = await sharp(Buffer.from(svg)).recomb(WARM_LAMP).jpeg({ quality: 86, chromaSubsampling: "4:4:4" }).toBuffer();
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${file}.${process.pid}.tmp`, jpeg);

@@ -20,6 +20,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           // One PostgreSQL server for the whole run when LOUPE_TEST_DB=postgres (no-op otherwise).
           globalSetup: ["tests/support/postgres-global-setup.ts"],
+          setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           pool: "forks",

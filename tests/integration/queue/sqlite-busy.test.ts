@@ -17,7 +17,7 @@ setTimeout(() => { db.exec("COMMIT"); db.close(); }, 800);
 
 it("waits for another connection's write lock, even in a fresh connection after a transaction", async () => {
   installSqliteBusyTimeout();
-  const env = await makeEnv();
+  const env = await makeEnv({ sqlite: true }); // about SQLite itself, on either test run
   try {
     await env.db.shop.create({ data: { shop: "a.myshopify.com" } });
     await env.db.shop.updateMany({ where: { shop: "a.myshopify.com" }, data: { dailyCap: 1 } }); // a transaction: next query opens a new connection

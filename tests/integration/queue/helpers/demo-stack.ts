@@ -10,6 +10,7 @@ import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
 import { installSqliteBusyTimeout } from "../../../../app/db/sqlite-busy-timeout";
 import { spawnApp, waitForHttp, type AppProcess } from "./app-process";
+import { testDatabaseUrl } from "../../../support/database";
 
 export interface DemoStack {
   dir: string;
@@ -32,7 +33,7 @@ export async function demoStack(baseEnv: Record<string, string> = {}): Promise<D
   const apiSecret = "loupe-demo-api-secret";
   const fake = await startFakeShopify({ port: await freePort(), appUrl, apiKey, apiSecret, seed: "demo", autoWebhooks: false });
   installSqliteBusyTimeout(); // the test's own client shares the file with the demo's processes
-  const databaseUrl = `file:${join(dir, "loupe.db")}`;
+  const databaseUrl = await testDatabaseUrl(dir, "loupe.db");
   process.env.LOUPE_OWN_MIGRATOR = "1";
   await setupDatabase(databaseUrl);
   const db = createPrisma(databaseUrl);

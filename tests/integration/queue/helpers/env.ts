@@ -8,6 +8,7 @@ import { setupDatabase } from "../../../../scripts/setup";
 import { FsStorage } from "../../../../app/storage/fs-storage";
 import { setStorage } from "../../../../app/storage";
 import { setDb } from "../../../../app/batches/db.server";
+import { testDatabaseUrl } from "../../../support/database";
 
 export interface TestEnv {
   dir: string;
@@ -17,9 +18,10 @@ export interface TestEnv {
   cleanup(): Promise<void>;
 }
 
-export async function makeEnv(): Promise<TestEnv> {
+/** A migrated database (SQLite, or PostgreSQL under LOUPE_TEST_DB=postgres unless `sqlite` is asked for) and storage. */
+export async function makeEnv(opts: { sqlite?: boolean } = {}): Promise<TestEnv> {
   const dir = mkdtempSync(join(tmpdir(), "loupe-queue-"));
-  const url = `file:${join(dir, "test.db")}`;
+  const url = opts.sqlite ? `file:${join(dir, "test.db")}` : await testDatabaseUrl(dir);
   process.env.LOUPE_OWN_MIGRATOR = "1";
   await setupDatabase(url);
   const db = createPrisma(url);

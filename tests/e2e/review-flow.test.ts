@@ -17,6 +17,9 @@ import { measureWebVitals } from "./support/vitals";
 const ROOT = resolve(import.meta.dirname, "../..");
 const SHOTS = resolve(ROOT, "test-artifacts/screenshots");
 const DOCS_SHOTS = resolve(ROOT, "docs/screenshots");
+// The README's screenshots are refreshed only on request (with the real engine, see tests/e2e/README.md):
+// LOUPE_UPDATE_SCREENSHOTS=1 LOUPE_E2E_REAL_ENGINE=1 npm run test:e2e
+const UPDATE_DOCS = process.env.LOUPE_UPDATE_SCREENSHOTS === "1";
 
 let demo: Demo | null = null;
 let base = process.env.LOUPE_E2E_URL ?? "";
@@ -152,7 +155,7 @@ describe("Loupe in a browser, against the demo store", () => {
     const warnings = await page.getByTestId("warning-item").count();
     expect(await page.getByTestId("warning-boxes").locator("> div").count()).toBeGreaterThanOrEqual(warnings);
     await shot("review");
-    await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
+    if (UPDATE_DOCS) await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
     // The cutout edge, traced from the cutout's alpha on a canvas over the image.
     await page.getByLabel("Cutout edge").check();
     await page.getByTestId("edge-overlay").waitFor();
@@ -233,7 +236,7 @@ describe("Loupe in a browser, against the demo store", () => {
     await urlMatches(/\/app(\?|$)/);
     await page.getByTestId("batch-row").first().waitFor();
     await shot("home-batches");
-    await copyFile(resolve(SHOTS, "home-batches.png"), resolve(DOCS_SHOTS, "home.png"));
+    if (UPDATE_DOCS) await copyFile(resolve(SHOTS, "home-batches.png"), resolve(DOCS_SHOTS, "home.png"));
     await page.getByRole("link", { name: "Settings" }).click();
     await urlMatches(/\/app\/settings/);
     await page.getByRole("heading", { name: "Collection reference images" }).waitFor();

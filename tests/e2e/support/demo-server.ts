@@ -43,7 +43,7 @@ export async function startDemo(timeoutMs = 240_000): Promise<Demo> {
       FAKE_SHOPIFY_PORT: String(fakePort),
       DATABASE_URL: `file:${join(dir, "loupe.db")}`,
       LOUPE_STORAGE_DIR: join(dir, "storage"),
-      LOUPE_ENGINE_FAST: "1",
+      ...(process.env.LOUPE_E2E_REAL_ENGINE === "1" ? {} : { LOUPE_ENGINE_FAST: "1" }),
       LOUPE_FAKE_SHOPIFY: "",
       SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
     },

@@ -5,22 +5,13 @@
 //   npx tsx bench/queue.ts   env: BENCH_QUEUE_IMAGES (40), BENCH_QUEUE_SINGLES (runs measured, default all),
 //   BENCH_DOWNLOAD_MS (300), BENCH_PUBLISH_MS (600), LOUPE_ENGINE_FAST=1 for the cheap segmenter.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { makeFixture } from "../tests/fixtures/jewelry";
-import { createPrisma } from "../app/db.server";
-import { setupDatabase } from "../scripts/setup";
-import { FsStorage } from "../app/storage/fs-storage";
-import { setStorage } from "../app/storage";
-import { setDb } from "../app/batches/db.server";
-import { setProducer } from "../app/batches/enqueue.server";
-import { createProducer } from "../workers/queue/producer";
-import * as svc from "../app/batches/service.server";
-import { startWorker } from "../workers/main";
-import { realEngine, type ProductImage, type ShopifyPort } from "../workers/jobs/deps";
+import type { ProductImage, ShopifyPort } from "../workers/jobs/deps";
+import { prepareBenchDatabase } from "./bench-db";
 
 const SHOP = "bench-jewels.myshopify.com";
 const env = (k: string, d: number) => Number(process.env[k] || d);
@@ -72,10 +63,17 @@ export async function benchQueue(): Promise<Record<string, number>> {
     }),
   );
 
-  const dir = mkdtempSync(join(tmpdir(), "loupe-bench-queue-"));
-  const url = `file:${join(dir, "bench.db")}`;
-  process.env.LOUPE_OWN_MIGRATOR = "1";
-  await setupDatabase(url);
+  const { dir, url } = await prepareBenchDatabase();
+  // App modules only now, once DATABASE_URL names a migrated database.
+  const { createPrisma } = await import("../app/db.server");
+  const { FsStorage } = await import("../app/storage/fs-storage");
+  const { setStorage } = await import("../app/storage");
+  const { setDb } = await import("../app/batches/db.server");
+  const { setProducer } = await import("../app/batches/enqueue.server");
+  const { createProducer } = await import("../workers/queue/producer");
+  const svc = await import("../app/batches/service.server");
+  const { startWorker } = await import("../workers/main");
+  const { realEngine } = await import("../workers/jobs/deps");
   const db = createPrisma(url);
   setStorage(new FsStorage(join(dir, "storage"), "bench"));
   setDb(db);

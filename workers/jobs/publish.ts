@@ -1,9 +1,10 @@
 // The publish task: writes the retouched image to its product (or, for a revert, the stored
-// original back). publishMedia writes at most once per (job, kind, bytes) through the MediaLedger,
+// original back). publishMedia writes at most once per (ledger key, kind, bytes) through the MediaLedger,
 // even across crashes; this task only moves the row, and only while it holds it.
 import type { ClaimedTask } from "../queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { mimeOfKey } from "./originals";
+import { ledgerJobKey } from "./ledger-key";
 
 export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db, storage } = ctx;
@@ -29,7 +30,7 @@ export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<vo
   const mediaTail = job.mediaId.split("/").pop() ?? "image";
   const out = await ctx.deps.shopify.publishMedia({
     shop: job.shop,
-    jobId: job.id,
+    jobId: await ledgerJobKey(db, job.shop, job.id),
     productId: job.productId,
     mediaId: job.mediaId,
     bytes,

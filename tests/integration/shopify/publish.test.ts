@@ -111,6 +111,42 @@ describe("publishing the demo collection", () => {
     expect(h.fake.state().log.filter((l) => l.operation === "ReplaceImage").length).toBe(writesBefore);
   });
 
+  it("publishes again after a revert (publish → revert → publish of the same result writes three times), and retries stay at most once", async () => {
+    const { ledgerJobKey } = await import("../../../workers/jobs/ledger-key");
+    const p = h.fake.state().products[3]!;
+    const med = p.media[0]!;
+    const client = await m.client.getAdminClient(SHOP);
+    const original = await m.pull.downloadOriginal(med.url);
+    const result = await retouch(original.bytes);
+    const base = { shop: SHOP, productId: p.id, mediaId: med.id, mimeType: "image/jpeg", filename: "x.jpg" };
+    const writes = () => h.fake.state().log.filter((l) => l.operation === "ReplaceImage").length;
+    const shaNow = () => h.fake.state().products.find((x) => x.id === p.id)!.media[0]!.sha256;
+    const start = writes();
+
+    const key1 = await ledgerJobKey(m.prisma, SHOP, "job-again");
+    const first = await m.publish.publishMedia({ ...base, jobId: key1, bytes: result, kind: "publish" }, { client });
+    expect(first.alreadyDone).toBe(false);
+    expect(shaNow()).toBe(first.sha256);
+
+    const key2 = await ledgerJobKey(m.prisma, SHOP, "job-again");
+    expect(key2).toBe(key1); // a revert of this publish: same generation
+    const back = await m.publish.publishMedia({ ...base, jobId: key2, bytes: original.bytes, kind: "revert" }, { client });
+    expect(back.alreadyDone).toBe(false);
+    expect(shaNow()).toBe(original.sha256);
+
+    const key3 = await ledgerJobKey(m.prisma, SHOP, "job-again");
+    expect(key3).not.toBe(key1); // the revert completed: a new generation
+    const again = await m.publish.publishMedia({ ...base, jobId: key3, bytes: result, kind: "publish" }, { client });
+    expect(again.alreadyDone).toBe(false);
+    expect(shaNow()).toBe(first.sha256);
+    expect(writes() - start).toBe(3);
+
+    // A retry of that last write (a crash or a transient error) finds the same key and writes nothing.
+    const retry = await m.publish.publishMedia({ ...base, jobId: await ledgerJobKey(m.prisma, SHOP, "job-again"), bytes: result, kind: "publish" }, { client });
+    expect(retry.alreadyDone).toBe(true);
+    expect(writes() - start).toBe(3);
+  });
+
   it("after a crash between fileUpdate and the ledger update, does not write again", async () => {
     const p = h.fake.state().products[2]!;
     const med = p.media[1]!;

@@ -6,7 +6,8 @@ import { db } from "./db.server";
 import { enqueue } from "./enqueue.server";
 import { InvalidRequestError } from "./errors";
 import { countsFrom, toImageView, toSummary, type BatchSummary, type BatchView, type ImageDetail } from "./views";
-import { getShopSettings, saveRunSettings, safeJson } from "./shop-settings.server";
+import { getShopSettings, saveRunSettings } from "./shop-settings.server";
+import { readReport } from "./report-cache.server";
 import { encodeBatchSettings } from "./batch-request";
 import type { JobState } from "./job-states";
 
@@ -80,11 +81,7 @@ export async function getImage(shop: string, id: string): Promise<ImageDetail | 
   const job = await client.imageJob.findFirst({ where: { id, shop } });
   if (!job) return null;
   const result = job.resultId ? await client.retouchResult.findFirst({ where: { id: job.resultId, shop } }) : null;
-  let report: unknown | null = null;
-  if (result) {
-    const bytes = await getStorage().get(result.reportKey);
-    report = bytes ? safeJson(bytes.toString("utf8")) : null;
-  }
+  const report = result ? await readReport(getStorage(), result.reportKey) : null;
   return {
     ...toImageView(job),
     batchId: job.batchId,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAutoProcessor } from "../../../app/autoprocess/scheduler.server";
 import { autoOptions } from "../../../app/autoprocess/options";
 import { getAutoProcessingStatus } from "../../../app/autoprocess/status.server";
-import { DEBOUNCE_MS, FakeCandidates, deps, fakeBatchService, mediaGid, openTestDb, productGid, setShop, type TestDb } from "./harness";
+import { DEBOUNCE_MS, FakeCandidates, deps, fakeBatchService, mediaGid, openTestDb, productGid, setShop, type TestDb, clearAutoTables } from "./harness";
 
 const BIG = "big-import.myshopify.com";
 const SMALL = "small.myshopify.com";
@@ -23,7 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 beforeEach(async () => {
-  for (const m of ["imageJob", "batch", "pendingProduct", "mediaLedger", "shop"] as const) await (t.prisma[m] as { deleteMany(): Promise<unknown> }).deleteMany();
+  await clearAutoTables(t.prisma);
   now = T0;
   candidates = new FakeCandidates();
   batches = fakeBatchService(t.prisma, candidates.owner, () => now);

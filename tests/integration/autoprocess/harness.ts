@@ -44,6 +44,11 @@ export async function openTestDb(): Promise<TestDb> {
   };
 }
 
+/** Empties the tables the scheduler reads and writes, between tests of one file. */
+export async function clearAutoTables(prisma: PrismaClient): Promise<void> {
+  for (const m of ["imageJob", "batch", "pendingProduct", "mediaLedger", "shop"] as const) await (prisma[m] as { deleteMany(): Promise<unknown> }).deleteMany();
+}
+
 export const DEBOUNCE_MS = 45_000;
 
 /** What the webhook route does on products/create|update: one row per product, due after the debounce. */

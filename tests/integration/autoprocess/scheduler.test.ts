@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAutoProcessor } from "../../../app/autoprocess/scheduler.server";
 import { autoOptions } from "../../../app/autoprocess/options";
-import { DEBOUNCE_MS, FakeCandidates, deps, fakeBatchService, mediaGid, openTestDb, productGid, setShop, webhookSeen, type TestDb } from "./harness";
+import { DEBOUNCE_MS, FakeCandidates, deps, fakeBatchService, mediaGid, openTestDb, productGid, setShop, webhookSeen, type TestDb, clearAutoTables } from "./harness";
 
 const SHOP = "rings.myshopify.com";
 const T0 = new Date("2026-03-10T10:00:00.000Z");
@@ -22,7 +22,7 @@ afterAll(async () => {
   await t.close();
 });
 beforeEach(async () => {
-  for (const m of ["imageJob", "batch", "pendingProduct", "mediaLedger", "shop"] as const) await (t.prisma[m] as { deleteMany(): Promise<unknown> }).deleteMany();
+  await clearAutoTables(t.prisma);
   now = T0;
   candidates = new FakeCandidates();
   batches = fakeBatchService(t.prisma, candidates.owner, () => now);

@@ -1,5 +1,6 @@
 // Batch: progress while it runs (polled), the photos as a filterable grid, bulk approve/publish,
-// cancel, and the batch consistency panel.
+// cancel, the batch consistency panel (the batch guards' limits, with the shop's overrides) and the
+// shoot report.
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
@@ -44,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       };
     }),
   );
-  const findings = consistencyFindings(
-    batch.images.map((i, k) => ({ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, report: (details[k]?.report as ImageReport | null) ?? null })),
-  );
+  const settings = await getShopSettings(session.shop);
   const reports = details.map((d) => (d?.report as ImageReport | null) ?? null);
-  const shoot = shootAdvice(reports, (await getShopSettings(session.shop)).size).map(({ code, message, tip }) => ({ code, message, tip }));
+  const findings = consistencyFindings(
+    batch.images.map((i, k) => ({ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, report: reports[k] ?? null })),
+    settings.guardThresholds,
+  );
+  const shoot = shootAdvice(reports, settings.size).map(({ code, message, tip }) => ({ code, message, tip }));
   return {
     shoot,
     retouched: reports.filter(Boolean).length,

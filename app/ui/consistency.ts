@@ -2,6 +2,8 @@
 // batch-level warnings: exposure drift, background variation, edge outliers, framing.
 import type { ImageReport } from "../../workers/retouch/report";
 import { deltaE00, srgbToLab } from "./color";
+import { median } from "../../workers/retouch/guards/batch/median";
+import { resolveThresholds } from "../../workers/retouch/guards/thresholds";
 
 export interface ConsistencyInput {
   id: string;
@@ -17,13 +19,14 @@ export interface Finding {
   outliers: Array<{ id: string; title: string; detail: string }>;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+/** The batch guards' limits (workers/retouch/guards/thresholds.ts), with the shop's overrides. */
+function limits(overrides: Record<string, number> = {}) {
+  const t = resolveThresholds(overrides);
+  return { stops: t.batchExposureStops!, bgDeltaE: t.batchBackgroundDeltaE!, fillRel: t.batchFramingFillRel! };
+}
 
-export function consistencyFindings(images: ConsistencyInput[], t = { stops: 0.7, bgDeltaE: 2, fillRel: 0.25 }): Finding[] {
+export function consistencyFindings(images: ConsistencyInput[], thresholdOverrides: Record<string, number> = {}): Finding[] {
+  const t = limits(thresholdOverrides);
   const rs = images.filter((i): i is ConsistencyInput & { report: NonNullable<ConsistencyInput["report"]> } => i.report !== null);
   if (rs.length < 2) return [];
 

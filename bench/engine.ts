@@ -1,7 +1,8 @@
 // Engine bench: fixture quality vs the anchor, per-stage times and peak RSS at 1/4/12/20 MP (each
-// in its own process), the anchor (ISNet 1024² + resize) and a bare ISNet pass in the same run, and
-// optionally a 4 MP batch through EnginePool. Writes bench-results/engine-<time>.json.
-//   npm run bench -- [--sizes 1,4,12,20] [--repeats 2] [--sides 640,1024] [--batch 40] [--no-quality]
+// in its own process); in the same run the anchor as it ships (@imgly/background-removal-node, see
+// shipped-anchor.ts), the anchor's work re-implemented lean, and a bare ISNet 1024² pass; optionally
+// a 4 MP batch through EnginePool. Writes bench-results/engine-<time>.json.
+//   npm run bench -- [--sizes 1,4,12,20] [--repeats 2] [--sides 640,1024] [--batch 40] [--no-quality] [--no-shipped]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +10,8 @@ import sharp from "sharp";
 import { fixtureQuality } from "./quality";
 import { EnginePool } from "../workers/retouch/index";
 import { makeFixture } from "../tests/fixtures/jewelry";
+import { benchJpeg } from "./bench-input";
+import { timeShippedAnchor } from "./shipped-anchor";
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,16 +54,31 @@ export async function runEngineBench(): Promise<string> {
 
   const speed: Record<string, unknown>[] = [];
   for (const mp of sizes) {
-    // Alternate ours / anchor / bare network so machine drift hits all three alike.
+    // Alternate ours / anchors / bare network so machine drift hits all of them alike.
     const ours = child("ours", mp, repeats);
+    const shipped = process.argv.includes("--no-shipped") ? { error: "skipped (--no-shipped)" } : timeShippedAnchor(await benchJpeg(mp), repeats);
     const anchor = child("anchor", mp, repeats);
     const isnet = child("isnet", mp, repeats, { LOUPE_ISNET_SIDE: "1024" });
     const o = (ours.median as Record<string, number>).wall!;
     const a = (anchor.median as Record<string, number>).wall!;
     const n = (isnet.median as Record<string, number>).segment!;
-    const row = { mp, ours, anchor, isnet1024: isnet, ratioToAnchor: +(o / a).toFixed(3), ratioToIsnet: +(o / n).toFixed(3) };
+    const sh = "error" in shipped ? null : shipped.median.wall;
+    const row = {
+      mp,
+      ours,
+      shippedAnchor: shipped,
+      leanAnchor: anchor,
+      isnet1024: isnet,
+      ratioToShippedAnchor: sh ? +(o / sh).toFixed(3) : null,
+      ratioToLeanAnchor: +(o / a).toFixed(3),
+      ratioToIsnet: +(o / n).toFixed(3),
+    };
     speed.push(row);
-    console.error(`  ${mp} MP: ours ${o} ms (rss ${ours.maxRssMB} MB) ${JSON.stringify(ours.median)} | anchor ${a} ms | isnet1024 ${n} ms | ours/anchor ${row.ratioToAnchor}`);
+    console.error(
+      `  ${mp} MP: ours ${o} ms (rss ${ours.maxRssMB} MB) ${JSON.stringify(ours.median)}\n` +
+        `         shipped anchor ${sh ?? (shipped as { error: string }).error} ms | lean anchor ${a} ms | bare ISNet 1024² ${n} ms\n` +
+        `         ours/shipped ${row.ratioToShippedAnchor} | ours/lean ${row.ratioToLeanAnchor} | ours/ISNet ${row.ratioToIsnet}`,
+    );
   }
   result.speed = speed;
 

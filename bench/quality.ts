@@ -36,7 +36,7 @@ export async function fixtureQuality(sides: number[], size = 1200): Promise<Reco
       const e = scoreEdges(cut, ideal, surface, band);
       (rows[key] ??= []).push({ ...scoreCutout({ width: size, height: size, data: alpha }, f.alpha), ...e, bleedNonWhite: nonWhite ? e.bleed : NaN });
     };
-    const p1024 = await isnetProbability(f.image, modelPathFromEnv(), 1024);
+    const p1024 = await isnetProbability(f.image, modelPathFromEnv(), 1024, undefined, "shipped");
     const anchor = resampleBilinear(p1024, size, size).data;
     add("anchor-1024", anchor, alphaOnOriginal(f, anchor));
     for (const side of sides) {

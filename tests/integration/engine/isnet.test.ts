@@ -35,7 +35,7 @@ describe("ISNet on fixtures", () => {
       const f = makeFixture({ size: SIZE, seed: 5, ...spec });
       const { ideal, surface } = edgeTruth(f);
       const band = edgeBand(f.alpha);
-      const p1024 = await isnetProbability(f.image, model, 1024);
+      const p1024 = await isnetProbability(f.image, model, 1024, undefined, "shipped");
       const a = resampleBilinear(p1024, SIZE, SIZE);
       const p640 = await isnetProbability(f.image, model, 640);
       expect([p640.width, p640.height]).toEqual([640, 640]);
@@ -55,6 +55,25 @@ describe("ISNet on fixtures", () => {
     expect(ours.boundaryF).toBeGreaterThanOrEqual(anchor.boundaryF);
     expect(ours.edgeError).toBeLessThan(anchor.edgeError);
     expect(ours.bleed).toBeLessThan(anchor.bleed / 2);
+  });
+});
+
+describe("the float32 graph", () => {
+  it("computes what the shipped fp16 graph computes", async () => {
+    const f = makeFixture({ size: SIZE, seed: 21, layout: "chain", surface: "grey-gradient", metal: "yellow" });
+    const shipped = await isnetProbability(f.image, model, 640, undefined, "shipped");
+    const fast = await isnetProbability(f.image, model, 640, undefined, "fast");
+    let maxDiff = 0;
+    let flips = 0;
+    for (let i = 0; i < fast.data.length; i++) {
+      maxDiff = Math.max(maxDiff, Math.abs(fast.data[i]! - shipped.data[i]!));
+      if (fast.data[i]! >= 0.5 !== shipped.data[i]! >= 0.5) flips++;
+    }
+    // fp16 activations round at ~1e-3 relative; the maps agree to that order, and the 0.5 level set
+    // (what the cutout keeps) moves by a handful of pixels at most.
+    expect(maxDiff).toBeLessThan(0.05);
+    expect(flips / fast.data.length).toBeLessThan(1e-3);
+    expect(shipped.data.reduce((m, v) => Math.max(m, v), 0)).toBeGreaterThan(0.95);
   });
 });
 

@@ -103,20 +103,21 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   let residual = 1;
   const b = new Float64Array(6);
   for (let pass = 0; pass < 3 && nS >= 12; pass++) {
-    for (let c = 0; c < 3; c++) {
-      const ata = new Float64Array(36);
-      const atb = new Float64Array(6);
-      for (let i = 0; i < nS; i++) {
-        if (!keep[i]) continue;
-        basis(us[i]!, vs[i]!, b);
-        const val = cs[c]![i]!;
-        for (let r = 0; r < 6; r++) {
-          atb[r]! += b[r]! * val;
-          for (let k = 0; k < 6; k++) ata[r * 6 + k]! += b[r]! * b[k]!;
-        }
+    // The normal matrix depends on the sample positions only: one AᵀA (its upper triangle, mirrored)
+    // serves all three channels.
+    const ata = new Float64Array(36);
+    const atb = [new Float64Array(6), new Float64Array(6), new Float64Array(6)];
+    for (let i = 0; i < nS; i++) {
+      if (!keep[i]) continue;
+      basis(us[i]!, vs[i]!, b);
+      for (let r = 0; r < 6; r++) {
+        const br = b[r]!;
+        for (let k = r; k < 6; k++) ata[r * 6 + k]! += br * b[k]!;
+        for (let c = 0; c < 3; c++) atb[c]![r]! += br * cs[c]![i]!;
       }
-      coef[c] = solve6(ata, atb);
     }
+    for (let r = 0; r < 6; r++) for (let k = 0; k < r; k++) ata[r * 6 + k] = ata[k * 6 + r]!;
+    for (let c = 0; c < 3; c++) coef[c] = solve6(ata, atb[c]!);
     // Residuals in luminance; drop outliers (props, shadows, dust on the sweep) beyond 3 MAD.
     const res = new Float64Array(nS);
     for (let i = 0; i < nS; i++) {
@@ -129,7 +130,7 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
       }
       res[i] = Math.sqrt(d / 3);
     }
-    const sorted = Array.from(res).sort((a, z) => a - z);
+    const sorted = res.slice().sort();
     const med = sorted[Math.floor(nS / 2)] ?? 0;
     const cut = Math.max(3 * 1.4826 * med, 0.01);
     let s2 = 0;

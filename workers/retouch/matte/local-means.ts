@@ -17,8 +17,12 @@ export interface LocalMean {
   spread: Float32Array;
 }
 
-/** 2×2 box reduction of the masked sums (mask, mask·rgb, mask·|rgb|²/3). */
-function reduce(work: WorkImage, mFull: Float32Array) {
+/**
+ * 2×2 box reduction of the masked sums (mask, mask·rgb, mask·|rgb|²/3), the mask being "the network
+ * is sure this is piece" (fg) or "… is surface" (bg), tested inline rather than materialised.
+ * w = ⌊W/2⌋, so the 2×2 cell never reaches past the work image.
+ */
+function reduce(work: WorkImage, prob: Float32Array, side: "fg" | "bg") {
   const W = work.width;
   const w = Math.max(1, W >> 1);
   const h = Math.max(1, work.height >> 1);
@@ -26,29 +30,46 @@ function reduce(work: WorkImage, mFull: Float32Array) {
   const m = new Float32Array(n);
   const weighted = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   const sq = new Float32Array(n);
-  for (let y = 0; y < h; y++)
+  const [R, G, B] = work.linear;
+  const fg = side === "fg";
+  for (let y = 0; y < h; y++) {
+    const yy = Math.min(work.height - 1, 2 * y);
     for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      for (let dy = 0; dy < 2; dy++)
-        for (let dx = 0; dx < 2; dx++) {
-          const j = Math.min(work.height - 1, 2 * y + dy) * W + Math.min(W - 1, 2 * x + dx);
-          const mk = mFull[j]!;
-          if (!mk) continue;
-          const r = work.linear[0][j]!;
-          const g = work.linear[1][j]!;
-          const b = work.linear[2][j]!;
-          m[i]! += mk / 4;
-          weighted[0]![i]! += (r * mk) / 4;
-          weighted[1]![i]! += (g * mk) / 4;
-          weighted[2]![i]! += (b * mk) / 4;
-          sq[i]! += ((r * r + g * g + b * b) / 3) * (mk / 4);
+      let cnt = 0;
+      let sr = 0;
+      let sg = 0;
+      let sb = 0;
+      let ss = 0;
+      for (let dy = 0; dy < 2; dy++) {
+        const row = Math.min(work.height - 1, yy + dy) * W + Math.min(W - 1, 2 * x);
+        for (let dx = 0; dx < 2 && 2 * x + dx < W; dx++) {
+          const j = row + dx;
+          const p = prob[j]!;
+          if (fg ? !(p > 0.97) : !(p < 0.03)) continue;
+          const r = R[j]!;
+          const g = G[j]!;
+          const b = B[j]!;
+          cnt++;
+          sr += r;
+          sg += g;
+          sb += b;
+          ss += (r * r + g * g + b * b) / 3;
         }
+      }
+      if (!cnt) continue;
+      const i = y * w + x;
+      m[i] = cnt / 4;
+      weighted[0]![i] = sr / 4;
+      weighted[1]![i] = sg / 4;
+      weighted[2]![i] = sb / 4;
+      sq[i] = ss / 4;
     }
+  }
   return { w, h, m, weighted, sq };
 }
 
-function localMean(work: WorkImage, mFull: Float32Array): LocalMean {
-  const { w, h, m, weighted, sq } = reduce(work, mFull);
+function localMean(work: WorkImage, prob: Float32Array, side: "fg" | "bg"): LocalMean {
+  const { w, h, m, weighted, sq } = reduce(work, prob, side);
   const n = w * h;
   const rgb: LocalMean["rgb"] = [new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN)];
   const spread = new Float32Array(n).fill(NaN);
@@ -80,13 +101,9 @@ export function sampleLocal(lm: LocalMean, plane: Float32Array, u: number, v: nu
 }
 
 export function foregroundMean(work: WorkImage, prob: Float32Array): LocalMean {
-  const m = new Float32Array(prob.length);
-  for (let i = 0; i < m.length; i++) m[i] = prob[i]! > 0.97 ? 1 : 0;
-  return localMean(work, m);
+  return localMean(work, prob, "fg");
 }
 
 export function backgroundMean(work: WorkImage, prob: Float32Array): LocalMean {
-  const m = new Float32Array(prob.length);
-  for (let i = 0; i < m.length; i++) m[i] = prob[i]! < 0.03 ? 1 : 0;
-  return localMean(work, m);
+  return localMean(work, prob, "bg");
 }

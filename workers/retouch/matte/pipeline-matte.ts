@@ -34,8 +34,10 @@ export async function buildMatte(
   prob: Plane,
   opts: RefineOptions = REFINE_DEFAULTS,
   resized?: (w: number, h: number, kernel: "cubic") => Promise<Buffer>,
+  /** The work image when the caller already started it (the pipeline does, during segmentation). */
+  workImage?: Promise<WorkImage>,
 ): Promise<MatteResult> {
-  const work = await makeWorkImage(img, undefined, resized);
+  const work = await (workImage ?? makeWorkImage(img, undefined, resized));
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
   const fg = foregroundMean(work, probWork);

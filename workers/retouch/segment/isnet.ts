@@ -6,6 +6,7 @@ import * as ort from "onnxruntime-node";
 import sharp from "sharp";
 import type { Image8, Plane } from "../types";
 import { resizeIsnetModel } from "./model-resize";
+import { widenToFloat32 } from "./model-fp32";
 
 export const DEFAULT_MODEL = "models/isnet-fp16.onnx";
 /**
@@ -29,9 +30,20 @@ interface Loaded {
 }
 let loaded: Promise<Loaded> | null = null;
 
-async function load(modelPath: string, side: number): Promise<Loaded> {
-  const key = `${path.resolve(modelPath)}@${side}`;
-  const bytes = resizeIsnetModel(fs.readFileSync(modelPath), side);
+/**
+ * "fast": the graph Loupe runs (float32, see model-fp32.ts). "shipped": the file exactly as the
+ * exporting package runs it, for the bench's anchor and bare-network timings.
+ */
+export type GraphVariant = "fast" | "shipped";
+
+function sessionKey(modelPath: string, side: number, variant: GraphVariant): string {
+  return `${path.resolve(modelPath)}@${side}/${variant}`;
+}
+
+async function load(modelPath: string, side: number, variant: GraphVariant): Promise<Loaded> {
+  const key = sessionKey(modelPath, side, variant);
+  const file = fs.readFileSync(modelPath);
+  const bytes = resizeIsnetModel(variant === "fast" ? widenToFloat32(file) : file, side);
   const session = await ort.InferenceSession.create(bytes, {
     // Two intra-op threads use both cores for the one pass; one thread was 2–3× slower (bench).
     intraOpNumThreads: Number(process.env.LOUPE_ORT_THREADS) || 2,
@@ -44,14 +56,14 @@ async function load(modelPath: string, side: number): Promise<Loaded> {
   return { key, session };
 }
 
-export async function getSession(modelPath: string, side: number): Promise<ort.InferenceSession> {
-  const key = `${path.resolve(modelPath)}@${side}`;
+export async function getSession(modelPath: string, side: number, variant: GraphVariant = "fast"): Promise<ort.InferenceSession> {
+  const key = sessionKey(modelPath, side, variant);
   if (loaded) {
     const l = await loaded;
     if (l.key === key) return l.session;
     await l.session.release();
   }
-  loaded = load(modelPath, side);
+  loaded = load(modelPath, side, variant);
   try {
     return (await loaded).session;
   } catch (e) {
@@ -66,8 +78,9 @@ export async function isnetProbability(
   modelPath: string,
   side: number,
   resized?: (w: number, h: number, kernel: "lanczos3") => Promise<Buffer>,
+  variant: GraphVariant = "fast",
 ): Promise<Plane> {
-  const session = await getSession(modelPath, side);
+  const session = await getSession(modelPath, side, variant);
   const small = resized
     ? await resized(side, side, "lanczos3")
     : await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })

@@ -1,9 +1,15 @@
 // Stage 7 — compose and frame: the cleaned piece, scaled so its longer side fills the square canvas
 // minus the margins, centred over the merchant's background, with an optional soft shadow.
+//
+// Only the flat image is built eagerly. The separate canvas-sized layers (background, shadow, piece,
+// original) exist for the PSD and are made on first read: at 2048² each is a 16 MB array, and
+// filling, copying and compositing them whole in JavaScript was ~60 % of this stage at 4 MP.
 import sharp from "sharp";
 import type { Box } from "../types";
 import { parseBackground, type RetouchSettings } from "../settings";
-import { softShadow } from "./shadow";
+import { shadowFromPlaced, shadowLayer, type Shadow } from "./shadow";
+import { type Placed, fillCanvas, overPixel, overRect, placeOnCanvas, withAlpha } from "./canvas";
+import { scaleCrop } from "./scale";
 
 export interface Framed {
   size: number;
@@ -17,6 +23,8 @@ export interface Framed {
   box: Box;
   fill: number;
   placed: Box;
+  /** flat without its alpha band, when that is 255 everywhere (set for JPEG on an opaque background). */
+  rgb?: Uint8Array;
 }
 
 /** Bounding box of α ≥ 8/255 (fainter pixels are matte noise, not the piece). */
@@ -54,57 +62,85 @@ export async function frame(
   const ph = Math.max(1, Math.round(box.h * scale));
   const left = Math.round((size - pw) / 2);
   const top = Math.round((size - ph) / 2);
-  const extract = { left: box.x, top: box.y, width: box.w, height: box.h };
-  const place = async (buf: Uint8Array, ch: 3 | 4) => {
-    const scaled = await sharp(buf, { raw: { width: W, height: H, channels: ch } })
-      .extract(extract)
-      .resize(pw, ph, { fit: "fill", kernel: "lanczos3" })
-      .ensureAlpha()
-      .raw()
-      .toBuffer();
-    const canvas = new Uint8Array(size * size * 4);
-    for (let y = 0; y < ph; y++) {
-      const ty = top + y;
-      if (ty < 0 || ty >= size) continue;
-      for (let x = 0; x < pw; x++) {
-        const tx = left + x;
-        if (tx < 0 || tx >= size) continue;
-        const s = 4 * (y * pw + x);
-        const d = 4 * (ty * size + tx);
-        canvas[d] = scaled[s]!;
-        canvas[d + 1] = scaled[s + 1]!;
-        canvas[d + 2] = scaled[s + 2]!;
-        canvas[d + 3] = scaled[s + 3]!;
+  const placed: Box = { x: left, y: top, w: pw, h: ph };
+  // Only the PSD shows the original; other formats skip its resample.
+  const [tiles, scaledOriginal] = await Promise.all([
+    scaleCrop(piece, W, H, box, pw, ph),
+    settings.format === "psd"
+      ? sharp(original, { raw: { width: W, height: H, channels: 3 } })
+          .extract({ left: box.x, top: box.y, width: box.w, height: box.h })
+          .resize(pw, ph, { fit: "fill", kernel: "lanczos3" })
+          .ensureAlpha()
+          .raw()
+          .toBuffer()
+      : null,
+  ]);
+  // The piece layer is its computed tiles, placed on the canvas (the rest of it is clear).
+  const pieceTiles: Placed[] = tiles.tiles.map((t) => ({ x: placed.x + t.left, y: placed.y + t.top, w: t.width, h: t.height, data: t.data }));
+  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size) : null;
+
+  const bg = parseBackground(settings.background);
+  // A JPEG on an opaque background is built as RGB: its encoders then skip libvips' flatten (a float
+  // blend of every pixel, ~25 ms at 2048²) and resample 3 bands instead of 4 for the thumbnail.
+  const ch = settings.format === "jpg" && bg[3] === 255 ? 3 : 4;
+  const flat = fillCanvas(size, bg, ch);
+  if (shadow) {
+    // The shadow layer (black, alpha only) over the plain background: the result depends on the
+    // shadow's alpha alone, so it is "over" once per alpha value, then a table lookup.
+    const lut = new Uint8Array(256 * ch);
+    for (let a = 0; a < 256; a++) {
+      lut.set(flat.subarray(0, ch), a * ch);
+      if (a) overPixel(lut, a * ch, ch, 0, 0, 0, a);
+    }
+    for (let y = 0; y < shadow.rows; y++) {
+      const o = y * size;
+      const d = ch * (shadow.top + y) * size;
+      for (let x = 0; x < size; x++) {
+        const a = shadow.alpha[o + x]!;
+        if (!a) continue;
+        const p = d + ch * x;
+        const k = a * ch;
+        flat[p] = lut[k]!;
+        flat[p + 1] = lut[k + 1]!;
+        flat[p + 2] = lut[k + 2]!;
+        if (ch === 4) flat[p + 3] = lut[k + 3]!;
       }
     }
-    return canvas;
-  };
-  const pieceLayer = await place(piece, 4);
-  // Only the PSD shows the original; other formats skip a canvas-sized resample.
-  const originalLayer = settings.format === "psd" ? await place(original, 3) : null;
-  const [br, bg, bb, ba] = parseBackground(settings.background);
-  const background = new Uint8Array(size * size * 4);
-  for (let i = 0; i < size * size; i++) {
-    background[4 * i] = br;
-    background[4 * i + 1] = bg;
-    background[4 * i + 2] = bb;
-    background[4 * i + 3] = ba;
   }
-  const shadow = settings.shadow === "soft" ? await softShadow(pieceLayer, size) : null;
-  const flat = new Uint8Array(background);
-  if (shadow) over(flat, shadow);
-  over(flat, pieceLayer);
-  return { size, background, shadow, piece: pieceLayer, original: originalLayer, flat, box, fill: Math.max(pw, ph) / size, placed: { x: left, y: top, w: pw, h: ph } };
+  for (const t of pieceTiles) overRect(flat, size, ch, t);
+
+  let flatRgba: Uint8Array | undefined = ch === 4 ? flat : undefined;
+  let backgroundLayer: Uint8Array | undefined;
+  let shadowCanvas: Uint8Array | null | undefined;
+  let pieceLayer: Uint8Array | undefined;
+  let originalLayer: Uint8Array | null | undefined;
+  return {
+    size,
+    get background() {
+      return (backgroundLayer ??= fillCanvas(size, bg));
+    },
+    get shadow() {
+      if (shadowCanvas === undefined) shadowCanvas = shadow ? shadowLayer(shadow, size) : null;
+      return shadowCanvas;
+    },
+    get piece() {
+      return (pieceLayer ??= placeOnCanvas(size, pieceTiles));
+    },
+    get original() {
+      if (originalLayer === undefined) originalLayer = scaledOriginal ? placeOnCanvas(size, [{ ...placed, data: scaledOriginal }]) : null;
+      return originalLayer;
+    },
+    get flat() {
+      return (flatRgba ??= withAlpha(flat));
+    },
+    rgb: ch === 3 ? flat : undefined,
+    box,
+    fill: Math.max(pw, ph) / size,
+    placed,
+  };
 }
 
 /** Straight-alpha "over", in place on dst (8-bit sRGB, as editors composite layers). */
 export function over(dst: Uint8Array, src: Uint8Array): void {
-  for (let i = 0; i < dst.length; i += 4) {
-    const a = src[i + 3]! / 255;
-    if (a === 0) continue;
-    const da = dst[i + 3]! / 255;
-    const oa = a + da * (1 - a);
-    for (let c = 0; c < 3; c++) dst[i + c] = Math.round((src[i + c]! * a + dst[i + c]! * da * (1 - a)) / oa);
-    dst[i + 3] = Math.round(oa * 255);
-  }
+  for (let i = 0; i < dst.length; i += 4) if (src[i + 3]) overPixel(dst, i, 4, src[i]!, src[i + 1]!, src[i + 2]!, src[i + 3]!);
 }

@@ -4,11 +4,13 @@
 // stable id; disabled ids are detected and reported but not painted, so the UI can undo one.
 import type { Box } from "../types";
 import type { SpotEdit } from "../report";
-import { boxMean } from "../pixels/plane";
-import { dilate, erode, maskBox } from "../pixels/mask";
 import { separableMedian } from "./median";
-import { components, type Component } from "./components";
+import { RunBuilder, erodeRuns, paintRuns } from "./runs";
+import { OPAQUE, opaqueBox } from "./opaque-box";
+import { componentsOf, type Component } from "./components";
+import { RowBoxMean, SparseBoxMean } from "./window-mean";
 import { fillHarmonic } from "./inpaint";
+import { Slot, scratch8 } from "./scratch";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
@@ -25,66 +27,104 @@ export interface SpotResult {
 }
 
 export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float32Array, disabled: ReadonlySet<number>): SpotResult {
-  const opaque = new Uint8Array(W * H);
-  for (let i = 0; i < opaque.length; i++) opaque[i] = alpha[i]! >= 0.98 ? 1 : 0;
-  const bb = maskBox(opaque, W, H);
+  const bb = opaqueBox(alpha, W, H);
   if (!bb) return { edits: [], highlightPixels: 0, texture: 0 };
   const diag = Math.hypot(W, H);
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));
   const { x: bx, y: by, w, h } = bb;
   const n = w * h;
-  const Y = new Uint8Array(n);
-  const inner0 = new Uint8Array(n);
-  for (let y = 0; y < h; y++)
+  const Y = scratch8(Slot.Y, n);
+  // The median is read only on the interior and where the relative highlight test below needs it
+  // (170 ≤ Y < 235); elsewhere it is not computed.
+  const need = scratch8(Slot.Need, n);
+  const opaque = new RunBuilder();
+  for (let y = 0; y < h; y++) {
+    const o = y * w;
+    const go = (by + y) * W + bx;
+    let run = -1;
     for (let x = 0; x < w; x++) {
-      const gi = (by + y) * W + bx + x;
-      const q = 4 * gi;
-      Y[y * w + x] = (54 * rgba[q]! + 183 * rgba[q + 1]! + 19 * rgba[q + 2]!) >> 8;
-      inner0[y * w + x] = opaque[gi]!;
+      const q = 4 * (go + x);
+      const v = (54 * rgba[q]! + 183 * rgba[q + 1]! + 19 * rgba[q + 2]!) >> 8;
+      Y[o + x] = v;
+      need[o + x] = v >= 170 && v < 235 ? 1 : 0;
+      if (alpha[go + x]! >= OPAQUE) {
+        if (run < 0) run = x;
+      } else if (run >= 0) {
+        opaque.add(run, x);
+        run = -1;
+      }
     }
+    if (run >= 0) opaque.add(run, w);
+    opaque.endRow();
+  }
   // A window at distance d ≥ 0 inside the edge still holds a majority of piece pixels, so its median
   // is the piece's; only the mixed edge pixels themselves (and one more for safety) are excluded.
-  const inner = erode(inner0, w, h, 2);
-  const M = separableMedian(Y, w, h, R);
-  const dev = new Float32Array(n);
-  for (let i = 0; i < n; i++) dev[i] = inner[i] ? Math.abs(Y[i]! - M[i]!) : 0;
-  const activity = boxMean(dev, w, h, 3 * R);
+  const innerRuns = erodeRuns(opaque.runs, w, h, 2);
+  const inner = scratch8(Slot.Inner, n).fill(0);
+  paintRuns(innerRuns, w, inner);
+  paintRuns(innerRuns, w, need);
+  const M = separableMedian(Y, w, h, R, scratch8(Slot.Median, n), need);
 
-  const hl0 = new Uint8Array(n);
+  // Per row: |Y − M| on the interior (its mean is the finish's texture; its box mean the local
+  // activity) and the highlight pixels.
+  const activity = new RowBoxMean(w, h, 3 * R);
+  const devRow = new Uint8Array(w);
+  const hl0 = scratch8(Slot.Highlight, n);
   let highlightPixels = 0;
-  for (let i = 0; i < n; i++) {
-    const y = Y[i]!;
-    if (y >= 235 || (y >= 170 && y >= 1.15 * M[i]!)) {
-      hl0[i] = 1;
-      highlightPixels++;
-    }
-  }
-  const hl = dilate(hl0, w, h, 2);
-
-  const cand = new Uint8Array(n);
   let texSum = 0;
   let texN = 0;
-  for (let i = 0; i < n; i++) {
-    if (!inner[i]) continue;
-    texSum += dev[i]!;
-    texN++;
-    if (hl[i]) continue;
+  // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ 14).
+  const maybe: number[] = [];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const v = Y[i]!;
+      let d = 0;
+      if (inner[i]) {
+        const sd = v - M[i]!;
+        d = Math.abs(sd);
+        texSum += d;
+        texN++;
+        if (sd < -14 || (sd > 14 && v < 215)) maybe.push(i);
+      }
+      devRow[x] = d;
+      const hl = v >= 235 || (v >= 170 && v >= 1.15 * M[i]!) ? 1 : 0;
+      hl0[i] = hl;
+      highlightPixels += hl;
+    }
+    activity.setRow(y, devRow);
+  }
+  // "Near a highlight" is any highlight pixel within 2 px. It and the activity are read only for
+  // those pixels (0.1–5 % of the box), in raster order.
+  const nearHighlight = (x: number, y: number) => {
+    for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2); yy++)
+      for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (hl0[yy * w + xx]) return true;
+    return false;
+  };
+  const candList: number[] = [];
+  const candActivity: number[] = [];
+  for (const i of maybe) {
+    const x = i % w;
+    const y = (i - x) / w;
+    if (nearHighlight(x, y)) continue;
     const d = Y[i]! - M[i]!;
-    const thr = 14 + 3 * activity[i]!;
-    if (d < -thr || (d > thr && Y[i]! < 215)) cand[i] = 1;
+    const act = activity.at(x, y);
+    const thr = 14 + 3 * act;
+    if (d < -thr || (d > thr && Y[i]! < 215)) {
+      candList.push(i);
+      candActivity.push(act);
+    }
   }
   // Texture, not dust: where candidates are dense (turquoise matrix, pavé, engraving, granulation)
   // they are the material itself. Real dust is sparse.
-  const candF = new Float32Array(n);
-  for (let i = 0; i < n; i++) candF[i] = cand[i]!;
-  const density = boxMean(candF, w, h, 6 * R);
+  const density = new SparseBoxMean(candList, w, h, 6 * R);
   const windowArea = (12 * R + 1) ** 2;
   const maxSide = 4 * R;
   const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
   const edits: SpotResult["edits"] = [];
   let id = 0;
   const accepted: { c: Component; salience: number }[] = [];
-  for (const c of components(cand, w, h, maxArea)) {
+  for (const c of componentsOf(candList, w, maxArea)) {
     if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide || c.area < 2) continue;
     // Dust and lint are nearly grey; a coloured blob is more likely a stone, enamel or engraving.
     let chroma = 0;
@@ -97,8 +137,8 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     }
     if (chroma / c.area > 80) continue;
     const p0 = c.pixels[0]!;
-    const others = density[p0]! - c.area / windowArea;
-    const act = activity[p0]!;
+    const others = density.at(p0 % w, Math.floor(p0 / w)) - c.area / windowArea;
+    const act = candActivity[sortedIndex(candList, p0)]!;
     // On a busy finish only a spot that stands far out of the pattern is dust.
     if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
     accepted.push({ c, salience: peak / (act + 2) });
@@ -122,4 +162,16 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     if (!off) fillHarmonic(rgba, W, c.pixels, w, bx, by, inner);
   }
   return { edits, highlightPixels, texture: texN ? texSum / texN : 0 };
+}
+
+/** Index of v in the ascending list (v is in it). */
+function sortedIndex(list: number[], v: number): number {
+  let a = 0;
+  let b = list.length - 1;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (list[m]! < v) a = m + 1;
+    else b = m;
+  }
+  return a;
 }

@@ -6,9 +6,9 @@
 // Exposure is the median luminance ratio over the piece's unclipped interior: a global exposure
 // choice barely moves that median, while every damage the guards look for is local or chromatic.
 import { linearToByte, luminance } from "../color";
-import { quantile } from "./filters";
+import { quantileOf } from "./select";
 import type { Gains } from "./input";
-import { farBackground, pieceInterior } from "./masks";
+import { coarseBackground, pieceInterior } from "./masks";
 import type { Coarse, WorkBase } from "./work";
 
 /** Median linear RGB of the masked pixels (sub-sampled to ≤ 20 000 samples). */
@@ -17,16 +17,20 @@ export function medianLinear(lin: Float32Array, mask: Uint8Array): [number, numb
   for (let i = 0; i < mask.length; i++) n += mask[i]!;
   if (n === 0) return null;
   const step = Math.max(1, Math.floor(n / 20000));
-  const ch: number[][] = [[], [], []];
+  const m = Math.ceil(n / step);
+  const r = new Float32Array(m);
+  const g = new Float32Array(m);
+  const b = new Float32Array(m);
   let k = 0;
+  let j = 0;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
     if (k++ % step) continue;
-    ch[0]!.push(lin[i * 3]!);
-    ch[1]!.push(lin[i * 3 + 1]!);
-    ch[2]!.push(lin[i * 3 + 2]!);
+    r[j] = lin[i * 3]!;
+    g[j] = lin[i * 3 + 1]!;
+    b[j++] = lin[i * 3 + 2]!;
   }
-  return [quantile(ch[0]!, 0.5), quantile(ch[1]!, 0.5), quantile(ch[2]!, 0.5)];
+  return [quantileOf(r, 0.5, j), quantileOf(g, 0.5, j), quantileOf(b, 0.5, j)];
 }
 
 /** Grey-world mean over the masked pixels whose channels are all under 0.98 (not clipped). */
@@ -75,24 +79,33 @@ export function estimateWhiteBalance(coarse: Coarse, bg: Uint8Array): [number, n
 /** Exposure: median of after/before luminance over the piece's unclipped interior. */
 export function estimateExposure(base: WorkBase, wb: [number, number, number], fallback: number): number {
   const inner = pieceInterior(base.alpha, base.w, base.h);
-  const ratios: number[] = [];
   const n = base.w * base.h;
   const step = Math.max(1, Math.floor(n / 200000));
-  for (let i = 0; i < n; i += step) {
+  const ratios = new Float32Array(Math.ceil(n / step));
+  let m = 0;
+  // In row-sized chunks: a kernel called per chunk is optimised by V8 within the first image.
+  for (let i = 0; i < n; i += step * base.w) m = ratiosChunk(base, inner, wb, ratios, m, i, Math.min(n, i + step * base.w), step);
+  if (m < 50) return fallback;
+  return quantileOf(ratios, 0.5, m);
+}
+
+/** Appends the after/before luminance ratios of pixels from, from + step, … below `to`; returns the count. */
+function ratiosChunk(base: WorkBase, inner: Uint8Array, wb: [number, number, number], ratios: Float32Array, m: number, from: number, to: number, step: number): number {
+  const { beforeLin: b, afterLin: a } = base;
+  for (let i = from; i < to; i += step) {
     if (!inner[i]) continue;
     const o = i * 3;
-    const yb = luminance(base.beforeLin[o]! * wb[0], base.beforeLin[o + 1]! * wb[1], base.beforeLin[o + 2]! * wb[2]);
-    const ya = luminance(base.afterLin[o]!, base.afterLin[o + 1]!, base.afterLin[o + 2]!);
+    const yb = luminance(b[o]! * wb[0], b[o + 1]! * wb[1], b[o + 2]! * wb[2]);
+    const ya = luminance(a[o]!, a[o + 1]!, a[o + 2]!);
     if (yb < 0.01 || yb > 0.7 || ya > 0.9) continue;
-    ratios.push(ya / yb);
+    ratios[m++] = ya / yb;
   }
-  if (ratios.length < 50) return fallback;
-  return quantile(ratios, 0.5);
+  return m;
 }
 
 export function resolveGains(base: WorkBase, given?: Gains): Gains {
   const c = base.coarse;
-  const bg = farBackground(c.alpha, c.w, c.h, 1);
+  const bg = coarseBackground(c);
   const wb = given?.whiteBalance ?? estimateWhiteBalance(c, bg);
   const exposure = estimateExposure(base, wb, given?.exposure ?? 1);
   return { exposure, whiteBalance: wb };

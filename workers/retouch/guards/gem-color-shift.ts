@@ -4,8 +4,8 @@
 // sapphire pushed toward violet, measured in OKLCh where blue hues are not bent (Hung & Berns).
 import type { Warning } from "../types";
 import { grade, round, scaleBox, warning, type GuardContext } from "./context";
-import { labelComponents, maskOf } from "./components";
-import { compareRegion } from "./means";
+import { labelComponents } from "./components";
+import { compareComponents } from "./means";
 
 export type GemKind = "emerald" | "sapphire" | "ruby" | "gemstone";
 
@@ -24,8 +24,9 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
   const minArea = Math.max(12, t.gemMinAreaFraction! * w * h);
   const out: Warning[] = [];
   const labeled = labelComponents(ctx.regions.gem, w, h, minArea);
-  for (const comp of labeled.comps) {
-    const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, maskOf(labeled, comp));
+  const comparisons = compareComponents(ctx.work.expectedLin, ctx.work.afterLin, labeled);
+  for (const [k, comp] of labeled.comps.entries()) {
+    const c = comparisons[k]!;
     const kind = gemKind(c.expectedLch[2]);
     let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
     let why = "";

@@ -1,37 +1,12 @@
 // Specular highlights ("sparkle") as points: a local luminance maximum that stands clearly above its
 // surroundings (peak > 1.15 × the mean around it, the definition docs/measures.md uses) and is bright.
 // Their excess over the surroundings is the sparkle energy the eye sees.
-import { luminance } from "../color";
-import { boxMean } from "./filters";
+import { boxMeanOverPair } from "./box-pair";
+import { scratch32, SLOT } from "./scratch";
 
 export interface Peak {
   i: number;
   excess: number;
-}
-
-export function luminancePlane(lin: Float32Array): Float32Array {
-  const n = lin.length / 3;
-  const y = new Float32Array(n);
-  for (let i = 0, o = 0; i < n; i++, o += 3) y[i] = luminance(lin[o]!, lin[o + 1]!, lin[o + 2]!);
-  return y;
-}
-
-function maxFilter(src: Float32Array, w: number, h: number, r: number): Float32Array {
-  const tmp = new Float32Array(w * h);
-  const out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let m = -Infinity;
-      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) m = Math.max(m, src[y * w + k]!);
-      tmp[y * w + x] = m;
-    }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      let m = -Infinity;
-      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) m = Math.max(m, tmp[k * w + x]!);
-      out[y * w + x] = m;
-    }
-  return out;
 }
 
 export interface PeakField {
@@ -39,32 +14,40 @@ export interface PeakField {
   surround: Float32Array;
 }
 
-/** Surroundings: mean over a 13×13 window (a glint is a few pixels across at working scale). */
-export function peakField(Y: Float32Array, w: number, h: number, weight: Float32Array): PeakField {
+/**
+ * The peak fields of both images (expected and after) with the same matte weights. Surroundings:
+ * mean over a 13×13 window (a glint is a few pixels across at working scale).
+ */
+export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: number, weight: Float32Array, den1: Float32Array, den6: Float32Array): [PeakField, PeakField] {
   // The peak is read on a 3×3 mean: a highlight is a few pixels wide, while single-pixel noise
   // (and its removal by an honest denoise or JPEG) is not sparkle. Both means are weighted by the
-  // matte, so a piece's rim is compared with the piece and not with the backdrop, which the retouch
-  // replaces (a bright rim on black would otherwise "lose" its sparkle on white).
-  return { Y: maskedMean(Y, weight, w, h, 1), surround: maskedMean(Y, weight, w, h, 6) };
+  // matte (den = boxMean of the matte), so a piece's rim is compared with the piece and not with the
+  // backdrop, which the retouch replaces (a bright rim on black would otherwise "lose" its sparkle
+  // on white).
+  const ve = weighted(Ye, weight, SLOT.weighted);
+  const va = weighted(Ya, weight, SLOT.weightedB);
+  const [ye, ya] = boxMeanOverPair(ve, va, den1, w, h, 1);
+  const [se, sa] = boxMeanOverPair(ve, va, den6, w, h, 6);
+  return [
+    { Y: ye, surround: se },
+    { Y: ya, surround: sa },
+  ];
 }
 
-export function maskedMean(v: Float32Array, weight: Float32Array, w: number, h: number, r: number): Float32Array {
-  const vw = new Float32Array(v.length);
+/** v·weight, in float32 (a temporary in the given scratch slot). */
+function weighted(v: Float32Array, weight: Float32Array, slot: number): Float32Array {
+  const vw = scratch32(slot, v.length).subarray(0, v.length);
   for (let i = 0; i < v.length; i++) vw[i] = v[i]! * weight[i]!;
-  const num = boxMean(vw, w, h, r);
-  const den = boxMean(weight, w, h, r);
-  for (let i = 0; i < num.length; i++) num[i] = den[i]! > 1e-3 ? num[i]! / den[i]! : 0;
-  return num;
+  return vw;
 }
 
 /** Peaks inside `mask` with Y > ratio × surround and Y ≥ yMin; one per 7×7 neighbourhood. */
 export function findPeaks(f: PeakField, w: number, h: number, mask: Uint8Array, ratio: number, yMin: number): Peak[] {
-  const mx = maxFilter(f.Y, w, h, 2);
   const cand: Peak[] = [];
   for (let i = 0; i < f.Y.length; i++) {
     if (!mask[i]) continue;
     const y = f.Y[i]!;
-    if (y < yMin || y < mx[i]! || y <= ratio * f.surround[i]!) continue;
+    if (y < yMin || y <= ratio * f.surround[i]! || !isLocalMax(f.Y, w, h, i, y)) continue;
     cand.push({ i, excess: y - f.surround[i]! });
   }
   cand.sort((a, b) => b.excess - a.excess);
@@ -73,12 +56,28 @@ export function findPeaks(f: PeakField, w: number, h: number, mask: Uint8Array, 
   for (const p of cand) {
     if (taken[p.i]) continue;
     out.push(p);
-    const px = p.i % w;
-    const py = (p.i - px) / w;
-    for (let y = Math.max(0, py - 3); y <= Math.min(h - 1, py + 3); y++)
-      for (let x = Math.max(0, px - 3); x <= Math.min(w - 1, px + 3); x++) taken[y * w + x] = 1;
+    take(taken, w, h, p.i);
   }
   return out;
+}
+
+/** Marks the 7×7 neighbourhood of pixel i (its own function: nested loops in a once-per-image function deoptimise). */
+function take(taken: Uint8Array, w: number, h: number, i: number): void {
+  const px = i % w;
+  const py = (i - px) / w;
+  for (let y = Math.max(0, py - 3); y <= Math.min(h - 1, py + 3); y++)
+    for (let x = Math.max(0, px - 3); x <= Math.min(w - 1, px + 3); x++) taken[y * w + x] = 1;
+}
+
+/** No value in the 5×5 window around pixel i exceeds y (a max filter, read only where needed). */
+function isLocalMax(Y: Float32Array, w: number, h: number, i: number, y: number): boolean {
+  const px = i % w;
+  const py = (i - px) / w;
+  const xa = Math.max(0, px - 2);
+  const xb = Math.min(w - 1, px + 2);
+  for (let yy = Math.max(0, py - 2); yy <= Math.min(h - 1, py + 2); yy++)
+    for (let x = xa; x <= xb; x++) if (Y[yy * w + x]! > y) return false;
+  return true;
 }
 
 /** Largest excess over the surroundings within radius r of pixel i (0 when none). */

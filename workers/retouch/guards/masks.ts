@@ -1,5 +1,8 @@
 // Masks shared by the guards, all at working resolution.
+import { dilateBinary } from "./dilate";
+import { boxMeanPair } from "./box-pair";
 import { boxMean } from "./filters";
+import type { Coarse } from "./work";
 
 /** Background far from the piece: the matte says background here and within r pixels around. */
 export function farBackground(alpha: Float32Array, w: number, h: number, r = 3): Uint8Array {
@@ -9,22 +12,69 @@ export function farBackground(alpha: Float32Array, w: number, h: number, r = 3):
   return out;
 }
 
-/** Piece interior away from its outline: edge pixels mix piece and backdrop and would bias means. */
+const coarseBg = new WeakMap<Coarse, Uint8Array>();
+
+/**
+ * farBackground(r = 1) of the whole-frame coarse view, computed once per pair: the gains, the
+ * backdrop and studio medians and the halo guard all read it. Callers must not modify it.
+ */
+export function coarseBackground(c: Coarse): Uint8Array {
+  let m = coarseBg.get(c);
+  if (!m) coarseBg.set(c, (m = farBackground(c.alpha, c.w, c.h, 1)));
+  return m;
+}
+
+const means = new WeakMap<Float32Array, Map<number, Float32Array>>();
+
+/** Radii asked for together (sparkle: 1 and 6; interiors: 2 for colour, 3 for edges): one sweep each pair. */
+const PARTNER: Record<number, number> = { 1: 6, 6: 1, 2: 3, 3: 2 };
+
+/**
+ * boxMean of a working matte, computed once per matte and radius: the interior masks, the sparkle
+ * weights and the gains all smooth the same matte. The matte must not change afterwards, and callers
+ * must not modify the result.
+ */
+export function matteMean(alpha: Float32Array, w: number, h: number, r: number): Float32Array {
+  let byR = means.get(alpha);
+  if (!byR) means.set(alpha, (byR = new Map()));
+  let m = byR.get(r);
+  if (m) return m;
+  const p = PARTNER[r];
+  if (p !== undefined && !byR.has(p)) {
+    const [a, b] = boxMeanPair(alpha, alpha, w, h, r, p);
+    byR.set(p, b);
+    m = a;
+  } else m = boxMean(alpha, w, h, r);
+  byR.set(r, m);
+  return m;
+}
+
+const interiors = new WeakMap<Float32Array, Map<number, Uint8Array>>();
+
+/**
+ * Piece interior away from its outline: edge pixels mix piece and backdrop and would bias means.
+ * Cached per matte and radius like matteMean (read-only for callers).
+ */
 export function pieceInterior(alpha: Float32Array, w: number, h: number, r = 2): Uint8Array {
-  const m = boxMean(alpha, w, h, r);
-  const out = new Uint8Array(w * h);
-  for (let i = 0; i < out.length; i++) out[i] = alpha[i]! >= 0.95 && m[i]! >= 0.95 ? 1 : 0;
+  let byR = interiors.get(alpha);
+  if (!byR) interiors.set(alpha, (byR = new Map()));
+  let out = byR.get(r);
+  if (out) return out;
+  const m = matteMean(alpha, w, h, r);
+  out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i += w) interiorRow(alpha, m, out, i, Math.min(out.length, i + w));
+  byR.set(r, out);
   return out;
+}
+
+/** Row kernel (V8 optimises per-row functions within the first image, see filters.ts). */
+function interiorRow(alpha: Float32Array, m: Float32Array, out: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) out[i] = alpha[i]! >= 0.95 && m[i]! >= 0.95 ? 1 : 0;
 }
 
 /** Dilate a binary mask by a square of radius r. */
 export function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  const f = new Float32Array(mask.length);
-  for (let i = 0; i < mask.length; i++) f[i] = mask[i]!;
-  const m = boxMean(f, w, h, r);
-  const out = new Uint8Array(mask.length);
-  for (let i = 0; i < out.length; i++) out[i] = m[i]! > 1e-6 ? 1 : 0;
-  return out;
+  return dilateBinary(mask, w, h, r);
 }
 
 export function count(mask: Uint8Array): number {
@@ -39,13 +89,18 @@ export function maskBox(mask: Uint8Array, w: number, h: number): { x0: number; y
   let y0 = h;
   let x1 = -1;
   let y1 = -1;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++)
-      if (mask[y * w + x]) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
+  // One flat loop (nested loops in a function called a few times per image deoptimise, see filters.ts).
+  for (let i = 0, x = 0, y = 0; i < w * h; i++) {
+    if (mask[i]) {
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    if (++x === w) {
+      x = 0;
+      y++;
+    }
+  }
   return x1 < 0 ? null : { x0, y0, x1: x1 + 1, y1: y1 + 1 };
 }

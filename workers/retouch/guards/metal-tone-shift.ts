@@ -7,7 +7,16 @@ import { grade, regionOfMask, round, warning, type GuardContext } from "./contex
 import { compareRegion, type RegionComparison } from "./means";
 import { count, dilate } from "./masks";
 
+const usable = new WeakMap<GuardContext, Uint8Array>();
+
+/** Metal pixels fit for colour means; computed once per context (up to four guards ask), read-only. */
 export function usableMetal(ctx: GuardContext): Uint8Array {
+  let m = usable.get(ctx);
+  if (!m) usable.set(ctx, (m = computeUsableMetal(ctx)));
+  return m;
+}
+
+function computeUsableMetal(ctx: GuardContext): Uint8Array {
   const { metal } = ctx.regions;
   const { expectedLin, afterLin } = ctx.work;
   // Stay 2 px away from stones: JPEG's half-resolution chroma bleeds a stone's colour into its setting.
@@ -17,8 +26,8 @@ export function usableMetal(ctx: GuardContext): Uint8Array {
     if (!metal[i] || nearGem[i]) continue;
     const o = i * 3;
     // Clipped channels carry no colour information.
-    if (Math.max(expectedLin[o]!, expectedLin[o + 1]!, expectedLin[o + 2]!) >= 0.98) continue;
-    if (Math.max(afterLin[o]!, afterLin[o + 1]!, afterLin[o + 2]!) >= 0.98) continue;
+    if (expectedLin[o]! >= 0.98 || expectedLin[o + 1]! >= 0.98 || expectedLin[o + 2]! >= 0.98) continue;
+    if (afterLin[o]! >= 0.98 || afterLin[o + 1]! >= 0.98 || afterLin[o + 2]! >= 0.98) continue;
     m[i] = 1;
   }
   return m;

@@ -3,9 +3,10 @@ import type { Warning } from "../types";
 import type { GuardContext } from "./context";
 import { resolveGains, medianLinear } from "./gains";
 import type { GuardInput } from "./input";
-import { farBackground } from "./masks";
+import { coarseBackground } from "./masks";
 import { analyzeRegions } from "./regions";
 import { resolveThresholds } from "./thresholds";
+import { trimScratch } from "./scratch";
 import { completeWork, prepareBase } from "./work";
 import { LINEAR_LUT } from "../color";
 import { metalToneShift } from "./metal-tone-shift";
@@ -39,7 +40,7 @@ export function buildContext(input: GuardInput, overrides?: Partial<Record<strin
   const work = completeWork(base, gains);
   const regions = analyzeRegions(work);
   const c = work.coarse;
-  const bg = farBackground(c.alpha, c.w, c.h, 1);
+  const bg = coarseBackground(c);
   const backdropLin: [number, number, number] = input.backdrop
     ? [byteLin(input.backdrop[0]), byteLin(input.backdrop[1]), byteLin(input.backdrop[2])]
     : (medianLinear(c.beforeLin, bg) ?? [1, 1, 1]);
@@ -48,8 +49,12 @@ export function buildContext(input: GuardInput, overrides?: Partial<Record<strin
 }
 
 export function runGuards(input: GuardInput, overrides?: Partial<Record<string, number>>): Warning[] {
-  const ctx = buildContext(input, overrides);
-  return GUARDS.flatMap((g) => g(ctx));
+  try {
+    const ctx = buildContext(input, overrides);
+    return GUARDS.flatMap((g) => g(ctx));
+  } finally {
+    trimScratch();
+  }
 }
 
 function byteLin(v: number): number {

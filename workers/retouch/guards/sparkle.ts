@@ -1,7 +1,7 @@
 // Shared highlight analysis for SPARKLE_LOST and SPARKLE_ADDED (computed once per pair).
 import type { GuardContext } from "./context";
-import { boxMean } from "./filters";
-import { findPeaks, luminancePlane, peakField, type Peak, type PeakField } from "./highlights";
+import { matteMean } from "./masks";
+import { findPeaks, peakFields, type Peak, type PeakField } from "./highlights";
 
 export interface SparkleAnalysis {
   expected: PeakField;
@@ -21,11 +21,12 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   if (hit) return hit;
   const { w, h, alpha } = ctx.work;
   // Thin pieces (chains, wires) have little "interior": alpha ≥ 0.9 eroded by one pixel instead.
-  const am = boxMean(alpha, w, h, 1);
+  // The matte's 3×3 mean is also the denominator of both images' 3×3 peak means.
+  const den1 = matteMean(alpha, w, h, 1);
+  const den6 = matteMean(alpha, w, h, 6);
   const pieceMask = new Uint8Array(w * h);
-  for (let i = 0; i < pieceMask.length; i++) pieceMask[i] = alpha[i]! >= 0.9 && am[i]! >= 0.9 ? 1 : 0;
-  const expected = peakField(luminancePlane(ctx.work.expectedLin), w, h, alpha);
-  const after = peakField(luminancePlane(ctx.work.afterLin), w, h, alpha);
+  for (let i = 0; i < pieceMask.length; i += w) maskRow(alpha, den1, pieceMask, i, i + w);
+  const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6);
   const ratio = ctx.t.sparklePeakRatio!;
   const res: SparkleAnalysis = {
     expected,
@@ -36,4 +37,9 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   };
   cache.set(ctx, res);
   return res;
+}
+
+/** Row kernel (V8 optimises per-row functions within the first image, see filters.ts). */
+function maskRow(alpha: Float32Array, am: Float32Array, out: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) out[i] = alpha[i]! >= 0.9 && am[i]! >= 0.9 ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 // outline does not compare the old backdrop with the new one.
 import type { Warning } from "../types";
 import { regionOfMask, round, warning, type GuardContext } from "./context";
-import { convolveSeparable, gaussianKernel } from "./filters";
+import { windowSums } from "./ssim-windows";
 import { count, maskBox } from "./masks";
 
 const C1 = (0.01 * 100) ** 2;
@@ -24,42 +24,19 @@ export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: numb
     if (n < 100) return null;
   }
   const b = maskBox(mask, w, h)!;
-  const k = gaussianKernel(1.5, 5);
-  const ext = { x0: Math.max(0, b.x0 - 5), y0: Math.max(0, b.y0 - 5), x1: Math.min(w, b.x1 + 5), y1: Math.min(h, b.y1 + 5) };
-  const m = new Float32Array(w * h);
-  const mx0 = new Float32Array(w * h);
-  const my0 = new Float32Array(w * h);
-  const xy = new Float32Array(w * h);
-  const xx = new Float32Array(w * h);
-  const yy = new Float32Array(w * h);
-  for (let r = ext.y0; r < ext.y1; r++)
-    for (let c = ext.x0; c < ext.x1; c++) {
-      const i = r * w + c;
-      const a = alpha[i]! >= 0.5 ? 1 : 0;
-      m[i] = a;
-      mx0[i] = a * x[i]!;
-      my0[i] = a * y[i]!;
-      xy[i] = a * x[i]! * y[i]!;
-      xx[i] = a * x[i]! * x[i]!;
-      yy[i] = a * y[i]! * y[i]!;
-    }
-  const gm = convolveSeparable(m, w, h, k, b);
-  const mx = convolveSeparable(mx0, w, h, k, b);
-  const my = convolveSeparable(my0, w, h, k, b);
-  const sxx = convolveSeparable(xx, w, h, k, b);
-  const syy = convolveSeparable(yy, w, h, k, b);
-  const sxy = convolveSeparable(xy, w, h, k, b);
+  const sums = windowSums(x, y, alpha, w, h, b, mask);
   let ssim = 0;
   let hx = 0;
   let hy = 0;
-  for (let i = 0; i < mask.length; i++) {
+  for (let i = 0, j = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
-    const g = gm[i]! > 1e-3 ? 1 / gm[i]! : 0;
-    const ux = mx[i]! * g;
-    const uy = my[i]! * g;
-    const vx = sxx[i]! * g - ux * ux;
-    const vy = syy[i]! * g - uy * uy;
-    const cxy = sxy[i]! * g - ux * uy;
+    const gm = sums[j++]!;
+    const g = gm > 1e-3 ? 1 / gm : 0;
+    const ux = sums[j++]! * g;
+    const uy = sums[j++]! * g;
+    const vx = sums[j++]! * g - ux * ux;
+    const vy = sums[j++]! * g - uy * uy;
+    const cxy = sums[j++]! * g - ux * uy;
     ssim += ((2 * ux * uy + C1) * (2 * cxy + C2)) / ((ux * ux + uy * uy + C1) * (vx + vy + C2));
     const dx = x[i]! - ux;
     const dy = y[i]! - uy;

@@ -52,12 +52,16 @@ export function timeShippedAnchor(jpeg: Buffer, repeats: number): ShippedAnchorT
   fs.writeFileSync(file, jpeg);
   try {
     const out = execFileSync(process.execPath, [path.join(import.meta.dirname, "shipped-anchor-child.mjs"), dir, file, String(repeats)], {
+      // The package finds its model files from the working directory (node_modules/@imgly/…).
+      cwd: dir,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
     return JSON.parse(out.trim().split("\n").pop()!) as ShippedAnchorTiming;
   } catch (e) {
-    return { error: `the package failed: ${(e as Error).message.split("\n")[0]}` };
+    const err = e as Error & { stderr?: string };
+    const detail = (err.stderr ?? "").trim().split("\n").slice(-3).join(" ");
+    return { error: `the package failed: ${err.message.split("\n")[0]} ${detail}` };
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   BACKGROUND_VARIATION: "Background differs from the batch",
   EDGE_OUTLIER: "Edges weaker than the rest of the batch",
   FRAMING: "Framed differently from the batch",
+  CUTOUT_UNCERTAIN: "Cutout may include more than the piece",
 };
 
 export function warningTitle(code: string): string {

@@ -15,6 +15,7 @@ import { frame, pieceBox } from "./compose/frame";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./pixels/srgb";
 import { runGuards } from "./guards";
+import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
 
 export type { Segmenter } from "./segment/segmenter";
@@ -108,6 +109,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     },
     settings.guardThresholds,
   );
+  warnings.push(...cutoutConfidence(cutoutShares(alpha.data)));
   lap("guards");
 
   const [cutoutBytes, [composite, thumbnail]] = await Promise.all([cutoutPng, encoded]);

@@ -66,7 +66,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     throw new RetouchInputError(
       "NO_PIECE",
       share > 0.97
-        ? "We could not tell the piece from its background: it seems to fill the whole photo. Upload a photo with the piece on a plain surface and some space around it."
+        ? "We could not tell the piece from its background: the cutout took in almost the whole photo. This happens when the piece fills the frame, or lies on velvet, fabric or another busy or strongly colored surface. Upload a photo with the piece on a plain, light surface and some space around it."
         : "We could not find a piece of jewelry in this photo. Upload a photo with the piece clearly visible on a plain surface.",
     );
   lap("matte");

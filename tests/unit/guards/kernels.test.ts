@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { LINEAR_LUT, linearRgbToLab } from "../../../workers/retouch/color";
 import { scanAlpha } from "../../../workers/retouch/guards/alpha-scan";
 import { boxMeanOverPair, boxMeanPair } from "../../../workers/retouch/guards/box-pair";
-import { dilateBinary } from "../../../workers/retouch/guards/dilate";
+import { dilate } from "../../../workers/retouch/pixels/mask";
 import { boxMean, boxMeanOver, convolveSeparable, gaussianKernel } from "../../../workers/retouch/guards/filters";
-import { labInto } from "../../../workers/retouch/guards/lab-plane";
+import { labInto } from "../../../workers/retouch/color";
 import { quantileOf } from "../../../workers/retouch/guards/select";
 import { windowSums } from "../../../workers/retouch/guards/ssim-windows";
 import { downsampleLinear, downsamplePlane } from "../../../workers/retouch/guards/work";
@@ -71,7 +71,7 @@ describe("guard kernels", () => {
     expect(scanAlpha({ width: 40, height: 30, data: new Float32Array(1200) }, 3, 0.02).box).toBeNull();
   });
 
-  it("dilateBinary is boxMean > 0", () => {
+  it("dilate is boxMean > 0", () => {
     const w = 57;
     const h = 43;
     const r = rng(5);
@@ -81,7 +81,7 @@ describe("guard kernels", () => {
     mask[w * h - 1] = 1;
     for (const rad of [0, 1, 2, 6]) {
       const ref = boxMean(Float32Array.from(mask), w, h, rad);
-      expect([...dilateBinary(mask, w, h, rad)]).toEqual([...ref].map((v) => (v > 1e-6 ? 1 : 0)));
+      expect([...dilate(mask, w, h, rad)]).toEqual([...ref].map((v) => (v > 1e-6 ? 1 : 0)));
     }
   });
 
@@ -180,14 +180,18 @@ describe("guard kernels", () => {
     expect([...got]).toEqual([...downsamplePlaneReference(data, W, 3, 15, 11)]);
   });
 
-  it("labInto is linearRgbToLab", () => {
+  it("labInto is the CIE XYZ → L*a*b* formula under D65, to the last bit, on both branches of f", () => {
     const r = rng(11);
     const out = new Float64Array(3);
     for (let k = 0; k < 2000; k++) {
       const rgb = [r(), r(), r()].map((v) => (k % 5 === 0 ? v * 0.005 : v)) as [number, number, number];
       labInto(rgb[0], rgb[1], rgb[2], out, 0);
-      expect([...out]).toEqual(linearRgbToLab(...rgb));
+      expect([...out]).toEqual(labReference(...rgb));
+      expect(linearRgbToLab(...rgb)).toEqual([...out]);
     }
+    labInto(1, 1, 1, out, 0);
+    expect(out[0]).toBeCloseTo(100, 4); // the sRGB matrix rows sum to 1 within 4e-8
+    expect(Math.abs(out[1]!) + Math.abs(out[2]!)).toBeLessThan(1e-3);
   });
 });
 
@@ -201,4 +205,13 @@ function downsamplePlaneReference(d: Float32Array, W: number, s: number, w: numb
       out[y * w + x] = a * (1 / (s * s));
     }
   return out;
+}
+
+/** The CIE formula, written the plain way (one f for all three channels). */
+function labReference(r: number, g: number, b: number): number[] {
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  const fx = f((0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047);
+  const fy = f(0.2126729 * r + 0.7151522 * g + 0.072175 * b);
+  const fz = f((0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883);
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }

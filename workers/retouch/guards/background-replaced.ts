@@ -8,7 +8,7 @@
 // by the exact input, and the result's (mostly flat) colour reuses its previous conversion.
 import { linearRgbToLab } from "../color";
 import type { GuardContext } from "./context";
-import { labInto } from "./lab-plane";
+import { labInto } from "../color";
 import { coarseBackground } from "./masks";
 
 const BITS = 12;

@@ -7,7 +7,7 @@ import { deltaE2000, linearRgbToLab } from "../color";
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { backgroundReplaced } from "./background-replaced";
-import { dilateBinary } from "./dilate";
+import { dilate } from "../pixels/mask";
 import { haloRings } from "./reach";
 
 export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array; n: number; contrast: number } | null {
@@ -29,11 +29,11 @@ export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array;
   const dd = d0 * d0 + d1 * d1 + d2 * d2;
   const ring = new Uint8Array(w * h);
   // Reached within k − 1, then within k (square neighbourhoods: one more pixel per step).
-  let inner = dilateBinary(piece, w, h, k0 - 1);
+  let inner = dilate(piece, w, h, k0 - 1);
   let best = -Infinity;
   let nAll = 0;
   for (let k = k0; k <= K; k++) {
-    const near = dilateBinary(inner, w, h, 1);
+    const near = dilate(inner, w, h, 1);
     const { n, sum } = ringSum(near, inner, alpha, afterLab, S, d0, d1, d2, dd, ring);
     inner = near;
     nAll += n;

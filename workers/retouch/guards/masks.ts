@@ -1,5 +1,4 @@
 // Masks shared by the guards, all at working resolution.
-import { dilateBinary } from "./dilate";
 import { boxMeanPair } from "./box-pair";
 import { boxMean } from "./filters";
 import type { Coarse } from "./work";
@@ -72,9 +71,11 @@ function interiorRow(alpha: Float32Array, m: Float32Array, out: Uint8Array, from
   for (let i = from; i < to; i++) out[i] = alpha[i]! >= 0.95 && m[i]! >= 0.95 ? 1 : 0;
 }
 
-/** Dilate a binary mask by a square of radius r. */
-export function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  return dilateBinary(mask, w, h, r);
+/** 1 where v ≠ 0 (NaN counts as 0). */
+export function nonZero(v: Float32Array): Uint8Array {
+  const out = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = v[i] ? 1 : 0;
+  return out;
 }
 
 export function count(mask: Uint8Array): number {

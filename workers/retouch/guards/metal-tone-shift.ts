@@ -5,7 +5,8 @@
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { compareRegion, type RegionComparison } from "./means";
-import { count, dilate } from "./masks";
+import { dilate } from "../pixels/mask";
+import { count } from "./masks";
 
 const usable = new WeakMap<GuardContext, Uint8Array>();
 

@@ -8,7 +8,8 @@
 import { boxMeanPair } from "./box-pair";
 import { scratch32, SLOT } from "./scratch";
 import { quantileOf } from "./select";
-import { count, dilate, pieceInterior } from "./masks";
+import { dilate } from "../pixels/mask";
+import { count, pieceInterior } from "./masks";
 import type { Work } from "./work";
 
 export interface Regions {

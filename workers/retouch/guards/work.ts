@@ -5,10 +5,11 @@
 import { LINEAR_LUT, luminance } from "../color";
 import type { Image8, Plane } from "../types";
 import { scanAlpha } from "./alpha-scan";
-import { dilateBinary, nonZero } from "./dilate";
+import { dilate } from "../pixels/mask";
+import { nonZero } from "./masks";
 import { workReach } from "./reach";
 import type { Gains } from "./input";
-import { labInto } from "./lab-plane";
+import { labInto } from "../color";
 import { scratch64, SLOT64 } from "./scratch";
 
 export interface Work extends WorkBase {
@@ -238,7 +239,7 @@ export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixe
   const alphaW = downsamplePlane(alpha, s, crop.w, crop.h, px.x0, px.y0);
   // Only pixels within the guards' reach of the matte are ever read (reach.ts): ~30 % of the crop
   // for a ring (its hole and margins are skipped), ~15 % for chains and pendants.
-  const need = dilateBinary(nonZero(alphaW), crop.w, crop.h, workReach(s));
+  const need = dilate(nonZero(alphaW), crop.w, crop.h, workReach(s));
   const b = downsampleLinear(before, s, px, need);
   const a = downsampleLinear(after, s, px, need);
   const cb = sampleLinear(before, cs);

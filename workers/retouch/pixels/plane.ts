@@ -1,5 +1,6 @@
 // Plane helpers: allocation, bilinear resampling, and box means on float planes.
 import type { Plane } from "../types";
+import { scratch } from "./scratch";
 
 export function makePlane(width: number, height: number, fill = 0): Plane {
   const data = new Float32Array(width * height);
@@ -49,17 +50,11 @@ export function resampleBilinear(src: Plane, width: number, height: number): Pla
   return out;
 }
 
-// Scratch rows reused across calls (each worker thread runs one image at a time): the matte calls
-// boxMean ~40 times per image and fresh canvas-sized temporaries were a visible share of GC time.
-let scratch = new Float32Array(0);
-let column = new Float64Array(0);
-
 /** Box mean over a (2r+1)² window, clamped at the borders (divides by the in-image count). */
 export function boxMean(src: Float32Array, width: number, height: number, r: number, out?: Float32Array): Float32Array {
   const n = width * height;
-  if (scratch.length < n) scratch = new Float32Array(n);
-  if (column.length < width) column = new Float64Array(width);
-  const tmp = scratch;
+  // The matte calls this ~40 times per image: its row pass reuses one buffer (pixels/scratch.ts).
+  const tmp = scratch("plane.boxRows", Float32Array, n);
   const dst = out ?? new Float32Array(n);
   // Horizontal running sums, then vertical: O(1) per pixel whatever the radius. The row loop is split
   // where the window is clipped by the left edge, whole, or clipped by the right edge, so the hot
@@ -88,8 +83,7 @@ export function boxMean(src: Float32Array, width: number, height: number, r: num
     }
     for (; x < width; x++) acc = clipped(o, x, acc);
   }
-  const col = column;
-  col.fill(0, 0, width);
+  const col = scratch("plane.boxColumns", Float64Array, width).fill(0, 0, width);
   for (let y = 0; y <= Math.min(r, height - 1); y++) {
     const o = y * width;
     for (let x = 0; x < width; x++) col[x]! += tmp[o + x]!;

@@ -1,6 +1,7 @@
 // A real SQLite database on a temp file, the app's services pointed at it, and controllable fakes for
 // the two services auto-processing calls (the Shopify candidate lookup and the batch service).
 import { mkdtempSync, rmSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
@@ -125,4 +126,33 @@ export function deps(c: FakeCandidates, b: ReturnType<typeof fakeBatchService>):
 
 export async function setShop(prisma: PrismaClient, shop: string, autoPolicy: "off" | "hold" | "publish", dailyCap = 500) {
   await prisma.shop.upsert({ where: { shop }, create: { shop, autoPolicy, dailyCap }, update: { autoPolicy, dailyCap } });
+}
+
+/** The state one scheduler test works on; `now` is the clock the fake batch service reads. */
+export interface AutoHarness {
+  t: TestDb;
+  now: Date;
+  candidates: FakeCandidates;
+  batches: ReturnType<typeof fakeBatchService>;
+}
+
+/**
+ * Registers the suite's hooks: one test database for the file, emptied before each test, with fresh
+ * fakes and the clock back at `start`. Read the fields inside tests (they are replaced per test).
+ */
+export function autoHarness(start: Date): AutoHarness {
+  const h = { now: start } as AutoHarness;
+  beforeAll(async () => {
+    h.t = await openTestDb();
+  });
+  afterAll(async () => {
+    await h.t.close();
+  });
+  beforeEach(async () => {
+    await clearAutoTables(h.t.prisma);
+    h.now = start;
+    h.candidates = new FakeCandidates();
+    h.batches = fakeBatchService(h.t.prisma, h.candidates.owner, () => h.now);
+  });
+  return h;
 }

@@ -14,12 +14,7 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number, out:
     out.set(src);
     return out;
   }
-  const tmp = scratch32(SLOT.boxRows, w * h);
-  const n = 2 * r + 1;
-  for (let y = 0; y < h; y++) boxRow(src, tmp, y * w, w, r, n);
-  const col = scratch64(SLOT64.columns, w);
-  col.fill(0, 0, w);
-  for (let k = -r; k <= r; k++) addInto(col, tmp, clamp(k, h) * w, w);
+  const { tmp, col, n } = rowPass(src, w, h, r);
   for (let y = 0; y < h; y++) boxColumnsStep(tmp, out, col, y * w, clamp(y + r + 1, h) * w, clamp(y - r, h) * w, w, n);
   return out;
 }
@@ -31,14 +26,20 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number, out:
  */
 export function boxMeanOver(src: Float32Array, den: Float32Array, w: number, h: number, r: number): Float32Array {
   const out = new Float32Array(w * h);
+  const { tmp, col, n } = rowPass(src, w, h, r);
+  for (let y = 0; y < h; y++) boxColumnsOverStep(tmp, den, out, col, y * w, clamp(y + r + 1, h) * w, clamp(y - r, h) * w, w, n);
+  return out;
+}
+
+/** The box filter's horizontal pass into scratch, and the column sums of its first window. */
+function rowPass(src: Float32Array, w: number, h: number, r: number): { tmp: Float32Array; col: Float64Array; n: number } {
   const tmp = scratch32(SLOT.boxRows, w * h);
   const n = 2 * r + 1;
   for (let y = 0; y < h; y++) boxRow(src, tmp, y * w, w, r, n);
   const col = scratch64(SLOT64.columns, w);
   col.fill(0, 0, w);
   for (let k = -r; k <= r; k++) addInto(col, tmp, clamp(k, h) * w, w);
-  for (let y = 0; y < h; y++) boxColumnsOverStep(tmp, den, out, col, y * w, clamp(y + r + 1, h) * w, clamp(y - r, h) * w, w, n);
-  return out;
+  return { tmp, col, n };
 }
 
 // Row kernels are functions of their own so that V8 optimises them as hot functions; loops nested in

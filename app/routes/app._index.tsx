@@ -9,6 +9,7 @@ import { RecentBatches } from "../components/home/RecentBatches";
 import { usePolling } from "../ui/use-polling";
 import { batchProgress } from "../ui/progress";
 import type { BatchSummaryView } from "../ui/types";
+import { ActionResultBanner } from "../components/common/ActionResultBanner";
 
 const PICKER_QUERY = `#graphql
   query LoupePickerData {
@@ -94,7 +95,7 @@ export default function Home() {
                 </Text>
               </BlockStack>
             </Card>
-            {result && "error" in result ? <Banner tone="critical" title={result.error} /> : null}
+            <ActionResultBanner result={result} />
             {pickerFailed ? (
               <Banner tone="warning" title="Loupe couldn't load your collections and products from Shopify. Reload the page to try again." />
             ) : null}

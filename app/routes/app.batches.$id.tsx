@@ -3,7 +3,7 @@
 // shoot report.
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { authenticate } from "../shopify.server";
 import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../batches/service.server";
@@ -22,6 +22,7 @@ import { actionError } from "../ui/errors";
 import { usePolling } from "../ui/use-polling";
 import { warningCodes } from "../ui/warnings";
 import type { ImageCardView, Warning } from "../ui/types";
+import { ActionResultBanner } from "../components/common/ActionResultBanner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -120,8 +121,7 @@ export default function BatchPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result && "error" in result ? <Banner tone="critical" title={result.error} /> : null}
-            {result && "ok" in result ? <Banner tone="success" title={result.ok} /> : null}
+            <ActionResultBanner result={result} />
             <Card>
               <BatchProgress counts={batch.counts} total={batch.total} status={batch.status} />
             </Card>

@@ -3,7 +3,7 @@
 // removed spot or re-run with other settings. Polls while the photo is being worked on.
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { approveImage, getImage, getShopSettings, publishImage, rejectImage, rerunImage, revertImage } from "../batches/service.server";
 import { db } from "../batches/db.server";
@@ -23,6 +23,7 @@ import { isBusy } from "../ui/states";
 import { usePolling } from "../ui/use-polling";
 import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
+import { ActionResultBanner } from "../components/common/ActionResultBanner";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -111,8 +112,7 @@ export default function ImageReview() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result && "error" in result ? <Banner tone="critical" title={result.error} /> : null}
-            {result && "ok" in result ? <Banner tone="success" title={result.ok} /> : null}
+            <ActionResultBanner result={result} />
             <Card>
               {urls.original && size ? (
                 <ReviewViewer

@@ -13,6 +13,7 @@ import { LookSection } from "../components/settings/LookSection";
 import { GuardSection } from "../components/settings/GuardSection";
 import { AutoSection } from "../components/settings/AutoSection";
 import { ReferenceTable, type ReferenceRow } from "../components/settings/ReferenceTable";
+import { ActionResultBanner } from "../components/common/ActionResultBanner";
 
 const COLLECTIONS_QUERY = `#graphql
   query LoupeSettingsCollections {
@@ -127,8 +128,7 @@ export default function SettingsPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result && "error" in result ? <Banner tone="critical" title={result.error} /> : null}
-            {result && "ok" in result ? <Banner tone="success" title={result.ok} /> : null}
+            <ActionResultBanner result={result} />
             <LookSection value={draft} onChange={(v) => setDraft({ ...draft, ...v })} />
             <AutoSection policy={draft.autoPolicy} cap={draft.dailyCap} onChange={(v) => setDraft({ ...draft, ...v })} />
             <GuardSection value={draft.guardThresholds} onChange={(guardThresholds) => setDraft({ ...draft, guardThresholds })} />

@@ -5,7 +5,8 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { Msg } from "../../shared/messages";
-import { startBatch, type StartOutcome } from "../../shared/start-batch";
+import { actionState, type Attempt } from "../../shared/action-state";
+import { startBatch } from "../../shared/start-batch";
 import { loadProductsSummary, summaryErrorView, summaryView, type SummaryView } from "../../shared/summary";
 
 export default async () => {
@@ -18,7 +19,7 @@ function Extension() {
   const productIds = key ? key.split(",") : [];
   const t = (m: Msg) => i18n.translate(m.key, m.params);
   const [summary, setSummary] = useState<SummaryView | null>(null);
-  const [outcome, setOutcome] = useState<StartOutcome | "starting" | null>(null);
+  const [outcome, setOutcome] = useState<Attempt>(null);
 
   useEffect(() => {
     loadProductsSummary(query, key ? key.split(",") : []).then(
@@ -31,9 +32,7 @@ function Extension() {
     setOutcome("starting");
     setOutcome(await startBatch((url, init) => fetch(url, init), { productIds }));
   };
-  const started = outcome !== null && outcome !== "starting" && outcome.kind === "started" ? outcome : null;
-  const failed = outcome !== null && outcome !== "starting" && outcome.kind === "error" ? outcome : null;
-  const canStart = summary !== null && summary.kind !== "nothing" && !started && (!failed || failed.canRetry);
+  const { started, failed, canStart, starting } = actionState(summary, outcome);
 
   return (
     <s-admin-action heading={i18n.translate("heading")} loading={summary === null}>
@@ -50,7 +49,7 @@ function Extension() {
         {failed && <s-banner tone="critical">{t(failed.message)}</s-banner>}
       </s-stack>
       {canStart && (
-        <s-button slot="primary-action" variant="primary" loading={outcome === "starting"} onClick={onStart}>
+        <s-button slot="primary-action" variant="primary" loading={starting} onClick={onStart}>
           {i18n.translate(failed ? "tryAgain" : "start")}
         </s-button>
       )}

@@ -58,9 +58,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
 
   const matte = await buildMatte(img, prob, undefined, decoded.resized, workImage);
   const alpha = matte.alpha;
-  let covered = 0;
-  for (let i = 0; i < alpha.data.length; i++) covered += alpha.data[i]! >= 0.5 ? 1 : 0;
-  const share = covered / alpha.data.length;
+  // One pass gives the opaque share (the no-piece check here) and the haze (the cutout check below).
+  const shares = cutoutShares(alpha.data);
+  const share = shares.opaque;
   const box = pieceBox(alpha.data, W, H);
   if (!box || share < 0.0005 || share > 0.97)
     throw new RetouchInputError(
@@ -109,7 +109,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     },
     settings.guardThresholds,
   );
-  warnings.push(...cutoutConfidence(cutoutShares(alpha.data)));
+  warnings.push(...cutoutConfidence(shares));
   lap("guards");
 
   const [cutoutBytes, [composite, thumbnail]] = await Promise.all([cutoutPng, encoded]);

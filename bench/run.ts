@@ -2,18 +2,21 @@
 // share the machine's two cores). Results go to bench-results/ as JSON.
 //   npm run bench                      engine (quality on fixtures, per-stage ms and peak RSS at 1/4/12/20 MP),
 //                                      guards (4 MP), queue (40 × 4 MP batch vs 40 single runs)
-//   npm run bench -- --only engine     one of engine | guards | queue
+//   npm run bench -- --only engine     one of cutout | engine | guards | queue
+//   cutout options: --surfaces sweep,grey,blue,black,white --limit N --reuse-network --no-anchor
 //   engine options: --sizes 1,4,12,20 --repeats 2 --sides 640 --no-quality --batch 40
 import { mkdirSync, writeFileSync } from "node:fs";
 import { runEngineBench } from "./engine";
 import { benchGuards } from "./guards";
 import { benchQueue } from "./queue";
+import { runCutoutBench } from "./cutout/run";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const want = (name: string) => !only || only === name;
 mkdirSync("bench-results", { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 
+if (want("cutout")) await runCutoutBench();
 if (want("engine")) await runEngineBench();
 if (want("guards")) {
   const g = await benchGuards();

@@ -109,7 +109,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     },
     settings.guardThresholds,
   );
-  warnings.push(...cutoutConfidence(shares));
+  warnings.push(...matte.warnings, ...cutoutConfidence(shares));
   lap("guards");
 
   const [cutoutBytes, [composite, thumbnail]] = await Promise.all([cutoutPng, encoded]);
@@ -124,8 +124,8 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     edits: spots.edits,
     measurements: {
       pieceShare: round(share, 5),
-      matteBandShare: round(matte.bandShare, 5),
-      matteCompositingShare: round(matte.compositingShare, 4),
+      matteFilledShare: round(matte.filledShare, 5),
+      matteEdgeShare: round(matte.edgeShare, 5),
       backdropResidual: round(matte.backdrop.residual, 5),
       backdropTrust: round(matte.backdrop.trust, 3),
       surfaceL: round(surface.lab[0], 2),

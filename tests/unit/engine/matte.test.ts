@@ -43,7 +43,11 @@ describe("matte and edges vs the anchor", () => {
         }
       }
     }
-    expect(sum.ours.iou).toBeGreaterThan(sum.anchor.iou);
+    // The stand-in network is a symmetric blur of the truth, so its ½ contour is exact by construction;
+    // the matte's ramp leans toward keeping piece (ISNet's real maps lean the other way on light
+    // surfaces: tests/integration/engine/cutout-real.test.ts and docs/cutout-bench.md measure that),
+    // which may cost a little IoU here and no more.
+    expect(sum.ours.iou).toBeGreaterThan(sum.anchor.iou - 0.01);
     expect(sum.ours.mae).toBeLessThan(sum.anchor.mae);
     // Both are ≈ 1 on these clean shapes; allow a rounding-level difference.
     expect(sum.ours.boundaryF).toBeGreaterThanOrEqual(sum.anchor.boundaryF - 0.001);

@@ -1,17 +1,38 @@
-// Stages 2–3 glued: network map → backdrop model → local foreground colour → refined matte.
-import type { Image8, Plane } from "../types";
+// Stages 2–3 glued: network map → backdrop model → opaque fill → full-resolution alpha, plus the
+// local colours the edge decontamination needs and the matte's own doubts (PIECE_AREA_LOST).
+import type { Image8, Plane, Warning } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
-import { refineMatte, REFINE_DEFAULTS, type RefineOptions, type RefinedMatte } from "./refine";
+import { networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
+import { opaqueFill, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
+import { pieceAreaLost } from "./piece-loss";
+import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
 
-export interface MatteResult extends RefinedMatte {
+export interface MatteOptions {
+  ramp: RampOptions;
+  /** null: no fill (the network's map alone). */
+  fill: FillOptions | null;
+  /** null: the outline keeps the ramped map. */
+  edge: EdgeOptions | null;
+}
+
+export const MATTE_DEFAULTS: MatteOptions = { ramp: RAMP_DEFAULTS, fill: FILL_DEFAULTS, edge: EDGE_DEFAULTS };
+
+export interface MatteResult {
+  alpha: Plane;
   work: WorkImage;
   probWork: Float32Array;
   backdrop: BackdropModel;
   fg: LocalMean;
   bg: LocalMean;
+  /** Area given back by the fill, as a share of the network's piece. */
+  filledShare: number;
+  /** Share of the frame whose α the edge stage re-solved from the photo. */
+  edgeShare: number;
+  /** PIECE_AREA_LOST, when the matte left doubtful openings inside the piece. */
+  warnings: Warning[];
 }
 
 /** Centre of mass of the probability map in [0, 1]² (where the piece sits on the surface). */
@@ -32,7 +53,7 @@ export function probabilityCentre(p: Plane): [number, number] {
 export async function buildMatte(
   img: Image8,
   prob: Plane,
-  opts: RefineOptions = REFINE_DEFAULTS,
+  opts: MatteOptions = MATTE_DEFAULTS,
   resized?: (w: number, h: number, kernel: "cubic") => Promise<Buffer>,
   /** The work image when the caller already started it (the pipeline does, during segmentation). */
   workImage?: Promise<WorkImage>,
@@ -40,8 +61,11 @@ export async function buildMatte(
   const work = await (workImage ?? makeWorkImage(img, undefined, resized));
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
+  const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill) : null;
+  const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill);
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
-  const refined = refineMatte(img, work, probWork, backdrop, fg, bg, opts);
-  return { ...refined, work, probWork, backdrop, fg, bg };
+  const edgeShare = opts.edge && process.env.RESEARCH_NO_EDGE !== "1" ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
+  const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
+  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings };
 }

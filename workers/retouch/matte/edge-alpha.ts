@@ -1,0 +1,66 @@
+// Stage 3c — the edge's own alpha. The ramp in network-alpha.ts keeps the piece whole, but along the
+// outline it leaves pixels opaque (or partly) that still hold some of the surface, which the cutout
+// would carry onto a new background as a fringe (backdrop bleed). There, and only there — pixels
+// already partly transparent, or opaque within `reach` of the clear surface — α is re-solved from the
+// photo by the compositing equation I = αF + (1−α)B, projecting the pixel onto the segment between
+// the piece's local colour F and the surface's B. It acts only where the two are clearly apart and
+// the surface is known: a white stone on a white sweep (F ≈ B) keeps the network's alpha, so an edge
+// can move and soften but the inside is never hollowed.
+import type { Image8, Plane } from "../types";
+import { SRGB_TO_LINEAR } from "../pixels/srgb";
+import { dilate } from "../pixels/mask";
+import type { WorkImage } from "../pixels/work-image";
+import type { BackdropModel } from "../backdrop/model";
+import { sampleLocal, type LocalMean } from "./local-means";
+import { sampleSurface, type SurfaceSample } from "./surface-sample";
+
+export interface EdgeOptions {
+  /** Full-resolution pixels inside the outline that may be re-solved. */
+  reach: number;
+  /** F and B must be at least this far apart (linear RGB distance) and this many noise levels. */
+  minSeparation: number;
+  noiseMultiple: number;
+}
+
+export const EDGE_DEFAULTS: EdgeOptions = { reach: 2, minSeparation: 0.06, noiseMultiple: 4 };
+
+/** Re-solves α in place along the outline; returns the share of the frame re-solved. */
+export function edgeAlpha(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: LocalMean, bg: LocalMean, opts: EdgeOptions = EDGE_DEFAULTS): number {
+  const { width: W, height: H, data, channels: ch } = img;
+  const A = alpha.data;
+  const clear = new Uint8Array(W * H);
+  for (let i = 0; i < clear.length; i++) clear[i] = A[i]! < 0.5 ? 1 : 0;
+  const nearClear = dilate(clear, W, H, opts.reach);
+  const s: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
+  let solved = 0;
+  for (let y = 0; y < H; y++) {
+    const v = (y + 0.5) / work.sy - 0.5;
+    const vn = (y + 0.5) / H;
+    for (let x = 0; x < W; x++) {
+      const i = y * W + x;
+      const a = A[i]!;
+      if (a <= 0 || (a >= 1 && !nearClear[i])) continue;
+      const u = (x + 0.5) / work.sx - 0.5;
+      const f0 = sampleLocal(fg, fg.rgb[0], u, v);
+      if (Number.isNaN(f0)) continue;
+      const f1 = sampleLocal(fg, fg.rgb[1], u, v);
+      const f2 = sampleLocal(fg, fg.rgb[2], u, v);
+      sampleSurface(bg, backdrop, u, v, (x + 0.5) / W, vn, s);
+      if (s.trust < 0.5) continue;
+      const d0 = f0 - s.b[0];
+      const d1 = f1 - s.b[1];
+      const d2 = f2 - s.b[2];
+      const dd = d0 * d0 + d1 * d1 + d2 * d2;
+      const sep = Math.max(opts.minSeparation, opts.noiseMultiple * s.noise);
+      if (dd < sep * sep) continue;
+      const o = ch * i;
+      const e0 = SRGB_TO_LINEAR[data[o]!]! - s.b[0];
+      const e1 = SRGB_TO_LINEAR[data[o + 1]!]! - s.b[1];
+      const e2 = SRGB_TO_LINEAR[data[o + 2]!]! - s.b[2];
+      const ac = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
+      A[i] = ac < 0 ? 0 : ac > 1 ? 1 : ac;
+      solved++;
+    }
+  }
+  return solved / (W * H);
+}

@@ -1,0 +1,232 @@
+// Stage 3b — give back what the network dropped inside the piece. ISNet reads bright white metal,
+// white stones and pearls on a light surface as "background" (its map follows the photo's
+// brightness there: a polished white bangle scores 0.2–0.5, ball-chain beads have dark rims and
+// empty centres). Colour separates them where the network can't: a surface can be darker than its
+// fitted model (shadow) but not brighter, nor of another chromaticity, nor textured. So, on the work
+// grid, a pixel is *evidence of piece* when, against the fitted surface B at that spot (ratio
+// r = I / B per linear channel):
+//   • it is brighter: mean r > 1 + tBright (a shadow only darkens);
+//   • or its chromaticity differs: max |r_c / mean r − 1| > tChroma (a shadow keeps it);
+//   • or it is textured: the 3×3 spread of mean r exceeds tTexture (shadows and sweeps are smooth).
+// Evidence is accepted only within `reach` of what the network is sure of (p ≥ ½) and connected to
+// it, and only where the surface is known (backdrop trust) — on fabric or a busy scene there is no
+// B to compare with, and the network's map stands alone. Enclosed holes of the result are filled
+// when the evidence or the network says piece over a good part of them (a dropped stone), and left
+// open when they look like the surface (a ring's opening, a chain link).
+import type { Plane } from "../types";
+import { dilate } from "../pixels/mask";
+import type { WorkImage } from "../pixels/work-image";
+import { evalModel, type BackdropModel } from "../backdrop/model";
+
+export interface FillOptions {
+  /** How far from the network's confident piece evidence is taken, in work pixels at 1024 px. */
+  reach: number;
+  tBright: number;
+  tChroma: number;
+  tTexture: number;
+  /** An enclosed hole is filled when this share of it is evidence, or its mean map value exceeds holeProb. */
+  holeEvidence: number;
+  holeProb: number;
+  /** Below this backdrop trust, no evidence is taken. */
+  minTrust: number;
+  /** The fill grows only through pixels the network gave at least this much (a shadow or a misfit sweep gets ~0). */
+  minProb: number;
+}
+
+/** Measured on ../shared/data/cutout-dev (`npm run bench -- --only cutout`; docs/cutout-bench.md). */
+export const FILL_DEFAULTS: FillOptions = {
+  reach: 24,
+  tBright: 0.04,
+  tChroma: 0.05,
+  tTexture: 0.06,
+  holeEvidence: 0.5,
+  holeProb: 0.45,
+  minTrust: 0.25,
+  minProb: 0.03,
+};
+
+/** An enclosed hole the fill left open, with what speaks for it being piece. */
+export interface OpenHole {
+  /** Work-grid pixels. */
+  area: number;
+  box: { x: number; y: number; w: number; h: number };
+  /** Share of its pixels that are evidence of piece, and its mean network value. */
+  evidence: number;
+  prob: number;
+}
+
+export interface OpaqueFill {
+  /** Work-grid plane, 1 where the piece is given back (0 elsewhere). */
+  fill: Plane;
+  /** Evidence of piece per work pixel (0/1), for the lost-area check. */
+  evidence: Uint8Array;
+  /** Pixels filled that the network had below ½, as a share of the network's piece (p ≥ ½). */
+  filledShare: number;
+  /** Network piece area (p ≥ ½), work pixels. */
+  coreArea: number;
+  openHoles: OpenHole[];
+}
+
+/** 8-connected flood from `seed` pixels through `through` pixels; returns the reached set. */
+function flood(seed: Uint8Array, through: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(seed.length);
+  const stack = new Int32Array(seed.length);
+  let top = 0;
+  for (let i = 0; i < seed.length; i++)
+    if (seed[i]) {
+      out[i] = 1;
+      stack[top++] = i;
+    }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % w;
+    const y = (i - x) / w;
+    for (let dy = -1; dy <= 1; dy++) {
+      const yy = y + dy;
+      if (yy < 0 || yy >= h) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        if (xx < 0 || xx >= w) continue;
+        const j = yy * w + xx;
+        if (out[j] || !through[j]) continue;
+        out[j] = 1;
+        stack[top++] = j;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Evidence of piece per work pixel (see the file's header): 1 = piece, 0 = looks like the surface,
+ * 2 = unknown (the surface can't be trusted there).
+ */
+export function pieceEvidence(work: WorkImage, backdrop: BackdropModel, opts: FillOptions = FILL_DEFAULTS, surfaceProb?: Float32Array): Uint8Array {
+  const { width: w, height: h } = work;
+  const [R, G, B] = work.linear;
+  const n = w * h;
+  const ratio = new Float32Array(n);
+  const ev = new Uint8Array(n);
+  if (backdrop.trust < opts.minTrust) return ev.fill(2);
+  // The fitted surface, not local means of the network's "clear" pixels: those would include the
+  // very piece the network missed. Its misfit (residual) widens the tolerance.
+  const b = [0, 0, 0];
+  const meanY = Math.max(1e-3, (backdrop.mean[0] + backdrop.mean[1] + backdrop.mean[2]) / 3);
+  const tBright = opts.tBright + (3 * backdrop.residualAbs) / meanY;
+  const tChroma = opts.tChroma + (2 * backdrop.residualAbs) / meanY;
+  for (let y = 0; y < h; y++) {
+    const v = (y + 0.5) / h;
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      evalModel(backdrop, (x + 0.5) / w, v, b);
+      const rr = R[i]! / Math.max(b[0]!, 1e-3);
+      const rg = G[i]! / Math.max(b[1]!, 1e-3);
+      const rb = B[i]! / Math.max(b[2]!, 1e-3);
+      const m = (rr + rg + rb) / 3;
+      ratio[i] = m;
+      if (m > 1 + tBright) ev[i] = 1;
+      else if (m > 0.02) {
+        const c = Math.max(Math.abs(rr / m - 1), Math.abs(rg / m - 1), Math.abs(rb / m - 1));
+        if (c > tChroma) ev[i] = 1;
+      }
+    }
+  }
+  // Texture: the 3×3 spread of the ratio, against the surface's own (JPEG noise, banding, weave):
+  // the floor is twice the 90th percentile of the spread over pixels the network calls surface.
+  const sd = new Float32Array(n);
+  const surfaceSd: number[] = [];
+  for (let y = 1; y < h - 1; y++)
+    for (let x = 1; x < w - 1; x++) {
+      const i = y * w + x;
+      let sum = 0;
+      let s2 = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const r = ratio[i + dy * w + dx]!;
+          sum += r;
+          s2 += r * r;
+        }
+      const mean = sum / 9;
+      const v = Math.sqrt(Math.max(0, s2 / 9 - mean * mean)) / Math.max(mean, 0.05);
+      sd[i] = v;
+      if (surfaceProb && surfaceProb[i]! < 0.03 && (i & 7) === 0) surfaceSd.push(v);
+    }
+  surfaceSd.sort((a, b) => a - b);
+  const floor = surfaceSd.length ? 2 * surfaceSd[Math.floor(0.9 * (surfaceSd.length - 1))]! : 0;
+  const tTexture = Math.max(opts.tTexture, floor);
+  for (let i = 0; i < n; i++) if (!ev[i] && sd[i]! > tTexture) ev[i] = 1;
+  return ev;
+}
+
+export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: BackdropModel, opts: FillOptions = FILL_DEFAULTS): OpaqueFill {
+  const { width: w, height: h } = work;
+  const n = w * h;
+  const core = new Uint8Array(n);
+  let coreN = 0;
+  for (let i = 0; i < n; i++)
+    if (probWork[i]! >= 0.5) {
+      core[i] = 1;
+      coreN++;
+    }
+  const fill = new Float32Array(n);
+  const evidence = pieceEvidence(work, backdrop, opts, probWork);
+  const scale = Math.max(w, h) / 1024;
+  const near = dilate(core, w, h, Math.max(1, Math.round(opts.reach * scale)));
+  // Pixels next to plain surface are the piece's own anti-aliased edge (mixed colour, so "evidence"):
+  // the network's ramp draws that edge; the fill only takes what lies inside it.
+  const surface = new Uint8Array(n);
+  for (let i = 0; i < n; i++) surface[i] = !core[i] && evidence[i] === 0 ? 1 : 0;
+  const nearSurface = dilate(surface, w, h, Math.max(1, Math.round(2 * scale)));
+  const through = new Uint8Array(n);
+  for (let i = 0; i < n; i++) through[i] = near[i]! && evidence[i] === 1 && !core[i] && !nearSurface[i] && probWork[i]! >= opts.minProb ? 1 : 0;
+  const grown = flood(core, through, w, h);
+  // Enclosed holes of the grown piece: components of "not grown" that don't reach the frame.
+  const label = new Int32Array(n);
+  const stack = new Int32Array(n);
+  let next = 0;
+  const openHoles: OpenHole[] = [];
+  for (let s = 0; s < n; s++) {
+    if (grown[s] || label[s]) continue;
+    next++;
+    let top = 0;
+    stack[top++] = s;
+    label[s] = next;
+    let size = 0;
+    let ev = 0;
+    let p = 0;
+    let border = false;
+    let x0 = w;
+    let y0 = h;
+    let x1 = 0;
+    let y1 = 0;
+    const members: number[] = [];
+    while (top > 0) {
+      const i = stack[--top]!;
+      members.push(i);
+      size++;
+      ev += evidence[i] === 1 ? 1 : 0;
+      p += probWork[i]!;
+      const x = i % w;
+      const y = (i - x) / w;
+      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border = true;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      if (x > 0 && !grown[i - 1] && !label[i - 1]) (label[i - 1] = next), (stack[top++] = i - 1);
+      if (x < w - 1 && !grown[i + 1] && !label[i + 1]) (label[i + 1] = next), (stack[top++] = i + 1);
+      if (y > 0 && !grown[i - w] && !label[i - w]) (label[i - w] = next), (stack[top++] = i - w);
+      if (y < h - 1 && !grown[i + w] && !label[i + w]) (label[i + w] = next), (stack[top++] = i + w);
+    }
+    if (border) continue;
+    if (ev >= opts.holeEvidence * size || p >= opts.holeProb * size) for (const i of members) grown[i] = 1;
+    else openHoles.push({ area: size, box: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, evidence: ev / size, prob: p / size });
+  }
+  let filled = 0;
+  for (let i = 0; i < n; i++)
+    if (grown[i] && !core[i]) {
+      fill[i] = 1;
+      filled++;
+    }
+  return { fill: { width: w, height: h, data: fill }, evidence, filledShare: coreN ? filled / coreN : 0, coreArea: coreN, openHoles };
+}

@@ -115,3 +115,26 @@ describe("API batches and images", () => {
     expect(theirs.status).toBe(200);
   });
 });
+
+describe("embedded documents", () => {
+  const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36", Accept: "text/html" };
+
+  it("every HTML page says only the requesting shop and the admin may frame it", async () => {
+    const { embeddedParams } = await import("../../../app/demo/session-token.server");
+    for (const path of ["/app", "/app/settings"]) {
+      const res = await fetch(`${h.appUrl}${path}?${embeddedParams(SHOP, h.token())}`, { headers: BROWSER, redirect: "manual" });
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get("content-type")).toMatch(/text\/html/);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(new RegExp(`^frame-ancestors https://${SHOP.replace(/\./g, "\\.")} https://admin\\.shopify\\.com[ ;]`));
+      await res.text();
+    }
+  });
+
+  it("a page for no shop still refuses to be framed by anyone but the admin", async () => {
+    const res = await fetch(`${h.appUrl}/app/no-such-page`, { headers: BROWSER, redirect: "manual" });
+    expect(res.headers.get("content-type") ?? "").toMatch(/text\/html/);
+    expect(res.headers.get("content-security-policy")).toBe("frame-ancestors https://admin.shopify.com;");
+    await res.text();
+  });
+});

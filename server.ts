@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { demoAdminFrame } from "./app/demo/admin-frame";
+import { assertSafeToStart } from "./app/startup-checks.server";
 
 export interface WebServer {
   close(): Promise<void>;
@@ -14,6 +15,7 @@ export interface WebServer {
 }
 
 export async function startWebServer(port = Number(process.env.PORT || 3000), host = process.env.HOST || "127.0.0.1"): Promise<WebServer> {
+  assertSafeToStart();
   const buildPath = resolve("build/server/index.js");
   if (!existsSync(buildPath)) throw new Error("The app is not built: run `npm run build` first (npm run demo does it for you).");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

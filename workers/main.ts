@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@prisma/client";
 import { config } from "../app/config.server";
+import { assertSafeToStart } from "../app/startup-checks.server";
 import { getStorage } from "../app/storage";
 import { installShopifyFetchRouting } from "../app/shopify/fetch-routing.server";
 import { createQueue } from "./queue";
@@ -43,6 +44,7 @@ const envNumber = (name: string, fallback: number) => {
 };
 
 export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
+  assertSafeToStart();
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
   installSqliteBusyTimeout();

@@ -7,9 +7,10 @@ import { MAX_ATTEMPTS, backoffMs, classify, type Failure } from "./failure";
 import { runPull } from "./pull";
 import { runRetouch } from "./retouch";
 import { runPublish } from "./publish";
+import { runShopTask } from "./shop-task";
 import { settleBatch } from "./batch-progress";
 
-const HANDLERS: Record<TaskKind, JobHandler> = { pull: runPull, retouch: runRetouch, publish: runPublish };
+const HANDLERS: Record<TaskKind, JobHandler> = { pull: runPull, retouch: runRetouch, publish: runPublish, "shop-task": runShopTask };
 
 /** A pull that still fails after this long marks its batch failed. */
 const PULL_GIVE_UP_MS = Number(process.env.LOUPE_PULL_GIVE_UP_MS || 30 * 60_000);
@@ -33,6 +34,7 @@ export function createRunner(ctx: JobContext, handlers: Record<TaskKind, JobHand
 async function settleFailure(ctx: JobContext, task: ClaimedTask, f: Failure): Promise<void> {
   const { db } = ctx;
   if (task.kind === "pull") return settlePullFailure(ctx, task, f);
+  if (task.kind === "shop-task") return settleShopTaskFailure(ctx, task, f);
   const retry = f.transient && task.attempts < MAX_ATTEMPTS;
   if (retry) {
     const delayMs = backoffMs(task.attempts);
@@ -69,4 +71,15 @@ async function settlePullFailure(ctx: JobContext, task: ClaimedTask, f: Failure)
   const delayMs = backoffMs(Math.min(10, 1 + Math.floor(age / 5_000)));
   await ctx.db.batch.updateMany({ where: { id: task.id, status: "pulling" }, data: { error: f.message, updatedAt: new Date(Date.now() + delayMs - ctx.leaseMs) } });
   await ctx.enqueue([{ kind: "pull", id: task.id, shop: task.shop, attempt: Date.now(), delayMs }]);
+}
+
+async function settleShopTaskFailure(ctx: JobContext, task: ClaimedTask, f: Failure): Promise<void> {
+  const held = { id: task.id, processedBy: task.workerId, state: "processing" };
+  if (f.transient && task.attempts < MAX_ATTEMPTS) {
+    const delayMs = backoffMs(task.attempts);
+    const r = await ctx.db.shopTask.updateMany({ where: held, data: { state: "queued", runAfter: new Date(Date.now() + delayMs), leaseUntil: null, lastError: f.message } });
+    if (r.count) await ctx.enqueue([{ kind: "shop-task", id: task.id, shop: task.shop, attempt: task.attempts, delayMs }]);
+    return;
+  }
+  await ctx.db.shopTask.updateMany({ where: held, data: { state: "failed", leaseUntil: null, lastError: f.message } });
 }

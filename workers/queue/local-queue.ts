@@ -69,7 +69,7 @@ export class LocalQueue implements JobQueue {
           while (!this.stopped && this.tracker.size < this.opts.concurrency) {
             const task = await this.claims.claimNext(this.lastShop);
             if (!task) break;
-            if (task.kind !== "pull") this.lastShop = task.shop;
+            if (task.kind === "retouch" || task.kind === "publish") this.lastShop = task.shop;
             this.dispatch(task);
           }
         } while (this.again && !this.stopped);

@@ -21,6 +21,14 @@ export async function startWebServer(port = Number(process.env.PORT || 3000), ho
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // A body refused before it was read to its end (413) leaves unread bytes on the connection, which
+  // would be taken for the next request: such a connection ends once its answer is written.
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      if (!req.complete) req.socket.end();
+    });
+    next();
+  });
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   if (process.env.LOUPE_DEMO === "1") {

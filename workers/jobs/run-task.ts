@@ -9,6 +9,7 @@ import { runRetouch } from "./retouch";
 import { runPublish } from "./publish";
 import { runShopTask } from "./shop-task";
 import { settleBatch } from "./batch-progress";
+import { deadlineMessage, taskDeadlineMs } from "./deadlines";
 
 const HANDLERS: Record<TaskKind, JobHandler> = { pull: runPull, retouch: runRetouch, publish: runPublish, "shop-task": runShopTask };
 
@@ -21,14 +22,30 @@ export function createRunner(ctx: JobContext, handlers: Record<TaskKind, JobHand
       await settleFailure(ctx, task, { transient: false, code: "TOO_MANY_ATTEMPTS", message: "Loupe stopped after several tries: the worker stopped each time while handling this image." });
       return;
     }
+    const deadlineMs = ctx.deadlines?.[task.kind] ?? taskDeadlineMs(task.kind);
     try {
-      await handlers[task.kind](ctx, task);
+      // Past its deadline the task fails alone and its slot is freed; whatever it still does later
+      // writes nothing, since every write is conditional on holding the row (heldBy).
+      const late = await withDeadline(handlers[task.kind](ctx, task), deadlineMs);
+      if (late) await settleFailure(ctx, task, { transient: false, code: "DEADLINE", message: deadlineMessage(task.kind, deadlineMs) });
     } catch (err) {
       const failure = classify(err);
       if (failure.code === "INTERNAL") console.error(`worker: ${task.kind} ${task.id}: ${err instanceof Error ? err.stack : err}`);
       await settleFailure(ctx, task, failure);
     }
   };
+}
+
+/** Resolves true when `work` is still running after `ms`, false when it finished; rethrows its error. */
+async function withDeadline(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), ms)));
+  work.catch(() => undefined); // a late failure has nobody left to hear it
+  try {
+    return await Promise.race([work.then(() => false as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function settleFailure(ctx: JobContext, task: ClaimedTask, f: Failure): Promise<void> {

@@ -56,4 +56,6 @@ export interface QueueOptions {
   leaseMs: number;
   /** How often an idle worker looks for claimable rows (retries that came due, crashed workers' rows). */
   pollMs: number;
+  /** The longest a task's lease is renewed (past every task deadline); default 2 hours. */
+  maxHoldMs?: number;
 }

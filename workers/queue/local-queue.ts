@@ -27,7 +27,7 @@ export class LocalQueue implements JobQueue {
     private readonly opts: QueueOptions,
   ) {
     this.claims = new Claims(db, opts.workerId, opts.leaseMs);
-    this.tracker = new TaskTracker(this.claims, opts.leaseMs);
+    this.tracker = new TaskTracker(this.claims, opts.leaseMs, opts.maxHoldMs);
   }
 
   get running(): number {

@@ -141,6 +141,27 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     expect(row!.leaseUntil).toBeNull();
   });
 
+  it("runs webhook tasks (ShopTask rows) in the worker, once each: bulk finish wakes the waiting export", async () => {
+    const { enqueueShopTask } = await import("../../../app/shopify/shop-tasks.server");
+    const { waitForBulk } = await import("../../../app/shopify/bulk.server");
+    await start();
+    // A wait for a bulk export in this (worker) process is woken by the bulk_operations/finish task.
+    const bulkId = "gid://shopify/BulkOperation/42";
+    let polls = 0;
+    const client = { shop: A, request: async () => ({ bulkOperation: { id: bulkId, status: polls++ === 0 ? "RUNNING" : "COMPLETED", errorCode: null, objectCount: "0", url: null, partialDataUrl: null } }) };
+    const started = Date.now();
+    const waiting = waitForBulk(client as never, bulkId, { scale: 60 }); // the fallback poll would come after a minute
+    await new Promise((r) => setTimeout(r, 50));
+    const id = await enqueueShopTask(A, "bulk-finished", { id: bulkId });
+    expect((await waiting).status).toBe("COMPLETED");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const row = await waitFor("task done", async () => {
+      const r = await env.db.shopTask.findUnique({ where: { id } });
+      return r?.state === "done" ? r : null;
+    });
+    expect([row.attempts, row.leaseUntil]).toEqual([1, null]);
+  });
+
   it("is fair across shops: a big batch does not starve another shop's three images", async () => {
     for (let p = 1; p <= 6; p++) shopify.addProduct(A, p, 10);
     shopify.addProduct(B, 99, 3);

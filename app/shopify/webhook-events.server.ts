@@ -1,5 +1,5 @@
-// What webhooks write: the dedupe record (X-Shopify-Event-Id, unique) and the debounced
-// PendingProduct row the auto-processing scheduler consumes.
+// What webhooks write: the dedupe record (X-Shopify-Event-Id, unique; kept for a week, then pruned;
+// forgotten when its handler fails) and the debounced PendingProduct row the scheduler consumes.
 import prisma from "../db.server";
 
 /** How long a delivery is remembered: Shopify retries for 48 hours at most, replays come later. */
@@ -35,7 +35,8 @@ export async function handleOnce(e: Delivery, handle: () => Promise<void>): Prom
 
 /** Records the event; false when it was already handled (a retry or a replay). */
 export async function firstDelivery(e: Delivery): Promise<boolean> {
-  await pruneWebhookEvents();
+  // Housekeeping must not cost the delivery: a failed prune is retried with the next one.
+  await pruneWebhookEvents().catch((err) => console.error(`webhooks: could not prune old deliveries: ${err instanceof Error ? err.message : err}`));
   const eventId = dedupeKey(e);
   if (!eventId) return true;
   try {

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { demoAdminFrame } from "./app/demo/admin-frame";
+import { assertSafeToStart } from "./app/startup-checks.server";
 
 export interface WebServer {
   close(): Promise<void>;
@@ -14,11 +15,20 @@ export interface WebServer {
 }
 
 export async function startWebServer(port = Number(process.env.PORT || 3000), host = process.env.HOST || "127.0.0.1"): Promise<WebServer> {
+  assertSafeToStart();
   const buildPath = resolve("build/server/index.js");
   if (!existsSync(buildPath)) throw new Error("The app is not built: run `npm run build` first (npm run demo does it for you).");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // A body refused before it was read to its end (413) leaves unread bytes on the connection, which
+  // would be taken for the next request: such a connection ends once its answer is written.
+  app.use((req, res, next) => {
+    res.on("finish", () => {
+      if (!req.complete) req.socket.end();
+    });
+    next();
+  });
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   if (process.env.LOUPE_DEMO === "1") {

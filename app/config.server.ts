@@ -8,6 +8,14 @@ export function env(name: string, fallback: string): string {
   return v === undefined || v === "" ? fallback : v;
 }
 
+/** A credential: the public demo value outside production, never in production (fail closed). */
+function credential(name: string, demoValue: string): string {
+  const v = process.env[name];
+  if (v) return v;
+  if (process.env.NODE_ENV === "production") throw new Error(`${name} is not set: a production server needs the app's own credentials.`);
+  return demoValue;
+}
+
 export const config = {
   get port() {
     return Number(env("PORT", "3000"));
@@ -16,10 +24,10 @@ export const config = {
     return env("SHOPIFY_APP_URL", `http://127.0.0.1:${this.port}`);
   },
   get apiKey() {
-    return env("SHOPIFY_API_KEY", "loupe-demo-api-key");
+    return credential("SHOPIFY_API_KEY", "loupe-demo-api-key");
   },
   get apiSecret() {
-    return env("SHOPIFY_API_SECRET", "loupe-demo-api-secret");
+    return credential("SHOPIFY_API_SECRET", "loupe-demo-api-secret");
   },
   get databaseUrl() {
     return env("DATABASE_URL", `file:${resolve("data/loupe.db")}`);

@@ -22,12 +22,14 @@ function buildIfStale() {
   const built = resolve("build/server/index.js");
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(resolve("app"))) return;
   console.error("demo: building the app (vite)…");
-  execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
+  // The bundle is built for production whatever this process runs as.
+  execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
 }
 
 async function main() {
   process.env.LOUPE_DEMO = "1";
-  process.env.NODE_ENV ??= "production";
+  // A production process refuses the demo mode (app/startup-checks.server.ts): the demo is not one.
+  process.env.NODE_ENV ??= "development";
   const port = Number(process.env.PORT || 3000);
   const fakePort = Number(process.env.FAKE_SHOPIFY_PORT || 3457);
   process.env.SHOPIFY_APP_URL ??= `http://127.0.0.1:${port}`;

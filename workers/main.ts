@@ -6,11 +6,13 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@prisma/client";
 import { config } from "../app/config.server";
+import { assertSafeToStart } from "../app/startup-checks.server";
 import { getStorage } from "../app/storage";
 import { installShopifyFetchRouting } from "../app/shopify/fetch-routing.server";
 import { createQueue } from "./queue";
 import { Claims } from "./queue/claims";
-import type { QueueDriver } from "./queue/job-queue";
+import type { QueueDriver, TaskKind } from "./queue/job-queue";
+import { taskDeadlineMs } from "./jobs/deadlines";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
@@ -30,6 +32,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   pollMs?: number;
   graceMs?: number;
+  /** Tests: per-kind task deadlines (workers/jobs/deadlines.ts otherwise). */
+  deadlines?: Partial<Record<TaskKind, number>>;
 }
 
 export interface RunningWorker {
@@ -43,6 +47,7 @@ const envNumber = (name: string, fallback: number) => {
 };
 
 export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWorker> {
+  assertSafeToStart();
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
   installSqliteBusyTimeout();
@@ -61,8 +66,11 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   const released = await new Claims(db, id, leaseMs).releaseDeadLocalLeases(hostName(), pidAlive);
   if (released) console.error(`worker ${id}: resuming ${released} image(s) left by a stopped worker`);
 
-  const queue = createQueue(opts.driver ?? config.queue, db, { workerId: id, concurrency, leaseMs, pollMs, redisUrl: opts.redisUrl ?? config.redisUrl });
-  const run = createRunner({ db, storage: getStorage(), deps, workerId: id, leaseMs, enqueue: (t) => queue.enqueue(t) });
+  // A lease is renewed a little past the longest deadline, never forever.
+  const kinds: TaskKind[] = ["pull", "retouch", "publish", "shop-task"];
+  const maxHoldMs = Math.max(...kinds.map((k) => opts.deadlines?.[k] ?? taskDeadlineMs(k))) + leaseMs;
+  const queue = createQueue(opts.driver ?? config.queue, db, { workerId: id, concurrency, leaseMs, pollMs, maxHoldMs, redisUrl: opts.redisUrl ?? config.redisUrl });
+  const run = createRunner({ db, storage: getStorage(), deps, workerId: id, leaseMs, enqueue: (t) => queue.enqueue(t), deadlines: opts.deadlines });
   await queue.start(run);
   console.error(`worker ${id}: ${queue.driver} queue, ${concurrency} at a time${opts.inProcess ? " (in-process)" : ""}`);
   // New uploads (products/* webhooks → PendingProduct rows) become jobs under each shop's policy.

@@ -20,6 +20,9 @@ export type BatchSource = "collection" | "products" | "auto";
 export type BatchRequestInput = { collectionId: string } | { productIds: string[] };
 
 /** A batch starts `pulling`: the worker lists its products and media, not the web request. */
+/** Products one batch may name (a collection has no such limit: the worker pages through it). */
+export const MAX_PRODUCTS_PER_BATCH = 1000;
+
 export async function createBatch(
   shop: string,
   req: BatchRequestInput,
@@ -27,6 +30,9 @@ export async function createBatch(
 ): Promise<{ id: string; status: string; total: number }> {
   const isCollection = "collectionId" in req;
   const collectionId = isCollection ? req.collectionId : null;
+  if (!isCollection && req.productIds.length > MAX_PRODUCTS_PER_BATCH) {
+    throw new InvalidRequestError(`A batch takes at most ${MAX_PRODUCTS_PER_BATCH} products; start several batches, or retouch a collection.`);
+  }
   const productIds = isCollection ? [] : [...new Set(req.productIds)];
   if (isCollection && !/^gid:\/\/shopify\/Collection\/\d+$/.test(collectionId ?? "")) throw new InvalidRequestError(`"${collectionId}" is not a collection id.`);
   if (!isCollection && productIds.length === 0) throw new InvalidRequestError("Choose at least one product.");

@@ -1,9 +1,11 @@
 // Home: what Loupe does, start a batch (collection or products), recent batches with progress.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { authenticate } from "../shopify.server";
 import { createBatch, listBatches } from "../batches/service.server";
+import { readForm } from "../http/form.server";
+import { actionError } from "../ui/errors";
 import { BatchStarter } from "../components/home/BatchStarter";
 import { RecentBatches } from "../components/home/RecentBatches";
 import { usePolling } from "../ui/use-polling";
@@ -61,7 +63,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session, redirect } = await authenticate.admin(request);
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await readForm(request);
+  } catch (err) {
+    const e = actionError(err);
+    return json({ error: e.error }, { status: e.status });
+  }
   const collectionId = String(form.get("collectionId") ?? "");
   const productIds = String(form.get("productIds") ?? "")
     .split(",")
@@ -71,7 +79,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const batch = await createBatch(session.shop, collectionId ? { collectionId } : { productIds });
     return redirect(`/app/batches/${batch.id}`);
   } catch (err) {
-    return { error: `Loupe couldn't start this batch: ${err instanceof Error ? err.message : String(err)}` };
+    const e = actionError(err);
+    return json({ error: `Loupe couldn't start this batch: ${e.error}` }, { status: e.status });
   }
 }
 

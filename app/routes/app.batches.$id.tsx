@@ -19,6 +19,7 @@ import { BatchStatusBadge } from "../components/common/BatchStatusBadge";
 import { consistencyFindings } from "../ui/consistency";
 import { batchProgress } from "../ui/progress";
 import { actionError } from "../ui/errors";
+import { readForm } from "../http/form.server";
 import { usePolling } from "../ui/use-polling";
 import { warningCodes } from "../ui/warnings";
 import type { ImageCardView, Warning } from "../ui/types";
@@ -64,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const intent = String((await request.formData()).get("intent"));
   try {
+    const intent = String((await readForm(request)).get("intent"));
     if (intent === "approveAll") {
       const n = await approveAllWithoutWarnings(session.shop, params.id!);
       return { ok: `${n} photo${n === 1 ? "" : "s"} without warnings approved.` };

@@ -18,6 +18,7 @@ import { RerunForm, type RerunSettings } from "../components/review/RerunForm";
 import type { LabeledBox } from "../components/review/RegionBoxes";
 import { StateBadge } from "../components/common/StateBadge";
 import { actionError } from "../ui/errors";
+import { formIndexes, formObject, readForm } from "../http/form.server";
 import { regionBoxes } from "../ui/geometry";
 import { isBusy } from "../ui/states";
 import { usePolling } from "../ui/use-polling";
@@ -59,10 +60,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent"));
   const id = params.id!;
   try {
+    const form = await readForm(request);
+    const intent = String(form.get("intent"));
     switch (intent) {
       case "approve":
         await approveImage(session.shop, id);
@@ -77,8 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await revertImage(session.shop, id);
         return { ok: "Putting the original photo back in your store…" };
       case "rerun": {
-        const disabledSpots = JSON.parse(String(form.get("disabledSpots") ?? "null")) as number[] | null;
-        const settings = JSON.parse(String(form.get("settings") ?? "null")) as Partial<RerunSettings> | null;
+        const disabledSpots = formIndexes(form, "disabledSpots");
+        const settings = formObject(form, "settings") as Partial<RerunSettings> | null;
         await rerunImage(session.shop, id, { ...(disabledSpots ? { disabledSpots } : {}), ...(settings ? { settings } : {}) });
         return { ok: "Re-running this photo: it will be back for review in a moment." };
       }

@@ -14,6 +14,8 @@ import { GuardSection } from "../components/settings/GuardSection";
 import { AutoSection } from "../components/settings/AutoSection";
 import { ReferenceTable, type ReferenceRow } from "../components/settings/ReferenceTable";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
+import { formObject, readForm } from "../http/form.server";
+import { actionError } from "../ui/errors";
 
 const COLLECTIONS_QUERY = `#graphql
   query LoupeSettingsCollections {
@@ -84,12 +86,19 @@ async function referenceRows(shop: string, collections: Array<{ id: string; titl
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const shop = session.shop;
-  const form = await request.formData();
+  try {
+    return await settingsAction(session.shop, await readForm(request));
+  } catch (err) {
+    const e = actionError(err);
+    return json({ error: e.error }, { status: e.status });
+  }
+}
+
+async function settingsAction(shop: string, form: FormData) {
   const intent = String(form.get("intent"));
   const client = await db();
   if (intent === "save") {
-    const raw = JSON.parse(String(form.get("settings") ?? "{}")) as Partial<ShopSettings>;
+    const raw = (formObject(form, "settings") ?? {}) as Partial<ShopSettings>;
     const parsed = parseSettings(raw);
     // saveShopSettings merges guard thresholds; the form sends the full set, so clear the stored ones
     // first (otherwise an emptied field could never go back to its default).

@@ -1,9 +1,9 @@
 // Serves storage blobs by signed URL (/blobs/<key>?exp&sig from getStorage().signedUrl). The
 // signature is the authorization: no session needed, so <img> tags can load them. 403 when bad/expired.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { config } from "../config.server";
 import { getStorage } from "../storage";
 import { contentTypeOf } from "../storage/storage";
+import { blobUrlKey } from "../storage/blob-url-key.server";
 import { verifyBlobUrl } from "../storage/signed-url";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // From the raw path (signedUrl encodes each segment), decoded exactly once.
   const key = safeDecode(url.pathname.replace(/^\/blobs\//, ""));
   const exp = url.searchParams.get("exp");
-  if (!key || !verifyBlobUrl(key, exp, url.searchParams.get("sig"), config.apiSecret)) {
+  if (!key || !verifyBlobUrl(key, exp, url.searchParams.get("sig"), blobUrlKey())) {
     return new Response("This link has expired or is not valid.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
   const bytes = await getStorage().get(key);

@@ -4,7 +4,7 @@ import prisma from "../db.server";
 import { verifyWebhook } from "../shopify/webhook-auth.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const hook = await verifyWebhook(request);
+  const hook = await verifyWebhook(request, ["app/scopes_update"]);
   const current = (hook.payload as { current?: unknown }).current;
   if (Array.isArray(current)) await prisma.session.updateMany({ where: { shop: hook.shop }, data: { scope: current.map(String).join(",") } });
   return new Response(null, { status: 200 });

@@ -1,17 +1,24 @@
 // Mandatory compliance webhooks. Loupe stores no customer data: customers/data_request and
-// customers/redact have nothing to return or delete. shop/redact deletes every row and blob of the shop.
+// customers/redact have nothing to return or delete. shop/redact deletes every row and blob of the
+// shop, but only of a shop that is uninstalled, and as a worker task: the webhook answers at once.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { redactShop } from "../privacy/redact.server";
+import { enqueueShopTask } from "../shopify/shop-tasks.server";
 import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { firstDelivery } from "../shopify/webhook-events.server";
+import { handleOnce, isInstalled } from "../shopify/webhook-events.server";
+
+const TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const hook = await verifyWebhook(request);
-  if (hook.topic === "SHOP_REDACT") {
-    // Redaction is idempotent and deletes the dedupe rows too, so it runs on every delivery.
-    await redactShop(hook.shop);
-    return new Response(null, { status: 200 });
-  }
-  await firstDelivery(hook);
+  const hook = await verifyWebhook(request, TOPICS);
+  await handleOnce(hook, async () => {
+    if (hook.topic !== "SHOP_REDACT") return;
+    // Shopify sends shop/redact 48 hours after an uninstall; a shop that is installed (again) keeps
+    // its data. The task checks again when it runs.
+    if (await isInstalled(hook.shop)) {
+      console.error(`webhooks: shop/redact for ${hook.shop}, which is installed: nothing deleted`);
+      return;
+    }
+    await enqueueShopTask(hook.shop, "redact");
+  });
   return new Response(null, { status: 200 });
 }

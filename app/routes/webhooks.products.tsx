@@ -2,20 +2,17 @@
 // under the shop's policy, what to process). Verified, deduplicated by event id, answered fast.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { eventIdOf, firstDelivery, forgetDelivery, isInstalled, markProductPending, productGidOf } from "../shopify/webhook-events.server";
+import { handleOnce, isInstalled, markProductPending, productGidOf } from "../shopify/webhook-events.server";
+
+const TOPICS = ["products/create", "products/update", "products/delete"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const hook = await verifyWebhook(request);
-  if (!(await firstDelivery(hook))) return new Response(null, { status: 200 });
-  try {
-    if (hook.topic === "PRODUCTS_CREATE" || hook.topic === "PRODUCTS_UPDATE") {
-      const productId = productGidOf(hook.payload);
-      // A shop without an offline session (uninstalled, or redacted) gets no new work.
-      if (productId && (await isInstalled(hook.shop))) await markProductPending(hook.shop, productId);
-    }
-    return new Response(null, { status: 200 });
-  } catch (err) {
-    await forgetDelivery(eventIdOf(hook));
-    throw err;
-  }
+  const hook = await verifyWebhook(request, TOPICS);
+  await handleOnce(hook, async () => {
+    if (hook.topic !== "PRODUCTS_CREATE" && hook.topic !== "PRODUCTS_UPDATE") return;
+    const productId = productGidOf(hook.payload);
+    // A shop without an offline session (uninstalled, or redacted) gets no new work.
+    if (productId && (await isInstalled(hook.shop))) await markProductPending(hook.shop, productId);
+  });
+  return new Response(null, { status: 200 });
 }

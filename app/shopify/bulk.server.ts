@@ -1,5 +1,5 @@
 // Large collections through bulkOperationRunQuery: start the bulk query, wait for it to finish
-// (bulk_operations/finish webhook wakes the wait in this process; polling bulkOperation(id:) with
+// (bulk_operations/finish webhook → a worker task wakes the wait in that worker; polling bulkOperation(id:) with
 // backoff is the fallback across processes), then read the JSONL result.
 import { EventEmitter } from "node:events";
 import type { AdminClient } from "./admin-client";

@@ -1,11 +1,43 @@
-// What webhooks write: the dedupe record (X-Shopify-Event-Id, unique) and the debounced
-// PendingProduct row the auto-processing scheduler consumes.
+// What webhooks write: the dedupe record (X-Shopify-Event-Id, unique; kept for a week, then pruned;
+// forgotten when its handler fails) and the debounced PendingProduct row the scheduler consumes.
 import prisma from "../db.server";
 
-/** Records the event; false when it was already handled (a retry or a replay). */
-export async function firstDelivery(e: { eventId?: string; shop: string; topic: string; webhookId?: string }): Promise<boolean> {
+/** How long a delivery is remembered: Shopify retries for 48 hours at most, replays come later. */
+export const DEDUPE_RETENTION_MS = 7 * 24 * 3600_000;
+
+type Delivery = { eventId?: string; shop: string; topic: string; webhookId?: string };
+
+function dedupeKey(e: Delivery): string | null {
   // Shopify always sends X-Shopify-Event-Id; fall back to the delivery id if it ever does not.
-  const eventId = e.eventId || (e.webhookId ? `webhook:${e.webhookId}` : null);
+  return e.eventId || (e.webhookId ? `webhook:${e.webhookId}` : null);
+}
+
+/** Deletes dedupe records, and settled webhook tasks, older than the retention (both indexed: cheap
+ * on every delivery). */
+export async function pruneWebhookEvents(now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - DEDUPE_RETENTION_MS);
+  const events = await prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
+  const tasks = await prisma.shopTask.deleteMany({ where: { state: { in: ["done", "failed"] }, runAfter: { lt: cutoff } } });
+  return events.count + tasks.count;
+}
+
+/** Runs `handle` for the first delivery of an event only; when it fails, the delivery is forgotten
+ * (so Shopify's retry is processed) and the error goes on (Shopify sees a 500 and retries). */
+export async function handleOnce(e: Delivery, handle: () => Promise<void>): Promise<void> {
+  if (!(await firstDelivery(e))) return;
+  try {
+    await handle();
+  } catch (err) {
+    await forgetDelivery(dedupeKey(e) ?? undefined);
+    throw err;
+  }
+}
+
+/** Records the event; false when it was already handled (a retry or a replay). */
+export async function firstDelivery(e: Delivery): Promise<boolean> {
+  // Housekeeping must not cost the delivery: a failed prune is retried with the next one.
+  await pruneWebhookEvents().catch((err) => console.error(`webhooks: could not prune old deliveries: ${err instanceof Error ? err.message : err}`));
+  const eventId = dedupeKey(e);
   if (!eventId) return true;
   try {
     await prisma.webhookEvent.create({ data: { eventId, shop: e.shop, topic: e.topic } });
@@ -14,12 +46,6 @@ export async function firstDelivery(e: { eventId?: string; shop: string; topic: 
     if ((err as { code?: string }).code === "P2002") return false;
     throw err;
   }
-}
-
-/** The event id of a verified webhook (the library puts it on the plain-webhook branch only). */
-export function eventIdOf(hook: object): string | undefined {
-  const id = (hook as { eventId?: unknown }).eventId;
-  return typeof id === "string" ? id : undefined;
 }
 
 /** Undoes firstDelivery when handling failed, so Shopify's retry is processed. */

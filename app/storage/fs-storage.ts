@@ -8,7 +8,7 @@ import { signBlobUrl } from "./signed-url";
 
 export class FsStorage implements Storage {
   readonly root: string;
-  constructor(root: string, private readonly urlSecret: string) {
+  constructor(root: string, private readonly urlSecret: string | Buffer) {
     this.root = resolve(root);
   }
 

@@ -2,6 +2,7 @@
 // (LOUPE_S3_BUCKET, LOUPE_S3_REGION, LOUPE_S3_ENDPOINT, AWS credential variables). Drivers share one
 // contract test suite (tests/integration/storage/contract.test.ts).
 import { config, env } from "../config.server";
+import { blobUrlKey } from "./blob-url-key.server";
 import { FsStorage } from "./fs-storage";
 import { S3Storage } from "./s3-storage";
 import type { Storage } from "./storage";
@@ -11,7 +12,7 @@ let current: Storage | null = null;
 /** A driver from the environment (exported for the load test and tests of the selection). */
 export function storageFromEnv(): Storage {
   const kind = env("LOUPE_STORAGE", "fs");
-  if (kind === "fs") return new FsStorage(config.storageDir, config.apiSecret);
+  if (kind === "fs") return new FsStorage(config.storageDir, blobUrlKey());
   if (kind === "s3") {
     const bucket = env("LOUPE_S3_BUCKET", "");
     if (!bucket) throw new Error("LOUPE_STORAGE=s3 needs LOUPE_S3_BUCKET (and LOUPE_S3_REGION, or LOUPE_S3_ENDPOINT for an S3-compatible server)");

@@ -35,7 +35,7 @@ export async function startDemo(opts: { env?: Record<string, string>; dir?: stri
       FAKE_SHOPIFY_PORT: String(fakePort),
       DATABASE_URL: `file:${join(dir, "loupe.db")}`,
       LOUPE_STORAGE_DIR: join(dir, "storage"),
-      NODE_ENV: "production",
+      NODE_ENV: "development",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

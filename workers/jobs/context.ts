@@ -1,7 +1,7 @@
 // What a job handler works with.
 import type { PrismaClient } from "@prisma/client";
 import type { Storage } from "../../app/storage/storage";
-import type { ClaimedTask, TaskRef } from "../queue/job-queue";
+import type { ClaimedTask, TaskKind, TaskRef } from "../queue/job-queue";
 import type { WorkerDeps } from "./deps";
 
 export interface JobContext {
@@ -12,6 +12,8 @@ export interface JobContext {
   /** How long a claim holds a row (the pull's lease is the batch's updatedAt). */
   leaseMs: number;
   enqueue(tasks: TaskRef[]): Promise<void>;
+  /** Per-kind deadlines overriding deadlines.ts (tests). */
+  deadlines?: Partial<Record<TaskKind, number>>;
 }
 
 export type JobHandler = (ctx: JobContext, task: ClaimedTask) => Promise<void>;

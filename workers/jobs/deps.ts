@@ -16,7 +16,8 @@ export interface ShopifyPort {
 }
 
 export interface EnginePort {
-  retouch(input: Uint8Array, settings?: Partial<RetouchSettings>): Promise<RetouchOutput>;
+  /** `timeoutMs`: past it the engine stops working on this image and rejects (EngineTimeoutError). */
+  retouch(input: Uint8Array, settings?: Partial<RetouchSettings>, opts?: { timeoutMs?: number }): Promise<RetouchOutput>;
   close(): Promise<void>;
 }
 
@@ -48,5 +49,5 @@ export async function realShopify(): Promise<ShopifyPort> {
 export async function realEngine(threads?: number): Promise<EnginePort> {
   const { EnginePool } = await import("../retouch");
   const pool = new EnginePool({ threads, modelPath: process.env.LOUPE_MODEL_PATH || undefined });
-  return { retouch: (input, settings) => pool.retouch(input, settings), close: () => pool.close() };
+  return { retouch: (input, settings, o) => pool.retouch(input, settings, o), close: () => pool.close() };
 }

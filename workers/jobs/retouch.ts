@@ -9,6 +9,8 @@ import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
 import { findResult, loadWarnings, storeResult } from "./results";
 import { settleBatch } from "./batch-progress";
+import { engineBudgetMs } from "./deadlines";
+import { megapixelsOf } from "./megapixels";
 
 export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db } = ctx;
@@ -28,12 +30,11 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     warnings = await loadWarnings(ctx, result);
   } else {
     const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
-    const out = await ctx.deps.engine.retouch(original.bytes, {
-      ...renderSettings(run.settings),
-      disabledSpots: run.disabledSpots,
-      product: { title: job.productTitle },
-      reference,
-    });
+    const out = await ctx.deps.engine.retouch(
+      original.bytes,
+      { ...renderSettings(run.settings), disabledSpots: run.disabledSpots, product: { title: job.productTitle }, reference },
+      { timeoutMs: engineBudgetMs(await megapixelsOf(original.bytes)) },
+    );
     result = await storeResult(ctx, key, out);
     warnings = out.report.warnings;
   }

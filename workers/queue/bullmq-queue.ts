@@ -29,7 +29,7 @@ export class BullQueue implements JobQueue {
   ) {
     this.producer = new BullProducer(redisUrl);
     this.claims = new Claims(db, opts.workerId, opts.leaseMs);
-    this.tracker = new TaskTracker(this.claims, opts.leaseMs);
+    this.tracker = new TaskTracker(this.claims, opts.leaseMs, opts.maxHoldMs);
   }
 
   private connection: ReturnType<typeof redisConnection> | null = null;

@@ -2,6 +2,7 @@
 //  - retouch: ImageJob queued with runAfter ≤ now, or processing with an expired lease (a crash);
 //  - publish: ImageJob publishing with runAfter ≤ now and no live lease;
 //  - pull:    Batch pulling whose updatedAt (the pull's lease) is older than the lease.
+//  - shop-task: ShopTask queued with runAfter ≤ now, or processing with an expired lease.
 // The claim sets the lease (leaseUntil / updatedAt), processedBy and attempts in the same statement
 // that checks claimability, so two workers can never both win a row.
 import type { Prisma, PrismaClient } from "@prisma/client";
@@ -23,6 +24,10 @@ function publishWhere(now: Date): Prisma.ImageJobWhereInput {
 
 const claimableImage = (now: Date): Prisma.ImageJobWhereInput => ({ OR: [retouchWhere(now), publishWhere(now)] });
 
+function shopTaskWhere(now: Date): Prisma.ShopTaskWhereInput {
+  return { OR: [{ state: "queued", runAfter: { lte: now } }, { state: "processing", leaseUntil: { lt: now } }] };
+}
+
 export type ClaimOutcome = { claimed: ClaimedTask } | { laterMs: number } | { gone: true };
 
 export class Claims {
@@ -36,6 +41,7 @@ export class Claims {
   async claim(ref: Pick<TaskRef, "kind" | "id">): Promise<ClaimOutcome> {
     const now = new Date();
     if (ref.kind === "pull") return this.claimPull(ref.id, now);
+    if (ref.kind === "shop-task") return this.claimShopTask(ref.id, now);
     const where = ref.kind === "retouch" ? retouchWhere(now) : publishWhere(now);
     const claimed = await this.claimImage(ref.id, ref.kind, where, now);
     if (claimed) return { claimed };
@@ -57,6 +63,12 @@ export class Claims {
     const pull = await this.db.batch.findFirst({ where: { status: "pulling", updatedAt: { lt: new Date(now.getTime() - this.leaseMs) } }, orderBy: { createdAt: "asc" }, select: { id: true } });
     if (pull) {
       const r = await this.claimPull(pull.id, now);
+      if ("claimed" in r) return r.claimed;
+    }
+    // Webhook work next (short, and Shopify expects it done soon).
+    const shopTask = await this.db.shopTask.findFirst({ where: shopTaskWhere(now), orderBy: { createdAt: "asc" }, select: { id: true } });
+    if (shopTask) {
+      const r = await this.claimShopTask(shopTask.id, now);
       if ("claimed" in r) return r.claimed;
     }
     const shops = (await this.db.imageJob.groupBy({ by: ["shop"], where: claimableImage(now) })).map((r) => r.shop).sort();
@@ -99,11 +111,27 @@ export class Claims {
     return { gone: true };
   }
 
+  private async claimShopTask(id: string, now: Date): Promise<ClaimOutcome> {
+    const res = await this.db.shopTask.updateMany({
+      where: { id, ...shopTaskWhere(now) },
+      data: { state: "processing", leaseUntil: new Date(now.getTime() + this.leaseMs), processedBy: this.workerId, attempts: { increment: 1 } },
+    });
+    const row = await this.db.shopTask.findUnique({ where: { id }, select: { shop: true, state: true, attempts: true, runAfter: true, leaseUntil: true } });
+    if (res.count === 1 && row) return { claimed: { kind: "shop-task", id, shop: row.shop, attempts: row.attempts, workerId: this.workerId } };
+    if (row?.state === "queued") return { laterMs: Math.max(50, row.runAfter.getTime() - now.getTime()) };
+    if (row?.state === "processing" && row.leaseUntil) return { laterMs: Math.max(50, row.leaseUntil.getTime() - now.getTime() + 50) };
+    return { gone: true };
+  }
+
   /** Keeps a claim alive; false when the row is no longer ours (handed back, reclaimed, cancelled). */
   async renew(task: ClaimedTask): Promise<boolean> {
     const now = new Date();
     if (task.kind === "pull") {
       const r = await this.db.batch.updateMany({ where: { id: task.id, status: "pulling" }, data: { updatedAt: now } });
+      return r.count === 1;
+    }
+    if (task.kind === "shop-task") {
+      const r = await this.db.shopTask.updateMany({ where: { id: task.id, processedBy: this.workerId, state: "processing" }, data: { leaseUntil: new Date(now.getTime() + this.leaseMs) } });
       return r.count === 1;
     }
     const r = await this.db.imageJob.updateMany({
@@ -119,6 +147,8 @@ export class Claims {
     for (const t of tasks) {
       if (t.kind === "pull") {
         n += (await this.db.batch.updateMany({ where: { id: t.id, status: "pulling" }, data: { updatedAt: new Date(0) } })).count;
+      } else if (t.kind === "shop-task") {
+        n += (await this.db.shopTask.updateMany({ where: { id: t.id, processedBy: this.workerId, state: "processing" }, data: { state: "queued", leaseUntil: null, runAfter: new Date(), attempts: { decrement: 1 } } })).count;
       } else {
         const data = t.kind === "retouch" ? { state: "queued", leaseUntil: null, runAfter: new Date(), attempts: { decrement: 1 } } : { leaseUntil: null, attempts: { decrement: 1 } };
         n += (await this.db.imageJob.updateMany({ where: { id: t.id, processedBy: this.workerId, state: t.kind === "retouch" ? "processing" : "publishing" }, data })).count;
@@ -144,8 +174,10 @@ export class Claims {
     const now = new Date();
     const pulls = await this.db.batch.findMany({ where: { status: "pulling", updatedAt: { lt: new Date(now.getTime() - this.leaseMs) } }, select: { id: true, shop: true }, take: limit });
     const jobs = await this.db.imageJob.findMany({ where: claimableImage(now), select: { id: true, shop: true, state: true, attempts: true, position: true }, take: limit, orderBy: { createdAt: "asc" } });
+    const shopTasks = await this.db.shopTask.findMany({ where: shopTaskWhere(now), select: { id: true, shop: true, attempts: true }, take: limit });
     return [
       ...pulls.map((b) => ({ kind: "pull" as const, id: b.id, shop: b.shop })),
+      ...shopTasks.map((t) => ({ kind: "shop-task" as const, id: t.id, shop: t.shop, attempt: t.attempts })),
       ...jobs.map((j) => ({ kind: (j.state === "publishing" ? "publish" : "retouch") as TaskKind, id: j.id, shop: j.shop, attempt: j.attempts, priority: j.position + 1 })),
     ];
   }

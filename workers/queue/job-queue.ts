@@ -3,13 +3,14 @@
 // claim rows with conditional updates (claims.ts), so a task delivered twice, late, or after a
 // crash never makes the same work happen twice.
 
-/** pull: list a batch's products and media; retouch: one image through the engine; publish: write one image to Shopify (or revert it). */
-export type TaskKind = "pull" | "retouch" | "publish";
+/** pull: list a batch's products and media; retouch: one image through the engine; publish: write one image to Shopify (or revert it);
+ * shop-task: work a webhook handed over (ShopTask row: shop/redact, bulk_operations/finish). */
+export type TaskKind = "pull" | "retouch" | "publish" | "shop-task";
 export type QueueDriver = "local" | "bullmq";
 
 export interface TaskRef {
   kind: TaskKind;
-  /** Batch id for pull, ImageJob id otherwise. */
+  /** Batch id for pull, ShopTask id for shop-task, ImageJob id otherwise. */
   id: string;
   shop: string;
   /** The row's attempts when enqueued: part of the BullMQ job id (ImageJob id + attempt). */
@@ -55,4 +56,6 @@ export interface QueueOptions {
   leaseMs: number;
   /** How often an idle worker looks for claimable rows (retries that came due, crashed workers' rows). */
   pollMs: number;
+  /** The longest a task's lease is renewed (past every task deadline); default 2 hours. */
+  maxHoldMs?: number;
 }

@@ -27,7 +27,7 @@ export class LocalQueue implements JobQueue {
     private readonly opts: QueueOptions,
   ) {
     this.claims = new Claims(db, opts.workerId, opts.leaseMs);
-    this.tracker = new TaskTracker(this.claims, opts.leaseMs);
+    this.tracker = new TaskTracker(this.claims, opts.leaseMs, opts.maxHoldMs);
   }
 
   get running(): number {
@@ -69,7 +69,7 @@ export class LocalQueue implements JobQueue {
           while (!this.stopped && this.tracker.size < this.opts.concurrency) {
             const task = await this.claims.claimNext(this.lastShop);
             if (!task) break;
-            if (task.kind !== "pull") this.lastShop = task.shop;
+            if (task.kind === "retouch" || task.kind === "publish") this.lastShop = task.shop;
             this.dispatch(task);
           }
         } while (this.again && !this.stopped);

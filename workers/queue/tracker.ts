@@ -1,5 +1,6 @@
 // The tasks a worker holds right now: keeps their leases alive (heartbeat) and, on shutdown, waits
-// for them for a grace period and hands back the rest.
+// for them for a grace period and hands back the rest. A lease is renewed for at most maxHoldMs: a
+// task stuck past every deadline stops holding its row, which becomes claimable again.
 import type { Claims } from "./claims";
 import type { ClaimedTask } from "./job-queue";
 
@@ -10,6 +11,7 @@ export class TaskTracker {
   constructor(
     private readonly claims: Claims,
     private readonly leaseMs: number,
+    private readonly maxHoldMs = 2 * 3600_000,
   ) {}
 
   get size(): number {
@@ -17,7 +19,13 @@ export class TaskTracker {
   }
 
   add(task: ClaimedTask): void {
+    const until = Date.now() + this.maxHoldMs;
     const timer = setInterval(() => {
+      if (Date.now() > until) {
+        clearInterval(timer);
+        console.error(`queue: ${task.kind} ${task.id} held past ${Math.round(this.maxHoldMs / 1000)} s: its lease is no longer renewed`);
+        return;
+      }
       this.claims.renew(task).catch((err) => console.error(`queue: lease renewal failed for ${task.id}: ${err instanceof Error ? err.message : err}`));
     }, Math.max(200, Math.floor(this.leaseMs / 3)));
     timer.unref();

@@ -6,7 +6,7 @@ import type { RetouchSettings } from "./settings";
 export { DEFAULT_SETTINGS, type RetouchSettings, type BatchTarget } from "./settings";
 export type { RetouchOutput, ImageReport, SpotEdit } from "./report";
 export { RetouchInputError } from "./errors";
-export { EnginePool } from "./pool/engine-pool";
+export { EnginePool, EngineTimeoutError } from "./pool/engine-pool";
 export type { Image8, Plane, Box, Region, Warning, ProductContext } from "./types";
 
 /** Retouches one image on the lazily created shared pool (off the caller's event loop). */

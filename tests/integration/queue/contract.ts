@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { hostname } from "node:os";
 import { createProducer } from "../../../workers/queue/producer";
 import { setProducer } from "../../../app/batches/enqueue.server";
-import type { QueueDriver } from "../../../workers/queue/job-queue";
+import type { QueueDriver, TaskKind } from "../../../workers/queue/job-queue";
 import { startWorker, type RunningWorker } from "../../../workers/main";
 import * as svc from "../../../app/batches/service.server";
 import { makeEnv, waitFor, type TestEnv } from "./helpers/env";
@@ -19,7 +19,7 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
   let engine: FakeEngine;
   const workers: RunningWorker[] = [];
 
-  const start = async (o: { concurrency?: number; leaseMs?: number; graceMs?: number } = {}) => {
+  const start = async (o: { concurrency?: number; leaseMs?: number; graceMs?: number; deadlines?: Partial<Record<TaskKind, number>> } = {}) => {
     const w = await startWorker({
       driver,
       redisUrl: driver === "bullmq" ? redisUrl() : undefined,
@@ -29,6 +29,7 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
       leaseMs: o.leaseMs ?? 5_000,
       pollMs: 100,
       graceMs: o.graceMs ?? 5_000,
+      deadlines: o.deadlines,
     });
     workers.push(w);
     return w;
@@ -121,6 +122,44 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     expect(engine.calls.filter((c) => c.input.includes("1-1.jpg"))).toHaveLength(1);
     expect(byMedia.get(mediaGid(1, 2))!.state).toBe("review");
     expect(batch.counts).toMatchObject({ review: 2, failed: 1, queued: 0, processing: 0 });
+  });
+
+  it("a stuck image fails alone past its deadline, in plain words, and frees its slot for the rest", async () => {
+    shopify.addProduct(A, 1, 3);
+    engine.hangOn = "1-0.jpg";
+    // One slot: the other two images can only run once the stuck one has let go of it.
+    await start({ concurrency: 1, deadlines: { retouch: 600 } });
+    const created = await svc.createBatch(A, { productIds: [productGid(1)] });
+    const batch = await batchDone(A, created.id);
+    const byMedia = new Map(batch.images.map((i) => [i.mediaId, i]));
+    const stuck = byMedia.get(mediaGid(1, 0))!;
+    expect(stuck.state).toBe("failed");
+    expect(stuck.attempts).toBe(1);
+    expect(stuck.lastError).toBe("Loupe stopped working on this photo after 1 second, far longer than a photo of its size takes. Run it again, or upload a smaller photo.");
+    expect([byMedia.get(mediaGid(1, 1))!.state, byMedia.get(mediaGid(1, 2))!.state]).toEqual(["review", "review"]);
+    const row = await env.db.imageJob.findFirst({ where: { mediaId: mediaGid(1, 0) } });
+    expect(row!.leaseUntil).toBeNull();
+  });
+
+  it("runs webhook tasks (ShopTask rows) in the worker, once each: bulk finish wakes the waiting export", async () => {
+    const { enqueueShopTask } = await import("../../../app/shopify/shop-tasks.server");
+    const { waitForBulk } = await import("../../../app/shopify/bulk.server");
+    await start();
+    // A wait for a bulk export in this (worker) process is woken by the bulk_operations/finish task.
+    const bulkId = "gid://shopify/BulkOperation/42";
+    let polls = 0;
+    const client = { shop: A, request: async () => ({ bulkOperation: { id: bulkId, status: polls++ === 0 ? "RUNNING" : "COMPLETED", errorCode: null, objectCount: "0", url: null, partialDataUrl: null } }) };
+    const started = Date.now();
+    const waiting = waitForBulk(client as never, bulkId, { scale: 60 }); // the fallback poll would come after a minute
+    await new Promise((r) => setTimeout(r, 50));
+    const id = await enqueueShopTask(A, "bulk-finished", { id: bulkId });
+    expect((await waiting).status).toBe("COMPLETED");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const row = await waitFor("task done", async () => {
+      const r = await env.db.shopTask.findUnique({ where: { id } });
+      return r?.state === "done" ? r : null;
+    });
+    expect([row.attempts, row.leaseUntil]).toEqual([1, null]);
   });
 
   it("is fair across shops: a big batch does not starve another shop's three images", async () => {

@@ -115,3 +115,94 @@ describe("API batches and images", () => {
     expect(theirs.status).toBe(200);
   });
 });
+
+describe("embedded documents", () => {
+  const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36", Accept: "text/html" };
+
+  it("every HTML page says only the requesting shop and the admin may frame it", async () => {
+    const { embeddedParams } = await import("../../../app/demo/session-token.server");
+    for (const path of ["/app", "/app/settings"]) {
+      const res = await fetch(`${h.appUrl}${path}?${embeddedParams(SHOP, h.token())}`, { headers: BROWSER, redirect: "manual" });
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get("content-type")).toMatch(/text\/html/);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toMatch(new RegExp(`^frame-ancestors https://${SHOP.replace(/\./g, "\\.")} https://admin\\.shopify\\.com[ ;]`));
+      await res.text();
+    }
+  });
+
+  it("a page for no shop still refuses to be framed by anyone but the admin", async () => {
+    const res = await fetch(`${h.appUrl}/app/no-such-page`, { headers: BROWSER, redirect: "manual" });
+    expect(res.headers.get("content-type") ?? "").toMatch(/text\/html/);
+    expect(res.headers.get("content-security-policy")).toBe("frame-ancestors https://admin.shopify.com;");
+    await res.text();
+  });
+});
+
+describe("request sizes and malformed input", () => {
+  // The library answers bots (isbot: a plain Node user agent) with 410; the admin is a browser.
+  const BROWSER_UA = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36" };
+  const PARSER_WORDS = /Unexpected|position|SyntaxError|JSON\.parse|is not a function|Cannot read/;
+
+  it("refuses more product ids than one batch takes (400, plain words) and creates nothing", async () => {
+    const before = await prisma.batch.count();
+    const ids = Array.from({ length: 1001 }, (_, i) => `gid://shopify/Product/${i + 1}`);
+    const res = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ids }) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toEqual({ code: "INVALID_REQUEST", message: "A batch takes at most 1000 products; start several batches, or retouch a collection." });
+    expect(await prisma.batch.count()).toBe(before);
+  });
+
+  it("answers 413 to a JSON body over 256 KB, and 400 to one that is not JSON, without echoing the parser", async () => {
+    const before = await prisma.batch.count();
+    const ids = Array.from({ length: 12_000 }, (_, i) => `gid://shopify/Product/${i + 1}`);
+    const big = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ids }) });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "TOO_LARGE", message: "The request body is larger than 256 KB." });
+    const bad = await call("/api/batches", { method: "POST", body: '{"productIds": [' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).not.toMatch(PARSER_WORDS);
+    expect(await prisma.batch.count()).toBe(before);
+  });
+
+  const post = (path: string, form: Record<string, string>) =>
+    fetch(`${h.appUrl}${path}`, { method: "POST", headers: { ...BROWSER_UA, Authorization: `Bearer ${h.token()}`, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form), redirect: "manual" });
+
+  it("settings: malformed settings JSON is a 400 in plain words, and nothing is saved", async () => {
+    const before = await prisma.shop.findUnique({ where: { shop: SHOP } });
+    for (const settings of ['{"background": ', "[1, 2]", "42"]) {
+      const res = await post("/app/settings.data", { intent: "save", settings });
+      const text = await res.text();
+      expect([settings, res.status]).toEqual([settings, 400]);
+      expect(text).toMatch(/The \\?"settings\\?" field (is not valid JSON|must be a JSON object)\./);
+      expect(text).not.toMatch(PARSER_WORDS);
+    }
+    expect(await prisma.shop.findUnique({ where: { shop: SHOP } })).toEqual(before);
+  });
+
+  it("re-run: malformed spots or settings are a 400 in plain words, and the image stays as it is", async () => {
+    const batch = await prisma.batch.create({ data: { shop: SHOP, source: "products", settingsHash: "h", status: "running", total: 1 } });
+    const job = await prisma.imageJob.create({ data: { shop: SHOP, batchId: batch.id, productId: "gid://shopify/Product/1", mediaId: "gid://shopify/MediaImage/77", settingsHash: "h", state: "review" } });
+    const cases: Array<Record<string, string>> = [
+      { intent: "rerun", disabledSpots: "[1, 2" },
+      { intent: "rerun", disabledSpots: "5" },
+      { intent: "rerun", disabledSpots: '["a"]' },
+      { intent: "rerun", settings: "{oops" },
+      { intent: "rerun", settings: '"text"' },
+    ];
+    for (const form of cases) {
+      const res = await post(`/app/images/${job.id}.data`, form);
+      const text = await res.text();
+      expect([form, res.status]).toEqual([form, 400]);
+      expect(text).not.toMatch(PARSER_WORDS);
+    }
+    expect((await prisma.imageJob.findUnique({ where: { id: job.id } }))!.state).toBe("review");
+  });
+
+  it("forms over 256 KB are refused with 413", async () => {
+    const res = await post("/app/settings.data", { intent: "save", settings: JSON.stringify({ background: "x".repeat(300 * 1024) }) });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain("The request body is larger than 256 KB.");
+  });
+});

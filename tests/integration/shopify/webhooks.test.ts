@@ -1,8 +1,11 @@
 // Webhooks through the built app over HTTP, signed (or not) by the fake Shopify.
 import type { PrismaClient } from "@prisma/client";
+import { randomUUID } from "node:crypto";
+import { request as httpRequest, type ClientRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBuiltApp } from "./app-server";
-import { SHOP, startHarness, type Harness } from "./harness";
+import { signWebhook } from "../../fake-shopify/webhooks";
+import { API_SECRET, SHOP, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 let app: { close(): Promise<void> };
@@ -104,6 +107,99 @@ describe("products/* webhooks", () => {
   });
 });
 
+describe("webhooks that cannot be starved or misdirected", () => {
+  const INSTALLED = "still-installed.myshopify.com";
+
+  it("answers 413 to a body over 1 MB as soon as it passes the limit, without waiting for the rest", async () => {
+    const drip = openBody("/webhooks/products", headersFor("products/update", SHOP, "AAAA"));
+    for (let i = 0; i < 20; i++) drip.req.write(Buffer.alloc(64 * 1024, 0x20)); // 1.25 MB, and the body never ends
+    expect(await within(drip.status, 5_000)).toBe(413);
+    drip.req.destroy();
+    // A body that declares its size is refused before a byte of it is read.
+    const declared = openBody("/webhooks/compliance", { ...headersFor("shop/redact", SHOP, "AAAA"), "Content-Length": String(300 * 1024 * 1024) });
+    expect(await within(declared.status, 5_000)).toBe(413);
+    declared.req.destroy();
+  });
+
+  it("a slow, forged body for a shop does not hold up a genuine delivery for that shop", async () => {
+    const drip = openBody("/webhooks/compliance", headersFor("customers/data_request", SHOP, "AAAA"));
+    drip.req.write('{"shop_domain":"');
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const genuine = await h.fake.deliverWebhook("customers/data_request", SHOP, { shop_domain: SHOP, customer: { id: 1 }, orders_requested: [] });
+    expect(genuine.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    drip.req.destroy();
+  });
+
+  it("refuses a signed body whose shop is not the header's shop, and deletes nothing", async () => {
+    const rows = await prisma.session.count({ where: { shop: SHOP } });
+    const r = await h.fake.deliverWebhook("shop/redact", SHOP, { shop_id: 2, shop_domain: "attacker.myshopify.com" });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toBe("The shop in the webhook body does not match X-Shopify-Shop-Domain.");
+    const customers = await h.fake.deliverWebhook("customers/redact", "attacker.myshopify.com", { shop_domain: SHOP, customer: { id: 1 }, orders_to_redact: [] });
+    expect(customers.status).toBe(400);
+    expect(await prisma.shopTask.count()).toBe(0);
+    expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(rows);
+  });
+
+  it("refuses a signed body sent to an endpoint that does not handle its topic", async () => {
+    const r = await h.fake.deliverWebhook("shop/redact", SHOP, { shop_id: 1, shop_domain: SHOP }, { path: "/webhooks/products" });
+    expect(r.status).toBe(400);
+    expect(await prisma.shopTask.count()).toBe(0);
+  });
+
+  it("shop/redact for a shop that is installed deletes nothing", async () => {
+    await prisma.session.create({ data: { id: `offline_${INSTALLED}`, shop: INSTALLED, state: "", isOnline: false, accessToken: "token" } });
+    await prisma.shop.create({ data: { shop: INSTALLED } });
+    const r = await h.fake.deliverWebhook("shop/redact", INSTALLED, { shop_id: 3, shop_domain: INSTALLED });
+    expect(r.status).toBe(200);
+    await runShopTasks();
+    expect(await prisma.shop.count({ where: { shop: INSTALLED } })).toBe(1);
+    expect(await prisma.session.count({ where: { shop: INSTALLED } })).toBe(1);
+  });
+
+  it("answers 400 in plain words to a signed body that is not JSON", async () => {
+    const body = '{"shop_domain": nope';
+    const res = await fetch(`${h.appUrl}/webhooks/compliance`, { method: "POST", headers: headersFor("customers/data_request", SHOP, signWebhook(body, API_SECRET)), body });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe("The webhook body is not JSON.");
+  });
+
+  it("forgets deliveries after a week", async () => {
+    const old = new Date(Date.now() - 8 * 24 * 3600_000);
+    await prisma.webhookEvent.create({ data: { eventId: "evt-old", shop: SHOP, topic: "PRODUCTS_UPDATE", receivedAt: old } });
+    await prisma.webhookEvent.create({ data: { eventId: "evt-recent", shop: SHOP, topic: "PRODUCTS_UPDATE", receivedAt: new Date(Date.now() - 24 * 3600_000) } });
+    const r = await h.fake.deliverWebhook("customers/data_request", SHOP, { shop_domain: SHOP, customer: { id: 1 }, orders_requested: [] });
+    expect(r.status).toBe(200);
+    expect(await prisma.webhookEvent.count({ where: { eventId: "evt-old" } })).toBe(0);
+    expect(await prisma.webhookEvent.count({ where: { eventId: "evt-recent" } })).toBe(1);
+  });
+});
+
+function headersFor(topic: string, shop: string, hmac: string): Record<string, string> {
+  return { "Content-Type": "application/json", "X-Shopify-Topic": topic, "X-Shopify-Shop-Domain": shop, "X-Shopify-Event-Id": randomUUID(), "X-Shopify-Hmac-Sha256": hmac };
+}
+
+/** A POST whose body the test writes (and may never finish); `status` is the answer's status code. */
+function openBody(path: string, headers: Record<string, string>): { req: ClientRequest; status: Promise<number> } {
+  const req = httpRequest({ host: "127.0.0.1", port: h.port, method: "POST", path, headers });
+  const status = new Promise<number>((resolve, reject) => {
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+  });
+  status.catch(() => undefined);
+  req.flushHeaders();
+  return { req, status };
+}
+
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+}
+
 describe("app/uninstalled and shop/redact", () => {
   const OTHER = "other-shop.myshopify.com";
 
@@ -142,10 +238,31 @@ describe("app/uninstalled and shop/redact", () => {
     expect(await prisma.pendingProduct.count({ where: { shop: SHOP } })).toBe(0);
   });
 
-  it("shop/redact deletes every row and blob of the shop, and nothing of another shop", async () => {
+  it("a failed app/uninstalled forgets its delivery, so Shopify's retry does the work", async () => {
+    await prisma.shop.update({ where: { shop: SHOP }, data: { uninstalledAt: null } });
+    const trigger = await failShopUpdates();
+    try {
+      const failed = await h.fake.deliverWebhook("app/uninstalled", SHOP, { id: 1, domain: SHOP }, { eventId: "evt-uninstall-retry" });
+      expect(failed.status).toBe(500);
+      expect(await prisma.webhookEvent.count({ where: { eventId: "evt-uninstall-retry" } })).toBe(0);
+    } finally {
+      await trigger.drop();
+    }
+    const retry = await h.fake.deliverWebhook("app/uninstalled", SHOP, { id: 1, domain: SHOP }, { eventId: "evt-uninstall-retry" });
+    expect(retry.status).toBe(200);
+    expect((await prisma.shop.findUnique({ where: { shop: SHOP } }))!.uninstalledAt).not.toBeNull();
+    expect(await prisma.webhookEvent.count({ where: { eventId: "evt-uninstall-retry" } })).toBe(1);
+  });
+
+  it("shop/redact answers at once, then a worker task deletes every row and blob of the shop, and nothing of another shop", async () => {
     await seedRows(OTHER);
     const r = await h.fake.deliverWebhook("shop/redact", SHOP, { shop_id: 1, shop_domain: SHOP });
     expect(r.status).toBe(200);
+    // Answered before any deletion: the work waits in a ShopTask for a worker.
+    expect(await prisma.shopTask.count({ where: { shop: SHOP, kind: "redact", state: "queued" } })).toBe(1);
+    expect(await prisma.shop.count({ where: { shop: SHOP } })).toBe(1);
+    expect(await runShopTasks()).toBe(1);
+    expect(await prisma.shopTask.count({ where: { shop: SHOP, kind: "redact", state: "done" } })).toBe(1);
     const where = { where: { shop: SHOP } };
     const counts = await Promise.all([
       prisma.session.count(where), prisma.shop.count(where), prisma.batch.count(where), prisma.imageJob.count(where), prisma.retouchResult.count(where),
@@ -158,6 +275,36 @@ describe("app/uninstalled and shop/redact", () => {
     expect(await prisma.imageJob.count({ where: { shop: OTHER } })).toBe(4);
   });
 });
+
+/** Runs the queued webhook tasks the way a worker does: claim the row, run it with the task runner. */
+async function runShopTasks(): Promise<number> {
+  const { Claims } = await import("../../../workers/queue/claims");
+  const { createRunner } = await import("../../../workers/jobs/run-task");
+  const { getStorage } = await import("../../../app/storage");
+  const unused = new Proxy({}, { get: () => { throw new Error("a webhook task must not need Shopify or the engine"); } });
+  const ctx = { db: prisma, storage: getStorage(), deps: { shopify: unused, engine: unused } as never, workerId: "test-worker#1", leaseMs: 60_000, enqueue: async () => {} };
+  const claims = new Claims(prisma, ctx.workerId, ctx.leaseMs);
+  const run = createRunner(ctx);
+  let n = 0;
+  for (const row of await prisma.shopTask.findMany({ where: { state: "queued" }, orderBy: { createdAt: "asc" } })) {
+    const outcome = await claims.claim({ kind: "shop-task", id: row.id });
+    if (!("claimed" in outcome)) continue;
+    await run(outcome.claimed);
+    n++;
+  }
+  return n;
+}
+
+/** Makes every UPDATE of a Shop row fail in the database itself (a real failure in the middle of a handler). */
+async function failShopUpdates(): Promise<{ drop(): Promise<void> }> {
+  if ((process.env.DATABASE_URL ?? "").startsWith("postgres")) {
+    await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION loupe_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'test: shop updates fail'; END $$ LANGUAGE plpgsql`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" FOR EACH ROW EXECUTE FUNCTION loupe_test_fail()`);
+    return { drop: async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER loupe_test_fail_shop ON "Shop"`)) };
+  }
+  await prisma.$executeRawUnsafe(`CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" BEGIN SELECT RAISE(ABORT, 'test: shop updates fail'); END`);
+  return { drop: async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER loupe_test_fail_shop`)) };
+}
 
 async function waitFor(cond: () => Promise<boolean>, ms = 10_000) {
   const end = Date.now() + ms;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { config } from "../../../app/config.server";
+import { blobUrlKey } from "../../../app/storage/blob-url-key.server";
 import { loader as blobsLoader } from "../../../app/routes/blobs.$";
 import { FsStorage } from "../../../app/storage/fs-storage";
 import { S3Storage } from "../../../app/storage/s3-storage";
@@ -28,7 +28,7 @@ function fsDriver(): Driver {
     name: "fs",
     async start() {
       dir = mkdtempSync(join(tmpdir(), "loupe-fs-contract-"));
-      const s = new FsStorage(dir, config.apiSecret);
+      const s = new FsStorage(dir, blobUrlKey());
       setStorage(s); // the /blobs route serves from the process's storage
       return s;
     },

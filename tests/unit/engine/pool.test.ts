@@ -57,3 +57,27 @@ describe("EnginePool", () => {
     await expect(p.retouch(new Uint8Array(10))).rejects.toThrow(/closed/);
   });
 });
+
+describe("EnginePool timeouts", () => {
+  const standIn = new URL("./stand-in-thread.ts", import.meta.url);
+
+  it("a stuck image fails alone past its timeout; its thread is replaced and the next image runs", async () => {
+    const { EngineTimeoutError } = await import("../../../workers/retouch/index");
+    const p = new EnginePool({ threads: 1, threadUrl: standIn });
+    try {
+      const first = await p.retouch(Buffer.from("ok"));
+      const started = Date.now();
+      const stuck = p.retouch(Buffer.from("hang"), {}, { timeoutMs: 300 });
+      const next = p.retouch(Buffer.from("ok"), {}, { timeoutMs: 5_000 });
+      const err = await stuck.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EngineTimeoutError);
+      expect((err as Error).message).toMatch(/^The retouch engine was still working on this photo after 1 second, so Loupe stopped it\./);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      // One thread: the next image could only run because the stuck thread was terminated and replaced.
+      const after = await next;
+      expect(after.width).not.toBe(first.width);
+    } finally {
+      await p.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 // EnginePool: a worker_threads pool that runs whole retouches off the caller's event loop. Each
 // thread loads one ISNet session on first use and keeps it. Input errors come back as
 // RetouchInputError (code and message preserved); a crashed thread fails only its own image and is
-// replaced.
+// replaced. An image given a timeout that its thread overruns fails alone (EngineTimeoutError, not
+// retried): the thread is terminated and a fresh one takes the next image.
 import { Worker } from "node:worker_threads";
 import os from "node:os";
 import { deserializeError, type SerializedError } from "../errors";
@@ -13,6 +14,8 @@ interface Task {
   id: number;
   input: Uint8Array;
   settings: Partial<RetouchSettings>;
+  timeoutMs?: number;
+  timer?: NodeJS.Timeout;
   resolve: (o: RetouchOutput) => void;
   reject: (e: Error) => void;
 }
@@ -23,6 +26,17 @@ interface Slot {
 }
 
 type Reply = { id: number; ok: true; output: RetouchOutput } | { id: number; ok: false; error: SerializedError };
+
+/** The engine overran the image's time budget; retrying would only do it again. */
+export class EngineTimeoutError extends Error {
+  readonly permanent = true;
+  readonly code = "ENGINE_TIMEOUT";
+  constructor(ms: number) {
+    const s = Math.max(1, Math.round(ms / 1000));
+    super(`The retouch engine was still working on this photo after ${s} second${s === 1 ? "" : "s"}, so Loupe stopped it. Run it again, or upload a smaller photo.`);
+    this.name = "EngineTimeoutError";
+  }
+}
 
 const THREAD_URL = new URL(`./thread${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url);
 
@@ -38,17 +52,21 @@ export class EnginePool {
   private nextId = 1;
   private closed = false;
 
-  constructor(opts: { threads?: number; modelPath?: string } = {}) {
+  private readonly threadUrl: URL;
+
+  /** `threadUrl`: tests run a stand-in thread. */
+  constructor(opts: { threads?: number; modelPath?: string; threadUrl?: URL } = {}) {
+    this.threadUrl = opts.threadUrl ?? THREAD_URL;
     // ISNet already uses both cores of the target machine for one pass; more threads only add RSS.
     const envThreads = Number(process.env.LOUPE_ENGINE_THREADS);
     this.threads = Math.max(1, opts.threads ?? (envThreads > 0 ? envThreads : Math.max(1, Math.floor(os.availableParallelism() / 2))));
     this.modelPath = opts.modelPath ?? modelPathFromEnv();
   }
 
-  retouch(input: Uint8Array, settings: Partial<RetouchSettings> = {}): Promise<RetouchOutput> {
+  retouch(input: Uint8Array, settings: Partial<RetouchSettings> = {}, opts: { timeoutMs?: number } = {}): Promise<RetouchOutput> {
     if (this.closed) return Promise.reject(new Error("EnginePool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, input, settings, resolve, reject });
+      this.queue.push({ id: this.nextId++, input, settings, timeoutMs: opts.timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -56,14 +74,15 @@ export class EnginePool {
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.queue.splice(0)) t.reject(new Error("EnginePool closed before the image was processed"));
+    for (const s of this.slots) if (s.task?.timer) clearTimeout(s.task.timer);
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
   }
 
   private spawn(): Slot {
-    const worker = new Worker(THREAD_URL, {
+    const worker = new Worker(this.threadUrl, {
       workerData: { modelPath: this.modelPath },
       // Under tsx/vitest the thread's TypeScript entry needs the same loader.
-      execArgv: THREAD_URL.pathname.endsWith(".ts") ? ["--import", "tsx"] : [],
+      execArgv: this.threadUrl.pathname.endsWith(".ts") ? ["--import", "tsx"] : [],
     });
     const slot: Slot = { worker, task: null };
     worker.on("message", (m: Reply) => this.onReply(slot, m));
@@ -85,6 +104,11 @@ export class EnginePool {
       slot.task = task;
       // A busy thread keeps the process alive until its image is done; an idle one does not.
       slot.worker.ref();
+      if (task.timeoutMs !== undefined) {
+        const ms = task.timeoutMs;
+        task.timer = setTimeout(() => this.onTimeout(slot!, task, ms), ms);
+        task.timer.unref(); // the busy thread holds the process, not its timer
+      }
       slot.worker.postMessage({ id: task.id, input: task.input, settings: task.settings });
     }
   }
@@ -92,6 +116,7 @@ export class EnginePool {
   private onReply(slot: Slot, m: Reply): void {
     const task = slot.task;
     slot.task = null;
+    if (task?.timer) clearTimeout(task.timer);
     slot.worker.unref();
     if (task && task.id === m.id) {
       if (m.ok) {
@@ -102,10 +127,22 @@ export class EnginePool {
     this.pump();
   }
 
+  /** The thread overran the image's budget: it is terminated (its slot goes), the image fails alone. */
+  private onTimeout(slot: Slot, task: Task, ms: number): void {
+    if (slot.task !== task) return;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    slot.task = null;
+    void slot.worker.terminate();
+    task.reject(new EngineTimeoutError(ms));
+    if (!this.closed) this.pump();
+  }
+
   private onCrash(slot: Slot, e: Error): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
+    if (slot.task?.timer) clearTimeout(slot.task.timer);
     void slot.worker.terminate();
     if (slot.task) slot.task.reject(new Error(`The retouch engine failed on this image: ${e.message}`));
     if (!this.closed) this.pump();

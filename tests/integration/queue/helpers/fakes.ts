@@ -92,6 +92,8 @@ export class FakeEngine implements EnginePort {
     public badInput: string | null = null,
     /** input text containing this → a warning-severity guard warning */
     public warnOn: string | null = null,
+    /** input text containing this → never answers (a stuck image) */
+    public hangOn: string | null = null,
   ) {}
 
   async retouch(input: Uint8Array, settings?: { disabledSpots?: number[] }): Promise<RetouchOutput> {
@@ -100,6 +102,7 @@ export class FakeEngine implements EnginePort {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     try {
+      if (this.hangOn && text.includes(this.hangOn)) await new Promise(() => undefined);
       await new Promise((r) => setTimeout(r, this.delayMs));
       if (this.badInput && text.includes(this.badInput)) throw new RetouchInputError("CORRUPT", "This photo file is damaged; upload it again in Shopify.");
       const warnings =

@@ -57,8 +57,13 @@ export function edgeAlpha(img: Image8, alpha: Plane, work: WorkImage, backdrop: 
       const e0 = SRGB_TO_LINEAR[data[o]!]! - s.b[0];
       const e1 = SRGB_TO_LINEAR[data[o + 1]!]! - s.b[1];
       const e2 = SRGB_TO_LINEAR[data[o + 2]!]! - s.b[2];
-      const ac = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
-      A[i] = ac < 0 ? 0 : ac > 1 ? 1 : ac;
+      let ac = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
+      ac = ac < 0 ? 0 : ac > 1 ? 1 : ac;
+      // The equation's weight grows smoothly with the separation and the surface's trust (a hard
+      // switch between the two estimates would draw seams), and it moves α by at most ½.
+      const w = Math.min(1, (Math.sqrt(dd) - sep) / sep) * Math.min(1, (s.trust - 0.5) / 0.3);
+      const delta = Math.max(-0.5, Math.min(0.5, w * (ac - a)));
+      A[i] = a + delta;
       solved++;
     }
   }

@@ -23,7 +23,7 @@ export type { Segmenter } from "./segment/segmenter";
 export interface PipelineResult {
   output: RetouchOutput;
   /** Full-resolution intermediates, for tests and the bench (not sent across threads). */
-  internals: { image: Image8; alpha: Plane; cutout: Uint8Array; after: Image8 };
+  internals: { image: Image8; alpha: Plane; cutout: Uint8Array; toned: Uint8Array; after: Image8 };
 }
 
 async function decodeReference(ref: Uint8Array | null | undefined): Promise<Image8 | null> {
@@ -84,8 +84,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
 
   // Encoders run on libuv's threads: they are started here and awaited at the end, so PNG/JPEG
   // compression overlaps the guards' JavaScript on the other core instead of following it.
-  // `cutout` and `framed` are not written after this point.
-  const cutoutPng = encodeCutout(cutout, W, H);
+  // The cutout carries every correction the composite has (spots, exposure, white balance): one
+  // colour whatever background the merchant puts it on. `toned` and `framed` are not written after this point.
+  const cutoutPng = encodeCutout(toned, W, H);
   cutoutPng.catch(() => undefined); // awaited below; this only keeps an early rejection from being "unhandled"
 
   const framed = await frame(toned, img.data, W, H, box, settings);
@@ -120,7 +121,13 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes] },
     timings,
     gains: surface.gains,
-    backdrop: { color: backdropSrgb, uniformity: round(matte.backdrop.uniformity, 4), kind: surface.kind },
+    backdrop: {
+      color: backdropSrgb,
+      uniformity: round(matte.backdrop.uniformity, 4),
+      kind: surface.kind,
+      neutral: surface.neutral,
+      ...(surface.why ? { why: surface.why } : {}),
+    },
     edits: spots.edits,
     measurements: {
       pieceShare: round(share, 5),
@@ -150,7 +157,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       height: H,
       report,
     },
-    internals: { image: img, alpha, cutout, after: afterImg },
+    internals: { image: img, alpha, cutout, toned, after: afterImg },
   };
 }
 

@@ -12,7 +12,14 @@ export interface ImageReport {
   input: { width: number; height: number; format: string; notes: string[] };
   timings: Record<string, number>;
   gains: { exposure: number; whiteBalance: [number, number, number] };
-  backdrop: { color: [number, number, number]; uniformity: number; kind: string };
+  backdrop: {
+    color: [number, number, number];
+    uniformity: number;
+    kind: string;
+    /** Whether exposure and white balance were read from the surface (false: left as shot, `why` says why). */
+    neutral?: boolean;
+    why?: string;
+  };
   edits: SpotEdit[];
   measurements: Record<string, number>;
   warnings: Warning[];

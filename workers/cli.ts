@@ -1,5 +1,8 @@
 // npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none]
+//                                       [--shadow-strength 0.5] [--upscale]
 //                                       [--format jpg|png|webp|tiff|psd] [--margin 0.08]
+// --size is the largest side delivered: a photo whose piece has fewer pixels gives a smaller image
+// unless --upscale is given.
 // Writes DIR/NAME.cutout.png, DIR/NAME.<format> and DIR/report.json. One bad file fails alone; the
 // exit code is non-zero if any failed.
 import fs from "node:fs";
@@ -14,7 +17,7 @@ interface Args {
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
+  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--shadow-strength 0.5] [--upscale] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
   process.exit(2);
 }
 
@@ -30,6 +33,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--size") settings.size = Number(val());
     else if (a === "--margin") settings.marginPct = Number(val());
     else if (a === "--shadow") settings.shadow = val() as RetouchSettings["shadow"];
+    else if (a === "--shadow-strength") settings.shadowStrength = Number(val());
+    else if (a === "--upscale") settings.upscale = true;
     else if (a === "--format") settings.format = val() as RetouchSettings["format"];
     else if (a === "--help" || a === "-h") usage();
     else if (a.startsWith("--")) usage(`unknown option ${a}`);

@@ -12,6 +12,7 @@ import { cleanSpots } from "./spots/clean";
 import { readSurface } from "./backdrop/gains";
 import { applyGains } from "./backdrop/apply-gains";
 import { frame, pieceBox } from "./compose/frame";
+import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./pixels/srgb";
 import { runGuards } from "./guards";
@@ -117,8 +118,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   // What the encoders still needed once the guards were done (0 when they finished in their shadow).
   lap("encode");
 
+  const framing = framingReport(framed.layout);
   const report: ImageReport = {
-    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes] },
+    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
     timings,
     gains: surface.gains,
     backdrop: {
@@ -143,7 +145,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       spotsRemoved: spots.edits.filter((e) => !e.disabled).length,
     },
     warnings,
-    framing: { box, fill: round(framed.fill, 4) },
+    framing: { box, fill: round(framed.fill, 4), ...framing },
   };
   timings.total = Object.values(timings).reduce((a, b) => a + b, 0);
   return {

@@ -23,7 +23,20 @@ export interface ImageReport {
   edits: SpotEdit[];
   measurements: Record<string, number>;
   warnings: Warning[];
-  framing: { box: Box; fill: number };
+  framing: {
+    box: Box;
+    fill: number;
+    /** Canvas side delivered, the store's size asked for, and the side the piece's pixels support. */
+    size?: number;
+    requested?: number;
+    supported?: number;
+    /** Output px per source px. */
+    scale?: number;
+    /** Sides where the photo cut the piece, kept cut on the canvas. */
+    cut?: string[];
+    /** Set when the photo is too small for the requested size. */
+    note?: string;
+  };
 }
 
 export interface RetouchOutput {

@@ -9,6 +9,7 @@ import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
 import { findResult, loadWarnings, storeResult } from "./results";
 import { settleBatch } from "./batch-progress";
+import { targetForBatch } from "./batch-target";
 
 export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db } = ctx;
@@ -28,8 +29,11 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     warnings = await loadWarnings(ctx, result);
   } else {
     const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
+    // The batch's photos share one exposure/white-balance target.
+    const target = await targetForBatch(ctx, job.shop, job.batchId);
     const out = await ctx.deps.engine.retouch(original.bytes, {
       ...renderSettings(run.settings),
+      ...(target ? { target } : {}),
       disabledSpots: run.disabledSpots,
       product: { title: job.productTitle },
       reference,

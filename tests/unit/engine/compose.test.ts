@@ -28,7 +28,7 @@ async function reference(piece: Uint8Array, W: number, H: number, box: Box, s: R
   const bg = parseBackground(s.background);
   const flat = new Uint8Array(size * size * 4);
   for (let i = 0; i < flat.length; i++) flat[i] = bg[i % 4]!;
-  const shadow = s.shadow === "soft" ? await softShadow(layer, size) : null;
+  const shadow = s.shadow === "soft" ? await softShadow(layer, size, s.shadowStrength) : null;
   if (shadow) over(flat, shadow);
   over(flat, layer);
   return { layer, shadow, flat, size };

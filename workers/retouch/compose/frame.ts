@@ -75,7 +75,7 @@ export async function frame(
   ]);
   // The piece layer is its computed tiles, placed on the canvas (the rest of it is clear).
   const pieceTiles: Placed[] = tiles.tiles.map((t) => ({ x: placed.x + t.left, y: placed.y + t.top, w: t.width, h: t.height, data: t.data }));
-  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size) : null;
+  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size, settings.shadowStrength) : null;
 
   const bg = parseBackground(settings.background);
   // A JPEG on an opaque background is built as RGB: its encoders then skip libvips' flatten (a float

@@ -6,6 +6,8 @@ export interface SpotEdit {
   box: Box;
   area: number;
   reason: "dust" | "speck" | "lint" | "smudge";
+  /** 0..1: how far the spot stands out of its surroundings' texture (the report lists the highest first). */
+  confidence?: number;
 }
 
 export interface ImageReport {

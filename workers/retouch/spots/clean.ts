@@ -16,11 +16,14 @@ import { fillHarmonic } from "./inpaint";
 import { Slot, scratch8 } from "./scratch";
 import { catchlightLevel, keepCatchlights } from "./catchlights";
 import { isShading } from "./shading";
+import { findSmudges } from "./smudges";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
 /** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
 const BUSY = 8;
+/** Least |luma − median| (8-bit) of a spot pixel on a smooth finish; it rises by 3 per unit of activity. */
+const BASE = 12;
 
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
@@ -76,7 +79,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   let highlightPixels = 0;
   let texSum = 0;
   let texN = 0;
-  // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ 14).
+  // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ BASE).
   const maybe: number[] = [];
   const brightList: number[] = [];
   const hist = new Uint32Array(256);
@@ -91,7 +94,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
         texSum += d;
         texN++;
         hist[v]!++;
-        if (sd < -14 || sd > 14) maybe.push(i);
+        if (sd < -BASE || sd > BASE) maybe.push(i);
       }
       devRow[x] = d;
       const hl = v >= 235 || (v >= 170 && v >= 1.15 * M[i]!) ? 1 : 0;
@@ -121,7 +124,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     if (nearHighlight(x, y)) continue;
     const d = Y[i]! - M[i]!;
     const act = activity.at(x, y);
-    const thr = 14 + 3 * act;
+    const thr = BASE + 3 * act;
     if (d < -thr || (d > thr && Y[i]! < catchLevel)) {
       candList.push(i);
       candActivity.push(act);
@@ -133,7 +136,7 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   const windowArea = (12 * R + 1) ** 2;
   const edits: SpotResult["edits"] = [];
   let id = 0;
-  const accepted: { c: Component; salience: number }[] = [];
+  const accepted: { c: Component; salience: number; smudge?: boolean }[] = [];
   for (const c of componentsOf(candList, w, maxArea)) {
     if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide) continue;
     // Dust and lint are nearly grey; a coloured blob is more likely a stone, enamel or engraving.
@@ -156,21 +159,35 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     const act = candActivity[sortedIndex(candList, p0)]!;
     // On a busy finish only a spot that stands far out of the pattern is dust.
     if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
-    // A single pixel is a speck only when it stands out twice as far as a larger spot must.
-    if (c.area < 2 && peak < 2 * (14 + 3 * act)) continue;
+    // A single pixel is a speck only when it stands out half as far again as a larger spot must.
+    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) continue;
     // A dark blob with the surrounding metal's chromaticity is its shading (pit, engraving).
     if (signed < 0 && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
     accepted.push({ c, salience: peak / (act + 2) });
   }
+  // Smudges: larger, low-contrast blotches on smooth metal, away from catchlights.
+  for (const c of findSmudges(Y, inner, w, h, R, (x, y) => activity.at(Math.min(w - 1, x), Math.min(h - 1, y)))) {
+    const p0 = c.pixels[c.pixels.length >> 1]!;
+    if (nearHighlight(p0 % w, (p0 / w) | 0)) continue;
+    // A dark facet of a stone or coloured enamel is not a film on the metal.
+    let chroma = 0;
+    for (const p of c.pixels) {
+      const q = 4 * ((by + ((p / w) | 0)) * W + bx + (p % w));
+      chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
+    }
+    if (chroma / c.area > 80) continue;
+    accepted.push({ c, salience: 3, smudge: true });
+  }
   // Every accepted spot is cleaned (no cap). Ids follow raster order so they stay stable across
   // re-renders; the report lists them by confidence, highest first.
   const kept = accepted.slice().sort((a, b) => a.c.box.y - b.c.box.y || a.c.box.x - b.c.box.x);
-  for (const { c, salience } of kept) {
+  for (const { c, salience, smudge } of kept) {
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);
-    const reason: SpotEdit["reason"] =
-      long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h) ? "lint" : c.area <= 9 ? "speck" : "dust";
+    const reason: SpotEdit["reason"] = smudge
+      ? "smudge"
+      : long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h) ? "lint" : c.area <= 9 ? "speck" : "dust";
     const box: Box = { x: bx + c.box.x, y: by + c.box.y, w: c.box.w, h: c.box.h };
     const off = disabled.has(id);
     const confidence = Math.round(Math.min(1, salience / 10) * 1000) / 1000;

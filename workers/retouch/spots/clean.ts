@@ -14,7 +14,7 @@ import { componentsOf, type Component } from "./components";
 import { RowBoxMean, SparseBoxMean } from "./window-mean";
 import { fillHarmonic } from "./inpaint";
 import { Slot, scratch8 } from "./scratch";
-import { catchlightLevel, keepCatchlights } from "./catchlights";
+import { catchlightLevel } from "./catchlights";
 import { isShading } from "./shading";
 import { findSmudges } from "./smudges";
 
@@ -81,7 +81,6 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   let texN = 0;
   // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ BASE).
   const maybe: number[] = [];
-  const brightList: number[] = [];
   const hist = new Uint32Array(256);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -100,15 +99,16 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
       const hl = v >= 235 || (v >= 170 && v >= 1.15 * M[i]!) ? 1 : 0;
       hl0[i] = hl;
       highlightPixels += hl;
-      if (hl) brightList.push(i);
     }
     activity.setRow(y, devRow);
   }
   const maxSide = 4 * R;
   const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
-  // Only the bright blobs that reach the catchlight level stay protected; the others may be light dust.
+  // Every bright blob (near-white, or ≥ 15 % over its median) stays protected: on real photos the
+  // reflections on glass beads and stones are bright blobs that do not reach the piece's brightest
+  // level, so that level alone cannot tell them from light dust. Light dust is a brighter spot
+  // under both — and under the catchlight level.
   const catchLevel = catchlightLevel(hist);
-  keepCatchlights(hl0, brightList, Y, w, catchLevel, maxArea);
   // "Near a highlight" is any highlight pixel within 2 px. It and the activity are read only for
   // those pixels (0.1–5 % of the box), in raster order.
   const nearHighlight = (x: number, y: number) => {

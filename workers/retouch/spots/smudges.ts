@@ -1,6 +1,6 @@
 // Smudges: low-contrast blotches (a fingerprint, a greasy film) a few percent darker than the
 // metal around them and larger than a speck, so the speck median (radius R) follows them. They are
-// looked for at half resolution against a median of radius 2R, only on smooth (polished) metal —
+// looked for at reduced resolution against a median of radius 2R, only on smooth (polished) metal —
 // on brushed or hammered finishes a blotch cannot be told from the finish — and only as compact,
 // closed blobs: long darker bands on polished metal are reflections of the room, not smudges.
 import type { Component } from "./components";
@@ -18,19 +18,32 @@ const SMOOTH = 3;
  * activity(x, y): the fine-scale texture around a pixel.
  */
 export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: number, R: number, activity: (x: number, y: number) => number): Component[] {
-  const dw = w >> 1;
-  const dh = h >> 1;
+  // Reduced by k (2 at 640 px, ~6 at 4 MP): a smudge is a few reduced pixels across whatever the
+  // photo's size, and the wide median costs a sixteenth to a thirty-sixth of full resolution.
+  const k = Math.max(2, Math.floor(R / 2));
+  const dw = Math.floor(w / k);
+  const dh = Math.floor(h / k);
   if (dw < 8 || dh < 8) return [];
   const n = dw * dh;
   const Yd = new Uint8Array(n);
   const innerD = new Uint8Array(n);
+  const kk = k * k;
   for (let y = 0; y < dh; y++)
     for (let x = 0; x < dw; x++) {
-      const i = 2 * y * w + 2 * x;
-      Yd[y * dw + x] = (Y[i]! + Y[i + 1]! + Y[i + w]! + Y[i + w + 1]! + 2) >> 2;
-      innerD[y * dw + x] = inner[i]! & inner[i + 1]! & inner[i + w]! & inner[i + w + 1]!;
+      let sum = 0;
+      let all = 1;
+      for (let yy = 0; yy < k; yy++) {
+        const o = (k * y + yy) * w + k * x;
+        for (let xx = 0; xx < k; xx++) {
+          sum += Y[o + xx]!;
+          all &= inner[o + xx]!;
+        }
+      }
+      Yd[y * dw + x] = Math.round(sum / kk);
+      innerD[y * dw + x] = all;
     }
-  const Md = separableMedian(Yd, dw, dh, Math.max(4, 2 * R), new Uint8Array(n), innerD);
+  // A median of radius 2R (full-resolution pixels).
+  const Md = separableMedian(Yd, dw, dh, Math.max(3, Math.round((2 * R) / k)), new Uint8Array(n), innerD);
   const list: number[] = [];
   for (let i = 0; i < n; i++) {
     if (!innerD[i]) continue;
@@ -38,25 +51,30 @@ export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: numb
     const v = Yd[i]!;
     if (v <= m - Math.max(2.5, MIN_DEFICIT * m) && v >= (1 - MAX_DEFICIT) * m) list.push(i);
   }
-  const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
-  const minArea = Math.max(8, Math.round(Math.PI * (0.5 * R) ** 2));
+  // Areas in reduced pixels: radius 0.5R … 1.5R at full resolution.
+  const maxArea = Math.round((Math.PI * (1.5 * R) ** 2) / kk);
+  const minArea = Math.max(3, Math.round((Math.PI * (0.5 * R) ** 2) / kk), Math.round(32 / kk));
   const out: Component[] = [];
   for (const c of componentsOf(list, dw, maxArea)) {
     if (c.area > maxArea || c.area < minArea) continue;
     const { w: bw, h: bh } = c.box;
     if (c.area < 0.45 * bw * bh || Math.max(bw, bh) > 2.2 * Math.min(bw, bh)) continue;
-    const cx = 2 * (c.box.x + (bw >> 1));
-    const cy = 2 * (c.box.y + (bh >> 1));
+    const cx = k * c.box.x + ((k * bw) >> 1);
+    const cy = k * c.box.y + ((k * bh) >> 1);
     if (activity(cx, cy) > SMOOTH) continue;
-    // Back to full resolution: each half-resolution pixel's 2 × 2 block.
+    // Back to full resolution: each reduced pixel's k × k block.
     const px: number[] = [];
     for (const p of c.pixels) {
-      const x = 2 * (p % dw);
-      const y = 2 * ((p / dw) | 0);
-      for (const q of [y * w + x, y * w + x + 1, (y + 1) * w + x, (y + 1) * w + x + 1]) if (inner[q]) px.push(q);
+      const x = k * (p % dw);
+      const y = k * ((p / dw) | 0);
+      for (let yy = 0; yy < k; yy++)
+        for (let xx = 0; xx < k; xx++) {
+          const q = (y + yy) * w + x + xx;
+          if (inner[q]) px.push(q);
+        }
     }
     px.sort((a, b) => a - b);
-    out.push({ label: c.label, area: px.length, box: { x: 2 * c.box.x, y: 2 * c.box.y, w: 2 * bw, h: 2 * bh }, pixels: Int32Array.from(px) });
+    out.push({ label: c.label, area: px.length, box: { x: k * c.box.x, y: k * c.box.y, w: k * bw, h: k * bh }, pixels: Int32Array.from(px) });
   }
   return out;
 }

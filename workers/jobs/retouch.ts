@@ -29,7 +29,7 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     warnings = await loadWarnings(ctx, result);
   } else {
     const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
-    // The batch's photos share one exposure/white-balance target.
+    // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
     const target = await targetForBatch(ctx, job.shop, job.batchId);
     const out = await ctx.deps.engine.retouch(original.bytes, {
       ...renderSettings(run.settings),

@@ -46,14 +46,21 @@ describe("batch target", () => {
     expect(batchTargetOf([white, wood, pink])).toBeUndefined();
   });
 
-  it("the worker computes it once per batch from every photo of the batch, in a fixed order", async () => {
+  it("the worker computes it per batch from its stored originals in a fixed order, once all are stored", async () => {
     forgetBatchTargets();
     const pngs = await Promise.all([0.7, 1.25, 1.0].map((exposure) => fixturePng(makeFixture({ size: 320, surface: "grey-gradient", exposure, seed: 45 }))));
-    const findMany = vi.fn(async () => pngs.map((_, k) => ({ id: `j${k}`, sourceKey: `k${k}`, sourceUrl: null })));
+    const findMany = vi.fn(async () => pngs.map((_, k) => ({ sourceKey: `k${k}` })));
     const ctx = { db: { imageJob: { findMany } }, storage: { get: async (key: string) => pngs[Number(key.slice(1))]! } } as unknown as JobContext;
-    const [a, b] = await Promise.all([targetForBatch(ctx, "s.myshopify.com", "b1"), targetForBatch(ctx, "s.myshopify.com", "b1")]);
+    const a = await targetForBatch(ctx, "s.myshopify.com", "b1");
+    const b = await targetForBatch(ctx, "s.myshopify.com", "b1");
     expect(a).toEqual(b);
     expect(a).toEqual(await batchTarget(pngs.map((p) => async () => p)));
-    expect(findMany).toHaveBeenCalledTimes(1);
+    expect(findMany).toHaveBeenCalledTimes(1); // all originals stored: computed once, then remembered
+    // A batch with an original not stored yet: the stored ones decide, and nothing is remembered.
+    const partial = vi.fn(async () => [{ sourceKey: "k0" }, { sourceKey: null }, { sourceKey: "k2" }]);
+    const ctx2 = { db: { imageJob: { findMany: partial } }, storage: ctx.storage } as unknown as JobContext;
+    expect(await targetForBatch(ctx2, "s.myshopify.com", "b2")).toEqual(await batchTarget([pngs[0]!, pngs[2]!].map((p) => async () => p)));
+    await targetForBatch(ctx2, "s.myshopify.com", "b2");
+    expect(partial).toHaveBeenCalledTimes(2);
   });
 });

@@ -12,6 +12,37 @@ const MIN_DEFICIT = 0.02;
 const MAX_DEFICIT = 0.22;
 /** Fine-scale activity (mean |Y − median|, 8-bit) above which the finish is not smooth. */
 const SMOOTH = 3;
+/** The ring around a smudge: at least this share on the piece, and this quiet (mean |Δ| / mean). */
+const RING_ON_PIECE = 0.8;
+const RING_QUIET = 0.035;
+
+/**
+ * A film on metal sits inside an even stretch of that metal: the ring around the blob (as wide as
+ * half the blob) lies on the piece and varies little. The dark side of a bead or stone among wire
+ * and other beads does not.
+ */
+function quietRing(Yd: Uint8Array, innerD: Uint8Array, dw: number, dh: number, box: { x: number; y: number; w: number; h: number }): boolean {
+  const m = Math.max(2, Math.ceil(Math.max(box.w, box.h) / 2));
+  let n = 0;
+  let on = 0;
+  let sum = 0;
+  const vals: number[] = [];
+  for (let y = box.y - m; y < box.y + box.h + m; y++)
+    for (let x = box.x - m; x < box.x + box.w + m; x++) {
+      if (x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h) continue;
+      n++;
+      if (x < 0 || y < 0 || x >= dw || y >= dh || !innerD[y * dw + x]) continue;
+      on++;
+      const v = Yd[y * dw + x]!;
+      sum += v;
+      vals.push(v);
+    }
+  if (on < RING_ON_PIECE * n) return false;
+  const mean = sum / on;
+  let dev = 0;
+  for (const v of vals) dev += Math.abs(v - mean);
+  return dev / on <= RING_QUIET * Math.max(mean, 1);
+}
 
 /**
  * Smudges as components of the crop (w × h, full resolution, pixel indices in raster order).
@@ -59,6 +90,7 @@ export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: numb
     if (c.area > maxArea || c.area < minArea) continue;
     const { w: bw, h: bh } = c.box;
     if (c.area < 0.45 * bw * bh || Math.max(bw, bh) > 2.2 * Math.min(bw, bh)) continue;
+    if (!quietRing(Yd, innerD, dw, dh, c.box)) continue;
     const cx = k * c.box.x + ((k * bw) >> 1);
     const cy = k * c.box.y + ((k * bh) >> 1);
     if (activity(cx, cy) > SMOOTH) continue;

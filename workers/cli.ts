@@ -1,10 +1,14 @@
 // npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none]
+//                                       [--shadow-strength 0.5] [--upscale]
 //                                       [--format jpg|png|webp|tiff|psd] [--margin 0.08]
+// --size is the largest side delivered: a photo whose piece has fewer pixels gives a smaller image
+// unless --upscale is given.
+// The files given share one exposure/white-balance target (backdrop/batch-target.ts), as a batch does.
 // Writes DIR/NAME.cutout.png, DIR/NAME.<format> and DIR/report.json. One bad file fails alone; the
 // exit code is non-zero if any failed.
 import fs from "node:fs";
 import path from "node:path";
-import { EnginePool, RetouchInputError, type RetouchSettings } from "./retouch/index";
+import { EnginePool, RetouchInputError, batchTarget, type RetouchSettings } from "./retouch/index";
 
 interface Args {
   files: string[];
@@ -14,7 +18,7 @@ interface Args {
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
+  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--shadow-strength 0.5] [--upscale] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
   process.exit(2);
 }
 
@@ -30,6 +34,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--size") settings.size = Number(val());
     else if (a === "--margin") settings.marginPct = Number(val());
     else if (a === "--shadow") settings.shadow = val() as RetouchSettings["shadow"];
+    else if (a === "--shadow-strength") settings.shadowStrength = Number(val());
+    else if (a === "--upscale") settings.upscale = true;
     else if (a === "--format") settings.format = val() as RetouchSettings["format"];
     else if (a === "--help" || a === "-h") usage();
     else if (a.startsWith("--")) usage(`unknown option ${a}`);
@@ -50,6 +56,9 @@ function progress(done: number, total: number, failed: number): void {
 async function main(): Promise<void> {
   const { files, out, settings } = parseArgs(process.argv.slice(2));
   fs.mkdirSync(out, { recursive: true });
+  // The files given are one batch: they share one exposure/white-balance target, as in the worker.
+  const target = files.length > 1 ? await batchTarget(files.map((f) => async () => fs.readFileSync(f))) : undefined;
+  if (target) settings.target = target;
   const pool = new EnginePool();
   const report: Record<string, unknown> = {};
   let done = 0;
@@ -66,7 +75,7 @@ async function main(): Promise<void> {
         const o = await pool.retouch(input, settings);
         fs.writeFileSync(path.join(out, `${name}.cutout.png`), o.cutoutPng);
         fs.writeFileSync(path.join(out, `${name}.${o.compositeExt}`), o.composite);
-        report[file] = { ok: true, outputs: { cutout: `${name}.cutout.png`, composite: `${name}.${o.compositeExt}` }, ...o.report };
+        report[file] = { ok: true, outputs: { cutout: `${name}.cutout.png`, composite: `${name}.${o.compositeExt}` }, batchTarget: target ?? null, ...o.report };
       } catch (e) {
         failed++;
         const err = e instanceof RetouchInputError ? { code: e.code, message: e.message } : { code: "INTERNAL", message: e instanceof Error ? e.message : String(e) };

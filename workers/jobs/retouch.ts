@@ -11,6 +11,7 @@ import { findResult, loadWarnings, storeResult } from "./results";
 import { settleBatch } from "./batch-progress";
 import { engineBudgetMs } from "./deadlines";
 import { megapixelsOf } from "./megapixels";
+import { targetForBatch } from "./batch-target";
 
 export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db } = ctx;
@@ -30,9 +31,11 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     warnings = await loadWarnings(ctx, result);
   } else {
     const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
+    // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
+    const target = await targetForBatch(ctx, job.shop, job.batchId);
     const out = await ctx.deps.engine.retouch(
       original.bytes,
-      { ...renderSettings(run.settings), disabledSpots: run.disabledSpots, product: { title: job.productTitle }, reference },
+      { ...renderSettings(run.settings), ...(target ? { target } : {}), disabledSpots: run.disabledSpots, product: { title: job.productTitle }, reference },
       { timeoutMs: engineBudgetMs(await megapixelsOf(original.bytes)) },
     );
     result = await storeResult(ctx, key, out);

@@ -6,6 +6,7 @@ import type { RetouchSettings } from "./settings";
 export { DEFAULT_SETTINGS, type RetouchSettings, type BatchTarget } from "./settings";
 export type { RetouchOutput, ImageReport, SpotEdit } from "./report";
 export { RetouchInputError } from "./errors";
+export { batchTarget } from "./backdrop/batch-target";
 export { EnginePool, EngineTimeoutError } from "./pool/engine-pool";
 export type { Image8, Plane, Box, Region, Warning, ProductContext } from "./types";
 

@@ -12,6 +12,7 @@ import { cleanSpots } from "./spots/clean";
 import { readSurface } from "./backdrop/gains";
 import { applyGains } from "./backdrop/apply-gains";
 import { frame, pieceBox } from "./compose/frame";
+import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./pixels/srgb";
 import { runGuards } from "./guards";
@@ -23,7 +24,7 @@ export type { Segmenter } from "./segment/segmenter";
 export interface PipelineResult {
   output: RetouchOutput;
   /** Full-resolution intermediates, for tests and the bench (not sent across threads). */
-  internals: { image: Image8; alpha: Plane; cutout: Uint8Array; after: Image8 };
+  internals: { image: Image8; alpha: Plane; cutout: Uint8Array; toned: Uint8Array; after: Image8 };
 }
 
 async function decodeReference(ref: Uint8Array | null | undefined): Promise<Image8 | null> {
@@ -84,8 +85,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
 
   // Encoders run on libuv's threads: they are started here and awaited at the end, so PNG/JPEG
   // compression overlaps the guards' JavaScript on the other core instead of following it.
-  // `cutout` and `framed` are not written after this point.
-  const cutoutPng = encodeCutout(cutout, W, H);
+  // The cutout carries every correction the composite has (spots, exposure, white balance): one
+  // colour whatever background the merchant puts it on. `toned` and `framed` are not written after this point.
+  const cutoutPng = encodeCutout(toned, W, H);
   cutoutPng.catch(() => undefined); // awaited below; this only keeps an early rejection from being "unhandled"
 
   const framed = await frame(toned, img.data, W, H, box, settings);
@@ -116,11 +118,18 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   // What the encoders still needed once the guards were done (0 when they finished in their shadow).
   lap("encode");
 
+  const framing = framingReport(framed.layout);
   const report: ImageReport = {
-    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes] },
+    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
     timings,
     gains: surface.gains,
-    backdrop: { color: backdropSrgb, uniformity: round(matte.backdrop.uniformity, 4), kind: surface.kind },
+    backdrop: {
+      color: backdropSrgb,
+      uniformity: round(matte.backdrop.uniformity, 4),
+      kind: surface.kind,
+      neutral: surface.neutral,
+      ...(surface.why ? { why: surface.why } : {}),
+    },
     edits: spots.edits,
     measurements: {
       pieceShare: round(share, 5),
@@ -136,7 +145,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       spotsRemoved: spots.edits.filter((e) => !e.disabled).length,
     },
     warnings,
-    framing: { box, fill: round(framed.fill, 4) },
+    framing: { box, fill: round(framed.fill, 4), ...framing },
   };
   timings.total = Object.values(timings).reduce((a, b) => a + b, 0);
   return {
@@ -150,7 +159,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       height: H,
       report,
     },
-    internals: { image: img, alpha, cutout, after: afterImg },
+    internals: { image: img, alpha, cutout, toned, after: afterImg },
   };
 }
 

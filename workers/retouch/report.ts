@@ -6,17 +6,39 @@ export interface SpotEdit {
   box: Box;
   area: number;
   reason: "dust" | "speck" | "lint" | "smudge";
+  /** 0..1: how far the spot stands out of its surroundings' texture (the report lists the highest first). */
+  confidence?: number;
 }
 
 export interface ImageReport {
   input: { width: number; height: number; format: string; notes: string[] };
   timings: Record<string, number>;
   gains: { exposure: number; whiteBalance: [number, number, number] };
-  backdrop: { color: [number, number, number]; uniformity: number; kind: string };
+  backdrop: {
+    color: [number, number, number];
+    uniformity: number;
+    kind: string;
+    /** Whether exposure and white balance were read from the surface (false: left as shot, `why` says why). */
+    neutral?: boolean;
+    why?: string;
+  };
   edits: SpotEdit[];
   measurements: Record<string, number>;
   warnings: Warning[];
-  framing: { box: Box; fill: number };
+  framing: {
+    box: Box;
+    fill: number;
+    /** Canvas side delivered, the store's size asked for, and the side the piece's pixels support. */
+    size?: number;
+    requested?: number;
+    supported?: number;
+    /** Output px per source px. */
+    scale?: number;
+    /** Sides where the photo cut the piece, kept cut on the canvas. */
+    cut?: string[];
+    /** Set when the photo is too small for the requested size. */
+    note?: string;
+  };
 }
 
 export interface RetouchOutput {

@@ -1,4 +1,5 @@
-// What the caller chooses. Defaults give a white-background square JPEG at 2048 px.
+// What the caller chooses. Defaults give a white-background square JPEG at up to 2048 px (smaller when
+// the photo has fewer pixels: nothing is enlarged unless `upscale` is set).
 import type { ProductContext } from "./types";
 import { RetouchInputError } from "./errors";
 
@@ -13,6 +14,13 @@ export interface RetouchSettings {
   size: number;
   marginPct: number;
   shadow: "soft" | "none";
+  /** Darkness of the soft shadow where the piece touches the surface, 0..1. */
+  shadowStrength: number;
+  /**
+   * Enlarge the piece to fill `size` when its photo has fewer pixels. Off by default: the canvas is
+   * then smaller than `size` rather than blurred.
+   */
+  upscale: boolean;
   format: "jpg" | "png" | "webp" | "tiff" | "psd";
   target?: BatchTarget;
   disabledSpots?: number[];
@@ -26,6 +34,8 @@ export const DEFAULT_SETTINGS: RetouchSettings = {
   size: 2048,
   marginPct: 0.08,
   shadow: "none",
+  shadowStrength: 0.5,
+  upscale: false,
   format: "jpg",
 };
 
@@ -53,5 +63,8 @@ export function resolveSettings(partial?: Partial<RetouchSettings>): RetouchSett
     throw new RetouchInputError("BAD_SETTINGS", `The format "${s.format}" is not supported. Choose jpg, png, webp, tiff or psd.`);
   if (s.shadow !== "soft" && s.shadow !== "none")
     throw new RetouchInputError("BAD_SETTINGS", `The shadow "${s.shadow}" is not supported. Choose soft or none.`);
+  if (!(s.shadowStrength >= 0 && s.shadowStrength <= 1))
+    throw new RetouchInputError("BAD_SETTINGS", `The shadow strength ${s.shadowStrength} is out of range. Choose a strength between 0 and 1.`);
+  if (typeof s.upscale !== "boolean") throw new RetouchInputError("BAD_SETTINGS", "Upscaling is either on (true) or off (false).");
   return s;
 }

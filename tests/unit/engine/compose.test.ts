@@ -8,32 +8,37 @@ import { makeFixture } from "../../fixtures/jewelry";
 import { frame, over, pieceBox } from "../../../workers/retouch/compose/frame";
 import { softShadow } from "../../../workers/retouch/compose/shadow";
 import { scaleCrop, visibleTiles } from "../../../workers/retouch/compose/scale";
+import { cutSides, layoutPiece } from "../../../workers/retouch/compose/layout";
 import { encodeComposite, encodeThumbnail } from "../../../workers/retouch/export/encode";
 import { resolveSettings, parseBackground, type RetouchSettings } from "../../../workers/retouch/settings";
 import type { Box } from "../../../workers/retouch/types";
 
 /** The reference: one resize, canvas-sized layers, per-pixel over. */
 async function reference(piece: Uint8Array, W: number, H: number, box: Box, s: RetouchSettings) {
-  const content = Math.max(1, Math.round(s.size * (1 - 2 * s.marginPct)));
-  const scale = content / Math.max(box.w, box.h);
-  const pw = Math.max(1, Math.round(box.w * scale));
-  const ph = Math.max(1, Math.round(box.h * scale));
-  const left = Math.round((s.size - pw) / 2);
-  const top = Math.round((s.size - ph) / 2);
+  const lay = layoutPiece(box, cutSides(piece, W, H, box), s.size, s.marginPct, s.upscale);
+  const size = lay.size;
+  const { x: left, y: top, w: pw, h: ph } = lay.placed;
   const scaled = await sharp(piece, { raw: { width: W, height: H, channels: 4 } })
     .extract({ left: box.x, top: box.y, width: box.w, height: box.h })
     .resize(pw, ph, { fit: "fill", kernel: "lanczos3" })
     .raw()
     .toBuffer();
-  const layer = new Uint8Array(s.size * s.size * 4);
-  for (let y = 0; y < ph; y++) layer.set(scaled.subarray(4 * y * pw, 4 * (y + 1) * pw), 4 * ((top + y) * s.size + left));
+  const layer = new Uint8Array(size * size * 4);
+  for (let y = 0; y < ph; y++) layer.set(scaled.subarray(4 * y * pw, 4 * (y + 1) * pw), 4 * ((top + y) * size + left));
   const bg = parseBackground(s.background);
-  const flat = new Uint8Array(s.size * s.size * 4);
+  const flat = new Uint8Array(size * size * 4);
   for (let i = 0; i < flat.length; i++) flat[i] = bg[i % 4]!;
-  const shadow = s.shadow === "soft" ? await softShadow(layer, s.size) : null;
+  const shadow = s.shadow === "soft" ? await softShadow(layer, size, s.shadowStrength) : null;
   if (shadow) over(flat, shadow);
   over(flat, layer);
-  return { layer, shadow, flat };
+  return { layer, shadow, flat, size };
+}
+
+/** An RGBA layer with the colour of fully clear pixels zeroed. */
+function visible(layer: Uint8Array): Buffer {
+  const out = Buffer.from(layer);
+  for (let i = 0; i < out.length; i += 4) if (!out[i + 3]) out.fill(0, i, i + 3);
+  return out;
 }
 
 /** A piece with soft edges, dust and a hole, off-centre in a wider photo. */
@@ -64,10 +69,11 @@ describe("compose", () => {
   });
 
   for (const [name, partial] of [
-    ["jpg on white", {}],
-    ["jpg, soft shadow", { shadow: "soft" }],
-    ["png on transparent, soft shadow", { format: "png", background: "transparent", shadow: "soft" }],
-    ["jpg on a half-transparent colour", { background: "#d0b08080", marginPct: 0.2 }],
+    ["jpg on white (not enlarged: a smaller canvas)", {}],
+    ["jpg on white, upscaled on request", { upscale: true }],
+    ["jpg, soft shadow", { shadow: "soft", upscale: true }],
+    ["png on transparent, soft shadow", { format: "png", background: "transparent", shadow: "soft", upscale: true }],
+    ["jpg on a half-transparent colour", { background: "#d0b08080", marginPct: 0.2, upscale: true }],
     ["downsized to 64 px (box shrink + lanczos3)", { size: 64 }],
     ["downsized to 150 px", { size: 150, shadow: "soft" }],
   ] as const) {
@@ -75,16 +81,18 @@ describe("compose", () => {
       for (const seed of [3, 4]) {
         const { rgba, W, H, box } = scene(seed);
         const s = resolveSettings({ size: 600, ...partial });
-        const n = s.size * s.size;
         const ref = await reference(rgba, W, H, box, s);
+        const n = ref.size * ref.size;
         const f = await frame(rgba, new Uint8Array(W * H * 3), W, H, box, s);
+        expect(f.size).toBe(s.upscale ? s.size : Math.min(s.size, f.layout.supported));
         expect(Buffer.compare(Buffer.from(f.flat), Buffer.from(ref.flat))).toBe(0);
         if (f.rgb) {
           let differ = 0;
           for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) differ += f.rgb[3 * i + c] === ref.flat[4 * i + c] ? 0 : 1;
           expect(differ).toBe(0);
         }
-        expect(Buffer.compare(Buffer.from(f.piece), Buffer.from(ref.layer))).toBe(0);
+        // Fully clear pixels compare as clear (an unresized crop keeps the photo's RGB under α = 0).
+        expect(Buffer.compare(visible(f.piece), visible(ref.layer))).toBe(0);
         expect(f.shadow ? Buffer.compare(Buffer.from(f.shadow), Buffer.from(ref.shadow!)) : ref.shadow).toBe(ref.shadow ? 0 : null);
       }
     });
@@ -126,7 +134,7 @@ describe("compose", () => {
 
   it("the JPEG and thumbnail are the bytes of the sharp pipelines they replace", async () => {
     const { rgba, W, H, box } = scene(5);
-    const s = resolveSettings({ size: 512 });
+    const s = resolveSettings({ size: 512, upscale: true });
     const f = await frame(rgba, new Uint8Array(W * H * 3), W, H, box, s);
     const raw = { raw: { width: 512, height: 512, channels: 4 as const } };
     const jpeg = await sharp(f.flat, raw).flatten({ background: "#ffffff" }).withIccProfile("srgb").jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false }).toBuffer();

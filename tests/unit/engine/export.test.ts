@@ -20,11 +20,14 @@ afterAll(async () => {
 });
 
 describe("export", () => {
-  it("defaults: a 2048² 4:4:4 sRGB JPEG on white, cutout at input size, small thumbnail", async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", format: "jpg" });
+  it("defaults: a 4:4:4 sRGB JPEG on white of up to 2048² (never enlarged), cutout at input size, small thumbnail", async () => {
+    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg" });
     const o = await pool.retouch(input);
     const m = await sharp(o.composite).metadata();
-    expect([m.format, m.width, m.height, m.chromaSubsampling, m.space]).toEqual(["jpeg", 2048, 2048, "4:4:4", "srgb"]);
+    // A 400 px photo supports a canvas of its piece's side / 0.84, not 2048.
+    const side = Math.ceil(Math.max(o.report.framing.box.w, o.report.framing.box.h) / 0.84);
+    expect(o.report.framing.size).toBe(side);
+    expect([m.format, m.width, m.height, m.chromaSubsampling, m.space]).toEqual(["jpeg", side, side, "4:4:4", "srgb"]);
     expect(m.icc).toBeDefined();
     expect(o.compositeMime).toBe("image/jpeg");
     const corner = await sharp(o.composite).extract({ left: 0, top: 0, width: 8, height: 8 }).raw().toBuffer();
@@ -66,7 +69,7 @@ describe("export", () => {
   });
 
   it("soft shadow is neutral grey (no colour cast) and below the piece", async () => {
-    const o = await pool.retouch(input, { format: "png", size: 512, shadow: "soft", background: "#ffffff" });
+    const o = await pool.retouch(input, { format: "png", size: 512, upscale: true, shadow: "soft", background: "#ffffff" });
     const { data } = await sharp(o.composite).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const box = o.report.framing;
     expect(box.fill).toBeGreaterThan(0.5);

@@ -1,5 +1,5 @@
-// Stage 7 — compose and frame: the cleaned piece, scaled so its longer side fills the square canvas
-// minus the margins, centred over the merchant's background, with an optional soft shadow.
+// Stage 7 — compose and frame: the cleaned piece on a square canvas (layout.ts: never enlarged by
+// default; sides the photo cut stay cut), over the merchant's background, with an optional shadow.
 //
 // Only the flat image is built eagerly. The separate canvas-sized layers (background, shadow, piece,
 // original) exist for the PSD and are made on first read: at 2048² each is a 16 MB array, and
@@ -10,6 +10,7 @@ import { parseBackground, type RetouchSettings } from "../settings";
 import { shadowFromPlaced, shadowLayer, type Shadow } from "./shadow";
 import { type Placed, fillCanvas, overPixel, overRect, placeOnCanvas, withAlpha } from "./canvas";
 import { scaleCrop } from "./scale";
+import { cutSides, layoutPiece, type Layout } from "./layout";
 
 export interface Framed {
   size: number;
@@ -23,6 +24,8 @@ export interface Framed {
   box: Box;
   fill: number;
   placed: Box;
+  /** Canvas size, resolution and which sides run off the canvas. */
+  layout: Layout;
   /** flat without its alpha band, when that is 255 everywhere (set for JPEG on an opaque background). */
   rgb?: Uint8Array;
 }
@@ -55,14 +58,9 @@ export async function frame(
   box: Box,
   settings: RetouchSettings,
 ): Promise<Framed> {
-  const size = settings.size;
-  const content = Math.max(1, Math.round(size * (1 - 2 * settings.marginPct)));
-  const scale = content / Math.max(box.w, box.h);
-  const pw = Math.max(1, Math.round(box.w * scale));
-  const ph = Math.max(1, Math.round(box.h * scale));
-  const left = Math.round((size - pw) / 2);
-  const top = Math.round((size - ph) / 2);
-  const placed: Box = { x: left, y: top, w: pw, h: ph };
+  const lay = layoutPiece(box, cutSides(piece, W, H, box), settings.size, settings.marginPct, settings.upscale);
+  const { size, placed } = lay;
+  const { w: pw, h: ph } = placed;
   // Only the PSD shows the original; other formats skip its resample.
   const [tiles, scaledOriginal] = await Promise.all([
     scaleCrop(piece, W, H, box, pw, ph),
@@ -77,7 +75,7 @@ export async function frame(
   ]);
   // The piece layer is its computed tiles, placed on the canvas (the rest of it is clear).
   const pieceTiles: Placed[] = tiles.tiles.map((t) => ({ x: placed.x + t.left, y: placed.y + t.top, w: t.width, h: t.height, data: t.data }));
-  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size) : null;
+  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size, settings.shadowStrength) : null;
 
   const bg = parseBackground(settings.background);
   // A JPEG on an opaque background is built as RGB: its encoders then skip libvips' flatten (a float
@@ -137,6 +135,7 @@ export async function frame(
     box,
     fill: Math.max(pw, ph) / size,
     placed,
+    layout: lay,
   };
 }
 

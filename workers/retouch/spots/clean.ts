@@ -1,7 +1,10 @@
 // Stage 6 — spot cleanup on the piece: dust, specks and lint are small blobs (or thin strands) that
-// differ from a local median. Specular highlights are found first and never touched; the threshold
-// rises with local texture so brushed and hammered finishes keep their grain. Every spot gets a
-// stable id; disabled ids are detected and reported but not painted, so the UI can undo one.
+// differ from a local median. Catchlights (bright blobs reaching the piece's brightest level) are
+// found first and never touched; light dust is a bright blob that does not reach it. The threshold
+// rises with local texture so brushed and hammered finishes keep their grain, and a dark blob with
+// the metal's own chromaticity is shading (a pit, an engraving), not dust. There is no cap: every
+// spot is listed with its confidence, highest first. Every spot gets a stable id (raster order);
+// disabled ids are detected and reported but not painted, so the UI can undo one.
 import type { Box } from "../types";
 import type { SpotEdit } from "../report";
 import { separableMedian } from "./median";
@@ -11,13 +14,16 @@ import { componentsOf, type Component } from "./components";
 import { RowBoxMean, SparseBoxMean } from "./window-mean";
 import { fillHarmonic } from "./inpaint";
 import { Slot, scratch8 } from "./scratch";
+import { catchlightLevel } from "./catchlights";
+import { isShading } from "./shading";
+import { findSmudges } from "./smudges";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
 /** Mean |luma − median| (8-bit) above which a surface is too busy to tell dust from its pattern. */
 const BUSY = 8;
-/** At most this many spots per image (the most salient). */
-const MAX_SPOTS = 30;
+/** Least |luma − median| (8-bit) of a spot pixel on a smooth finish; it rises by 3 per unit of activity. */
+const BASE = 12;
 
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
@@ -73,8 +79,9 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   let highlightPixels = 0;
   let texSum = 0;
   let texN = 0;
-  // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ 14).
+  // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ BASE).
   const maybe: number[] = [];
+  const hist = new Uint32Array(256);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -85,7 +92,8 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
         d = Math.abs(sd);
         texSum += d;
         texN++;
-        if (sd < -14 || (sd > 14 && v < 215)) maybe.push(i);
+        hist[v]!++;
+        if (sd < -BASE || sd > BASE) maybe.push(i);
       }
       devRow[x] = d;
       const hl = v >= 235 || (v >= 170 && v >= 1.15 * M[i]!) ? 1 : 0;
@@ -94,6 +102,13 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     }
     activity.setRow(y, devRow);
   }
+  const maxSide = 4 * R;
+  const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
+  // Every bright blob (near-white, or ≥ 15 % over its median) stays protected: on real photos the
+  // reflections on glass beads and stones are bright blobs that do not reach the piece's brightest
+  // level, so that level alone cannot tell them from light dust. Light dust is a brighter spot
+  // under both — and under the catchlight level.
+  const catchLevel = catchlightLevel(hist);
   // "Near a highlight" is any highlight pixel within 2 px. It and the activity are read only for
   // those pixels (0.1–5 % of the box), in raster order.
   const nearHighlight = (x: number, y: number) => {
@@ -109,8 +124,8 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     if (nearHighlight(x, y)) continue;
     const d = Y[i]! - M[i]!;
     const act = activity.at(x, y);
-    const thr = 14 + 3 * act;
-    if (d < -thr || (d > thr && Y[i]! < 215)) {
+    const thr = BASE + 3 * act;
+    if (d < -thr || (d > thr && Y[i]! < catchLevel)) {
       candList.push(i);
       candActivity.push(act);
     }
@@ -119,21 +134,24 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   // they are the material itself. Real dust is sparse.
   const density = new SparseBoxMean(candList, w, h, 6 * R);
   const windowArea = (12 * R + 1) ** 2;
-  const maxSide = 4 * R;
-  const maxArea = Math.round(Math.PI * (1.5 * R) ** 2);
   const edits: SpotResult["edits"] = [];
   let id = 0;
-  const accepted: { c: Component; salience: number }[] = [];
+  const accepted: { c: Component; salience: number; smudge?: boolean }[] = [];
   for (const c of componentsOf(candList, w, maxArea)) {
-    if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide || c.area < 2) continue;
+    if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide) continue;
     // Dust and lint are nearly grey; a coloured blob is more likely a stone, enamel or engraving.
     let chroma = 0;
     let peak = 0;
+    let signed = 0;
     for (const p of c.pixels) {
       const gi = (by + ((p / w) | 0)) * W + bx + (p % w);
       const q = 4 * gi;
       chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
-      peak = Math.max(peak, Math.abs(Y[p]! - M[p]!));
+      const sd = Y[p]! - M[p]!;
+      if (Math.abs(sd) > peak) {
+        peak = Math.abs(sd);
+        signed = sd;
+      }
     }
     if (chroma / c.area > 80) continue;
     const p0 = c.pixels[0]!;
@@ -141,26 +159,42 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     const act = candActivity[sortedIndex(candList, p0)]!;
     // On a busy finish only a spot that stands far out of the pattern is dust.
     if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
+    // A single pixel is a speck only when it stands out half as far again as a larger spot must.
+    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) continue;
+    // A dark blob with the surrounding metal's chromaticity is its shading (pit, engraving).
+    if (signed < 0 && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
     accepted.push({ c, salience: peak / (act + 2) });
   }
-  // Dust is sparse: dozens of "spots" on one piece are its texture (mesh, matrix, pavé). Keep the
-  // most salient few; ids follow raster order so they stay stable across re-renders.
-  const kept = accepted
-    .slice()
-    .sort((a, b) => b.salience - a.salience)
-    .slice(0, MAX_SPOTS)
-    .sort((a, b) => a.c.box.y - b.c.box.y || a.c.box.x - b.c.box.x);
-  for (const { c } of kept) {
+  // Smudges: larger, low-contrast blotches on smooth metal, away from catchlights.
+  for (const c of findSmudges(Y, inner, w, h, R, (x, y) => activity.at(Math.min(w - 1, x), Math.min(h - 1, y)))) {
+    const p0 = c.pixels[c.pixels.length >> 1]!;
+    if (nearHighlight(p0 % w, (p0 / w) | 0)) continue;
+    // A dark facet of a stone or coloured enamel is not a film on the metal.
+    let chroma = 0;
+    for (const p of c.pixels) {
+      const q = 4 * ((by + ((p / w) | 0)) * W + bx + (p % w));
+      chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
+    }
+    if (chroma / c.area > 80) continue;
+    accepted.push({ c, salience: 3, smudge: true });
+  }
+  // Every accepted spot is cleaned (no cap). Ids follow raster order so they stay stable across
+  // re-renders; the report lists them by confidence, highest first.
+  const kept = accepted.slice().sort((a, b) => a.c.box.y - b.c.box.y || a.c.box.x - b.c.box.x);
+  for (const { c, salience, smudge } of kept) {
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);
-    const reason: SpotEdit["reason"] =
-      long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h) ? "lint" : c.area <= 9 ? "speck" : "dust";
+    const reason: SpotEdit["reason"] = smudge
+      ? "smudge"
+      : long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h) ? "lint" : c.area <= 9 ? "speck" : "dust";
     const box: Box = { x: bx + c.box.x, y: by + c.box.y, w: c.box.w, h: c.box.h };
     const off = disabled.has(id);
-    edits.push(off ? { id, box, area: c.area, reason, disabled: true } : { id, box, area: c.area, reason });
+    const confidence = Math.round(Math.min(1, salience / 10) * 1000) / 1000;
+    edits.push(off ? { id, box, area: c.area, reason, confidence, disabled: true } : { id, box, area: c.area, reason, confidence });
     if (!off) fillHarmonic(rgba, W, c.pixels, w, bx, by, inner);
   }
+  edits.sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0) || a.id - b.id);
   return { edits, highlightPixels, texture: texN ? texSum / texN : 0 };
 }
 

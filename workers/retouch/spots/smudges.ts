@@ -1,0 +1,112 @@
+// Smudges: low-contrast blotches (a fingerprint, a greasy film) a few percent darker than the
+// metal around them and larger than a speck, so the speck median (radius R) follows them. They are
+// looked for at reduced resolution against a median of radius 2R, only on smooth (polished) metal —
+// on brushed or hammered finishes a blotch cannot be told from the finish — and only as compact,
+// closed blobs: long darker bands on polished metal are reflections of the room, not smudges.
+import type { Component } from "./components";
+import { componentsOf } from "./components";
+import { separableMedian } from "./median";
+
+/** A blotch must be at least this much darker than its median (share of 8-bit sRGB, ≈ 7 % in linear light), and at most MAX_DEFICIT. */
+const MIN_DEFICIT = 0.02;
+const MAX_DEFICIT = 0.22;
+/** Fine-scale activity (mean |Y − median|, 8-bit) above which the finish is not smooth. */
+const SMOOTH = 3;
+/** The ring around a smudge: at least this share on the piece, and this quiet (mean |Δ| / mean). */
+const RING_ON_PIECE = 0.8;
+const RING_QUIET = 0.035;
+
+/**
+ * A film on metal sits inside an even stretch of that metal: the ring around the blob (as wide as
+ * half the blob) lies on the piece and varies little. The dark side of a bead or stone among wire
+ * and other beads does not.
+ */
+function quietRing(Yd: Uint8Array, innerD: Uint8Array, dw: number, dh: number, box: { x: number; y: number; w: number; h: number }): boolean {
+  const m = Math.max(2, Math.ceil(Math.max(box.w, box.h) / 2));
+  let n = 0;
+  let on = 0;
+  let sum = 0;
+  const vals: number[] = [];
+  for (let y = box.y - m; y < box.y + box.h + m; y++)
+    for (let x = box.x - m; x < box.x + box.w + m; x++) {
+      if (x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.h) continue;
+      n++;
+      if (x < 0 || y < 0 || x >= dw || y >= dh || !innerD[y * dw + x]) continue;
+      on++;
+      const v = Yd[y * dw + x]!;
+      sum += v;
+      vals.push(v);
+    }
+  if (on < RING_ON_PIECE * n) return false;
+  const mean = sum / on;
+  let dev = 0;
+  for (const v of vals) dev += Math.abs(v - mean);
+  return dev / on <= RING_QUIET * Math.max(mean, 1);
+}
+
+/**
+ * Smudges as components of the crop (w × h, full resolution, pixel indices in raster order).
+ * activity(x, y): the fine-scale texture around a pixel.
+ */
+export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: number, R: number, activity: (x: number, y: number) => number): Component[] {
+  // Reduced by k (2 at 640 px, ~6 at 4 MP): a smudge is a few reduced pixels across whatever the
+  // photo's size, and the wide median costs a sixteenth to a thirty-sixth of full resolution.
+  const k = Math.max(2, Math.floor(R / 2));
+  const dw = Math.floor(w / k);
+  const dh = Math.floor(h / k);
+  if (dw < 8 || dh < 8) return [];
+  const n = dw * dh;
+  const Yd = new Uint8Array(n);
+  const innerD = new Uint8Array(n);
+  const kk = k * k;
+  for (let y = 0; y < dh; y++)
+    for (let x = 0; x < dw; x++) {
+      let sum = 0;
+      let all = 1;
+      for (let yy = 0; yy < k; yy++) {
+        const o = (k * y + yy) * w + k * x;
+        for (let xx = 0; xx < k; xx++) {
+          sum += Y[o + xx]!;
+          all &= inner[o + xx]!;
+        }
+      }
+      Yd[y * dw + x] = Math.round(sum / kk);
+      innerD[y * dw + x] = all;
+    }
+  // A median of radius 2R (full-resolution pixels).
+  const Md = separableMedian(Yd, dw, dh, Math.max(3, Math.round((2 * R) / k)), new Uint8Array(n), innerD);
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!innerD[i]) continue;
+    const m = Md[i]!;
+    const v = Yd[i]!;
+    if (v <= m - Math.max(2.5, MIN_DEFICIT * m) && v >= (1 - MAX_DEFICIT) * m) list.push(i);
+  }
+  // Areas in reduced pixels: radius 0.5R … 1.5R at full resolution.
+  const maxArea = Math.round((Math.PI * (1.5 * R) ** 2) / kk);
+  const minArea = Math.max(3, Math.round((Math.PI * (0.5 * R) ** 2) / kk), Math.round(32 / kk));
+  const out: Component[] = [];
+  for (const c of componentsOf(list, dw, maxArea)) {
+    if (c.area > maxArea || c.area < minArea) continue;
+    const { w: bw, h: bh } = c.box;
+    if (c.area < 0.45 * bw * bh || Math.max(bw, bh) > 2.2 * Math.min(bw, bh)) continue;
+    if (!quietRing(Yd, innerD, dw, dh, c.box)) continue;
+    const cx = k * c.box.x + ((k * bw) >> 1);
+    const cy = k * c.box.y + ((k * bh) >> 1);
+    if (activity(cx, cy) > SMOOTH) continue;
+    // Back to full resolution: each reduced pixel's k × k block.
+    const px: number[] = [];
+    for (const p of c.pixels) {
+      const x = k * (p % dw);
+      const y = k * ((p / dw) | 0);
+      for (let yy = 0; yy < k; yy++)
+        for (let xx = 0; xx < k; xx++) {
+          const q = (y + yy) * w + x + xx;
+          if (inner[q]) px.push(q);
+        }
+    }
+    px.sort((a, b) => a - b);
+    out.push({ label: c.label, area: px.length, box: { x: k * c.box.x, y: k * c.box.y, w: k * bw, h: k * bh }, pixels: Int32Array.from(px) });
+  }
+  return out;
+}

@@ -75,7 +75,10 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const cutout = decontaminate(img, alpha, matte.work, matte.backdrop, matte.fg, matte.bg);
   lap("edges");
 
-  const spots = cleanSpots(cutout, W, H, alpha.data, new Set(settings.disabledSpots ?? []));
+  // Dust is looked for where the network alone is sure of the piece and the matte keeps it.
+  const spotAlpha = matte.sure.data;
+  for (let i = 0; i < spotAlpha.length; i++) if (alpha.data[i]! < spotAlpha[i]!) spotAlpha[i] = alpha.data[i]!;
+  const spots = cleanSpots(cutout, W, H, spotAlpha, new Set(settings.disabledSpots ?? []));
   lap("spots");
 
   const surface = readSurface(matte.backdrop, settings.target);

@@ -59,6 +59,12 @@ export function edgeAlpha(img: Image8, alpha: Plane, work: WorkImage, backdrop: 
       const e2 = SRGB_TO_LINEAR[data[o + 2]!]! - s.b[2];
       let ac = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
       ac = ac < 0 ? 0 : ac > 1 ? 1 : ac;
+      // Only a pixel that is a mix of F and B (close to the segment between them) is solved: a dark
+      // facet or a catchlight off that line is the piece's own colour, not a partial pixel.
+      const r0 = e0 - ac * d0;
+      const r1 = e1 - ac * d1;
+      const r2 = e2 - ac * d2;
+      if (r0 * r0 + r1 * r1 + r2 * r2 > 0.25 * dd) continue;
       // The equation's weight grows smoothly with the separation and the surface's trust (a hard
       // switch between the two estimates would draw seams), and it moves α by at most ½.
       const w = Math.min(1, (Math.sqrt(dd) - sep) / sep) * Math.min(1, (s.trust - 0.5) / 0.3);

@@ -33,13 +33,17 @@ export interface FillOptions {
   minProb: number;
 }
 
-/** Measured on ../shared/data/cutout-dev (`npm run bench -- --only cutout`; docs/cutout-bench.md). */
+/**
+ * Measured on ../shared/data/cutout-dev (`npm run bench -- --only cutout`; docs/cutout-bench.md).
+ * holeEvidence: the real openings left by the network there (bracelet links, ring insides) held at
+ * most 0.344 of evidence; a faceted white stone dropped on a white sweep holds 0.38–0.48 (tests/unit).
+ */
 export const FILL_DEFAULTS: FillOptions = {
   reach: 24,
   tBright: 0.04,
   tChroma: 0.05,
   tTexture: 0.06,
-  holeEvidence: 0.5,
+  holeEvidence: 0.36,
   holeProb: 0.45,
   minTrust: 0.25,
   minProb: 0.03,

@@ -8,19 +8,18 @@ import type { Box, Warning } from "../types";
 import type { OpenHole } from "./opaque-fill";
 
 /**
- * A hole counts when the network's mean value there is this high, or nearly half of it is evidence of
- * piece (just short of what the fill takes). Calibrated on the dev set's open holes
- * (../shared/data/cutout-dev, sweep/grey/white): real openings (truth ≤ 0.16) had a mean map value
- * ≤ 0.13 (but up to 0.42 between one bracelet's links) and up to 0.34 of evidence; dropped
- * parts (truth ≥ 0.6) had 0.18–0.42 of the map and anywhere from 0 to 0.28 of evidence.
+ * A hole counts when the network's mean value there is this high. Calibrated on the dev set's open
+ * holes (../shared/data/cutout-dev, sweep/grey/white): real openings (truth ≤ 0.16) had a mean map
+ * value ≤ 0.13 (but up to 0.42 between one bracelet's links); dropped parts (truth ≥ 0.6) had
+ * 0.18–0.42. The colour evidence does not separate them (real openings up to 0.344 of evidence,
+ * dropped parts 0–0.28), so it only decides the fill (opaque-fill.ts), not this warning.
  */
-export const LOST_EVIDENCE = 0.45;
 export const LOST_PROB = 0.2;
 /** …and it is at least this share of the piece's area (tiny gaps between links don't count). */
 export const LOST_MIN_SHARE = 0.002;
 
 export function pieceAreaLost(holes: OpenHole[], coreArea: number, workToFull: { sx: number; sy: number }): Warning[] {
-  const lost = holes.filter((h) => (h.evidence >= LOST_EVIDENCE || h.prob >= LOST_PROB) && h.area >= LOST_MIN_SHARE * coreArea);
+  const lost = holes.filter((h) => h.prob >= LOST_PROB && h.area >= LOST_MIN_SHARE * coreArea);
   if (!lost.length) return [];
   const area = lost.reduce((s, h) => s + h.area, 0);
   const share = area / Math.max(1, coreArea);

@@ -33,6 +33,12 @@ export interface MatteResult {
   edgeShare: number;
   /** PIECE_AREA_LOST, when the matte left doubtful openings inside the piece. */
   warnings: Warning[];
+  /**
+   * Where the network alone is sure of the piece (its map ≥ 0.98, the spots stage's "opaque"), at full
+   * resolution: dust is looked for only there. The matte's ramp closes 2-px junctions (a prong against
+   * its stone) whose blended surface would otherwise read as specks.
+   */
+  sure: Plane;
 }
 
 /** Centre of mass of the probability map in [0, 1]² (where the piece sits on the surface). */
@@ -65,7 +71,8 @@ export async function buildMatte(
   const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill);
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
-  const edgeShare = opts.edge && process.env.RESEARCH_NO_EDGE !== "1" ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
+  const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
   const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
-  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings };
+  const sure = networkAlpha(prob, img.width, img.height, { lo: 0, hi: 1 });
+  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, sure };
 }

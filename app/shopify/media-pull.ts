@@ -20,6 +20,8 @@ export interface ProductImage {
   height: number | null;
   /** MediaImage.updatedAt, for the webhook loop guard. */
   updatedAt?: string | null;
+  /** MediaImage.createdAt (Shopify's clock), to tell a new upload from a product's older photos. */
+  createdAt?: string | null;
 }
 
 interface MediaNode {
@@ -29,6 +31,7 @@ interface MediaNode {
   status: string;
   mimeType?: string | null;
   updatedAt?: string | null;
+  createdAt?: string | null;
   image?: { url: string; width: number | null; height: number | null } | null;
 }
 
@@ -64,6 +67,7 @@ export async function listProductImages(client: AdminClient, productId: string):
         width: node.image?.width ?? null,
         height: node.image?.height ?? null,
         updatedAt: node.updatedAt ?? null,
+        createdAt: node.createdAt ?? null,
       });
     }
     const info = data.product.media.pageInfo;

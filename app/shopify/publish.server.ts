@@ -12,6 +12,7 @@ import { getMediaState, waitUntilReady, type MediaState, type PollOptions } from
 import { listProductImages } from "./media-pull";
 import { InPlaceRefused, replaceByAddAndDetach, replaceInPlace } from "./replace-media";
 import { stageUpload } from "./staged-upload";
+import { rememberOwnWrite } from "./seen-media.server";
 
 export interface PublishInput {
   shop: string;
@@ -95,6 +96,7 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
     }
     const ready = await waitUntilReady(client, mediaId, poll);
     await markEntry(entry.id, "ready", { urlAfterWrite: ready.url, mediaId });
+    await rememberOwnWrite({ shop: entry.shop, productId: entry.productId, mediaId, url: ready.url });
     return { url: ready.url!, sha256, alreadyDone: false, mediaId };
   } catch (err) {
     // A transient failure leaves the intent: the next attempt checks Shopify before writing again.
@@ -107,8 +109,7 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
 async function recoverInterrupted(client: AdminClient, entry: MediaLedger, sha256: string, poll: PollOptions): Promise<PublishResult | null> {
   if (entry.state === "written") {
     const ready = await waitUntilReady(client, entry.mediaId, poll);
-    await markEntry(entry.id, "ready", { urlAfterWrite: ready.url });
-    return { url: ready.url!, sha256, alreadyDone: true, mediaId: entry.mediaId };
+    return settle(entry, ready, sha256);
   }
   const st = await getMediaState(client, entry.mediaId);
   if (!st) return null;
@@ -128,6 +129,7 @@ async function recoverInterrupted(client: AdminClient, entry: MediaLedger, sha25
 
 async function settle(entry: MediaLedger, st: MediaState, sha256: string): Promise<PublishResult> {
   await markEntry(entry.id, "ready", { urlAfterWrite: st.url });
+  await rememberOwnWrite({ shop: entry.shop, productId: entry.productId, mediaId: entry.mediaId, url: st.url });
   return { url: st.url ?? "", sha256, alreadyDone: true, mediaId: entry.mediaId };
 }
 

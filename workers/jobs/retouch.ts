@@ -7,7 +7,8 @@ import { renderSettings } from "../../app/settings/settings";
 import type { ClaimedTask } from "../queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
-import { findResult, loadWarnings, storeResult } from "./results";
+import { findResult, loadReport, storeResult, warningsOf } from "./results";
+import { contextHash, resultContext } from "./result-context";
 import { settleBatch } from "./batch-progress";
 
 export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<void> {
@@ -21,13 +22,14 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     (job.settingsHash === job.batch.settingsHash ? { settings: decodeBatchSettings(job.batch.settings).settings, disabledSpots: [] } : null);
   if (!run) throw new PermanentJobError("The settings for this run were lost; run the image again.");
 
-  const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash };
+  const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
+  const context = resultContext(reference, job.productTitle);
+  const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash, contextHash: contextHash(context) };
   let result = await findResult(ctx, key);
-  let warnings: unknown[];
+  let report: unknown;
   if (result) {
-    warnings = await loadWarnings(ctx, result);
+    report = await loadReport(ctx, result);
   } else {
-    const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
     const out = await ctx.deps.engine.retouch(original.bytes, {
       ...renderSettings(run.settings),
       disabledSpots: run.disabledSpots,
@@ -35,9 +37,10 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
       reference,
     });
     result = await storeResult(ctx, key, out);
-    warnings = out.report.warnings;
+    report = out.report;
   }
 
+  const warnings = warningsOf(report);
   const warningCount = warnings.filter((w) => (w as { severity?: string }).severity === "warning").length;
   const autoPublish = job.autoPublish && warningCount === 0 && !job.publishedSha;
   const settled = await db.imageJob.updateMany({

@@ -13,6 +13,7 @@ import { listProductImages } from "./media-pull";
 import { InPlaceRefused, replaceByAddAndDetach, replaceInPlace } from "./replace-media";
 import { stageUpload } from "./staged-upload";
 import { rememberOwnWrite } from "./seen-media.server";
+import { sameImageUrl } from "./loop-guard.server";
 
 export interface PublishInput {
   shop: string;
@@ -23,6 +24,9 @@ export interface PublishInput {
   mimeType: string;
   filename: string;
   kind: LedgerKind;
+  /** The photo Loupe retouched (its URL with ?v=). When Shopify now shows another version, the
+   *  merchant changed the photo since: nothing is written (SOURCE_CHANGED). Absent for reverts. */
+  expectedSourceUrl?: string | null;
 }
 
 export interface PublishResult {
@@ -55,6 +59,13 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   if (!current) throw new ShopifyError("This image is no longer on the product in Shopify.", { transient: false, code: "MEDIA_GONE" });
   if (current.status !== "READY") {
     throw new ShopifyError("Shopify is still processing this image; Loupe will publish it once Shopify is done.", { transient: true, code: "NOT_READY" });
+  }
+  if (input.expectedSourceUrl && !(current.url && sameImageUrl(current.url, input.expectedSourceUrl))) {
+    throw new ShopifyError("The photo in Shopify changed after Loupe retouched it, so Loupe did not replace it. Run the image again to retouch the new photo.", {
+      transient: false,
+      code: "SOURCE_CHANGED",
+      detail: `${input.expectedSourceUrl} → ${current.url ?? "none"}`,
+    });
   }
   const previousSha = await currentSha(current);
 

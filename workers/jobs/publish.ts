@@ -5,6 +5,7 @@ import type { ClaimedTask } from "../queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { mimeOfKey } from "./originals";
 import { ledgerJobKey } from "./ledger-key";
+import { isShopifyError } from "../../app/shopify/errors";
 
 export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db, storage } = ctx;
@@ -15,29 +16,51 @@ export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<vo
   let bytes: Buffer | null;
   let mimeType: string;
   if (revert) {
-    if (!job.sourceKey) throw new PermanentJobError("The original of this image was not kept, so it cannot be restored.");
+    if (!job.sourceKey)
+      throw new PermanentJobError("The original of this image was not kept, so it cannot be restored.");
     bytes = await storage.get(job.sourceKey);
     mimeType = mimeOfKey(job.sourceKey);
   } else {
-    const result = job.resultId ? await db.retouchResult.findFirst({ where: { id: job.resultId, shop: job.shop } }) : null;
+    const result = job.resultId
+      ? await db.retouchResult.findFirst({ where: { id: job.resultId, shop: job.shop } })
+      : null;
     if (!result) throw new PermanentJobError("The retouched image is missing; run the image again before publishing.");
     bytes = await storage.get(result.compositeKey);
     mimeType = result.mimeType;
   }
-  if (!bytes) throw new PermanentJobError(revert ? "The stored original of this image is missing." : "The retouched file is missing from storage; run the image again.");
+  if (!bytes)
+    throw new PermanentJobError(
+      revert
+        ? "The stored original of this image is missing."
+        : "The retouched file is missing from storage; run the image again.",
+    );
 
   const ext = mimeType.split("/")[1]?.replace("jpeg", "jpg") ?? "jpg";
   const mediaTail = job.mediaId.split("/").pop() ?? "image";
-  const out = await ctx.deps.shopify.publishMedia({
-    shop: job.shop,
-    jobId: await ledgerJobKey(db, job.shop, job.id),
-    productId: job.productId,
-    mediaId: job.mediaId,
-    bytes,
-    mimeType,
-    filename: `${revert ? "original" : "loupe"}-${mediaTail}.${ext}`,
-    kind: revert ? "revert" : "publish",
-  });
+  let out: Awaited<ReturnType<typeof ctx.deps.shopify.publishMedia>>;
+  try {
+    out = await ctx.deps.shopify.publishMedia({
+      shop: job.shop,
+      jobId: await ledgerJobKey(db, job.shop, job.id),
+      productId: job.productId,
+      mediaId: job.mediaId,
+      bytes,
+      mimeType,
+      filename: `${revert ? "original" : "loupe"}-${mediaTail}.${ext}`,
+      kind: revert ? "revert" : "publish",
+      expectedSourceUrl: revert ? null : job.sourceUrl,
+    });
+  } catch (err) {
+    // The live photo is not the one Loupe retouched: never overwrite it; a human decides.
+    if (isShopifyError(err) && err.code === "SOURCE_CHANGED") {
+      await db.imageJob.updateMany({
+        where: heldBy(task),
+        data: { state: "review", autoPublish: false, leaseUntil: null, lastError: err.message },
+      });
+      return;
+    }
+    throw err;
+  }
   const mediaId = out.mediaId && out.mediaId !== job.mediaId ? { mediaId: out.mediaId } : {};
   await db.imageJob.updateMany({
     where: heldBy(task),

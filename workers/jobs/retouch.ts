@@ -1,6 +1,7 @@
 // The retouch task: original (stored first) → engine (or a stored result for the same key) →
 // outputs and report stored → the image is in review, or on its way to Shopify when auto-publish
-// is on and the guards raised no warning.
+// is on and the publish gate (publish-gate.ts) lets it through: report present, guards ran, no
+// warning, no blocking finding. Anything else is held for review with the reason.
 import { decodeBatchSettings } from "../../app/batches/batch-request";
 import { loadRunSettings } from "../../app/batches/shop-settings.server";
 import { renderSettings } from "../../app/settings/settings";
@@ -9,6 +10,7 @@ import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
 import { findResult, loadReport, storeResult, warningsOf } from "./results";
 import { contextHash, resultContext } from "./result-context";
+import { autoPublishVerdict } from "./publish-gate";
 import { settleBatch } from "./batch-progress";
 
 export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<void> {
@@ -42,7 +44,8 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
 
   const warnings = warningsOf(report);
   const warningCount = warnings.filter((w) => (w as { severity?: string }).severity === "warning").length;
-  const autoPublish = job.autoPublish && warningCount === 0 && !job.publishedSha;
+  const verdict = job.autoPublish && !job.publishedSha ? autoPublishVerdict({ report }) : null;
+  const autoPublish = verdict?.publish === true;
   const settled = await db.imageJob.updateMany({
     where: heldBy(task),
     data: {
@@ -52,7 +55,8 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
       warnings: JSON.stringify(warnings),
       warningCount,
       leaseUntil: null,
-      lastError: null,
+      // Why an auto-processed image waits for a human instead of going live.
+      lastError: verdict && !verdict.publish ? verdict.reason : null,
       runAfter: new Date(),
       ...(autoPublish ? { attempts: 0 } : {}),
     },

@@ -1,5 +1,6 @@
 // In-memory stand-ins for Shopify and the engine, with faults on demand, for the queue contract.
 // The real Shopify helper and engine are exercised by the crash and bullmq system tests.
+import { engineReport } from "../../../fixtures/engine-report";
 import { createHash } from "node:crypto";
 import { ShopifyError } from "../../../../app/shopify/errors";
 import { RetouchInputError } from "../../../../workers/retouch/errors";
@@ -114,7 +115,7 @@ export class FakeEngine implements EnginePort {
         thumbnail: Buffer.from(`thumb:${text}`),
         width: 100,
         height: 100,
-        report: { warnings } as unknown as RetouchOutput["report"],
+        report: engineReport(100, 100, warnings),
       };
     } finally {
       this.running--;

@@ -4,6 +4,7 @@ import type { AdminClient } from "./admin-client";
 import { COLLECTION_PRODUCTS, PRODUCT_MEDIA, PRODUCT_TITLE } from "./operations";
 import { ShopifyError } from "./errors";
 import { listCollectionProductsBulk } from "./bulk.server";
+import type { CollectionProduct } from "./collection-product";
 
 export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
 
@@ -98,9 +99,10 @@ export function bulkThreshold(): number {
   return Number.isFinite(v) && v > 0 ? v : 1000;
 }
 
-/** Every product of a collection: page by page (50 a page), or one bulk operation for large collections. */
-export async function listCollectionProducts(client: AdminClient, collectionId: string): Promise<Array<{ id: string; title: string }>> {
-  const out: Array<{ id: string; title: string }> = [];
+/** Every product of a collection: page by page (50 a page), or one bulk operation for large collections
+ *  (which also carries every product's media: no media query per product). */
+export async function listCollectionProducts(client: AdminClient, collectionId: string): Promise<CollectionProduct[]> {
+  const out: CollectionProduct[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const data: CollectionProductsData = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, { id: collectionId, after });

@@ -17,7 +17,7 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
   const { request } = decodeBatchSettings(batch.settings);
 
   let title = batch.title; // an auto batch keeps its name ("New uploads, Dec 5")
-  let products: Array<{ id: string; title: string }>;
+  let products: Array<{ id: string; title: string; images?: ProductImage[] }>;
   if (batch.collectionId) {
     const c = await deps.shopify.listCollection(batch.shop, batch.collectionId);
     products = c.products;
@@ -28,7 +28,7 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
 
   const images: ProductImage[] = [];
   for (const p of products) {
-    const list = await deps.shopify.listProductImages(batch.shop, p.id);
+    const list = p.images ?? (await deps.shopify.listProductImages(batch.shop, p.id));
     // Loupe has seen these photos: a later products/update that adds none starts no auto job.
     const seen = list.filter((m) => m.status === "READY").map(seenVersion).filter((v): v is SeenVersion => v !== null);
     await rememberSeen(batch.shop, p.id, seen, new Date(), db);

@@ -262,9 +262,25 @@ export class FakeStore {
       revoked: false,
     };
     this.data.tokens[t.token] = t;
-    if (!this.data.installedShops.includes(shop)) this.data.installedShops.push(shop);
     this.markDirty();
     return t;
+  }
+
+  /** The merchant installs the app (grants its scopes): only then does token exchange work for the shop. */
+  install(shop: string): void {
+    if (!this.data.installedShops.includes(shop)) this.data.installedShops.push(shop);
+    this.markDirty();
+  }
+
+  /** The merchant uninstalls the app: its tokens stop working and token exchange is refused. */
+  uninstall(shop: string): void {
+    this.data.installedShops = this.data.installedShops.filter((s) => s !== shop);
+    for (const t of Object.values(this.data.tokens)) if (t.shop === shop) t.revoked = true;
+    this.markDirty();
+  }
+
+  isInstalled(shop: string): boolean {
+    return this.data.installedShops.includes(shop);
   }
 
   validToken(shop: string, token: string | null): FakeToken | null {

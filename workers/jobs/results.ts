@@ -1,5 +1,5 @@
-// The engine's outputs for (shop, media, source sha256, settings hash, context hash): stored once,
-// reused after. The context hash (result-context.ts) carries the engine version, the reference image
+// The engine's outputs for (shop, media, source sha256, context hash): stored once, reused after. The
+// context hash (result-context.ts) carries the settings hash, the engine version, the reference image
 // and the product context, so a result is reused only when nothing that changes it has changed.
 import { createHash } from "node:crypto";
 import type { RetouchResult } from "@prisma/client";
@@ -18,7 +18,7 @@ export interface ResultKey {
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 export async function findResult(ctx: JobContext, key: ResultKey): Promise<RetouchResult | null> {
-  return ctx.db.retouchResult.findUnique({ where: { shop_mediaId_sourceSha256_settingsHash_contextHash: key } });
+  return ctx.db.retouchResult.findUnique({ where: { shop_mediaId_sourceSha256_contextHash: { shop: key.shop, mediaId: key.mediaId, sourceSha256: key.sourceSha256, contextHash: key.contextHash } } });
 }
 
 /** The stored report, or null when it is missing or unreadable (the caller holds the image for review). */

@@ -25,7 +25,7 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
   if (!run) throw new PermanentJobError("The settings for this run were lost; run the image again.");
 
   const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
-  const context = resultContext(reference, job.productTitle);
+  const context = resultContext(job.settingsHash, reference, job.productTitle);
   const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash, contextHash: contextHash(context) };
   let result = await findResult(ctx, key);
   let report: unknown;

@@ -69,13 +69,14 @@ describe("result keys carry the whole context", () => {
     expect(new Set((await env.db.retouchResult.findMany()).map((r) => r.contextHash)).size).toBe(4);
   });
 
-  it("the context hash changes with the engine version, the reference and the title", () => {
-    const base = resultContext(Buffer.from("ref"), "Ring");
+  it("the context hash changes with the settings, the engine version, the reference and the title", () => {
+    const base = resultContext("settings-1", Buffer.from("ref"), "Ring");
     const h = contextHash(base);
     expect(contextHash({ ...base, engine: `${base.engine}-next` })).not.toBe(h);
-    expect(contextHash(resultContext(null, "Ring"))).not.toBe(h);
-    expect(contextHash(resultContext(Buffer.from("ref"), "Ring 2"))).not.toBe(h);
-    expect(contextHash(resultContext(Buffer.from("ref"), "Ring"))).toBe(h);
+    expect(contextHash(resultContext("settings-2", Buffer.from("ref"), "Ring"))).not.toBe(h);
+    expect(contextHash(resultContext("settings-1", null, "Ring"))).not.toBe(h);
+    expect(contextHash(resultContext("settings-1", Buffer.from("ref"), "Ring 2"))).not.toBe(h);
+    expect(contextHash(resultContext("settings-1", Buffer.from("ref"), "Ring"))).toBe(h);
     expect(base.engine).toMatch(/^(env|src):/);
   });
 });

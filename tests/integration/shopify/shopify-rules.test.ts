@@ -111,6 +111,38 @@ describe("the add/detach fallback", () => {
 });
 
 describe("what the fake holds Loupe to", () => {
+  it("exchanges session tokens only for shops where the app is installed", async () => {
+    const { API_KEY, API_SECRET } = await import("./harness");
+    const shop = "gone-jewels.myshopify.com";
+    const exchange = () =>
+      fetch(`${h.fake.url}/_host/${shop}/admin/oauth/access_token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          client_id: API_KEY,
+          client_secret: API_SECRET,
+          grant_type: "urn:ietf:params:oauth:grant-type:token-exchange",
+          subject_token: h.token(shop),
+          subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+          requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+        }),
+      });
+    const before = await exchange();
+    expect([before.status, ((await before.json()) as { error_description: string }).error_description]).toEqual([400, "The app is not installed on this shop"]);
+    h.fake.store.install(shop);
+    const ok = await exchange();
+    expect(ok.status).toBe(200);
+    const { access_token } = (await ok.json()) as { access_token: string };
+    h.fake.store.uninstall(shop);
+    expect((await exchange()).status).toBe(400);
+    const gql = await fetch(`${h.fake.url}/_host/${shop}/admin/api/2026-10/graphql.json`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": access_token },
+      body: JSON.stringify({ query: "query { shop { name } }" }),
+    });
+    expect(gql.status).toBe(401);
+  });
+
   it("refuses an image above 20 megapixels (INVALID_IMAGE_RESOLUTION)", async () => {
     const p = h.fake.state().products[3]!;
     const big = await sharp({ create: { width: 5000, height: 4200, channels: 3, background: "#fff" } }).jpeg({ quality: 50 }).toBuffer();

@@ -6,6 +6,7 @@
 // the claim's finish/reschedule a no-op, so the newer edit is looked at after its own debounce.
 import { db } from "./db.server";
 import type { ShopRateLimiter } from "./rate-limit";
+import type { ArmedBy } from "../shopify/auto-candidates.server";
 
 export interface ClaimedProduct {
   id: string;
@@ -13,6 +14,8 @@ export interface ClaimedProduct {
   productId: string;
   /** The updatedAt the claim wrote: the token for finishing or rescheduling this claim. */
   stamp: Date;
+  /** What armed it: products/create since the last look, and Shopify's time of the first event. */
+  armed: ArmedBy;
 }
 
 export interface ClaimLimits {
@@ -40,7 +43,7 @@ export async function claimForShop(shop: string, now: Date, limit: number, lease
   for (const r of rows) {
     const stamp = new Date(Math.max(Date.now(), r.updatedAt.getTime() + 1));
     const { count } = await prisma.pendingProduct.updateMany({ where: { id: r.id, updatedAt: r.updatedAt }, data: { dueAt: leaseUntil, updatedAt: stamp } });
-    if (count === 1) claimed.push({ id: r.id, shop: r.shop, productId: r.productId, stamp });
+    if (count === 1) claimed.push({ id: r.id, shop: r.shop, productId: r.productId, stamp, armed: { created: r.created, eventAt: r.eventAt } });
   }
   return claimed;
 }

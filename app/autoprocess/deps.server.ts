@@ -1,5 +1,6 @@
 // The real services behind auto-processing: the Shopify helper's candidate filter
-// (app/shopify/auto-candidates.server.ts: READY image media, not written by Loupe, no job yet) over
+// (app/shopify/auto-candidates.server.ts: READY image media added or replaced since Loupe last saw
+// the product, not written by Loupe) over
 // ONE media listing per product, and the queue helper's batch service (createBatch, source "auto").
 import { createBatch } from "../batches/service.server";
 import { getAdminClient } from "../shopify/admin-client.server";
@@ -12,11 +13,11 @@ const STILL_PROCESSING = new Set(["UPLOADED", "PROCESSING"]);
 
 export function defaultAutoDeps(): AutoDeps {
   return {
-    async findCandidates(shop, productId): Promise<AutoCandidates> {
+    async findCandidates(shop, productId, armed): Promise<AutoCandidates> {
       // newMediaForAutoProcessing + mediaStillProcessing would list the product's media twice.
       const images = await listProductImages(await getAdminClient(shop), productId);
-      const ready = await filterCandidates(shop, images);
-      return { mediaIds: ready.map((i) => i.mediaId), processing: images.filter((i) => STILL_PROCESSING.has(i.status)).length };
+      const look = await filterCandidates(shop, productId, images, armed);
+      return { mediaIds: look.candidates.map((i) => i.mediaId), processing: images.filter((i) => STILL_PROCESSING.has(i.status)).length, seen: look.seen };
     },
     async createAutoBatch(shop, req) {
       const result = await createBatch(shop, { productIds: req.productIds }, { source: "auto", autoPublish: req.autoPublish, mediaIds: req.mediaIds });

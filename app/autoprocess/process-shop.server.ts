@@ -8,6 +8,7 @@ import { knownMediaIds } from "./known-media.server";
 import type { AutoDeps } from "./ports";
 import type { RetryCounter } from "./retries";
 import type { ShopAutoPolicy } from "./shop-policy.server";
+import { rememberSeen, type SeenVersion } from "../shopify/seen-media.server";
 
 export interface TickCounts {
   /** Products looked at (claimed) in the tick. */
@@ -27,6 +28,8 @@ interface Looked {
   claim: ClaimedProduct;
   mediaIds: string[];
   processing: number;
+  /** READY images with their versions, remembered once the look is settled. */
+  seen: SeenVersion[];
   /** The lookup failed: transient (look again later) or permanent (e.g. the product was deleted: drop). */
   failed: "no" | "transient" | "permanent";
 }
@@ -74,23 +77,23 @@ export async function processShop(
   const looked: Looked[] = [];
   for (const claim of claims) {
     try {
-      const r = await deps.findCandidates(claim.shop, claim.productId);
-      looked.push({ claim, mediaIds: [...new Set(r.mediaIds)], processing: r.processing, failed: "no" });
+      const r = await deps.findCandidates(claim.shop, claim.productId, claim.armed);
+      looked.push({ claim, mediaIds: [...new Set(r.mediaIds)], processing: r.processing, seen: r.seen ?? [], failed: "no" });
     } catch (err) {
       const failed = isPermanent(err) ? "permanent" : "transient";
       console.warn(`autoprocess: ${claim.shop} ${claim.productId}: media lookup failed (${failed}): ${err instanceof Error ? err.message : String(err)}`);
-      looked.push({ claim, mediaIds: [], processing: 0, failed });
+      looked.push({ claim, mediaIds: [], processing: 0, seen: [], failed });
     }
   }
   const known = await knownMediaIds(policy.shop, looked.flatMap((l) => l.mediaIds));
 
   // The daily cap, image by image, in due order: what does not fit waits for tomorrow.
-  const take: Array<{ l: Looked; ids: string[]; leftOver: number }> = [];
+  const take: Array<{ l: Looked; ids: string[]; leftOver: number; waiting: Set<string> }> = [];
   for (const l of looked) {
     const fresh = l.mediaIds.filter((id) => !known.has(id));
     const ids = fresh.slice(0, remaining);
     remaining -= ids.length;
-    take.push({ l, ids, leftOver: fresh.length - ids.length });
+    take.push({ l, ids, leftOver: fresh.length - ids.length, waiting: new Set(fresh.slice(ids.length)) });
   }
   const mediaIds = take.flatMap((t) => t.ids);
   if (mediaIds.length > 0) {
@@ -103,6 +106,11 @@ export async function processShop(
       for (const t of take) await lookAgain(t.l.claim);
       return counts;
     }
+  }
+  // Loupe has now seen these photos at these versions: the next products/update that adds none makes
+  // no job. What waits for tomorrow's cap stays unseen, so it is taken then.
+  for (const { l, waiting } of take) {
+    await rememberSeen(policy.shop, l.claim.productId, l.seen.filter((s) => !waiting.has(s.mediaId)), now);
   }
   for (const { l, leftOver } of take) {
     if (leftOver > 0) await tomorrow(l.claim);

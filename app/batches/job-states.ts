@@ -7,7 +7,7 @@ const NEXT: Record<JobState, readonly JobState[]> = {
   processing: ["review", "failed", "queued"], // queued: handed back on shutdown/crash, or retried
   review: ["approved", "rejected", "queued"], // queued: re-run with other settings or spots undone
   approved: ["publishing", "review", "rejected"],
-  publishing: ["published", "failed", "approved"], // approved: a transient write error, retried
+  publishing: ["published", "failed", "approved", "review"], // approved: a transient write error, retried; review: the live photo changed since the retouch (held)
   published: ["publishing", "reverted"], // publishing: a revert in flight goes through publishing
   failed: ["queued", "rejected"],
   rejected: ["queued", "review"],

@@ -10,6 +10,7 @@ import { getShopSettings, saveRunSettings } from "./shop-settings.server";
 import { readReport } from "./report-cache.server";
 import { encodeBatchSettings } from "./batch-request";
 import type { JobState } from "./job-states";
+import { autoBatchTitle } from "./batch-title";
 
 export * from "./image-actions.server";
 export * from "./batch-actions.server";
@@ -46,7 +47,7 @@ export async function createBatch(
       shop,
       source: opts.source ?? (isCollection ? "collection" : "products"),
       collectionId,
-      title: isCollection ? "Collection" : productIds.length === 1 ? "1 product" : `${productIds.length} products`,
+      title: opts.source === "auto" ? autoBatchTitle(new Date()) : isCollection ? "Collection" : productIds.length === 1 ? "1 product" : `${productIds.length} products`,
       productIds: JSON.stringify(productIds),
       settings: encodeBatchSettings(settings, { mediaIds: opts.mediaIds ?? null, autoPublish: opts.autoPublish === true }),
       settingsHash: hash,

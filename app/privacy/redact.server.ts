@@ -17,6 +17,7 @@ export async function redactShop(shop: string): Promise<RedactionResult> {
     prisma.retouchResult.deleteMany(where),
     prisma.mediaLedger.deleteMany(where),
     prisma.pendingProduct.deleteMany(where),
+    prisma.seenMedia.deleteMany(where),
     prisma.collectionReference.deleteMany(where),
     prisma.webhookEvent.deleteMany(where),
     prisma.session.deleteMany(where),

@@ -1,4 +1,5 @@
-// Home: what Loupe does, start a batch (collection or products), recent batches with progress.
+// Home: what Loupe does, what auto-processing is doing, start a batch (collection or products),
+// recent batches with progress.
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
@@ -12,6 +13,9 @@ import { usePolling } from "../ui/use-polling";
 import { batchProgress } from "../ui/progress";
 import type { BatchSummaryView } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
+import { AutoStatusCard, type AutoStatusView } from "../components/home/AutoStatusCard";
+import { getAutoProcessingStatus } from "../autoprocess/status.server";
+import { describeLastRun, getAutoActivity } from "../autoprocess/activity.server";
 
 const PICKER_QUERY = `#graphql
   query LoupePickerData {
@@ -45,19 +49,31 @@ interface PickerData {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
-  const [batches, picker] = await Promise.all([
+  const [batches, picker, auto, activity] = await Promise.all([
     listBatches(session.shop, { limit: 10 }),
     admin
       .graphql(PICKER_QUERY)
       .then((r) => r.json() as Promise<PickerData>)
       .catch(() => ({}) as PickerData),
+    getAutoProcessingStatus(session.shop),
+    getAutoActivity(session.shop),
   ]);
+  const autoStatus: AutoStatusView = {
+    message: auto.message,
+    policy: auto.policy,
+    dailyCap: auto.dailyCap,
+    usedToday: auto.usedToday,
+    pending: auto.pending,
+    lastRun: describeLastRun(activity.lastRunAt),
+    lastBatch: activity.lastBatch,
+  };
   return {
     shop: session.shop,
     batches: batches.map((b) => ({ ...b, createdAt: new Date(b.createdAt).toISOString() })) as BatchSummaryView[],
     collections: (picker.data?.collections.nodes ?? []).map((c) => ({ id: c.id, title: c.title, productsCount: c.productsCount?.count ?? 0 })),
     products: (picker.data?.products.nodes ?? []).map((p) => ({ id: p.id, title: p.title, mediaCount: p.mediaCount?.count ?? 0 })),
     pickerFailed: !picker.data,
+    autoStatus,
   };
 }
 
@@ -85,7 +101,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Home() {
-  const { shop, batches, collections, products, pickerFailed } = useLoaderData<typeof loader>();
+  const { shop, batches, collections, products, pickerFailed, autoStatus } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   usePolling(batches.some((b) => batchProgress(b.counts, b.total).running), 3000);
   return (
@@ -105,6 +121,7 @@ export default function Home() {
               </BlockStack>
             </Card>
             <ActionResultBanner result={result} />
+            <AutoStatusCard status={autoStatus} />
             {pickerFailed ? (
               <Banner tone="warning" title="Loupe couldn't load your collections and products from Shopify. Reload the page to try again." />
             ) : null}

@@ -12,7 +12,17 @@ export function findEntry(jobId: string, kind: LedgerKind, sha256: string): Prom
 }
 
 /** Records the intent; returns null when another writer recorded it first (unique constraint). */
-export async function recordIntent(e: { shop: string; productId: string; mediaId: string; jobId: string; kind: LedgerKind; sha256: string; previousSha: string | null }): Promise<MediaLedger | null> {
+export async function recordIntent(e: {
+  shop: string;
+  productId: string;
+  mediaId: string;
+  jobId: string;
+  kind: LedgerKind;
+  sha256: string;
+  previousSha: string | null;
+  urlBefore?: string | null;
+  updatedAtBefore?: string | null;
+}): Promise<MediaLedger | null> {
   try {
     return await prisma.mediaLedger.create({ data: { ...e, state: "intent" } });
   } catch (err) {
@@ -21,7 +31,7 @@ export async function recordIntent(e: { shop: string; productId: string; mediaId
   }
 }
 
-export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite?: string | null; error?: string | null; mediaId?: string } = {}): Promise<MediaLedger> {
+export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite?: string | null; error?: string | null; mediaId?: string; variantIds?: string } = {}): Promise<MediaLedger> {
   return prisma.mediaLedger.update({
     where: { id },
     data: { state, ...extra, ...(state === "ready" || state === "written" ? { writtenAt: new Date() } : {}) },

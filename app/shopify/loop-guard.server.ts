@@ -1,17 +1,14 @@
 // Recognises Loupe's own writes: a media is "ours" when the ledger holds a completed write for it
-// whose URL after the write is the media's current URL, or whose write time is at or after the media's
-// last change (Shopify's updatedAt), or when a write is still in flight.
+// whose URL after the write is the media's current URL and version (?v=), or when a write is still in
+// flight. Shopify's timestamps are never compared with Loupe's clock here: the URL version decides.
 import type { MediaLedger } from "@prisma/client";
-import prisma from "../db.server";
-
-const SLACK_MS = 2_000;
+import { db } from "../batches/db.server";
 
 export function writtenByLoupe(entries: MediaLedger[], media: { url: string | null; updatedAt?: string | null }): boolean {
   for (const e of entries) {
     if (e.state === "failed") continue;
     if (e.state !== "ready") return true; // intent/uploaded/written: our write is in flight
     if (e.urlAfterWrite && media.url && sameImageUrl(e.urlAfterWrite, media.url)) return true;
-    if (media.updatedAt && e.writtenAt && new Date(media.updatedAt).getTime() <= e.writtenAt.getTime() + SLACK_MS) return true;
   }
   return false;
 }
@@ -28,7 +25,7 @@ export function sameImageUrl(a: string, b: string): boolean {
 }
 
 export async function ledgerByMedia(shop: string, mediaIds: string[]): Promise<Map<string, MediaLedger[]>> {
-  const rows = mediaIds.length ? await prisma.mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } }) : [];
+  const rows = mediaIds.length ? await (await db()).mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } }) : [];
   const out = new Map<string, MediaLedger[]>();
   for (const r of rows) out.set(r.mediaId, [...(out.get(r.mediaId) ?? []), r]);
   return out;

@@ -4,6 +4,7 @@ import type { AdminClient } from "./admin-client";
 import { COLLECTION_PRODUCTS, PRODUCT_MEDIA, PRODUCT_TITLE } from "./operations";
 import { ShopifyError } from "./errors";
 import { listCollectionProductsBulk } from "./bulk.server";
+import type { CollectionProduct } from "./collection-product";
 
 export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
 
@@ -20,6 +21,8 @@ export interface ProductImage {
   height: number | null;
   /** MediaImage.updatedAt, for the webhook loop guard. */
   updatedAt?: string | null;
+  /** MediaImage.createdAt (Shopify's clock), to tell a new upload from a product's older photos. */
+  createdAt?: string | null;
 }
 
 interface MediaNode {
@@ -29,6 +32,7 @@ interface MediaNode {
   status: string;
   mimeType?: string | null;
   updatedAt?: string | null;
+  createdAt?: string | null;
   image?: { url: string; width: number | null; height: number | null } | null;
 }
 
@@ -64,6 +68,7 @@ export async function listProductImages(client: AdminClient, productId: string):
         width: node.image?.width ?? null,
         height: node.image?.height ?? null,
         updatedAt: node.updatedAt ?? null,
+        createdAt: node.createdAt ?? null,
       });
     }
     const info = data.product.media.pageInfo;
@@ -94,9 +99,10 @@ export function bulkThreshold(): number {
   return Number.isFinite(v) && v > 0 ? v : 1000;
 }
 
-/** Every product of a collection: page by page (50 a page), or one bulk operation for large collections. */
-export async function listCollectionProducts(client: AdminClient, collectionId: string): Promise<Array<{ id: string; title: string }>> {
-  const out: Array<{ id: string; title: string }> = [];
+/** Every product of a collection: page by page (50 a page), or one bulk operation for large collections
+ *  (which also carries every product's media: no media query per product). */
+export async function listCollectionProducts(client: AdminClient, collectionId: string): Promise<CollectionProduct[]> {
+  const out: CollectionProduct[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
     const data: CollectionProductsData = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, { id: collectionId, after });

@@ -1,5 +1,6 @@
 // Waits for a media to finish processing after a write: polls with backoff 1→2→4…30 s (scaled down in
-// tests), gives up after ~10 min. On FAILED: acknowledges the failed update (which resets the file to
+// tests), gives up after ~10 min. After an in-place write, READY counts only once the file's version
+// (?v=) or updatedAt moved on from what it was before the write. On FAILED: acknowledges the failed update (which resets the file to
 // READY with its previous content) and reports the failure in plain words.
 import type { AdminClient } from "./admin-client";
 import { ShopifyError } from "./errors";
@@ -49,6 +50,26 @@ export interface PollOptions {
   timeoutMs?: number;
 }
 
+/** The file as it was before a write: READY is believed only once its version (?v=) or Shopify's
+ *  updatedAt differs from this (right after fileUpdate Shopify can still show the old READY file). */
+export interface Before {
+  url: string | null;
+  updatedAt: string | null;
+}
+
+/** Whether Shopify shows a new version of the file (Shopify's timestamps compared only with Shopify's). */
+export function changedSince(st: { url: string | null; updatedAt: string | null }, before: Before): boolean {
+  const v = (u: string | null) => {
+    try {
+      return u ? `${new URL(u).pathname}?v=${new URL(u).searchParams.get("v") ?? ""}` : null;
+    } catch {
+      return u;
+    }
+  };
+  if (v(st.url) !== v(before.url)) return true;
+  return !!st.updatedAt && !!before.updatedAt && st.updatedAt !== before.updatedAt;
+}
+
 function pollScale(opts: PollOptions): number {
   if (opts.scale !== undefined) return opts.scale;
   const env = Number(process.env.LOUPE_SHOPIFY_POLL_SCALE);
@@ -73,13 +94,13 @@ export function failureMessage(errors: MediaState["errors"]): string {
 }
 
 /** Resolves with the READY state; throws a non-transient ShopifyError on FAILED (after acknowledging it). */
-export async function waitUntilReady(client: AdminClient, mediaId: string, opts: PollOptions = {}): Promise<MediaState> {
+export async function waitUntilReady(client: AdminClient, mediaId: string, opts: PollOptions = {}, before: Before | null = null): Promise<MediaState> {
   const scale = pollScale(opts);
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000 * scale);
   for (let attempt = 0; ; attempt++) {
     const st = await getMediaState(client, mediaId);
     if (!st) throw new ShopifyError("The image was removed from the product while Loupe was updating it.", { transient: false, code: "MEDIA_GONE" });
-    if (st.status === "READY" && (st.fileStatus === null || st.fileStatus === "READY") && st.url) return st;
+    if (st.status === "READY" && (st.fileStatus === null || st.fileStatus === "READY") && st.url && (!before || changedSince(st, before))) return st;
     if (st.status === "FAILED" || st.fileStatus === "FAILED") {
       await client.request(ACK_FAILED, { ids: [mediaId] }).catch(() => undefined);
       throw new ShopifyError(failureMessage(st.errors), { transient: false, code: "PROCESSING_FAILED", detail: st.errors.map((e) => e.code).join(",") });

@@ -8,10 +8,13 @@ import { getAdminClient, type AdminClient } from "./admin-client.server";
 import { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
 import { ShopifyError, isShopifyError } from "./errors";
 import { findEntry, markEntry, recordIntent, type LedgerKind } from "./ledger.server";
-import { getMediaState, waitUntilReady, type MediaState, type PollOptions } from "./media-status";
+import { changedSince, getMediaState, waitUntilReady, type Before, type MediaState, type PollOptions } from "./media-status";
 import { listProductImages } from "./media-pull";
-import { InPlaceRefused, replaceByAddAndDetach, replaceInPlace } from "./replace-media";
+import { InPlaceRefused, replaceInPlace } from "./replace-media";
+import { finishFallback, replaceByAddAndDetach } from "./replace-fallback";
 import { stageUpload } from "./staged-upload";
+import { rememberOwnWrite } from "./seen-media.server";
+import { sameImageUrl } from "./loop-guard.server";
 
 export interface PublishInput {
   shop: string;
@@ -22,6 +25,9 @@ export interface PublishInput {
   mimeType: string;
   filename: string;
   kind: LedgerKind;
+  /** The photo Loupe retouched (its URL with ?v=). When Shopify now shows another version, the
+   *  merchant changed the photo since: nothing is written (SOURCE_CHANGED). Absent for reverts. */
+  expectedSourceUrl?: string | null;
 }
 
 export interface PublishResult {
@@ -46,7 +52,7 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   if (entry?.state === "ready") return { url: entry.urlAfterWrite ?? "", sha256, alreadyDone: true, mediaId: entry.mediaId };
 
   if (entry && entry.state !== "failed") {
-    const recovered = await recoverInterrupted(client, entry, sha256, poll);
+    const recovered = await recoverInterrupted(client, entry, input, sha256, poll);
     if (recovered) return recovered;
   }
 
@@ -55,10 +61,27 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   if (current.status !== "READY") {
     throw new ShopifyError("Shopify is still processing this image; Loupe will publish it once Shopify is done.", { transient: true, code: "NOT_READY" });
   }
+  if (input.expectedSourceUrl && !(current.url && sameImageUrl(current.url, input.expectedSourceUrl))) {
+    throw new ShopifyError("The photo in Shopify changed after Loupe retouched it, so Loupe did not replace it. Run the image again to retouch the new photo.", {
+      transient: false,
+      code: "SOURCE_CHANGED",
+      detail: `${input.expectedSourceUrl} → ${current.url ?? "none"}`,
+    });
+  }
   const previousSha = await currentSha(current);
 
   if (!entry) {
-    entry = await recordIntent({ shop: input.shop, productId: input.productId, mediaId: input.mediaId, jobId: input.jobId, kind: input.kind, sha256, previousSha });
+    entry = await recordIntent({
+      shop: input.shop,
+      productId: input.productId,
+      mediaId: input.mediaId,
+      jobId: input.jobId,
+      kind: input.kind,
+      sha256,
+      previousSha,
+      urlBefore: current.url,
+      updatedAtBefore: current.updatedAt,
+    });
     if (!entry) {
       // Another worker recorded the same intent a moment ago: let it finish; report as done by it.
       const other = await findEntry(input.jobId, input.kind, sha256);
@@ -75,10 +98,10 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
     return { url: current.url, sha256, alreadyDone: true, mediaId: input.mediaId };
   }
 
-  return write(client, entry, input, sha256, poll);
+  return write(client, entry, input, sha256, poll, { url: current.url, updatedAt: current.updatedAt });
 }
 
-async function write(client: AdminClient, entry: MediaLedger, input: PublishInput, sha256: string, poll: PollOptions): Promise<PublishResult> {
+async function write(client: AdminClient, entry: MediaLedger, input: PublishInput, sha256: string, poll: PollOptions, before: Before): Promise<PublishResult> {
   try {
     const resourceUrl = await stageUpload(client, { bytes: input.bytes, mimeType: input.mimeType, filename: input.filename });
     await markEntry(entry.id, "uploaded");
@@ -90,11 +113,14 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
       if (!(err instanceof InPlaceRefused)) throw err;
       const img = (await listProductImages(client, input.productId)).find((i) => i.mediaId === input.mediaId);
       if (!img) throw new ShopifyError("This image is no longer on the product in Shopify.", { transient: false, code: "MEDIA_GONE" });
-      mediaId = await replaceByAddAndDetach(client, { productId: input.productId, oldMediaId: input.mediaId, position: img.position, alt: img.alt, resourceUrl }, poll);
+      // The new media's id is in the ledger before it is moved or the old one detached (resumable).
+      mediaId = await replaceByAddAndDetach(client, entry, { productId: input.productId, oldMediaId: input.mediaId, alt: img.alt, resourceUrl }, poll);
       await markEntry(entry.id, "written", { mediaId });
     }
-    const ready = await waitUntilReady(client, mediaId, poll);
+    // In place, the first polls can still show the old READY file: wait for its version to move on.
+    const ready = await waitUntilReady(client, mediaId, poll, mediaId === input.mediaId ? before : null);
     await markEntry(entry.id, "ready", { urlAfterWrite: ready.url, mediaId });
+    await rememberOwnWrite({ shop: entry.shop, productId: entry.productId, mediaId, url: ready.url });
     return { url: ready.url!, sha256, alreadyDone: false, mediaId };
   } catch (err) {
     // A transient failure leaves the intent: the next attempt checks Shopify before writing again.
@@ -104,11 +130,17 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
 }
 
 /** An intent without completion: did the write reach Shopify? Returns the result if it did. */
-async function recoverInterrupted(client: AdminClient, entry: MediaLedger, sha256: string, poll: PollOptions): Promise<PublishResult | null> {
+async function recoverInterrupted(client: AdminClient, entry: MediaLedger, input: PublishInput, sha256: string, poll: PollOptions): Promise<PublishResult | null> {
+  if (entry.mediaId !== input.mediaId && entry.state === "uploaded") {
+    // A fallback was interrupted after the new media was added: finish it on that media, never add again.
+    await finishFallback(client, entry, input.productId, input.mediaId, poll);
+    await markEntry(entry.id, "written");
+    const ready = await waitUntilReady(client, entry.mediaId, poll);
+    return settle(entry, ready, sha256);
+  }
   if (entry.state === "written") {
     const ready = await waitUntilReady(client, entry.mediaId, poll);
-    await markEntry(entry.id, "ready", { urlAfterWrite: ready.url });
-    return { url: ready.url!, sha256, alreadyDone: true, mediaId: entry.mediaId };
+    return settle(entry, ready, sha256);
   }
   const st = await getMediaState(client, entry.mediaId);
   if (!st) return null;
@@ -121,13 +153,15 @@ async function recoverInterrupted(client: AdminClient, entry: MediaLedger, sha25
   if (cur === sha256) return settle(entry, st, sha256);
   if (cur !== null && cur === entry.previousSha) return null; // the write never happened: write now
   // The bytes changed since the intent but are not byte-equal to ours (Shopify re-encodes on real
-  // stores): if the media changed after the intent was recorded, treat the write as done (at most once).
-  if (st.updatedAt && new Date(st.updatedAt) > entry.createdAt) return settle(entry, st, sha256);
+  // stores): if Shopify shows another version than when the intent was recorded (its URL ?v= or its
+  // updatedAt, compared with Shopify's own values), treat the write as done (at most once).
+  if ((entry.urlBefore || entry.updatedAtBefore) && changedSince(st, { url: entry.urlBefore, updatedAt: entry.updatedAtBefore })) return settle(entry, st, sha256);
   return null;
 }
 
 async function settle(entry: MediaLedger, st: MediaState, sha256: string): Promise<PublishResult> {
   await markEntry(entry.id, "ready", { urlAfterWrite: st.url });
+  await rememberOwnWrite({ shop: entry.shop, productId: entry.productId, mediaId: entry.mediaId, url: st.url });
   return { url: st.url ?? "", sha256, alreadyDone: true, mediaId: entry.mediaId };
 }
 

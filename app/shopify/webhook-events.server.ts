@@ -1,5 +1,7 @@
 // What webhooks write: the dedupe record (X-Shopify-Event-Id, unique; kept for a week, then pruned;
-// forgotten when its handler fails) and the debounced PendingProduct row the scheduler consumes.
+// forgotten when its handler fails) and the debounced PendingProduct row the auto-processing
+// scheduler consumes (with what armed it: see auto-candidates.server.ts for how products/create and
+// the event time decide what is new).
 import prisma from "../db.server";
 
 /** How long a delivery is remembered: Shopify retries for 48 hours at most, replays come later. */
@@ -58,14 +60,28 @@ export function debounceMs(): number {
   return Number.isFinite(v) && v >= 0 && process.env.LOUPE_DEBOUNCE_MS !== "" && process.env.LOUPE_DEBOUNCE_MS !== undefined ? v : 45_000;
 }
 
-/** Upserts the product's pending row; each new event pushes its due time back (debounce). */
-export async function markProductPending(shop: string, productId: string, now = new Date()): Promise<void> {
+/** What the event says about the product: products/create (a new product), and Shopify's time of it. */
+export interface ProductEvent {
+  created?: boolean;
+  /** X-Shopify-Triggered-At, as Shopify sent it (Shopify's clock). */
+  triggeredAt?: string | null;
+}
+
+/** Upserts the product's pending row; each new event pushes its due time back (debounce). The row keeps
+ *  the first event's time and whether any event since the last look was products/create. */
+export async function markProductPending(shop: string, productId: string, now = new Date(), event: ProductEvent = {}): Promise<void> {
   const dueAt = new Date(now.getTime() + debounceMs());
+  const eventAt = event.triggeredAt && Number.isFinite(Date.parse(event.triggeredAt)) ? event.triggeredAt : null;
   await prisma.pendingProduct.upsert({
     where: { shop_productId: { shop, productId } },
-    create: { shop, productId, dueAt },
-    update: { dueAt },
+    create: { shop, productId, dueAt, created: event.created === true, eventAt },
+    update: { dueAt, ...(event.created ? { created: true } : {}) },
   });
+}
+
+/** The product facts of a verified products/* webhook. */
+export function productEventOf(hook: { topic: string; triggeredAt?: string }): ProductEvent {
+  return { created: hook.topic === "PRODUCTS_CREATE", triggeredAt: hook.triggeredAt ?? null };
 }
 
 /** The product gid from a REST-shaped products/* payload. */

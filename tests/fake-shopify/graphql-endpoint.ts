@@ -2,7 +2,7 @@
 // access token, API version, the operation validated against the real 2026-10 schema with deprecated
 // fields rejected, variables coerced; then cost, the leaky bucket, injected faults, and execution.
 import { execute, getOperationAST, parse, type DocumentNode } from "graphql";
-import { bucketFor, requestedCost, throttleStatus } from "./cost";
+import { bucketFor, meter, requestedCost, throttleStatus } from "./cost";
 import { rootMutation, rootQuery, type Ctx } from "./resolvers";
 import { loadAdminSchema, validateOperation } from "./schema";
 import type { FakeStore } from "./store";
@@ -62,6 +62,7 @@ export async function handleGraphql(store: FakeStore, shop: string, version: str
     };
   }
   bucket.currentlyAvailable -= cost;
+  meter(store, shop, cost);
   const ctx: Ctx = { store, shop, now };
   const result = await execute({
     schema: loadAdminSchema(),

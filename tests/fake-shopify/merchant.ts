@@ -50,3 +50,35 @@ export function replacePhoto(store: FakeStore, mediaId: string, bytes: Buffer): 
   f.updatedAt = new Date().toISOString();
   store.markDirty();
 }
+
+/** The merchant adds a photo to an existing product: a new media, processing first (products/update
+ *  follows once it is READY, through the store's settle). Returns the new media id. */
+export function addPhoto(store: FakeStore, productId: string, bytes: Buffer, opts: { width?: number; height?: number; filename?: string } = {}): string {
+  const p = store.data.products[productId];
+  if (!p) throw new Error(`no product ${productId}`);
+  const sha = store.putBlob(bytes);
+  const fid = store.nextId("MediaImage");
+  const now = Date.now();
+  const iso = new Date(now).toISOString();
+  const width = opts.width ?? 640;
+  const height = opts.height ?? 640;
+  const filename = opts.filename ?? `${p.handle}-${p.mediaIds.length + 1}.jpg`;
+  store.data.files[fid] = {
+    id: fid, shop: p.shop, alt: p.title, mimeType: "image/jpeg", width, height, blobSha: sha, version: 1, filename, status: "UPLOADED",
+    pending: { blobSha: sha, mimeType: "image/jpeg", width, height, filename, readyAt: now + store.settings.processingMs, fail: false },
+    errors: [], productIds: [productId], createdAt: iso, updatedAt: iso,
+  };
+  p.mediaIds.push(fid);
+  p.updatedAt = iso;
+  store.markDirty();
+  return fid;
+}
+
+/** The merchant changes a variant's price: the product changes, its photos do not. */
+export function editPrice(store: FakeStore, productId: string, price: string): void {
+  const p = store.data.products[productId];
+  if (!p) throw new Error(`no product ${productId}`);
+  for (const v of p.variants) v.price = price;
+  p.updatedAt = new Date().toISOString();
+  store.markDirty();
+}

@@ -40,13 +40,16 @@ export async function handleAccessToken(store: FakeStore, shop: string, creds: A
   if (body.grant_type === "urn:ietf:params:oauth:grant-type:token-exchange") {
     const claims = verifySessionToken(body.subject_token ?? "", creds, shop);
     if (!claims) return { status: 400, body: { error: "invalid_subject_token", error_description: "The session token is invalid" } };
+    // Shopify exchanges tokens only for a shop where the app is installed (a leftover session token
+    // from before an uninstall gets nothing).
+    if (!store.isInstalled(shop)) return { status: 400, body: { error: "invalid_subject_token", error_description: "The app is not installed on this shop" } };
     const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
     const t = store.issueToken(shop, online ? "online" : "offline", creds.scopes, expiring);
     return { status: 200, body: tokenBody(t, store, online ? { id: Number(claims.sub) || 1 } : null) };
   }
   if (body.grant_type === "refresh_token") {
     const old = Object.values(store.data.tokens).find((t) => t.refreshToken === body.refresh_token && t.shop === shop);
-    if (!old || old.revoked || (old.refreshExpiresAt ?? 0) < Date.now()) {
+    if (!old || old.revoked || (old.refreshExpiresAt ?? 0) < Date.now() || !store.isInstalled(shop)) {
       return { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid or was already used" } };
     }
     old.revoked = true; // refresh tokens are single use; the old access token stops working

@@ -17,8 +17,10 @@ export interface Ctx {
 type Args = Record<string, unknown>;
 
 function mediaImage(store: FakeStore, f: FakeFile) {
+  // Right after fileUpdate Shopify still shows the file as it was: READY, old URL and version.
+  const stale = f.pending !== null && f.pending.staleUntil !== undefined && Date.now() < f.pending.staleUntil;
   const ready = f.status === "READY";
-  const processing = f.pending !== null;
+  const processing = f.pending !== null && !stale;
   // A write goes UPLOADED (first half of the processing time) → PROCESSING → READY/FAILED.
   const uploaded = f.pending !== null && Date.now() < f.pending.readyAt - store.settings.processingMs / 2;
   const status = processing ? (uploaded ? "UPLOADED" : "PROCESSING") : f.status;
@@ -32,7 +34,7 @@ function mediaImage(store: FakeStore, f: FakeFile) {
     fileStatus: status,
     mimeType: f.mimeType,
     createdAt: f.createdAt,
-    updatedAt: f.updatedAt,
+    updatedAt: stale ? (f.pending?.staleUpdatedAt ?? f.updatedAt) : f.updatedAt,
     image: status === "READY" || processing ? image : null,
     preview: { image, status },
     originalSource: { url: `${store.cdnUrl(f)}&original=1`, fileSize: store.blob(f.blobSha)?.length ?? null },
@@ -179,8 +181,16 @@ export function rootMutation(ctx: Ctx) {
           return;
         }
         if (i.originalSource) {
+          if (f.status === "FAILED") {
+            userErrors.push(uerr(["files", String(k), "id"], "File cannot be updated in a failed state.", "INVALID_FAILED_MEDIA_STATE"));
+            return;
+          }
+          if (f.pending && f.status === "READY") {
+            userErrors.push(uerr(["files", String(k), "id"], "Media cannot be modified. It is currently being modified by another operation.", "MEDIA_CANNOT_BE_MODIFIED"));
+            return;
+          }
           if (f.pending || f.status !== "READY") {
-            userErrors.push(uerr(["files", String(k), "id"], "The file is not in a ready state.", "NON_READY_STATE"));
+            userErrors.push(uerr(["files", String(k), "id"], "The file is not in the READY state.", "NON_READY_STATE"));
             return;
           }
           const staged = stagedFor(store, i.originalSource);
@@ -194,7 +204,11 @@ export function rootMutation(ctx: Ctx) {
             return;
           }
           const fault = store.takeFault(["PROCESSING_FAILED"], "fileUpdate");
-          f.pending = { blobSha: staged.sha, mimeType: staged.mimeType, width: staged.width, height: staged.height, filename: f.filename, readyAt: ctx.now + store.settings.processingMs, fail: !!fault };
+          f.pending = {
+            blobSha: staged.sha, mimeType: staged.mimeType, width: staged.width, height: staged.height, filename: f.filename, readyAt: ctx.now + store.settings.processingMs, fail: !!fault,
+            staleUntil: ctx.now + Math.min(store.settings.staleReadMs, store.settings.processingMs / 2),
+            staleUpdatedAt: f.updatedAt,
+          };
           f.updatedAt = new Date(ctx.now).toISOString();
         }
         if (i.alt !== undefined && i.alt !== null) f.alt = i.alt;
@@ -293,6 +307,30 @@ export function rootMutation(ctx: Ctx) {
       }
       store.markDirty();
       return { deletedFileIds: deleted, userErrors: [] };
+    },
+
+    productVariantAppendMedia: ({ productId, variantMedia }: Args) => {
+      const p = store.data.products[String(productId)];
+      if (!p || p.shop !== ctx.shop) return { product: null, productVariants: null, userErrors: [uerr(["productId"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")] };
+      const userErrors: UserError[] = [];
+      const pairs = variantMedia as Array<{ variantId: string; mediaIds: string[] }>;
+      pairs.forEach((vm, k) => {
+        const v = p.variants.find((x) => x.id === vm.variantId);
+        if (!v) return void userErrors.push(uerr(["variantMedia", String(k), "variantId"], "Variant does not exist on the product.", "PRODUCT_VARIANT_DOES_NOT_EXIST_ON_PRODUCT"));
+        if (vm.mediaIds.length !== 1) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Only one media per variant.", "TOO_MANY_MEDIA_PER_INPUT_PAIR"));
+        const mid = vm.mediaIds[0]!;
+        if (!p.mediaIds.includes(mid)) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Media does not exist on the product.", "MEDIA_DOES_NOT_EXIST_ON_PRODUCT"));
+        const f = store.data.files[mid];
+        if (!f || f.status !== "READY" || f.pending) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Media is not ready.", "NON_READY_MEDIA"));
+        if (v.mediaIds.length > 0) return void userErrors.push(uerr(["variantMedia", String(k), "variantId"], "The variant already has media.", "PRODUCT_VARIANT_ALREADY_HAS_MEDIA"));
+      });
+      if (userErrors.length === 0) for (const vm of pairs) p.variants.find((x) => x.id === vm.variantId)!.mediaIds = [...vm.mediaIds];
+      store.markDirty();
+      return {
+        product: product(ctx, p),
+        productVariants: userErrors.length ? null : pairs.map((vm) => ({ __typename: "ProductVariant", id: vm.variantId })),
+        userErrors,
+      };
     },
 
     bulkOperationRunQuery: ({ query }: Args) => runBulkQuery(ctx, String(query)),

@@ -54,5 +54,6 @@ export async function seedDemo(store: FakeStore, opts: { shop?: string; size?: n
     };
   });
   store.data.collections[collectionId] = { id: collectionId, shop, title: "Spring Jewelry", handle: "spring-jewelry", productIds };
+  store.install(shop); // the demo store has Loupe installed
   store.markDirty();
 }

@@ -18,7 +18,18 @@ export interface FakeFile {
   filename: string;
   status: MediaStatus;
   /** A replace in progress: bytes become current at readyAt, unless it fails. */
-  pending: null | { blobSha: string; mimeType: string; width: number; height: number; filename: string; readyAt: number; fail: boolean };
+  pending: null | {
+    blobSha: string;
+    mimeType: string;
+    width: number;
+    height: number;
+    filename: string;
+    readyAt: number;
+    fail: boolean;
+    /** Until then reads still show the file as it was (READY, old URL and updatedAt): Shopify's lag after fileUpdate. */
+    staleUntil?: number;
+    staleUpdatedAt?: string;
+  };
   errors: Array<{ code: string; message: string }>;
   productIds: string[]; // references
   createdAt: string;
@@ -133,9 +144,21 @@ export interface StoreData {
 
 export interface StoreSettings {
   processingMs: number;
+  /** After fileUpdate, reads keep showing the old READY file this long (capped at half the processing). */
+  staleReadMs: number;
   tokenTtlSec: number;
   refreshTtlSec: number;
   bucket: { maximumAvailable: number; restoreRate: number };
+}
+
+/** Shopify's product-image limits (MediaErrorCode): PNG/GIF/JPEG/WebP/HEIC, at most 20 megapixels. */
+export const MAX_IMAGE_PIXELS = 20_000_000;
+const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic"]);
+
+export function refusedImage(p: { mimeType: string; width: number; height: number }): { code: string; message: string } | null {
+  if (!IMAGE_TYPES.has(p.mimeType)) return { code: "UNSUPPORTED_IMAGE_FILE_TYPE", message: `Image file type ${p.mimeType} is not supported.` };
+  if (p.width * p.height > MAX_IMAGE_PIXELS) return { code: "INVALID_IMAGE_RESOLUTION", message: "Image resolution is larger than 20 megapixels." };
+  return null;
 }
 
 export class FakeStore {
@@ -143,7 +166,9 @@ export class FakeStore {
   blobs = new Map<string, Buffer>();
   faults: Fault[] = [];
   buckets = new Map<string, BucketState>();
-  settings: StoreSettings = { processingMs: 300, tokenTtlSec: 3600, refreshTtlSec: 30 * 24 * 3600, bucket: { maximumAvailable: 2000, restoreRate: 100 } };
+  /** Points each shop's answered requests cost (the fake's meter; not persisted). */
+  spent = new Map<string, number>();
+  settings: StoreSettings = { processingMs: 300, staleReadMs: 100, tokenTtlSec: 3600, refreshTtlSec: 30 * 24 * 3600, bucket: { maximumAvailable: 2000, restoreRate: 100 } };
   /** Called when a product's media changed (a write finished): the server sends products/update. */
   onProductChanged: (shop: string, productId: string) => void = () => undefined;
   /** Called when a bulk operation completes: the server sends bulk_operations/finish. */
@@ -173,9 +198,10 @@ export class FakeStore {
       if (!f.pending || now < f.pending.readyAt) continue;
       const p = f.pending;
       f.pending = null;
-      if (p.fail) {
+      const refused = refusedImage(p);
+      if (p.fail || refused) {
         f.status = "FAILED";
-        f.errors = [{ code: "IMAGE_PROCESSING_FAILURE", message: "Image processing failed." }];
+        f.errors = [refused ?? { code: "IMAGE_PROCESSING_FAILURE", message: "Image processing failed." }];
       } else {
         f.blobSha = p.blobSha;
         f.mimeType = p.mimeType;
@@ -236,9 +262,25 @@ export class FakeStore {
       revoked: false,
     };
     this.data.tokens[t.token] = t;
-    if (!this.data.installedShops.includes(shop)) this.data.installedShops.push(shop);
     this.markDirty();
     return t;
+  }
+
+  /** The merchant installs the app (grants its scopes): only then does token exchange work for the shop. */
+  install(shop: string): void {
+    if (!this.data.installedShops.includes(shop)) this.data.installedShops.push(shop);
+    this.markDirty();
+  }
+
+  /** The merchant uninstalls the app: its tokens stop working and token exchange is refused. */
+  uninstall(shop: string): void {
+    this.data.installedShops = this.data.installedShops.filter((s) => s !== shop);
+    for (const t of Object.values(this.data.tokens)) if (t.shop === shop) t.revoked = true;
+    this.markDirty();
+  }
+
+  isInstalled(shop: string): boolean {
+    return this.data.installedShops.includes(shop);
   }
 
   validToken(shop: string, token: string | null): FakeToken | null {

@@ -9,7 +9,8 @@ export type { ProductImage, PublishInput, PublishResult, Download, RetouchOutput
 
 export interface ShopifyPort {
   /** The collection's title (null when unknown) and its products. */
-  listCollection(shop: string, collectionId: string): Promise<{ title: string | null; products: Array<{ id: string; title: string }> }>;
+  /** Products may carry their images already (the bulk path): then the pull lists no media per product. */
+  listCollection(shop: string, collectionId: string): Promise<{ title: string | null; products: Array<{ id: string; title: string; images?: ProductImage[] }> }>;
   listProductImages(shop: string, productId: string): Promise<ProductImage[]>;
   downloadOriginal(url: string): Promise<Download>;
   publishMedia(input: PublishInput): Promise<PublishResult>;

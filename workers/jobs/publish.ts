@@ -5,6 +5,9 @@ import type { ClaimedTask } from "../queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { mimeOfKey } from "./originals";
 import { ledgerJobKey } from "./ledger-key";
+import { isShopifyError } from "../../app/shopify/errors";
+import { decodeBatchSettings } from "../../app/batches/batch-request";
+import { forShopify, originalFormat } from "./publish-format";
 
 export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<void> {
   const { db, storage } = ctx;
@@ -12,32 +15,51 @@ export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<vo
   if (!job || job.state !== "publishing" || job.processedBy !== task.workerId) return;
   const revert = job.publishedSha !== null;
 
-  let bytes: Buffer | null;
-  let mimeType: string;
+  let image: { bytes: Buffer; mimeType: string; ext: string };
+  const original = originalFormat(job.sourceUrl, job.sourceKey ? mimeOfKey(job.sourceKey) : null);
   if (revert) {
-    if (!job.sourceKey) throw new PermanentJobError("The original of this image was not kept, so it cannot be restored.");
-    bytes = await storage.get(job.sourceKey);
-    mimeType = mimeOfKey(job.sourceKey);
+    if (!job.sourceKey)
+      throw new PermanentJobError("The original of this image was not kept, so it cannot be restored.");
+    const bytes = await storage.get(job.sourceKey);
+    if (!bytes) throw new PermanentJobError("The stored original of this image is missing.");
+    const mimeType = mimeOfKey(job.sourceKey);
+    image = { bytes, mimeType, ext: original?.ext ?? mimeType.split("/")[1]?.replace("jpeg", "jpg") ?? "jpg" };
   } else {
-    const result = job.resultId ? await db.retouchResult.findFirst({ where: { id: job.resultId, shop: job.shop } }) : null;
+    const result = job.resultId
+      ? await db.retouchResult.findFirst({ where: { id: job.resultId, shop: job.shop } })
+      : null;
     if (!result) throw new PermanentJobError("The retouched image is missing; run the image again before publishing.");
-    bytes = await storage.get(result.compositeKey);
-    mimeType = result.mimeType;
+    const bytes = await storage.get(result.compositeKey);
+    if (!bytes) throw new PermanentJobError("The retouched file is missing from storage; run the image again.");
+    // In place of the original: its format and extension, within Shopify's limits (publish-format.ts).
+    image = await forShopify(bytes, result.mimeType, original, await backgroundOf(ctx, job.batchId));
   }
-  if (!bytes) throw new PermanentJobError(revert ? "The stored original of this image is missing." : "The retouched file is missing from storage; run the image again.");
 
-  const ext = mimeType.split("/")[1]?.replace("jpeg", "jpg") ?? "jpg";
   const mediaTail = job.mediaId.split("/").pop() ?? "image";
-  const out = await ctx.deps.shopify.publishMedia({
-    shop: job.shop,
-    jobId: await ledgerJobKey(db, job.shop, job.id),
-    productId: job.productId,
-    mediaId: job.mediaId,
-    bytes,
-    mimeType,
-    filename: `${revert ? "original" : "loupe"}-${mediaTail}.${ext}`,
-    kind: revert ? "revert" : "publish",
-  });
+  let out: Awaited<ReturnType<typeof ctx.deps.shopify.publishMedia>>;
+  try {
+    out = await ctx.deps.shopify.publishMedia({
+      shop: job.shop,
+      jobId: await ledgerJobKey(db, job.shop, job.id),
+      productId: job.productId,
+      mediaId: job.mediaId,
+      bytes: image.bytes,
+      mimeType: image.mimeType,
+      filename: `${revert ? "original" : "loupe"}-${mediaTail}.${image.ext}`,
+      kind: revert ? "revert" : "publish",
+      expectedSourceUrl: revert ? null : job.sourceUrl,
+    });
+  } catch (err) {
+    // The live photo is not the one Loupe retouched: never overwrite it; a human decides.
+    if (isShopifyError(err) && err.code === "SOURCE_CHANGED") {
+      await db.imageJob.updateMany({
+        where: heldBy(task),
+        data: { state: "review", autoPublish: false, leaseUntil: null, lastError: err.message },
+      });
+      return;
+    }
+    throw err;
+  }
   const mediaId = out.mediaId && out.mediaId !== job.mediaId ? { mediaId: out.mediaId } : {};
   await db.imageJob.updateMany({
     where: heldBy(task),
@@ -45,4 +67,11 @@ export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<vo
       ? { state: "reverted", publishedSha: null, leaseUntil: null, lastError: null, ...mediaId }
       : { state: "published", publishedSha: out.sha256, leaseUntil: null, lastError: null, ...mediaId },
   });
+}
+
+/** The batch's background color, to flatten a transparent result for a JPEG original. */
+async function backgroundOf(ctx: JobContext, batchId: string): Promise<string> {
+  const batch = await ctx.db.batch.findUnique({ where: { id: batchId }, select: { settings: true } });
+  const bg = batch ? decodeBatchSettings(batch.settings).settings.background : "#ffffff";
+  return /^#[0-9a-f]{6}$/i.test(bg) ? bg : "#ffffff";
 }

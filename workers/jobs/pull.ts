@@ -6,6 +6,7 @@ import type { ClaimedTask } from "../queue/job-queue";
 import type { JobContext } from "./context";
 import type { ProductImage } from "./deps";
 import { settleBatch } from "./batch-progress";
+import { rememberSeen, seenVersion, type SeenVersion } from "../../app/shopify/seen-media.server";
 
 const CHUNK = 200;
 
@@ -15,8 +16,8 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
   if (!batch || batch.status !== "pulling") return;
   const { request } = decodeBatchSettings(batch.settings);
 
-  let title = batch.title;
-  let products: Array<{ id: string; title: string }>;
+  let title = batch.title; // an auto batch keeps its name ("New uploads, Dec 5")
+  let products: Array<{ id: string; title: string; images?: ProductImage[] }>;
   if (batch.collectionId) {
     const c = await deps.shopify.listCollection(batch.shop, batch.collectionId);
     products = c.products;
@@ -27,10 +28,13 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
 
   const images: ProductImage[] = [];
   for (const p of products) {
-    const list = await deps.shopify.listProductImages(batch.shop, p.id);
+    const list = p.images ?? (await deps.shopify.listProductImages(batch.shop, p.id));
+    // Loupe has seen these photos: a later products/update that adds none starts no auto job.
+    const seen = list.filter((m) => m.status === "READY").map(seenVersion).filter((v): v is SeenVersion => v !== null);
+    await rememberSeen(batch.shop, p.id, seen, new Date(), db);
     images.push(...list.filter((m) => m.url && m.status !== "FAILED" && (!request.mediaIds || request.mediaIds.includes(m.mediaId))));
   }
-  if (!batch.collectionId) {
+  if (!batch.collectionId && batch.source !== "auto") {
     const first = images[0]?.productTitle;
     if (first) title = products.length > 1 ? `${first} and ${products.length - 1} more` : first;
   }

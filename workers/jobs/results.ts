@@ -1,4 +1,6 @@
-// The engine's outputs for (shop, media, source sha256, settings hash): stored once, reused after.
+// The engine's outputs for (shop, media, source sha256, context hash): stored once, reused after. The
+// context hash (result-context.ts) carries the settings hash, the engine version, the reference image
+// and the product context, so a result is reused only when nothing that changes it has changed.
 import { createHash } from "node:crypto";
 import type { RetouchResult } from "@prisma/client";
 import { blobKey } from "../../app/storage/storage";
@@ -10,23 +12,30 @@ export interface ResultKey {
   mediaId: string;
   sourceSha256: string;
   settingsHash: string;
+  contextHash: string;
 }
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 export async function findResult(ctx: JobContext, key: ResultKey): Promise<RetouchResult | null> {
-  return ctx.db.retouchResult.findUnique({ where: { shop_mediaId_sourceSha256_settingsHash: key } });
+  return ctx.db.retouchResult.findUnique({ where: { shop_mediaId_sourceSha256_contextHash: { shop: key.shop, mediaId: key.mediaId, sourceSha256: key.sourceSha256, contextHash: key.contextHash } } });
 }
 
-export async function loadWarnings(ctx: JobContext, result: RetouchResult): Promise<unknown[]> {
+/** The stored report, or null when it is missing or unreadable (the caller holds the image for review). */
+export async function loadReport(ctx: JobContext, result: RetouchResult): Promise<unknown> {
   const bytes = await ctx.storage.get(result.reportKey);
-  if (!bytes) return [];
+  if (!bytes) return null;
   try {
-    const report = JSON.parse(bytes.toString("utf8")) as { warnings?: unknown };
-    return Array.isArray(report.warnings) ? report.warnings : [];
+    return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch {
-    return [];
+    return null;
   }
+}
+
+/** The report's findings: an empty list only when the report says so. */
+export function warningsOf(report: unknown): unknown[] {
+  const w = report && typeof report === "object" ? (report as { warnings?: unknown }).warnings : null;
+  return Array.isArray(w) ? w : [];
 }
 
 export async function storeResult(ctx: JobContext, key: ResultKey, out: RetouchOutput): Promise<RetouchResult> {

@@ -1,13 +1,16 @@
 // The retouch task: original (stored first) → engine (or a stored result for the same key) →
 // outputs and report stored → the image is in review, or on its way to Shopify when auto-publish
-// is on and the guards raised no warning.
+// is on and the publish gate (publish-gate.ts) lets it through: report present, guards ran, no
+// warning, no blocking finding. Anything else is held for review with the reason.
 import { decodeBatchSettings } from "../../app/batches/batch-request";
 import { loadRunSettings } from "../../app/batches/shop-settings.server";
 import { renderSettings } from "../../app/settings/settings";
 import type { ClaimedTask } from "../queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
-import { findResult, loadWarnings, storeResult } from "./results";
+import { findResult, loadReport, storeResult, warningsOf } from "./results";
+import { contextHash, resultContext } from "./result-context";
+import { autoPublishVerdict } from "./publish-gate";
 import { settleBatch } from "./batch-progress";
 import { engineBudgetMs } from "./deadlines";
 import { megapixelsOf } from "./megapixels";
@@ -24,26 +27,29 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     (job.settingsHash === job.batch.settingsHash ? { settings: decodeBatchSettings(job.batch.settings).settings, disabledSpots: [] } : null);
   if (!run) throw new PermanentJobError("The settings for this run were lost; run the image again.");
 
-  const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash };
+  const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
+  // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
+  const target = await targetForBatch(ctx, job.shop, job.batchId);
+  const context = resultContext(job.settingsHash, reference, job.productTitle, target);
+  const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash, contextHash: contextHash(context) };
   let result = await findResult(ctx, key);
-  let warnings: unknown[];
+  let report: unknown;
   if (result) {
-    warnings = await loadWarnings(ctx, result);
+    report = await loadReport(ctx, result);
   } else {
-    const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
-    // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
-    const target = await targetForBatch(ctx, job.shop, job.batchId);
     const out = await ctx.deps.engine.retouch(
       original.bytes,
       { ...renderSettings(run.settings), ...(target ? { target } : {}), disabledSpots: run.disabledSpots, product: { title: job.productTitle }, reference },
       { timeoutMs: engineBudgetMs(await megapixelsOf(original.bytes)) },
     );
     result = await storeResult(ctx, key, out);
-    warnings = out.report.warnings;
+    report = out.report;
   }
 
+  const warnings = warningsOf(report);
   const warningCount = warnings.filter((w) => (w as { severity?: string }).severity === "warning").length;
-  const autoPublish = job.autoPublish && warningCount === 0 && !job.publishedSha;
+  const verdict = job.autoPublish && !job.publishedSha ? autoPublishVerdict({ report }) : null;
+  const autoPublish = verdict?.publish === true;
   const settled = await db.imageJob.updateMany({
     where: heldBy(task),
     data: {
@@ -53,7 +59,8 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
       warnings: JSON.stringify(warnings),
       warningCount,
       leaseUntil: null,
-      lastError: null,
+      // Why an auto-processed image waits for a human instead of going live.
+      lastError: verdict && !verdict.publish ? verdict.reason : null,
       runAfter: new Date(),
       ...(autoPublish ? { attempts: 0 } : {}),
     },

@@ -34,10 +34,33 @@ export function bulkCollectionProductsQuery(collectionNumericId: string): string
   return BULK_COLLECTION_PRODUCTS.replace("collection_id:0", `collection_id:${collectionNumericId}`);
 }
 
+/** Every product of the collection WITH its media, in one bulk operation (no per-product media query:
+ *  a ProductMedia query costs ~100 points, against a 100-points-per-second restore on standard plans). */
 export const BULK_COLLECTION_PRODUCTS = `#graphql
   query BulkCollectionProducts {
     products(query: "collection_id:0") {
-      edges { node { id title } }
+      edges {
+        node {
+          id
+          title
+          media {
+            edges {
+              node {
+                id
+                alt
+                mediaContentType
+                status
+                ... on MediaImage {
+                  mimeType
+                  createdAt
+                  updatedAt
+                  image { url width height }
+                }
+              }
+            }
+          }
+        }
+      }
     }
   }
 `;

@@ -15,6 +15,7 @@ export const PRODUCT_MEDIA = `#graphql
           ... on MediaImage {
             fileStatus
             mimeType
+            createdAt
             updatedAt
             image { url width height }
           }

@@ -60,3 +60,24 @@ export const DETACH_MEDIA = `#graphql
     }
   }
 `;
+
+export const VARIANT_MEDIA = `#graphql
+  query VariantMedia($id: ID!, $after: String) {
+    product(id: $id) {
+      id
+      variants(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id media(first: 1) { nodes { id } } }
+      }
+    }
+  }
+`;
+
+export const APPEND_VARIANT_MEDIA = `#graphql
+  mutation AttachVariantMedia($productId: ID!, $variantMedia: [ProductVariantAppendMediaInput!]!) {
+    productVariantAppendMedia(productId: $productId, variantMedia: $variantMedia) {
+      productVariants { id }
+      userErrors { field message code }
+    }
+  }
+`;

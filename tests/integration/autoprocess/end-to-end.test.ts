@@ -33,9 +33,9 @@ beforeAll(async () => {
   const { defaultAutoDeps } = await import("../../../app/autoprocess/deps.server");
   const { autoOptions } = await import("../../../app/autoprocess/options");
   const real = defaultAutoDeps();
-  const findCandidates: typeof real.findCandidates = async (shop, productId) => {
+  const findCandidates: typeof real.findCandidates = async (shop, productId, armed) => {
     lookups.push({ productId, at: Date.now() });
-    return real.findCandidates(shop, productId);
+    return real.findCandidates(shop, productId, armed);
   };
   processor = createAutoProcessor({ ...real, findCandidates }, autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
 });

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrisma } from "../../../app/db.server";
-import { migratePostgres } from "../../../app/db/migrate";
+import { listMigrations, migratePostgres } from "../../../app/db/migrate";
 import { readPrismaSchema } from "../../support/prisma-schema";
 import { startPostgres, type PgServer } from "../../support/postgres";
 
@@ -35,10 +35,10 @@ describe("PostgreSQL migrations match prisma/schema.prisma", () => {
   beforeAll(async () => {
     server = await startPostgres();
     url = await server.createDatabase();
-    // Two set-up processes at once (workers starting together): one applies, the other waits and skips.
+    // Two set-up processes at once (workers starting together): one applies every migration, the other
+    // waits and skips.
     const [a, b] = await Promise.all([migratePostgres(url, DIR), migratePostgres(url, DIR)]);
-    const migrations = readdirSync(DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).length;
-    expect([a.applied.length, b.applied.length].sort()).toEqual([0, migrations]);
+    expect([a.applied.length, b.applied.length].sort()).toEqual([0, listMigrations(DIR).length]);
     client = new pg.Client({ connectionString: url });
     await client.connect();
   });

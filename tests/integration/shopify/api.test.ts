@@ -110,7 +110,8 @@ describe("API batches and images", () => {
       expect([action, res.status]).toEqual([action, 404]);
     }
     expect((await prisma.imageJob.findUnique({ where: { id: imageId } }))!.state).toBe("review");
-    // The other shop's own token sees it.
+    // The other shop's own token sees it (once Loupe is installed there too).
+    h.fake.store.install(OTHER);
     const theirs = await call(`/api/batches/${batchId}`, { token: mintSessionToken({ shop: OTHER, apiKey: API_KEY, apiSecret: API_SECRET }) });
     expect(theirs.status).toBe(200);
   });

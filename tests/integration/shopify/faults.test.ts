@@ -48,7 +48,8 @@ describe("the Admin client under pressure", () => {
   });
 
   it("waits for the leaky bucket when many requests arrive at once", async () => {
-    h.fake.store.settings.bucket = { maximumAvailable: 20, restoreRate: 40 };
+    // A small bucket that holds one ProductMedia query (~103 points by Shopify's cost model) at a time.
+    h.fake.store.settings.bucket = { maximumAvailable: 200, restoreRate: 400 };
     try {
       const client = await clientMod.getAdminClient(SHOP, { backoffBaseMs: 20 });
       const products = h.fake.state().products;

@@ -67,6 +67,7 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
     port,
     token,
     async install(shop = SHOP) {
+      fake.store.install(shop); // the merchant installs the app; then the admin hands out session tokens
       const { authenticate } = await import("../../../app/shopify.server");
       await authenticate.admin(new Request(`${appUrl}/api/batches`, { headers: { Authorization: `Bearer ${token(shop)}` } }));
     },

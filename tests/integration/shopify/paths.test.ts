@@ -36,6 +36,43 @@ describe("bulk operations", () => {
   });
 });
 
+describe("a 2,000-product collection", () => {
+  it("pulls every product WITH its media in one bulk operation, within Shopify's cost limits (the fake's meter)", async () => {
+    const store = h.fake.store;
+    const blob = store.putBlob(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ccc" } }).jpeg().toBuffer());
+    const iso = new Date().toISOString();
+    const collectionId = store.nextId("Collection");
+    const productIds: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const id = store.nextId("Product");
+      const mediaIds = [0, 1].map((k) => {
+        const fid = store.nextId("MediaImage");
+        store.data.files[fid] = {
+          id: fid, shop: SHOP, alt: `Piece ${i}`, mimeType: "image/jpeg", width: 64, height: 64, blobSha: blob, version: 1, filename: `piece-${i}-${k}.jpg`,
+          status: "READY", pending: null, errors: [], productIds: [id], createdAt: iso, updatedAt: iso,
+        };
+        return fid;
+      });
+      store.data.products[id] = { id, shop: SHOP, title: `Piece ${i}`, handle: `piece-${i}`, tags: [], productType: "Ring", vendor: "Test", mediaIds, variants: [], createdAt: iso, updatedAt: iso };
+      productIds.push(id);
+    }
+    store.data.collections[collectionId] = { id: collectionId, shop: SHOP, title: "Everything", handle: "everything", productIds };
+    const { realShopify } = await import("../../../workers/jobs/deps");
+    const shopify = await realShopify();
+    const since = h.fake.state().log.length;
+    const spent = store.spent.get(SHOP) ?? 0;
+    const listed = await shopify.listCollection(SHOP, collectionId);
+    expect(listed.products).toHaveLength(2000);
+    expect(listed.products.every((p) => p.images?.length === 2 && p.images.every((m) => m.status === "READY" && m.url))).toBe(true);
+    expect(listed.products[1999]!.images!.map((m) => m.position)).toEqual([0, 1]);
+    const ops = h.fake.state().log.slice(since);
+    expect(ops.filter((l) => l.operation === "ProductMedia")).toEqual([]); // no media query per product
+    expect(ops.filter((l) => l.throttled)).toEqual([]);
+    // Well inside one standard bucket (2,000 points); one ProductMedia per product would be ~206,000.
+    expect((store.spent.get(SHOP) ?? 0) - spent).toBeLessThan(500);
+  });
+});
+
 describe("replacing when Shopify refuses an in-place update", () => {
   it("adds the new image, moves it to the old position with the old alt, and detaches the old one", async () => {
     const { publishMedia } = await import("../../../app/shopify/publish.server");
@@ -52,7 +89,7 @@ describe("replacing when Shopify refuses an in-place update", () => {
     const ledger = await prisma.mediaLedger.findFirst({ where: { jobId: "job-png" } });
     expect(ledger).toMatchObject({ state: "ready", mediaId: r.mediaId });
     const log = h.fake.state().log.map((l) => l.operation);
-    expect(log).toEqual(expect.arrayContaining(["ReplaceImage", "AddProductMedia", "ReorderMedia", "DetachMedia"]));
+    expect(log).toEqual(expect.arrayContaining(["ReplaceImage", "AddProductMedia", "ReorderMedia", "VariantMedia", "DetachMedia"]));
   });
 });
 

@@ -84,8 +84,10 @@ describe("products/* webhooks", () => {
     const sharp = (await import("sharp")).default;
     const p = h.fake.state().products.find((x) => x.media.length >= 2)!;
     const [ours, other] = p.media;
-    // Before: both media are candidates (no job, not written by Loupe).
-    expect((await newMediaForAutoProcessing(SHOP, p.id)).map((i) => i.mediaId).sort()).toEqual(p.media.map((m) => m.id).sort());
+    // A product Loupe never saw, not armed by any event: its photos are its baseline, not new uploads.
+    expect(await newMediaForAutoProcessing(SHOP, p.id)).toEqual([]);
+    // Armed by products/create (a new product): both photos are new.
+    expect((await newMediaForAutoProcessing(SHOP, p.id, { created: true, eventAt: null })).map((i) => i.mediaId).sort()).toEqual(p.media.map((m) => m.id).sort());
 
     await prisma.pendingProduct.deleteMany({});
     const sent = h.fake.sentWebhooks.length;
@@ -93,8 +95,11 @@ describe("products/* webhooks", () => {
     await publishMedia({ shop: SHOP, jobId: "job-loop", productId: p.id, mediaId: ours!.id, bytes, mimeType: "image/jpeg", filename: "a.jpg", kind: "publish" });
     // The fake sends products/update for the write; the app accepts it and marks the product pending.
     await waitFor(async () => h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200));
-    expect(await prisma.pendingProduct.count({ where: { shop: SHOP, productId: p.id } })).toBe(1);
-    const candidates = (await newMediaForAutoProcessing(SHOP, p.id)).map((i) => i.mediaId);
+    const armed = await armedFor(p.id);
+    expect(armed.created).toBe(false);
+    // The seed made the photos moments ago, so Shopify's createdAt is within the upload window of the
+    // event: the never-seen product's other photo counts as an upload, Loupe's own write does not.
+    const candidates = (await newMediaForAutoProcessing(SHOP, p.id, armed)).map((i) => i.mediaId);
     expect(candidates).not.toContain(ours!.id);
     expect(candidates).toContain(other!.id);
 
@@ -103,7 +108,7 @@ describe("products/* webhooks", () => {
     f.blobSha = h.fake.store.putBlob(await sharp({ create: { width: 640, height: 640, channels: 3, background: "#eee" } }).jpeg().toBuffer());
     f.version += 1;
     f.updatedAt = new Date(Date.now() + 5000).toISOString();
-    expect((await newMediaForAutoProcessing(SHOP, p.id)).map((i) => i.mediaId)).toContain(ours!.id);
+    expect((await newMediaForAutoProcessing(SHOP, p.id, armed)).map((i) => i.mediaId)).toContain(ours!.id);
   });
 });
 
@@ -200,6 +205,12 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
 }
 
+/** What armed the product's pending row (products/create, the first event's Shopify time). */
+async function armedFor(productId: string) {
+  const row = await prisma.pendingProduct.findUniqueOrThrow({ where: { shop_productId: { shop: SHOP, productId } } });
+  return { created: row.created, eventAt: row.eventAt };
+}
+
 describe("app/uninstalled and shop/redact", () => {
   const OTHER = "other-shop.myshopify.com";
 
@@ -211,6 +222,7 @@ describe("app/uninstalled and shop/redact", () => {
     await prisma.retouchResult.create({ data: { shop, mediaId: "m", sourceSha256: "s", settingsHash: "h", compositeKey: "k", cutoutKey: "k", thumbKey: "k", reportKey: "k", compositeSha: "c", mimeType: "image/jpeg", width: 1, height: 1 } });
     await prisma.mediaLedger.create({ data: { shop, productId: "p", mediaId: "m", jobId: `j-${shop}`, kind: "publish", sha256: "x", state: "ready" } });
     await prisma.pendingProduct.create({ data: { shop, productId: "gid://shopify/Product/9", dueAt: new Date() } });
+    await prisma.seenMedia.create({ data: { shop, productId: "gid://shopify/Product/9", mediaId: "gid://shopify/MediaImage/9", version: "cdn.shopify.com/x.jpg?v=1" } });
     await prisma.collectionReference.create({ data: { shop, collectionId: "c", blobKey: `${shop}/ref/x.jpg` } });
     await prisma.shop.upsert({ where: { shop }, create: { shop }, update: {} });
     const { getStorage } = await import("../../../app/storage");
@@ -267,8 +279,10 @@ describe("app/uninstalled and shop/redact", () => {
     const counts = await Promise.all([
       prisma.session.count(where), prisma.shop.count(where), prisma.batch.count(where), prisma.imageJob.count(where), prisma.retouchResult.count(where),
       prisma.mediaLedger.count(where), prisma.webhookEvent.count(where), prisma.pendingProduct.count(where), prisma.collectionReference.count(where),
+      prisma.seenMedia.count(where),
     ]);
-    expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await prisma.seenMedia.count({ where: { shop: OTHER } })).toBe(1);
     const { getStorage } = await import("../../../app/storage");
     expect(await getStorage().list(`${SHOP}/`)).toEqual([]);
     expect((await getStorage().list(`${OTHER}/`)).length).toBe(2);
@@ -329,7 +343,10 @@ describe("a merchant adds a product", () => {
     await waitFor(async () => h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200));
     expect(h.fake.sentWebhooks.slice(sent).map((w) => [w.topic, w.status])).toEqual([["products/create", 200], ["products/update", 200]]);
     expect(await prisma.pendingProduct.count({ where: { shop: SHOP, productId: id } })).toBe(1);
-    const candidates = await newMediaForAutoProcessing(SHOP, id);
+    const armed = await armedFor(id);
+    expect(armed.created).toBe(true); // products/create armed it, and the update after it kept that
+    expect(Number.isFinite(Date.parse(armed.eventAt ?? ""))).toBe(true);
+    const candidates = await newMediaForAutoProcessing(SHOP, id, armed);
     expect(candidates.map((c) => [c.position, c.status, c.alt])).toEqual([[0, "READY", "Opal Cocktail Ring"], [1, "READY", "Opal Cocktail Ring"]]);
     h.fake.store.settings.processingMs = 60;
   });

@@ -18,6 +18,8 @@ describe("job states", () => {
     expect(canTransition("processing", "queued")).toBe(true);
     expect(canTransition("published", "publishing")).toBe(true);
     expect(canTransition("publishing", "reverted")).toBe(false);
+    // A publish that finds the live photo changed since the retouch holds the image for review.
+    expect(canTransition("publishing", "review")).toBe(true);
   });
 
   it("counts every state from zero", () => {

@@ -1,6 +1,8 @@
 // In-memory stand-ins for Shopify and the engine, with faults on demand, for the queue contract.
 // The real Shopify helper and engine are exercised by the crash and bullmq system tests.
+import { engineReport } from "../../../fixtures/engine-report";
 import { createHash } from "node:crypto";
+import sharp from "sharp";
 import { ShopifyError } from "../../../../app/shopify/errors";
 import { RetouchInputError } from "../../../../workers/retouch/errors";
 import type { EnginePort, ProductImage, PublishInput, ShopifyPort, RetouchOutput } from "../../../../workers/jobs/deps";
@@ -43,7 +45,10 @@ export class FakeShopify implements ShopifyPort {
   }
 
   async listCollection(_shop: string, collectionId: string) {
-    return { title: `Collection ${collectionId.split("/").pop()}`, products: (this.collections.get(collectionId) ?? []).map((id) => ({ id, title: "" })) };
+    return {
+      title: `Collection ${collectionId.split("/").pop()}`,
+      products: (this.collections.get(collectionId) ?? []).map((id) => ({ id, title: "" })),
+    };
   }
 
   async listProductImages(shop: string, productId: string) {
@@ -56,7 +61,10 @@ export class FakeShopify implements ShopifyPort {
     const left = this.downloadFaults.get(media) ?? 0;
     if (left > 0) {
       this.downloadFaults.set(media, left - 1);
-      throw new ShopifyError("Shopify's image server did not return the photo; Loupe will try again.", { transient: true, code: "HTTP_503" });
+      throw new ShopifyError("Shopify's image server did not return the photo; Loupe will try again.", {
+        transient: true,
+        code: "HTTP_503",
+      });
     }
     const bytes = Buffer.from(`photo:${url}`);
     return { bytes, sha256: sha(bytes), contentType: "image/jpeg" };
@@ -71,15 +79,26 @@ export class FakeShopify implements ShopifyPort {
     const left = this.publishFaults.get(input.mediaId) ?? 0;
     if (left > 0) {
       this.publishFaults.set(input.mediaId, left - 1);
-      throw new ShopifyError("Shopify did not confirm the new image in time; Loupe will check again.", { transient: true, code: "NOT_READY" });
+      throw new ShopifyError("Shopify did not confirm the new image in time; Loupe will check again.", {
+        transient: true,
+        code: "NOT_READY",
+      });
     }
     return { url: `https://cdn.shopify.com/written/${s}.jpg`, sha256: s, alreadyDone: already, mediaId: input.mediaId };
   }
 
   private mediaForUrl(url: string): string {
-    for (const products of this.catalog.values()) for (const list of products.values()) for (const m of list) if (m.url === url) return m.mediaId;
+    for (const products of this.catalog.values())
+      for (const list of products.values()) for (const m of list) if (m.url === url) return m.mediaId;
     return "";
   }
+}
+
+async function tinyJpeg(seed: string): Promise<Buffer> {
+  const [r, g, b] = createHash("sha256").update(seed).digest();
+  return sharp({ create: { width: 8, height: 8, channels: 3, background: { r: r!, g: g!, b: b! } } })
+    .jpeg()
+    .toBuffer();
 }
 
 export class FakeEngine implements EnginePort {
@@ -104,20 +123,40 @@ export class FakeEngine implements EnginePort {
     try {
       if (this.hangOn && text.includes(this.hangOn)) await new Promise(() => undefined);
       await new Promise((r) => setTimeout(r, this.delayMs));
-      if (this.badInput && text.includes(this.badInput)) throw new RetouchInputError("CORRUPT", "This photo file is damaged; upload it again in Shopify.");
+      if (this.badInput && text.includes(this.badInput))
+        throw new RetouchInputError("CORRUPT", "This photo file is damaged; upload it again in Shopify.");
       const warnings =
         this.warnOn && text.includes(this.warnOn)
-          ? [{ code: "METAL_TONE_SHIFT", severity: "warning" as const, message: "The metal looks warmer than in the original.", value: 3.1, threshold: 2, region: { kind: "image" as const } }]
-          : [{ code: "NOTE", severity: "note" as const, message: "Dust removed.", value: 1, threshold: 0, region: { kind: "image" as const } }];
+          ? [
+              {
+                code: "METAL_TONE_SHIFT",
+                severity: "warning" as const,
+                message: "The metal looks warmer than in the original.",
+                value: 3.1,
+                threshold: 2,
+                region: { kind: "image" as const },
+              },
+            ]
+          : [
+              {
+                code: "NOTE",
+                severity: "note" as const,
+                message: "Dust removed.",
+                value: 1,
+                threshold: 0,
+                region: { kind: "image" as const },
+              },
+            ];
       return {
         cutoutPng: Buffer.from(`cutout:${text}:${JSON.stringify(settings?.disabledSpots ?? [])}`),
-        composite: Buffer.from(`composite:${text}:${JSON.stringify(settings?.disabledSpots ?? [])}`),
+        // A real (tiny) JPEG, one color per input and spots: publishing checks format and size like Shopify.
+        composite: await tinyJpeg(`composite:${text}:${JSON.stringify(settings?.disabledSpots ?? [])}`),
         compositeMime: "image/jpeg",
         compositeExt: "jpg",
         thumbnail: Buffer.from(`thumb:${text}`),
         width: 100,
         height: 100,
-        report: { warnings } as unknown as RetouchOutput["report"],
+        report: engineReport(100, 100, warnings),
       };
     } finally {
       this.running--;

@@ -21,16 +21,16 @@ const arg = (name: string, dflt: string) => (process.argv.includes(`--${name}`) 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 type Row = CaseScore & { name: string; surface: Surface; lost: boolean; ms: number };
-const KEYS = ["iou", "mae", "boundaryF", "edgeError", "bleed", "opaqueKept", "seamRate"] as const;
+type Key = "iou" | "mae" | "boundaryF" | "edgeError" | "bleed" | "opaqueKept" | "seamRate";
 
-function mean(rows: Row[], k: (typeof KEYS)[number]): number {
+function mean(rows: Row[], k: Key): number {
   const v = rows.map((r) => r[k]).filter((x) => !Number.isNaN(x));
   return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
 }
 
 function line(label: string, ours: Row[], anchor: Row[]): string {
   const f = (v: number, d = 3) => (Number.isNaN(v) ? "–" : v.toFixed(d));
-  const pair = (k: (typeof KEYS)[number], d = 3) => `${f(mean(anchor, k), d)} / **${f(mean(ours, k), d)}**`;
+  const pair = (k: Key, d = 3) => `${f(mean(anchor, k), d)} / **${f(mean(ours, k), d)}**`;
   const holes = (rs: Row[]) => `${rs.reduce((s, r) => s + r.holesCut, 0)}/${rs.reduce((s, r) => s + r.holes, 0)}`;
   const within = ours.filter((r) => {
     const a = anchor.find((x) => x.name === r.name && x.surface === r.surface);

@@ -17,6 +17,7 @@ import type { Plane } from "../types";
 import { dilate } from "../pixels/mask";
 import type { WorkImage } from "../pixels/work-image";
 import { evalModel, type BackdropModel } from "../backdrop/model";
+import { labelComponents } from "../metrics/matte-integrity";
 
 export interface FillOptions {
   /** How far from the network's confident piece evidence is taken, in work pixels at 1024 px. */
@@ -185,47 +186,40 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
   for (let i = 0; i < n; i++) through[i] = near[i]! && evidence[i] === 1 && !core[i] && !nearSurface[i] && probWork[i]! >= opts.minProb ? 1 : 0;
   const grown = flood(core, through, w, h);
   // Enclosed holes of the grown piece: components of "not grown" that don't reach the frame.
-  const label = new Int32Array(n);
-  const stack = new Int32Array(n);
-  let next = 0;
-  const openHoles: OpenHole[] = [];
-  for (let s = 0; s < n; s++) {
-    if (grown[s] || label[s]) continue;
-    next++;
-    let top = 0;
-    stack[top++] = s;
-    label[s] = next;
-    let size = 0;
-    let ev = 0;
-    let p = 0;
-    let border = false;
-    let x0 = w;
-    let y0 = h;
-    let x1 = 0;
-    let y1 = 0;
-    const members: number[] = [];
-    while (top > 0) {
-      const i = stack[--top]!;
-      members.push(i);
-      size++;
-      ev += evidence[i] === 1 ? 1 : 0;
-      p += probWork[i]!;
-      const x = i % w;
-      const y = (i - x) / w;
-      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border = true;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (x > 0 && !grown[i - 1] && !label[i - 1]) (label[i - 1] = next), (stack[top++] = i - 1);
-      if (x < w - 1 && !grown[i + 1] && !label[i + 1]) (label[i + 1] = next), (stack[top++] = i + 1);
-      if (y > 0 && !grown[i - w] && !label[i - w]) (label[i - w] = next), (stack[top++] = i - w);
-      if (y < h - 1 && !grown[i + w] && !label[i + w]) (label[i + w] = next), (stack[top++] = i + w);
+  const notGrown = new Uint8Array(n);
+  for (let i = 0; i < n; i++) notGrown[i] = grown[i] ? 0 : 1;
+  const { labels, count } = labelComponents(notGrown, w, h);
+  const size = new Int32Array(count + 1);
+  const ev = new Int32Array(count + 1);
+  const psum = new Float64Array(count + 1);
+  const border = new Uint8Array(count + 1);
+  const x0 = new Int32Array(count + 1).fill(w);
+  const y0 = new Int32Array(count + 1).fill(h);
+  const x1 = new Int32Array(count + 1);
+  const y1 = new Int32Array(count + 1);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      const l = labels[i]!;
+      if (!l) continue;
+      size[l]!++;
+      if (evidence[i] === 1) ev[l]!++;
+      psum[l]! += probWork[i]!;
+      if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border[l] = 1;
+      if (x < x0[l]!) x0[l] = x;
+      if (x > x1[l]!) x1[l] = x;
+      if (y < y0[l]!) y0[l] = y;
+      if (y > y1[l]!) y1[l] = y;
     }
-    if (border) continue;
-    if (ev >= opts.holeEvidence * size || p >= opts.holeProb * size) for (const i of members) grown[i] = 1;
-    else openHoles.push({ area: size, box: { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 }, evidence: ev / size, prob: p / size });
+  const take = new Uint8Array(count + 1);
+  const openHoles: OpenHole[] = [];
+  for (let l = 1; l <= count; l++) {
+    if (border[l]) continue;
+    const a = size[l]!;
+    if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a) take[l] = 1;
+    else openHoles.push({ area: a, box: { x: x0[l]!, y: y0[l]!, w: x1[l]! - x0[l]! + 1, h: y1[l]! - y0[l]! + 1 }, evidence: ev[l]! / a, prob: psum[l]! / a });
   }
+  for (let i = 0; i < n; i++) if (take[labels[i]!]) grown[i] = 1;
   let filled = 0;
   for (let i = 0; i < n; i++)
     if (grown[i] && !core[i]) {

@@ -47,10 +47,16 @@ export function labelComponents(mask: Uint8Array, w: number, h: number): { label
       const i = stack[--top]!;
       const x = i % w;
       const y = (i - x) / w;
-      if (x > 0 && mask[i - 1] && !labels[i - 1]) (labels[i - 1] = count), (stack[top++] = i - 1);
-      if (x < w - 1 && mask[i + 1] && !labels[i + 1]) (labels[i + 1] = count), (stack[top++] = i + 1);
-      if (y > 0 && mask[i - w] && !labels[i - w]) (labels[i - w] = count), (stack[top++] = i - w);
-      if (y < h - 1 && mask[i + w] && !labels[i + w]) (labels[i + w] = count), (stack[top++] = i + w);
+      const visit = (j: number) => {
+        if (mask[j] && !labels[j]) {
+          labels[j] = count;
+          stack[top++] = j;
+        }
+      };
+      if (x > 0) visit(i - 1);
+      if (x < w - 1) visit(i + 1);
+      if (y > 0) visit(i - w);
+      if (y < h - 1) visit(i + w);
     }
   }
   return { labels, count };

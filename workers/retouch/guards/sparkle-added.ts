@@ -32,6 +32,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
       added,
       max,
       { kind: "boxes", boxes },
+      "new highlights",
     ),
   ];
 }

@@ -4,6 +4,7 @@
 import type { Image8, ProductContext, Warning } from "../types";
 import { matteFromDistances, surfaceDistances } from "./matte-estimate";
 import { pieceAreaLost } from "./piece-area-lost";
+import { propKept } from "./prop-kept";
 import { resolveThresholds } from "./thresholds";
 import { registerAfter, resampleAfter, type Registration } from "./register";
 import { runGuards } from "./run";
@@ -24,7 +25,8 @@ export function checkPair(before: Image8, after: Image8, opts: CheckOptions = {}
   const mapped = reg.applied ? resampleAfter(after, before.width, before.height, reg) : after;
   const d = surfaceDistances(before, mapped);
   const warnings = runGuards({ before, after: mapped, alpha: matteFromDistances(d, before.width, before.height), reference: opts.reference ?? null, product: opts.product });
-  warnings.push(...pieceAreaLost(d, resolveThresholds()));
+  const t = resolveThresholds();
+  warnings.push(...pieceAreaLost(d, t), ...propKept(d, t));
   // Unmatched pixels would be compared with something else: say so, and claim nothing over a limit.
   if (reg.applied && reg.ncc < MIN_NCC) for (const w of warnings) w.severity = "note";
   const note = reg.applied

@@ -65,6 +65,8 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   pieceLostNote: 0.01,
   pieceLostWarn: 0.03,
   pieceLostMaxSurfaceTol: 16,
+  // PROP_KEPT (check CLI): share of the frame that looks like the old surface yet is not the new background.
+  propKeptShare: 0.005,
   // Batch guards.
   batchExposureStops: 0.7,
   batchBackgroundDeltaE: 2,

@@ -23,10 +23,12 @@ function luma(img: Image8): Float32Array {
 function samples(Ya: Float32Array, w: number, h: number, piece: Float32Array, max: number): Int32Array {
   const grads: number[] = [];
   const idx: number[] = [];
+  // The studio background seen through gaps (a chain's links, a bead strand) is not the piece.
+  const bg = Ya[0]!;
   for (let y = 2; y < h - 2; y += 1)
     for (let x = 2; x < w - 2; x += 1) {
       const i = y * w + x;
-      if (piece[i]! < 0.5) continue;
+      if (piece[i]! < 0.5 || Math.abs(Ya[i]! - bg) < 12) continue;
       idx.push(i);
       grads.push(Math.abs(Ya[i + 1]! - Ya[i - 1]!) + Math.abs(Ya[i + w]! - Ya[i - w]!));
     }

@@ -56,6 +56,24 @@ function silhouette(img: Image8): Silhouette {
   return { full, w, h, m, s, cx: area ? sx / (area / (s * s)) : img.width / 2, cy: area ? sy / (area / (s * s)) : img.height / 2, area };
 }
 
+/** Bounding box of a silhouette in original pixels. */
+function boxOf(sil: Silhouette): { x: number; y: number; w: number; h: number } {
+  let x0 = sil.w;
+  let y0 = sil.h;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < sil.h; y++)
+    for (let x = 0; x < sil.w; x++) {
+      if (!sil.m[y * sil.w + x]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  if (x1 < 0) return { x: 0, y: 0, w: sil.w * sil.s, h: sil.h * sil.s };
+  return { x: x0 * sil.s, y: y0 * sil.s, w: (x1 - x0 + 1) * sil.s, h: (y1 - y0 + 1) * sil.s };
+}
+
 /** IoU of the before silhouette with the after silhouette sampled through (scale, dx, dy). */
 function overlap(b: Silhouette, a: Silhouette, scale: number, dx: number, dy: number): number {
   let inter = 0;
@@ -105,7 +123,14 @@ export function registerAfter(before: Image8, after: Image8): Registration {
           if (iou > best.iou) best = { scale, dx, dy, iou };
         }
   }
-  const fine = refineByContent(before, after, a.full, best);
+  // A second seed from the silhouettes' boxes (thin chains: the area is unreliable, the extent less so).
+  const bb = boxOf(b);
+  const ab = boxOf(a);
+  const scale2 = (ab.w / bb.w + ab.h / bb.h) / 2;
+  const seed2 = { scale: scale2, dx: ab.x + ab.w / 2 - (bb.x + bb.w / 2) * scale2, dy: ab.y + ab.h / 2 - (bb.y + bb.h / 2) * scale2 };
+  const f1 = refineByContent(before, after, a.full, best);
+  const f2 = refineByContent(before, after, a.full, seed2);
+  const fine = f2.ncc > f1.ncc ? f2 : f1;
   return { scale: fine.scale, dx: fine.dx, dy: fine.dy, iou: overlap(b, a, fine.scale, fine.dx, fine.dy), ncc: fine.ncc, applied: true };
 }
 

@@ -82,6 +82,12 @@ function ncc(Yb: Float32Array, wb: number, hb: number, Ya: Float32Array, wa: num
   return va > 0 && vb > 0 ? (sab - (sa * sb) / n) / Math.sqrt(va * vb) : -1;
 }
 
+/** The correlation of the piece's luminance under a similarity (no search). */
+export function nccAt(before: Image8, after: Image8, afterPiece: Float32Array, p: Similarity): number {
+  const Ya = luma(after);
+  return ncc(luma(before), before.width, before.height, Ya, after.width, samples(Ya, after.width, after.height, afterPiece, 12000), p);
+}
+
 /** Refines `seed` (after = before · scale + (dx, dy)); returns it with the correlation reached. */
 export function refineByContent(before: Image8, after: Image8, afterPiece: Float32Array, seed: Similarity): Similarity & { ncc: number } {
   const Yb = luma(before);

@@ -5,7 +5,7 @@
 // areas, then refined by a small search that maximises their overlap (IoU) at a coarse scale.
 import type { Image8 } from "../types";
 import { estimateMatte } from "./matte-estimate";
-import { refineByContent } from "./register-refine";
+import { nccAt, refineByContent } from "./register-refine";
 
 export interface Registration {
   /** After pixels per before pixel, and where before pixel (0, 0) lands in the after. */
@@ -131,6 +131,11 @@ export function registerAfter(before: Image8, after: Image8): Registration {
   const f1 = refineByContent(before, after, a.full, best);
   const f2 = refineByContent(before, after, a.full, seed2);
   const fine = f2.ncc > f1.ncc ? f2 : f1;
+  if (same) {
+    // Same geometry: moving it must earn its keep against the pixel-for-pixel comparison.
+    const id = nccAt(before, after, a.full, { scale: 1, dx: 0, dy: 0 });
+    if (id >= fine.ncc - 0.02) return { scale: 1, dx: 0, dy: 0, iou: overlap(b, a, 1, 0, 0), ncc: id, applied: false };
+  }
   return { scale: fine.scale, dx: fine.dx, dy: fine.dy, iou: overlap(b, a, fine.scale, fine.dx, fine.dy), ncc: fine.ncc, applied: true };
 }
 

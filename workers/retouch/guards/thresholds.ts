@@ -38,7 +38,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   haloBleedWarn: 0.2,
   haloMinBackdropDeltaE: 1,
   // A warning also needs the fringe to be visible: bleed × ΔE00(old backdrop, studio) above this.
-  haloVisibleDeltaE: 1,
+  haloVisibleDeltaE: 2.5,
   // EDGE_SOFT: strong-edge gradient kept (after / before).
   edgeKeptWarn: 0.6,
   edgeKeptNote: 0.75,
@@ -64,7 +64,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // result; only on plain surfaces (surface tolerance, ΔE00, at most this).
   pieceLostNote: 0.01,
   pieceLostWarn: 0.03,
-  pieceLostMaxSurfaceTol: 16,
+  pieceLostMaxSurfaceTol: 24,
   // PROP_KEPT (check CLI): share of the frame that looks like the old surface yet is not the new background.
   propKeptShare: 0.005,
   // Batch guards.

@@ -26,26 +26,36 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
     if (deltaE2000(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) <= UNLIKE_STUDIO_DE) continue;
     erased[i] = 1;
   }
-  // Opening (3×3): a matte a pixel off along the outline is not an erased part.
-  const core = new Uint8Array(w * h);
-  for (let y = 1; y < h - 1; y++)
-    for (let x = 1; x < w - 1; x++) {
-      const i = y * w + x;
-      core[i] = erased[i]! & erased[i - 1]! & erased[i + 1]! & erased[i - w]! & erased[i + w]! ? 1 : 0;
-    }
+  // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
+  const core = erode2(erased, w, h);
   const open = new Uint8Array(w * h);
   let n = 0;
   let np = 0;
-  for (let y = 1; y < h - 1; y++)
-    for (let x = 1; x < w - 1; x++) {
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
       const i = y * w + x;
       np += piece[i]!;
-      if (erased[i] && (core[i] || core[i - 1] || core[i + 1] || core[i - w] || core[i + w])) {
+      if (!erased[i]) continue;
+      let hit = 0;
+      for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2) && !hit; yy++) for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (core[yy * w + xx]) { hit = 1; break; }
+      if (hit) {
         open[i] = 1;
         n++;
       }
     }
   return { share: np ? n / np : 0, erased: open, piece: np };
+}
+
+/** 1 where the whole 5×5 square around a pixel is set. */
+function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let y = 2; y < h - 2; y++)
+    for (let x = 2; x < w - 2; x++) {
+      let all = 1;
+      for (let yy = -2; yy <= 2 && all; yy++) for (let xx = -2; xx <= 2; xx++) if (!m[(y + yy) * w + x + xx]) { all = 0; break; }
+      out[y * w + x] = all;
+    }
+  return out;
 }
 
 /** A darker version of the surface colour: the same chromaticity scaled with lightness. */

@@ -1,7 +1,8 @@
 // PROP_KEPT (check CLI side): the result keeps part of the original's surroundings — a patch of the
 // shooting surface, a drape or a plate that looks like it — as if it were piece. The result is not
-// its studio background there, and the original there looks like its own surface. Halo-sized bands
-// along the outline are HALO's business: only patches wider than a fringe count.
+// its studio background there, and the original there looks like its own surface, connected to the
+// frame's surface. Halo-sized bands along the outline are HALO's business: only patches wider than a
+// fringe count.
 import type { Box, Warning } from "../types";
 import { labelComponents } from "./components";
 import { round, warning } from "./context";
@@ -13,8 +14,29 @@ const SHOWN_DE = 8;
 
 export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Array } {
   const { w, h, dB, dA, tolB } = d;
+  // Surface reachable from the frame without crossing the piece: a bead strand's or a hoop's own
+  // openings (enclosed by the piece) are its see-through, not a kept prop.
+  const outside = new Uint8Array(w * h);
+  const q: number[] = [];
+  for (let i = 0; i < outside.length; i++) {
+    const x = i % w;
+    const y = (i - x) / w;
+    if ((x === 0 || y === 0 || x === w - 1 || y === h - 1) && dB[i]! <= tolB) {
+      outside[i] = 1;
+      q.push(i);
+    }
+  }
+  for (let k = 0; k < q.length; k++) {
+    const i = q[k]!;
+    const x = i % w;
+    for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
+      if (j < 0 || j >= outside.length || outside[j] || dB[j]! > tolB) continue;
+      outside[j] = 1;
+      q.push(j);
+    }
+  }
   const raw = new Uint8Array(w * h);
-  for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! <= tolB && dA[i]! > SHOWN_DE ? 1 : 0;
+  for (let i = 0; i < raw.length; i++) raw[i] = outside[i] && dA[i]! > SHOWN_DE ? 1 : 0;
   // Erode by 2 (a 5×5 square): an outline's fringe vanishes, a patch of surface stays.
   const r = 2;
   const kept = new Uint8Array(w * h);

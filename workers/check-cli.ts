@@ -3,10 +3,12 @@
 // Runs Loupe's guards on any retoucher's output. There is no matte and no gains here: the piece is
 // estimated from the two photos (estimateMatte: background where the original looks like its
 // shooting surface or the result like its studio background) and the gains from the backdrop.
-// Prints the warnings (plain text, or `{ "warnings": [...] }` with --json) and exits 0; exits 1 on
-// unusable input (missing file, different geometry).
+// A result of another size, crop or framing (Loupe's own square composite too) is first registered
+// onto the original by the piece's silhouette (guards/register.ts), and the output says so.
+// Prints the warnings (plain text, or `{ "warnings": [...], "registration": {...} }` with --json) and
+// exits 0; exits 1 on unusable input (missing or unreadable file).
 import sharp from "sharp";
-import { estimateMatte, runGuards } from "./retouch/guards";
+import { checkPair } from "./retouch/guards";
 import type { Image8, Warning } from "./retouch/types";
 
 interface Args {
@@ -56,20 +58,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const [before, after] = await Promise.all([load(args.before), load(args.after)]);
-  if (before.width !== after.width || before.height !== after.height) {
-    console.error(`check: before is ${before.width}×${before.height} but after is ${after.width}×${after.height}; the guards compare the same geometry`);
-    return 1;
-  }
   const reference = args.reference ? await load(args.reference) : null;
-  const warnings = runGuards({
-    before,
-    after,
-    alpha: estimateMatte(before, after),
-    reference,
-    product: args.product ? { title: args.product } : undefined,
-  });
-  if (args.json) console.log(JSON.stringify({ warnings }, null, 2));
-  else console.log(human(warnings));
+  const { warnings, registration } = checkPair(before, after, { reference, product: args.product ? { title: args.product } : undefined });
+  if (args.json) console.log(JSON.stringify({ warnings, registration }, null, 2));
+  else console.log(`${registration.note}\n${human(warnings)}`);
   return 0;
 }
 

@@ -17,6 +17,9 @@ const TITLES: Record<string, string> = {
   EDGE_OUTLIER: "Edges weaker than the rest of the batch",
   FRAMING: "Framed differently from the batch",
   CUTOUT_UNCERTAIN: "Cutout may include more than the piece",
+  PIECE_AREA_LOST: "Part of the piece is missing",
+  PROP_KEPT: "Something besides the piece was kept",
+  NO_PIECE: "Piece not found",
 };
 
 export function warningTitle(code: string): string {

@@ -146,8 +146,10 @@ describe("Loupe in a browser, against the demo store", () => {
       const imgs = [...document.querySelectorAll('[data-testid="stage"] img')] as HTMLImageElement[];
       return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
     }), 30_000);
-    await waitFor("the color check", async () => (await page.getByTestId("delta-e").count()) > 0, 30_000);
-    const de = Number(await page.getByTestId("delta-e").first().getAttribute("data-value"));
+    // The color check: a guard's own number on its row, or the whole piece's swatches (no ΔE of its own).
+    const colorCheck = page.locator('[data-testid="delta-e"], [data-testid="piece-color"]');
+    await waitFor("the color check", async () => (await colorCheck.count()) > 0, 30_000);
+    const de = Number(await colorCheck.first().getAttribute("data-value"));
     expect(Number.isFinite(de) && de >= 0).toBe(true);
     // Every removed spot listed is drawn on the image, and every warning has its area.
     const spots = await page.getByTestId("spot-item").count();

@@ -40,6 +40,8 @@ export interface Warning {
   value: number;
   threshold: number;
   region: Region;
+  /** What `value` and `threshold` measure, in a reader's words ("ΔE00", "hue turn (°)"): the measure that fired. */
+  measure?: string;
 }
 
 /** What the product says about itself, for METAL_TYPE_MISMATCH. */

@@ -6,6 +6,7 @@ import { deltaE00, deltaEWords, type Lab } from "../../ui/color";
 import { compositePlacement, regionBoxes, unionBox, type Framing } from "../../ui/geometry";
 import { pieceAt, regionMean, usePixels } from "../../ui/pixels";
 import type { Box, Warning } from "../../ui/types";
+import { measuredText } from "../../ui/verdict";
 import { isColorWarning, warningTitle } from "../../ui/warnings";
 
 interface Props {
@@ -83,7 +84,10 @@ function isPiece(px: { data: Uint8ClampedArray; width: number; height: number; s
 function SwatchRow({ row }: { row: Row }) {
   const de = row.original && row.result ? deltaE00(row.original.lab, row.result.lab) : null;
   const deRef = row.reference && row.result ? deltaE00(row.reference.lab, row.result.lab) : null;
-  const shown = row.guard ? row.guard.value : de;
+  // A guard's row shows the guard's own number (the one that fired, in its own measure); the whole
+  // piece shows no ΔE of its own: it includes Loupe's intended corrections and would contradict the verdict.
+  const shown = row.guard ? row.guard.value : null;
+  const isDeltaE = !row.guard?.measure || row.guard.measure === "ΔE00";
   return (
     <BlockStack gap="100">
       <Text as="h3" variant="headingSm">
@@ -94,13 +98,18 @@ function SwatchRow({ row }: { row: Row }) {
         <Chip label="Result" rgb={row.result?.rgb} />
         {row.reference ? <Chip label="Reference" rgb={row.reference.rgb} /> : null}
       </InlineStack>
-      {shown !== null ? (
+      {shown !== null && row.guard ? (
         <div data-testid="delta-e" data-value={shown.toFixed(2)}>
           <Text as="p" variant="bodySm">
-            ΔE00 {shown.toFixed(1)}
-            {row.guard
-              ? ` (limit ${row.guard.threshold}, measured by Loupe's check on the metal or stone): ${deltaEWords(shown)}`
-              : " over the whole piece. This includes Loupe's intended brightness and white-balance correction; the checks compare against that corrected target, not the raw original."}
+            {isDeltaE
+              ? `ΔE00 ${shown.toFixed(1)} (${row.guard.severity === "warning" ? "limit" : "a warning at"} ${row.guard.threshold}, measured by Loupe's check on the metal or stone): ${deltaEWords(shown)}`
+              : `${measuredText(row.guard)}, measured by Loupe's check on the metal or stone.`}
+          </Text>
+        </div>
+      ) : de !== null ? (
+        <div data-testid="piece-color" data-value={de.toFixed(2)}>
+          <Text as="p" variant="bodySm" tone="subdued">
+            Whole piece as Loupe corrected it (brightness and white balance on purpose); the color checks compare against that corrected target, not the raw original.
           </Text>
         </div>
       ) : null}

@@ -36,7 +36,13 @@ describe("npm run check", () => {
     files.before = await save(toImage8(p.before), "before.png");
     files.honest = await save(toImage8(hr.after), "honest.png");
     files.halo = await save(toImage8(halo), "halo.png");
-    files.small = await save({ width: 100, height: 100, channels: 3, data: new Uint8Array(30000) }, "small.png");
+    // Loupe-style composites: enlarged 1.5× and placed off-centre on a bigger white canvas.
+    for (const name of ["honest", "halo"] as const) {
+      const big = await sharp(files[name]!).resize(360, 360).png().toBuffer();
+      const path = join(dir, `${name}-framed.png`);
+      await sharp({ create: { width: 520, height: 430, channels: 3, background: "#ffffff" } }).composite([{ input: big, left: 110, top: 40 }]).png().toFile(path);
+      files[`${name}Framed`] = path;
+    }
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,9 +57,22 @@ describe("npm run check", () => {
     expect(stdout).not.toMatch(/\[warning\]/);
   }, 60_000);
 
-  it("refuses images of different sizes with exit code 1", async () => {
-    const err = await run(tsx, [cli, "--before", files.before!, "--after", files.small!]).catch((e: { code: number; stderr: string }) => e);
+  it("registers a result of another size and framing onto the original, and says so", async () => {
+    type Out = { warnings: Array<{ code: string; severity: string }>; registration: { applied: boolean; scale: number; dx: number; dy: number; iou: number; note: string } };
+    const honest = JSON.parse((await run(tsx, [cli, "--before", files.before!, "--after", files.honestFramed!, "--json"])).stdout) as Out;
+    expect(honest.registration.applied).toBe(true);
+    // The canvas placed the 240-px original at 1.5× and (110, 40): the fit recovers that.
+    expect(honest.registration.scale).toBeCloseTo(1.5, 1);
+    expect(Math.abs(honest.registration.dx - 110)).toBeLessThan(4);
+    expect(Math.abs(honest.registration.dy - 40)).toBeLessThan(4);
+    expect(honest.registration.note).toMatch(/520×430.*registered/);
+    expect(honest.warnings.filter((w) => w.severity === "warning")).toEqual([]);
+    const halo = JSON.parse((await run(tsx, [cli, "--before", files.before!, "--after", files.haloFramed!, "--json"])).stdout) as Out;
+    expect(halo.warnings.map((w) => w.code)).toContain("HALO");
+  }, 60_000);
+
+  it("exits 1 on a missing file", async () => {
+    const err = await run(tsx, [cli, "--before", files.before!, "--after", join(dir, "nope.png")]).catch((e: { code: number; stderr: string }) => e);
     expect((err as { code: number }).code).toBe(1);
-    expect((err as { stderr: string }).stderr).toMatch(/240×240.*100×100/);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 // Acceptance of the guards on damaged vs honest retouches (tests/fixtures/guards): synthetic pieces
-// with known truth and real photos from /work/shared/photos (read in place). Prints the measured
+// with known truth and real photos from ../shared/photos (read in place). Prints the measured
 // rates; asserts ≥ 95 % detection overall on synthetic pieces (≥ 93 % on real photos, ≥ 85 % per
 // damage) and ≤ 5 % honest pairs with a warning. Honest = composited on a studio background, or the
 // backdrop gains on the whole photo; both with mild denoise, dust removed, JPEG q90.

@@ -5,7 +5,7 @@
 // result's background is clipped white, the von Kries gains that make the original backdrop neutral.
 // Exposure is the median luminance ratio over the piece's unclipped interior: a global exposure
 // choice barely moves that median, while every damage the guards look for is local or chromatic.
-import { linearToByte, luminance } from "../color";
+import { linearRgbToLab, linearToByte, luminance } from "../color";
 import { quantileOf } from "./select";
 import type { Gains } from "./input";
 import { coarseBackground, pieceInterior } from "./masks";
@@ -62,11 +62,31 @@ export function toBytes(lin: [number, number, number]): [number, number, number]
   return [linearToByte(lin[0]), linearToByte(lin[1]), linearToByte(lin[2])];
 }
 
+/** Above this CIELAB chroma a shooting surface is coloured: its cast cannot be told from the piece's. */
+export const NEUTRAL_SURFACE_CHROMA = 5;
+/** Under this L* a surface (black velvet) is too dark to read a cast from. */
+export const DARK_SURFACE_L = 30;
+
+/**
+ * Whether the backdrop's colour says anything about the light on the piece. A backdrop swap from a
+ * coloured or black surface is not a colour change: the piece is then compared as shot.
+ */
+export function surfaceTellsCast(before: [number, number, number], after: [number, number, number]): boolean {
+  const B = linearRgbToLab(...before);
+  const A = linearRgbToLab(...after);
+  const cb = Math.hypot(B[1], B[2]);
+  // The result kept its surface (gains on the whole photo): the ratio is the correction itself.
+  const kept = Math.hypot(A[1] - B[1], A[2] - B[2]) < Math.max(2, 0.5 * cb) && Math.abs(A[0] - B[0]) < 25;
+  if (kept) return true;
+  return cb <= NEUTRAL_SURFACE_CHROMA && B[0] >= DARK_SURFACE_L;
+}
+
 /** White-balance gains from the backdrop, normalised to unit luminance gain. */
 export function estimateWhiteBalance(coarse: Coarse, bg: Uint8Array): [number, number, number] {
   const b = meanUnclipped(coarse.beforeLin, bg);
   const a = meanUnclipped(coarse.afterLin, bg);
   if (!b || !a) return [1, 1, 1];
+  if (!surfaceTellsCast(b, a)) return [1, 1, 1];
   const clipped = Math.max(a[0], a[1], a[2]) > 0.97;
   let g: [number, number, number];
   if (!clipped && Math.min(b[0], b[1], b[2]) > 0.003) g = [a[0] / b[0], a[1] / b[1], a[2] / b[2]];

@@ -6,6 +6,7 @@ import type { Warning } from "../types";
 import { grade, round, scaleBox, warning, type GuardContext } from "./context";
 import { labelComponents } from "./components";
 import { compareComponents } from "./means";
+import { stoneHues } from "./gem-hue";
 
 export type GemKind = "emerald" | "sapphire" | "ruby" | "gemstone";
 
@@ -25,11 +26,30 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
   const out: Warning[] = [];
   const labeled = labelComponents(ctx.regions.gem, w, h, minArea);
   const comparisons = compareComponents(ctx.work.expectedLin, ctx.work.afterLin, labeled);
+  const hues = stoneHues(ctx.work.expectedLab, ctx.work.afterLab, ctx.regions.specular, labeled);
   for (const [k, comp] of labeled.comps.entries()) {
     const c = comparisons[k]!;
     const kind = gemKind(c.expectedLch[2]);
     let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
     let why = "";
+    let fired: { value: number; limit: number; measure: string } = { value: c.deltaE, limit: t.gemDeltaEWarn!, measure: "ΔE00" };
+    // The stone's own pixels turned together: a hue slider, whatever the mean's ΔE says.
+    const turn = hues[k]!;
+    if (turn.n >= t.gemHueMinPixels! && Math.abs(turn.dHue) > t.gemPixelHueWarn!) {
+      out.push(
+        warning(
+          "GEM_COLOR_SHIFT",
+          "warning",
+          `A ${NAMES[kind]}'s hue turned by ${round(Math.abs(turn.dHue), 1)}° (median over ${turn.n} of its pixels; ΔE00 of its mean ${round(c.deltaE, 1)}). ` +
+            "Gem color is graded and priced; a retouched stone that looks different from the real one misleads buyers.",
+          Math.abs(turn.dHue),
+          t.gemPixelHueWarn!,
+          { kind: "box", box: scaleBox(ctx, comp.box) },
+          "hue turn (°)",
+        ),
+      );
+      continue;
+    }
     // Hue rules need a visible change too: on a dull stone a few degrees of hue is noise.
     const visible = c.deltaE >= t.gemDeltaENote! * 0.67;
     if (visible && kind === "emerald") {
@@ -37,13 +57,16 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
       if (c.dHueDeg > t.gemHueRiseWarn! || crosses) {
         sev = "warning";
         why = ` Its hue rose by ${round(c.dHueDeg, 1)}° (to ${round(c.afterLch[2], 0)}°): it is drifting from green toward teal.`;
+        fired = crosses && c.dHueDeg <= t.gemHueRiseWarn! ? { value: c.afterLch[2], limit: t.gemEmeraldTealHue!, measure: "hue angle (°)" } : { value: c.dHueDeg, limit: t.gemHueRiseWarn!, measure: "hue rise (°)" };
       }
     } else if (visible && kind === "sapphire" && c.dOkHueDeg > t.gemSapphireOkHueWarn!) {
       sev = "warning";
       why = ` Its hue moved ${round(c.dOkHueDeg, 1)}° toward violet.`;
+      fired = { value: c.dOkHueDeg, limit: t.gemSapphireOkHueWarn!, measure: "OKLCh hue toward violet (°)" };
     } else if (visible && Math.abs(c.dHueDeg) > t.gemHueRiseWarn! && c.expectedLch[1] > 25) {
       sev = "warning";
       why = ` Its hue moved by ${round(c.dHueDeg, 1)}°.`;
+      fired = { value: Math.abs(c.dHueDeg), limit: t.gemHueRiseWarn!, measure: "hue change (°)" };
     }
     if (!sev) continue;
     out.push(
@@ -52,9 +75,10 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
         sev,
         `A ${NAMES[kind]}'s color changed by ΔE00 ${round(c.deltaE, 1)}.${why} ` +
           "Gem color is graded and priced; a retouched stone that looks different from the real one misleads buyers.",
-        c.deltaE,
-        t.gemDeltaEWarn!,
+        fired.value,
+        fired.limit,
         { kind: "box", box: scaleBox(ctx, comp.box) },
+        fired.measure,
       ),
     );
   }

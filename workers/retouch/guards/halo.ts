@@ -3,7 +3,7 @@
 // should be the studio background S. The bleed is the share of the way from S to the old backdrop B
 // that those pixels still go (projection in CIELAB): 0 = clean, 1 = the old surface untouched —
 // the "backdrop bleed" of docs/measures.md. A grey or coloured fringe looks like a cheap cut-out.
-import { deltaE2000, linearRgbToLab } from "../color";
+import { deltaE2000, labInto, linearRgbToLab } from "../color";
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { backgroundReplaced } from "./background-replaced";
@@ -34,7 +34,7 @@ export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array;
   let nAll = 0;
   for (let k = k0; k <= K; k++) {
     const near = dilate(inner, w, h, 1);
-    const { n, sum } = ringSum(near, inner, alpha, afterLab, S, d0, d1, d2, dd, ring);
+    const { n, sum } = ringSum(near, inner, alpha, afterLab, ctx.work.beforeLin, B, S, d0, d1, d2, dd, ring);
     inner = near;
     nAll += n;
     if (n >= 20) best = Math.max(best, sum / n);
@@ -43,16 +43,26 @@ export function haloBleed(ctx: GuardContext): { bleed: number; ring: Uint8Array;
   return { bleed: best, ring, n: nAll, contrast: deltaE2000(B[0], B[1], B[2], S[0], S[1], S[2]) };
 }
 
+const lab = new Float64Array(3);
+
 /**
  * One ring: pixels reached at this distance, not before, and background by the matte; marks them in
  * `ring` and returns their count and the sum of their clamped projections. A function of its own so
  * that V8 optimises the loop as a hot function (see filters.ts).
+ *
+ * A fringe is the old surface carried along, so only pixels that were surface in the original count
+ * (within a quarter of the way to the studio colour, CIELAB distance): where the matte ends a pixel
+ * short of a dark rim or a grey metal edge, that pixel was piece in the original and is no halo (on
+ * black velvet and white seamless the piece's own edge lies on the studio→surface line). The
+ * projection is capped at the surface itself: darker than the surface is piece or shadow.
  */
 function ringSum(
   near: Uint8Array,
   inner: Uint8Array,
   alpha: Float32Array,
   afterLab: Float32Array,
+  beforeLin: Float32Array,
+  B: [number, number, number],
   S: [number, number, number],
   d0: number,
   d1: number,
@@ -62,11 +72,14 @@ function ringSum(
 ): { n: number; sum: number } {
   let sum = 0;
   let n = 0;
+  const tol2 = Math.max(36, dd / 16);
   for (let i = 0; i < near.length; i++) {
     if (alpha[i]! >= 0.1 || !near[i] || inner[i]) continue;
     const o = i * 3;
+    labInto(beforeLin[o]!, beforeLin[o + 1]!, beforeLin[o + 2]!, lab, 0);
+    if ((lab[0]! - B[0]) ** 2 + (lab[1]! - B[1]) ** 2 + (lab[2]! - B[2]) ** 2 > tol2) continue;
     const p = ((afterLab[o]! - S[0]) * d0 + (afterLab[o + 1]! - S[1]) * d1 + (afterLab[o + 2]! - S[2]) * d2) / dd;
-    sum += p > 1.5 ? 1.5 : p < -0.5 ? -0.5 : p;
+    sum += p > 1 ? 1 : p < -0.5 ? -0.5 : p;
     ring[i] = 1;
     n++;
   }
@@ -89,6 +102,7 @@ export function halo(ctx: GuardContext): Warning[] {
       r.bleed,
       ctx.t.haloBleedWarn!,
       regionOfMask(ctx, r.ring),
+      "share of the old surface color left",
     ),
   ];
 }

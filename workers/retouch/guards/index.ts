@@ -6,3 +6,4 @@ export { runBatchGuards } from "./batch";
 export { shootReport, type ShootImage, type ShootReportItem } from "./shoot-report";
 export { summarizeForBatch } from "./summarize";
 export { estimateMatte } from "./matte-estimate";
+export { checkPair, type CheckOptions, type CheckResult } from "./check-pair";

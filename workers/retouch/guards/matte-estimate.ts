@@ -26,7 +26,25 @@ function distanceTo(lab: Float32Array, ref: [number, number, number]): Float32Ar
   return d;
 }
 
-export function estimateMatte(before: Image8, after: Image8): Plane {
+/** Per-pixel distances (ΔE00, at the coarse scale s) of each image to its own border colour. */
+export interface SurfaceDistances {
+  w: number;
+  h: number;
+  s: number;
+  /** Original to its shooting surface, result to its studio background. */
+  dB: Float32Array;
+  dA: Float32Array;
+  /** Result to the original's surface (a kept band of surface), and original to the studio colour. */
+  labB: Float32Array;
+  labA: Float32Array;
+  studioLab: [number, number, number];
+  surfaceLab: [number, number, number];
+  /** Tolerance of "looks like the surface" and of "within a shadow's reach of it". */
+  tolB: number;
+  tolShadow: number;
+}
+
+export function surfaceDistances(before: Image8, after: Image8): SurfaceDistances {
   if (before.width !== after.width || before.height !== after.height) throw new Error("estimateMatte: before and after differ in size");
   const s = workScale(before.width, before.height, 300_000);
   const b = downsampleLinear(before, s);
@@ -40,27 +58,39 @@ export function estimateMatte(before: Image8, after: Image8): Plane {
     const L = labOf(Float32Array.from(m)).lab;
     return [L[0]!, L[1]!, L[2]!];
   };
-  const dB = distanceTo(labB, refOf(b.lin));
-  const dA = distanceTo(labA, refOf(a.lin));
+  const studioLab = refOf(a.lin);
+  const surfaceLab = refOf(b.lin);
+  const dB = distanceTo(labB, surfaceLab);
+  const dA = distanceTo(labA, studioLab);
   const borderD: number[] = [];
   for (let i = 0; i < border.length; i += 3) if (border[i]) borderD.push(dB[i]!);
   const tolB = Math.min(25, Math.max(6, 1.5 * quantile(borderD, 0.95)));
-  const raw = new Float32Array(w * h);
   // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
   // a bright glint or white metal that happens to match a white studio is still piece.
   const tolShadow = Math.max(25, 2 * tolB);
+  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow };
+}
+
+export function estimateMatte(before: Image8, after: Image8): Plane {
+  return matteFromDistances(surfaceDistances(before, after), before.width, before.height);
+}
+
+/** estimateMatte's matte at width × height from distances already computed. */
+export function matteFromDistances(d: SurfaceDistances, width: number, height: number): Plane {
+  const { w, h, s, dB, dA, tolB, tolShadow } = d;
+  const raw = new Float32Array(w * h);
   for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! > tolB && (dA[i]! > 4 || dB[i]! > tolShadow) ? 1 : 0;
   // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
   const m = boxMean(raw, w, h, 1);
   for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
   fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
   const soft = boxMean(raw, w, h, 1);
-  const out = new Float32Array(before.width * before.height);
-  for (let y = 0; y < before.height; y++) {
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
     const sy = Math.min(h - 1, Math.floor(y / s));
-    for (let x = 0; x < before.width; x++) out[y * before.width + x] = soft[sy * w + Math.min(w - 1, Math.floor(x / s))]!;
+    for (let x = 0; x < width; x++) out[y * width + x] = soft[sy * w + Math.min(w - 1, Math.floor(x / s))]!;
   }
-  return { width: before.width, height: before.height, data: out };
+  return { width, height, data: out };
 }
 
 /** Background islands enclosed by the piece and smaller than maxArea become piece (in place). */

@@ -46,6 +46,8 @@ export function rawMeasures(input: GuardInput | GuardContext, overrides?: Partia
   if (t) {
     m.ssim = t.ssim;
     m.hfKept = t.hfKept;
+    m.tilesLost = t.tilesLost;
+    m.tiles = t.tiles;
   }
   const sm = shadowMask(ctx);
   m.shadowN = count(sm);

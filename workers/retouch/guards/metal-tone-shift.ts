@@ -67,7 +67,9 @@ export function metalToneShift(ctx: GuardContext): Warning[] {
   const c = compareRegion(ctx.work.expectedLin, ctx.work.afterLin, mask);
   const t = ctx.t;
   let sev = grade(c.deltaE, t.metalDeltaENote!, t.metalDeltaEWarn!);
-  if (Math.abs(c.dH) > t.metalHueWarn!) sev = "warning";
+  // The number shown is the one that fired: the hue difference when only it crossed its limit.
+  const byHue = sev !== "warning" && Math.abs(c.dH) > t.metalHueWarn!;
+  if (byHue) sev = "warning";
   if (!sev) return [];
   return [
     warning(
@@ -75,9 +77,10 @@ export function metalToneShift(ctx: GuardContext): Warning[] {
       sev,
       `The metal's color changed by ΔE00 ${round(c.deltaE, 1)} (hue difference ${round(Math.abs(c.dH), 1)}): ${describeShift(c)}. ` +
         "Buyers judge the metal (yellow, rose or white) from the photo; a changed tone misrepresents the piece and leads to returns.",
-      c.deltaE,
-      sev === "warning" && c.deltaE <= t.metalDeltaEWarn! ? t.metalHueWarn! : sev === "warning" ? t.metalDeltaEWarn! : t.metalDeltaENote!,
+      byHue ? Math.abs(c.dH) : c.deltaE,
+      byHue ? t.metalHueWarn! : sev === "warning" ? t.metalDeltaEWarn! : t.metalDeltaENote!,
       regionOfMask(ctx, mask),
+      byHue ? "hue difference ΔH" : "ΔE00",
     ),
   ];
 }

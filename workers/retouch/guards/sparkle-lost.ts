@@ -39,6 +39,7 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
       keptShare,
       minKept,
       lostBoxes.length ? { kind: "boxes", boxes: lostBoxes } : { kind: "image" },
+      "share of sparkle kept",
     ),
   ];
 }

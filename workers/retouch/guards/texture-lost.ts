@@ -7,11 +7,26 @@ import type { Warning } from "../types";
 import { regionOfMask, round, warning, type GuardContext } from "./context";
 import { windowSums } from "./ssim-windows";
 import { count, maskBox } from "./masks";
+import { dilate } from "../pixels/mask";
 
 const C1 = (0.01 * 100) ** 2;
 const C2 = (0.03 * 100) ** 2;
 
-export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: number; mask: Uint8Array } | null {
+export interface TextureMeasures {
+  ssim: number;
+  hfKept: number;
+  /** Share of the strongly textured tiles (by their original detail energy) that kept under tileHfKept of it. */
+  tilesLost: number;
+  /** How many strongly textured tiles were read. */
+  tiles: number;
+  mask: Uint8Array;
+}
+
+/** Tile side in working pixels: texture loss is local (a smoothing brush, a bezel rubbed flat). */
+const TILE = 12;
+const HF_CAP = 100;
+
+export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
   const { w, h, expectedL: x, afterL: y, alpha } = ctx.work;
   // Small or smooth pieces have little "textured" area: then their whole non-specular interior is
   // the detail to keep.
@@ -25,6 +40,12 @@ export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: numb
   }
   const b = maskBox(mask, w, h)!;
   const sums = windowSums(x, y, alpha, w, h, b, mask);
+  const tw = Math.ceil(w / TILE);
+  const tileX = new Float64Array(tw * Math.ceil(h / TILE));
+  const tileY = new Float64Array(tileX.length);
+  const tileN = new Int32Array(tileX.length);
+  // Tiles read texture only: a glint's flanks are its steepest detail, and an honest denoise softens them.
+  const nearSpec = dilate(ctx.regions.specular, w, h, 3);
   let ssim = 0;
   let hx = 0;
   let hy = 0;
@@ -42,26 +63,53 @@ export function textureMeasures(ctx: GuardContext): { ssim: number; hfKept: numb
     const dy = y[i]! - uy;
     hx += dx * dx;
     hy += dy * dy;
+    if (nearSpec[i]) continue;
+    const px = i % w;
+    const tile = ((i - px) / w / TILE | 0) * tw + ((px / TILE) | 0);
+    // Capped (σ 10 L*): a removed dust speck or glint is not texture, and must not outweigh it.
+    tileX[tile] += Math.min(HF_CAP, dx * dx);
+    tileY[tile] += Math.min(HF_CAP, dy * dy);
+    tileN[tile]++;
   }
-  return { ssim: ssim / n, hfKept: hx > 0 ? hy / hx : 1, mask };
+  const t = ctx.t;
+  let strong = 0;
+  let lost = 0;
+  let tiles = 0;
+  for (let k = 0; k < tileX.length; k++) {
+    if (tileN[k]! < 0.3 * TILE * TILE) continue;
+    const ex = tileX[k]! / tileN[k]!;
+    // Detail well above sensor noise (σ ≈ 1 L*): what an honest denoise leaves alone.
+    if (ex < t.textureTileEnergyMin!) continue;
+    tiles++;
+    strong += ex;
+    if (tileY[k]! / tileX[k]! < t.textureTileHfKept!) lost += ex;
+  }
+  return { ssim: ssim / n, hfKept: hx > 0 ? hy / hx : 1, tilesLost: strong > 0 ? lost / strong : 0, tiles, mask };
 }
 
 export function textureLost(ctx: GuardContext): Warning[] {
   const m = textureMeasures(ctx);
   if (!m) return [];
   const t = ctx.t;
+  const region = regionOfMask(ctx, m.mask);
+  const why = "Texture is part of the design and the handwork buyers pay for; a smoothed surface looks plastic.";
+  // Each warning carries the measure that fired, with its own limit.
+  if (m.tiles >= t.textureMinTiles! && m.tilesLost >= t.textureTilesLostWarn!)
+    return [
+      warning(
+        "TEXTURE_LOST",
+        "warning",
+        `The surface texture (brushing, hammering, granulation) is smoothed in places: ${round(m.tilesLost * 100, 0)} % of the textured areas kept under ${round(t.textureTileHfKept! * 100, 0)} % of their fine detail. ${why}`,
+        m.tilesLost,
+        t.textureTilesLostWarn!,
+        region,
+        "share of textured areas smoothed",
+      ),
+    ];
   const lowSsim = m.ssim < t.textureSsimWarn!;
   const lowHf = m.hfKept < t.textureHfKeptWarn!;
   if (!lowSsim && !lowHf) return [];
-  return [
-    warning(
-      "TEXTURE_LOST",
-      lowSsim && lowHf ? "warning" : "note",
-      `The surface texture (brushing, hammering, granulation) is smoothed: structural similarity ${round(m.ssim, 2)}, ${round(m.hfKept * 100, 0)} % of the fine detail kept. ` +
-        "Texture is part of the design and the handwork buyers pay for; a smoothed surface looks plastic.",
-      m.hfKept,
-      t.textureHfKeptWarn!,
-      regionOfMask(ctx, m.mask),
-    ),
-  ];
+  const text = `The surface texture (brushing, hammering, granulation) is smoothed: structural similarity ${round(m.ssim, 2)}, ${round(m.hfKept * 100, 0)} % of the fine detail kept. ${why}`;
+  if (lowHf) return [warning("TEXTURE_LOST", lowSsim ? "warning" : "note", text, m.hfKept, t.textureHfKeptWarn!, region, "fine detail kept")];
+  return [warning("TEXTURE_LOST", "note", text, m.ssim, t.textureSsimWarn!, region, "structural similarity (SSIM)")];
 }

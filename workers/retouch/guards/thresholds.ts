@@ -23,6 +23,9 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   gemEmeraldTealHue: 180,
   gemSapphireOkHueWarn: 5,
   gemMinAreaFraction: 0.0008,
+  // Median per-pixel hue-angle turn of a stone (degrees) and the chromatic pixels it needs.
+  gemPixelHueWarn: 8,
+  gemHueMinPixels: 30,
   // SPARKLE_LOST: share of the original highlight energy that remains (note below, warning below).
   sparkleKeptNote: 0.8,
   sparkleKeptWarn: 0.5,
@@ -35,7 +38,7 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   haloBleedWarn: 0.2,
   haloMinBackdropDeltaE: 1,
   // A warning also needs the fringe to be visible: bleed × ΔE00(old backdrop, studio) above this.
-  haloVisibleDeltaE: 1,
+  haloVisibleDeltaE: 2.5,
   // EDGE_SOFT: strong-edge gradient kept (after / before).
   edgeKeptWarn: 0.6,
   edgeKeptNote: 0.75,
@@ -43,6 +46,12 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   textureSsimWarn: 0.75,
   textureHfKeptWarn: 0.55,
   textureMinFraction: 0.02,
+  // Local loss: tiles whose detail energy (L*², σ 1.5 residual) is at least this, kept under
+  // textureTileHfKept of it, as a share of all such tiles' energy.
+  textureTileEnergyMin: 4,
+  textureTileHfKept: 0.2,
+  textureTilesLostWarn: 0.12,
+  textureMinTiles: 3,
   // SHADOW_CAST: a*b* shift (ΔE00 of luminance-matched means) in dark piece areas.
   shadowDeltaEWarn: 8,
   shadowDeltaENote: 2,
@@ -51,6 +60,13 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // REFERENCE_MISMATCH: ΔE00 of metal means against the approved reference image.
   referenceDeltaENote: 3,
   referenceDeltaEWarn: 6,
+  // PIECE_AREA_LOST (check CLI): share of the original's piece that is studio background in the
+  // result; only on plain surfaces (surface tolerance, ΔE00, at most this).
+  pieceLostNote: 0.01,
+  pieceLostWarn: 0.03,
+  pieceLostMaxSurfaceTol: 24,
+  // PROP_KEPT (check CLI): share of the frame that looks like the old surface yet is not the new background.
+  propKeptShare: 0.005,
   // Batch guards.
   batchExposureStops: 0.7,
   batchBackgroundDeltaE: 2,

@@ -1,0 +1,73 @@
+// PROP_KEPT (check CLI side): the result keeps part of the original's surroundings — a patch of the
+// shooting surface, a drape or a plate that looks like it — as if it were piece. The result is not
+// its studio background there, and the original there looks like its own surface, connected to the
+// frame's surface. Halo-sized bands along the outline are HALO's business: only patches wider than a
+// fringe count.
+import type { Box, Warning } from "../types";
+import { labelComponents } from "./components";
+import { round, warning } from "./context";
+import type { SurfaceDistances } from "./matte-estimate";
+import type { Thresholds } from "./thresholds";
+
+/** The result this far from its studio colour (ΔE00) shows something. */
+const SHOWN_DE = 8;
+
+export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Array } {
+  const { w, h, dB, dA, tolB } = d;
+  // Surface reachable from the frame without crossing the piece: a bead strand's or a hoop's own
+  // openings (enclosed by the piece) are its see-through, not a kept prop.
+  const outside = new Uint8Array(w * h);
+  const q: number[] = [];
+  for (let i = 0; i < outside.length; i++) {
+    const x = i % w;
+    const y = (i - x) / w;
+    if ((x === 0 || y === 0 || x === w - 1 || y === h - 1) && dB[i]! <= tolB) {
+      outside[i] = 1;
+      q.push(i);
+    }
+  }
+  for (let k = 0; k < q.length; k++) {
+    const i = q[k]!;
+    const x = i % w;
+    for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
+      if (j < 0 || j >= outside.length || outside[j] || dB[j]! > tolB) continue;
+      outside[j] = 1;
+      q.push(j);
+    }
+  }
+  const raw = new Uint8Array(w * h);
+  for (let i = 0; i < raw.length; i++) raw[i] = outside[i] && dA[i]! > SHOWN_DE ? 1 : 0;
+  // Erode by 2 (a 5×5 square): an outline's fringe vanishes, a patch of surface stays.
+  const r = 2;
+  const kept = new Uint8Array(w * h);
+  let n = 0;
+  for (let y = r; y < h - r; y++)
+    for (let x = r; x < w - r; x++) {
+      let all = 1;
+      for (let yy = -r; yy <= r && all; yy++) for (let xx = -r; xx <= r; xx++) if (!raw[(y + yy) * w + x + xx]) { all = 0; break; }
+      if (all) {
+        kept[y * w + x] = 1;
+        n++;
+      }
+    }
+  return { share: n / (w * h), kept };
+}
+
+export function propKept(d: SurfaceDistances, t: Thresholds): Warning[] {
+  const r = keptSurface(d);
+  if (r.share < t.propKeptShare!) return [];
+  const comps = labelComponents(r.kept, d.w, d.h, 4).comps.sort((a, b) => b.area - a.area).slice(0, 8);
+  const boxes: Box[] = comps.map((c) => ({ x: (c.box.x - 2) * d.s, y: (c.box.y - 2) * d.s, w: (c.box.w + 4) * d.s, h: (c.box.h + 4) * d.s }));
+  return [
+    warning(
+      "PROP_KEPT",
+      "warning",
+      `Part of the original surroundings was kept with the piece (${round(r.share * 100, 1)} % of the frame looks like the old surface but is not the new background). ` +
+        "Buyers should see only what they buy; a kept drape, plate or patch of surface looks like part of the product.",
+      r.share,
+      t.propKeptShare!,
+      boxes.length ? { kind: "boxes", boxes } : { kind: "image" },
+      "share of the frame kept from the surroundings",
+    ),
+  ];
+}

@@ -62,6 +62,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   // One pass gives the opaque share (the no-piece check here) and the haze (the cutout check below).
   const shares = cutoutShares(alpha.data);
   const share = shares.opaque;
+  // The prop check reads the network's own map: a ghost it half believes is the sign of a kept prop,
+  // and the matte's ramp (which clears most of that haze) would hide it from the merchant.
+  const networkShares = cutoutShares(matte.sure.data);
   const box = pieceBox(alpha.data, W, H);
   if (!box || share < 0.0005 || share > 0.97)
     throw new RetouchInputError(
@@ -114,7 +117,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     },
     settings.guardThresholds,
   );
-  warnings.push(...matte.warnings, ...cutoutConfidence(shares));
+  warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
   lap("guards");
 
   const [cutoutBytes, [composite, thumbnail]] = await Promise.all([cutoutPng, encoded]);

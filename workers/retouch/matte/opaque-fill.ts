@@ -15,6 +15,7 @@
 // open when they look like the surface (a ring's opening, a chain link).
 import type { Plane } from "../types";
 import { dilate } from "../pixels/mask";
+import { boxMean } from "../pixels/plane";
 import type { WorkImage } from "../pixels/work-image";
 import { evalModel, type BackdropModel } from "../backdrop/model";
 import { labelComponents } from "../metrics/matte-integrity";
@@ -226,5 +227,9 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
       fill[i] = 1;
       filled++;
     }
-  return { fill: { width: w, height: h, data: fill }, evidence, filledShare: coreN ? filled / coreN : 0, coreArea: coreN, openHoles };
+  // The fill's own border is softened over a few work pixels (two 3×3 box means), so where it meets a
+  // part the network left clear the alpha ramps instead of stepping (no seam), and it stays 1 inside.
+  const soft = boxMean(boxMean(fill, w, h, 1), w, h, 1);
+  for (let i = 0; i < n; i++) if (fill[i]) soft[i] = Math.max(soft[i]!, 0.5);
+  return { fill: { width: w, height: h, data: soft }, evidence, filledShare: coreN ? filled / coreN : 0, coreArea: coreN, openHoles };
 }

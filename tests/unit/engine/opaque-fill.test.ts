@@ -4,18 +4,22 @@ import { describe, expect, it } from "vitest";
 import { makeFixture, type FixtureSpec } from "../../fixtures/jewelry";
 import { stoneDroppingSegmenter, networkLikeSegmenter } from "../../fixtures/segmenters";
 import { buildMatte, MATTE_DEFAULTS } from "../../../workers/retouch/matte/pipeline-matte";
-import { matteIntegrity } from "../../../workers/retouch/metrics/matte-integrity";
+import { innerOpaqueMask, matteIntegrity } from "../../../workers/retouch/metrics/matte-integrity";
 import { scoreCutout } from "../../../workers/retouch/metrics/cutout";
 import type { Plane } from "../../../workers/retouch/types";
 
 const SIZE = 640;
 
-/** Share of the stone's pixels (α_true = 1) that come out with α ≥ 0.95. */
+/**
+ * Share of the stone's inner opaque pixels (the cutout issue's definition: α_true = 1 and at least
+ * 3 px + 0.2 % of the diagonal from any true edge) that come out with α ≥ 0.95.
+ */
 function stoneKept(alpha: Plane, isGem: Uint8Array, truth: Plane): number {
+  const inner = innerOpaqueMask(truth);
   let n = 0;
   let k = 0;
   for (let i = 0; i < isGem.length; i++)
-    if (isGem[i] && truth.data[i] === 1) {
+    if (isGem[i] && inner[i]) {
       n++;
       if (alpha.data[i]! >= 0.95) k++;
     }

@@ -227,8 +227,10 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
       fill[i] = 1;
       filled++;
     }
-  // The fill's own border is softened over a few work pixels (two 3×3 box means), so where it meets a
-  // part the network left clear the alpha ramps instead of stepping (no seam), and it stays 1 inside.
+  // The fill's own border is softened over a couple of work pixels (two 3×3 box means, never below ½
+  // on a filled pixel): where it reaches the piece's outline it leaves a soft edge for the edge stage
+  // instead of a hard step carrying the surface (bleed), and where it meets a part the network left
+  // clear α ramps instead of stepping (no seam).
   const soft = boxMean(boxMean(fill, w, h, 1), w, h, 1);
   for (let i = 0; i < n; i++) if (fill[i]) soft[i] = Math.max(soft[i]!, 0.5);
   return { fill: { width: w, height: h, data: soft }, evidence, filledShare: coreN ? filled / coreN : 0, coreArea: coreN, openHoles };

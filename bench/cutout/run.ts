@@ -36,7 +36,7 @@ function line(label: string, ours: Row[], anchor: Row[]): string {
     const a = anchor.find((x) => x.name === r.name && x.surface === r.surface);
     return !a || r.iou >= a.iou - 0.02;
   }).length;
-  return `| ${label} (${ours.length}) | ${pair("iou")} | ${pair("mae", 4)} | ${pair("boundaryF")} | ${pair("edgeError")} | ${pair("bleed")} | ${pair("opaqueKept")} | ${pair("seamRate", 2)} | ${holes(anchor)} / **${holes(ours)}** | ${within}/${ours.length} | ${ours.filter((r) => r.lost).length} |`;
+  return `| ${label} (${anchor.length === ours.length ? ours.length : `${ours.length}; anchor ${anchor.length}`}) | ${pair("iou")} | ${pair("mae", 4)} | ${pair("boundaryF")} | ${pair("edgeError")} | ${pair("bleed")} | ${pair("opaqueKept")} | ${pair("seamRate", 2)} | ${holes(anchor)} / **${holes(ours)}** | ${within}/${ours.length} | ${ours.filter((r) => r.lost).length} |`;
 }
 
 export async function runCutoutBench(): Promise<void> {

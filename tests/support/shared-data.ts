@@ -7,9 +7,14 @@ import path from "node:path";
 
 const repoRoot = path.resolve(import.meta.dirname, "..", "..");
 
+/** `../shared/<sub>` next to the repo, whether or not it exists. */
+export function sharedLocation(sub: string): string {
+  return path.resolve(repoRoot, "..", "shared", sub);
+}
+
 /** Absolute path of `../shared/<sub>` or null when absent (throws in CI). */
 export function sharedPath(sub: string): string | null {
-  const p = path.resolve(repoRoot, "..", "shared", sub);
+  const p = sharedLocation(sub);
   if (fs.existsSync(p)) return p;
   if (process.env.CI === "true") throw new Error(`../shared/${sub} is missing next to the repo (${p}): CI must have it`);
   return null;

@@ -14,7 +14,7 @@ import { applyGains } from "./backdrop/apply-gains";
 import { frame, pieceBox } from "./compose/frame";
 import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
-import { linearToSrgb8 } from "./pixels/srgb";
+import { linearToSrgb8 } from "./color";
 import { runGuards } from "./guards";
 import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";

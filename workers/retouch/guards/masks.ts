@@ -1,11 +1,11 @@
 // Masks shared by the guards, all at working resolution.
 import { boxMeanPair } from "./box-pair";
-import { boxMean } from "./filters";
+import { boxMeanReplicated } from "../pixels/box-mean";
 import type { Coarse } from "./work";
 
 /** Background far from the piece: the matte says background here and within r pixels around. */
 export function farBackground(alpha: Float32Array, w: number, h: number, r = 3): Uint8Array {
-  const m = boxMean(alpha, w, h, r);
+  const m = boxMeanReplicated(alpha, w, h, r);
   const out = new Uint8Array(w * h);
   for (let i = 0; i < out.length; i++) out[i] = alpha[i]! < 0.02 && m[i]! < 0.01 ? 1 : 0;
   return out;
@@ -29,7 +29,7 @@ const means = new WeakMap<Float32Array, Map<number, Float32Array>>();
 const PARTNER: Record<number, number> = { 1: 6, 6: 1, 2: 3, 3: 2 };
 
 /**
- * boxMean of a working matte, computed once per matte and radius: the interior masks, the sparkle
+ * boxMeanReplicated of a working matte, computed once per matte and radius: the interior masks, the sparkle
  * weights and the gains all smooth the same matte. The matte must not change afterwards, and callers
  * must not modify the result.
  */
@@ -43,7 +43,7 @@ export function matteMean(alpha: Float32Array, w: number, h: number, r: number):
     const [a, b] = boxMeanPair(alpha, alpha, w, h, r, p);
     byR.set(p, b);
     m = a;
-  } else m = boxMean(alpha, w, h, r);
+  } else m = boxMeanReplicated(alpha, w, h, r);
   byR.set(r, m);
   return m;
 }

@@ -6,7 +6,7 @@ import type { GuardInput } from "./input";
 import { coarseBackground } from "./masks";
 import { analyzeRegions } from "./regions";
 import { resolveThresholds } from "./thresholds";
-import { trimScratch } from "./scratch";
+import { trimScratch } from "../pixels/scratch";
 import { completeWork, prepareBase } from "./work";
 import { LINEAR_LUT } from "../color";
 import { metalToneShift } from "./metal-tone-shift";

@@ -6,7 +6,7 @@ import { gradientMagnitude } from "./filters";
 import { farBackground, maskBox } from "./masks";
 import { resolveThresholds } from "./thresholds";
 import { labOf, prepareBase } from "./work";
-import { boxMean } from "./filters";
+import { boxMeanReplicated } from "../pixels/box-mean";
 
 export function summarizeForBatch(input: GuardInput, overrides?: Partial<Record<string, number>>): Omit<BatchImageSummary, "id"> {
   const t = resolveThresholds(overrides);
@@ -20,7 +20,7 @@ export function summarizeForBatch(input: GuardInput, overrides?: Partial<Record<
   // Edge score: mean L* gradient across the outline band (0.1 < local alpha mean < 0.9).
   const { L } = labOf(base.afterLin);
   const g = gradientMagnitude(L, w, h);
-  const band = boxMean(alpha, w, h, 1);
+  const band = boxMeanReplicated(alpha, w, h, 1);
   let s = 0;
   let n = 0;
   for (let i = 0; i < g.length; i++) {

@@ -1,48 +1,51 @@
-// A shop's settings: what the engine should produce, guard thresholds, and the auto-processing policy.
+// A shop's settings: what the engine should produce (checked by the engine's schema,
+// workers/retouch/settings.ts, field by field), guard thresholds, and the auto-processing policy.
 import { createHash } from "node:crypto";
+import * as v from "valibot";
+import { DEFAULT_SETTINGS as ENGINE_DEFAULTS, RenderFields, settingsMessage } from "../../workers/retouch/settings";
+import { InvalidRequestError } from "../batches/errors";
 
-export type AutoPolicy = "off" | "hold" | "publish";
-export type OutputFormat = "jpg" | "png" | "webp" | "tiff" | "psd";
+export const AUTO_POLICIES = ["off", "hold", "publish"] as const;
+export type AutoPolicy = (typeof AUTO_POLICIES)[number];
 
-export interface ShopSettings {
-  background: string; // "#rrggbb"
-  size: number; // square canvas, px
-  marginPct: number; // margin on each side, share of the canvas
-  shadow: "soft" | "none";
-  format: OutputFormat;
-  guardThresholds: Record<string, number>; // overrides of the guards' defaults
-  autoPolicy: AutoPolicy;
-  dailyCap: number; // auto-processed images per shop per day
-}
+export const ShopSettingsSchema = v.object({
+  background: RenderFields.background,
+  size: RenderFields.size,
+  marginPct: RenderFields.marginPct,
+  shadow: RenderFields.shadow,
+  format: RenderFields.format,
+  guardThresholds: RenderFields.guardThresholds,
+  autoPolicy: v.picklist(AUTO_POLICIES, (i) => `The auto policy ${JSON.stringify(i.input)} is not supported. Choose off, hold or publish.`),
+  dailyCap: v.pipe(
+    v.number((i) => `The daily cap ${String(i.input)} must be a whole number of images, 0 or more.`),
+    v.integer((i) => `The daily cap ${String(i.input)} must be a whole number of images, 0 or more.`),
+    v.minValue(0, (i) => `The daily cap ${String(i.input)} must be a whole number of images, 0 or more.`),
+  ),
+});
+export type ShopSettings = v.InferOutput<typeof ShopSettingsSchema>;
+export type OutputFormat = ShopSettings["format"];
 
 export const DEFAULT_SETTINGS: ShopSettings = {
-  background: "#ffffff",
-  size: 2048,
-  marginPct: 0.08,
-  shadow: "none",
-  format: "jpg",
-  guardThresholds: {},
+  background: ENGINE_DEFAULTS.background,
+  size: ENGINE_DEFAULTS.size,
+  marginPct: ENGINE_DEFAULTS.marginPct,
+  shadow: ENGINE_DEFAULTS.shadow,
+  format: ENGINE_DEFAULTS.format,
+  guardThresholds: ENGINE_DEFAULTS.guardThresholds,
   autoPolicy: "hold",
   dailyCap: 500,
 };
 
-/** Parses stored/posted settings, keeping only valid values (invalid ones fall back to defaults). */
+/**
+ * Stored or posted settings over the defaults (a missing field takes its default). A bad field is
+ * refused, never replaced: InvalidRequestError with the schema's message for each (→ 400).
+ */
 export function parseSettings(raw: unknown): ShopSettings {
-  const r = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-  const s = { ...DEFAULT_SETTINGS };
-  if (typeof r.background === "string" && /^#[0-9a-f]{6}$/i.test(r.background)) s.background = r.background.toLowerCase();
-  if (typeof r.size === "number" && Number.isInteger(r.size) && r.size >= 256 && r.size <= 4096) s.size = r.size;
-  if (typeof r.marginPct === "number" && r.marginPct >= 0 && r.marginPct <= 0.3) s.marginPct = r.marginPct;
-  if (r.shadow === "soft" || r.shadow === "none") s.shadow = r.shadow;
-  if (typeof r.format === "string" && ["jpg", "png", "webp", "tiff", "psd"].includes(r.format)) s.format = r.format as OutputFormat;
-  if (r.guardThresholds && typeof r.guardThresholds === "object") {
-    s.guardThresholds = Object.fromEntries(
-      Object.entries(r.guardThresholds as Record<string, unknown>).filter(([, v]) => typeof v === "number" && Number.isFinite(v)),
-    ) as Record<string, number>;
-  }
-  if (r.autoPolicy === "off" || r.autoPolicy === "hold" || r.autoPolicy === "publish") s.autoPolicy = r.autoPolicy;
-  if (typeof r.dailyCap === "number" && Number.isInteger(r.dailyCap) && r.dailyCap >= 0) s.dailyCap = r.dailyCap;
-  return s;
+  const given = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const present = Object.fromEntries(Object.entries(given).filter(([, x]) => x !== undefined && x !== null));
+  const r = v.safeParse(ShopSettingsSchema, { ...DEFAULT_SETTINGS, ...present });
+  if (!r.success) throw new InvalidRequestError(settingsMessage(r.issues));
+  return r.output;
 }
 
 /** The part of the settings that changes the pixels: jobs with equal hashes produce equal results. */
@@ -55,8 +58,8 @@ export function settingsHash(s: ShopSettings, extra: Record<string, unknown> = {
   return createHash("sha256").update(canonical).digest("hex").slice(0, 32);
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
-  return v;
+function sortKeys(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(sortKeys);
+  if (x && typeof x === "object") return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]));
+  return x;
 }

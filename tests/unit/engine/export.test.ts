@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("export", () => {
   it("defaults: a 4:4:4 sRGB JPEG on white of up to 2048² (never enlarged), cutout at input size, small thumbnail", async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg" });
+    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg", guardThresholds: {} });
     const o = await pool.retouch(input);
     const m = await sharp(o.composite).metadata();
     // A 400 px photo supports a canvas of its piece's side / 0.84, not 2048.

@@ -16,7 +16,7 @@ import { applyFilter, GridFilters, type GridFilter } from "../components/batch/G
 import { ConsistencyPanel } from "../components/batch/ConsistencyPanel";
 import { ShootReportCard } from "../components/batch/ShootReportCard";
 import { BatchStatusBadge } from "../components/common/BatchStatusBadge";
-import { consistencyFindings } from "../ui/consistency";
+import { batchConsistency } from "../batches/consistency";
 import { batchProgress } from "../ui/progress";
 import { actionError } from "../ui/errors";
 import { readForm } from "../http/form.server";
@@ -49,8 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const settings = await getShopSettings(session.shop);
   const reports = details.map((d) => (d?.report as ImageReport | null) ?? null);
-  const findings = consistencyFindings(
-    batch.images.map((i, k) => ({ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, report: reports[k] ?? null })),
+  const findings = batchConsistency(
+    // Photos with a report (retouched); each carries the summary the batch guards compare.
+    batch.images.flatMap((i, k) => (reports[k] ? [{ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, summary: reports[k].batch ?? null }] : [])),
     settings.guardThresholds,
   );
   const shoot = shootAdvice(reports, settings.size).map(({ code, message, tip }) => ({ code, message, tip }));

@@ -15,7 +15,7 @@ import { frame, pieceBox } from "./compose/frame";
 import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./color";
-import { runGuards } from "./guards";
+import { runGuards, summarizeForBatch } from "./guards";
 import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
 
@@ -105,18 +105,18 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const [br, bgc, bb] = parseBackground(settings.background);
   const afterImg: Image8 = { width: W, height: H, channels: 3, data: flattenOver(toned, W * H, br, bgc, bb) };
   const backdropSrgb = matte.backdrop.atPiece.map((v) => linearToSrgb8(v)) as [number, number, number];
-  const warnings = runGuards(
-    {
-      before: img,
-      after: afterImg,
-      alpha,
-      gains: surface.gains,
-      backdrop: backdropSrgb,
-      product: settings.product,
-      reference: await decodeReference(settings.reference),
-    },
-    settings.guardThresholds,
-  );
+  const guardInput = {
+    before: img,
+    after: afterImg,
+    alpha,
+    gains: surface.gains,
+    backdrop: backdropSrgb,
+    product: settings.product,
+    reference: await decodeReference(settings.reference),
+  };
+  const warnings = runGuards(guardInput, settings.guardThresholds);
+  // What the batch guards compare across the batch's photos (run server-side over the stored reports).
+  const batch = summarizeForBatch(guardInput, settings.guardThresholds);
   warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
   lap("guards");
 
@@ -137,6 +137,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
+    batch,
     measurements: {
       pieceShare: round(share, 5),
       matteFilledShare: round(matte.filledShare, 5),

@@ -1,5 +1,6 @@
 // What the engine hands back: images plus a report of everything it measured and changed.
 import type { Box, Warning } from "./types";
+import type { BatchImageSummary } from "./guards/input";
 
 export interface SpotEdit {
   id: number;
@@ -23,6 +24,8 @@ export interface ImageReport {
     why?: string;
   };
   edits: SpotEdit[];
+  /** What the batch guards compare across a batch (guards/summarize.ts); absent in older reports. */
+  batch?: Omit<BatchImageSummary, "id">;
   measurements: Record<string, number>;
   warnings: Warning[];
   framing: {

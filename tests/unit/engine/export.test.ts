@@ -38,6 +38,11 @@ describe("export", () => {
     expect(Math.max(t.width!, t.height!)).toBeLessThanOrEqual(400);
     // Consistent margins: the piece's longer side spans (1 − 2·0.08) of the canvas.
     expect(o.report.framing.fill).toBeCloseTo(0.84, 2);
+    // What the batch guards compare across a batch: the result's white background, a positive edge score.
+    const b = o.report.batch!;
+    expect(b.backgroundLab[0]).toBeGreaterThan(99);
+    expect(b.edgeScore).toBeGreaterThan(0);
+    expect([b.framing.width, b.framing.height]).toEqual([400, 400]);
   });
 
   it("PNG and WebP keep alpha on a transparent background", async () => {

@@ -18,6 +18,13 @@ export default tseslint.config(
     },
   },
   {
+    // Routes call services (app/batches, app/autoprocess, app/shopify *.server.ts), never the database.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/db.server", "@prisma/client"], message: "Routes call services, not Prisma." }] }],
+    },
+  },
+  {
     // The engine is pure image code: it must not reach Shopify, the database or the web app.
     files: ["workers/retouch/**/*.ts"],
     rules: {

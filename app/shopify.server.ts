@@ -2,7 +2,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config } from "./config.server";
-import prisma from "./db.server";
+import { db } from "./db.server";
 import { API_VERSION } from "./shopify/api-version";
 import { SCOPES } from "./shopify/scopes";
 import { installShopifyFetchRouting } from "./shopify/fetch-routing.server";
@@ -16,7 +16,7 @@ const shopify = shopifyApp({
   scopes: [...SCOPES],
   appUrl: config.appUrl,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma),
+  sessionStorage: new PrismaSessionStorage(db()),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
   future: {

@@ -64,7 +64,7 @@ async function main(): Promise<number> {
     Object.assign(process.env, infra.env);
     const { setupDatabase } = await import("../scripts/setup");
     log(`database: ${await setupDatabase(infra.databaseUrl)}`);
-    const { prisma: db } = await import("../app/db.server");
+    const db = (await import("../app/db.server")).db();
     const { storageFromEnv } = await import("../app/storage");
     const svc = await import("../app/batches/service.server");
     const { getProducer } = await import("../app/batches/enqueue.server");

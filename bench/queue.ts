@@ -68,7 +68,7 @@ export async function benchQueue(): Promise<Record<string, number>> {
   const { createPrisma } = await import("../app/db.server");
   const { FsStorage } = await import("../app/storage/fs-storage");
   const { setStorage } = await import("../app/storage");
-  const { setDb } = await import("../app/batches/db.server");
+  const { setDb } = await import("../app/db.server");
   const { setProducer } = await import("../app/batches/enqueue.server");
   const { createProducer } = await import("../workers/queue/producer");
   const svc = await import("../app/batches/service.server");

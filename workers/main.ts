@@ -18,7 +18,7 @@ import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
 import { installSqliteBusyTimeout } from "../app/db/sqlite-busy-timeout";
 import { startAutoProcessing } from "../app/autoprocess/scheduler.server";
-import { setDb } from "../app/batches/db.server";
+import { setDb } from "../app/db.server";
 
 export interface WorkerOptions {
   inProcess?: boolean;
@@ -51,7 +51,7 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
   installSqliteBusyTimeout();
-  const db = opts.db ?? (await import("../app/db.server")).prisma;
+  const db = opts.db ?? (await import("../app/db.server")).db();
   if (opts.db) setDb(opts.db); // the batch services and the auto-processing scheduler use the same client
   const cores = os.availableParallelism();
   const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));

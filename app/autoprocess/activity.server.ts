@@ -1,6 +1,6 @@
 // What auto-processing last did for a shop, for the home page: when it last looked at the shop's
 // products (the newest SeenMedia row) and the last auto batch it made.
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { lastLookAt } from "../shopify/seen-media.server";
 
 export interface AutoActivity {
@@ -12,7 +12,7 @@ export interface AutoActivity {
 export async function getAutoActivity(shop: string): Promise<AutoActivity> {
   const [looked, batch] = await Promise.all([
     lastLookAt(shop),
-    (await db()).batch.findFirst({ where: { shop, source: "auto" }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, createdAt: true, total: true } }),
+    db().batch.findFirst({ where: { shop, source: "auto" }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, createdAt: true, total: true } }),
   ]);
   const lastRun = [looked, batch?.createdAt ?? null].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   return {

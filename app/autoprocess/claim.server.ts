@@ -4,7 +4,7 @@
 // updatedAt we read: two workers never claim the same row, a worker that dies leaves the row to come
 // due again after the lease, and a webhook that re-upserts the row meanwhile (new updatedAt) makes
 // the claim's finish/reschedule a no-op, so the newer edit is looked at after its own debounce.
-import { db } from "./db.server";
+import { db } from "../db.server";
 import type { ShopRateLimiter } from "./rate-limit";
 import type { ArmedBy } from "../shopify/auto-candidates.server";
 
@@ -26,7 +26,7 @@ export interface ClaimLimits {
 
 /** Shops with due rows, rotated so the shop after `after` (by name) comes first. */
 export async function dueShops(now: Date, after: string | null): Promise<string[]> {
-  const groups = await (await db()).pendingProduct.groupBy({ by: ["shop"], where: { dueAt: { lte: now } } });
+  const groups = await db().pendingProduct.groupBy({ by: ["shop"], where: { dueAt: { lte: now } } });
   const shops = groups.map((g) => g.shop).sort();
   if (after === null) return shops;
   const i = shops.findIndex((s) => s > after);
@@ -36,7 +36,7 @@ export async function dueShops(now: Date, after: string | null): Promise<string[
 /** Claims up to `limit` due rows of one shop, oldest due first. */
 export async function claimForShop(shop: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedProduct[]> {
   if (limit <= 0) return [];
-  const prisma = await db();
+  const prisma = db();
   const rows = await prisma.pendingProduct.findMany({ where: { shop, dueAt: { lte: now } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit });
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const claimed: ClaimedProduct[] = [];
@@ -76,16 +76,16 @@ export async function claimDue(
 
 /** The product was handled: remove its row unless a newer webhook re-armed it meanwhile. */
 export async function finishClaim(c: ClaimedProduct): Promise<void> {
-  await (await db()).pendingProduct.deleteMany({ where: { id: c.id, updatedAt: c.stamp } });
+  await db().pendingProduct.deleteMany({ where: { id: c.id, updatedAt: c.stamp } });
 }
 
 /** Look at the product again at `dueAt` (unless a newer webhook re-armed it meanwhile). */
 export async function rescheduleClaim(c: ClaimedProduct, dueAt: Date): Promise<void> {
-  await (await db()).pendingProduct.updateMany({ where: { id: c.id, updatedAt: c.stamp }, data: { dueAt } });
+  await db().pendingProduct.updateMany({ where: { id: c.id, updatedAt: c.stamp }, data: { dueAt } });
 }
 
 /** Puts every due, unclaimed row of a shop back to `dueAt` at once (the shop's daily cap is reached). */
 export async function postponeDue(shop: string, now: Date, dueAt: Date): Promise<number> {
-  const { count } = await (await db()).pendingProduct.updateMany({ where: { shop, dueAt: { lte: now } }, data: { dueAt } });
+  const { count } = await db().pendingProduct.updateMany({ where: { shop, dueAt: { lte: now } }, data: { dueAt } });
   return count;
 }

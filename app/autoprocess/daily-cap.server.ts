@@ -1,12 +1,12 @@
 // The per-shop daily cap: how many auto jobs (one job = one image) a shop may still get today (UTC).
 // An auto batch counts for what it was asked to cover (its media ids), even before its jobs exist:
 // the batch service may create the jobs asynchronously, after the tick that asked for them.
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { decodeBatchSettings } from "../batches/batch-request";
 import { startOfUtcDay } from "./day";
 
 export async function autoJobsToday(shop: string, now: Date): Promise<number> {
-  const batches = await (await db()).batch.findMany({
+  const batches = await db().batch.findMany({
     where: { shop, source: "auto", createdAt: { gte: startOfUtcDay(now) } },
     select: { total: true, settings: true, _count: { select: { jobs: true } } },
   });

@@ -1,5 +1,5 @@
 // A shop's auto-processing policy and daily cap, from its Shop row (defaults when it has none).
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { DEFAULT_SETTINGS, type AutoPolicy } from "../settings/settings";
 
 export interface ShopAutoPolicy {
@@ -15,7 +15,7 @@ export function toAutoPolicy(raw: string | null | undefined): AutoPolicy {
 }
 
 export async function loadShopPolicies(shops: string[]): Promise<Map<string, ShopAutoPolicy>> {
-  const rows = await (await db()).shop.findMany({ where: { shop: { in: shops } } });
+  const rows = await db().shop.findMany({ where: { shop: { in: shops } } });
   const byShop = new Map(rows.map((r) => [r.shop, r]));
   return new Map(
     shops.map((shop) => {

@@ -2,7 +2,7 @@
 // in sync): the policy, today's use of the daily cap, and what waits — for the app's pages.
 import { autoJobsToday } from "./daily-cap.server";
 import { nextUtcMidnight } from "./day";
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { loadShopPolicies } from "./shop-policy.server";
 import type { AutoPolicy } from "../settings/settings";
 
@@ -31,7 +31,7 @@ export function describeAutoStatus(s: Omit<AutoStatus, "message">): string {
 }
 
 export async function getAutoProcessingStatus(shop: string, now = new Date()): Promise<AutoStatus> {
-  const prisma = await db();
+  const prisma = db();
   const policy = (await loadShopPolicies([shop])).get(shop)!;
   const [usedToday, pending, waitingForTomorrow] = await Promise.all([
     autoJobsToday(shop, now),

@@ -1,6 +1,6 @@
 // What a merchant does to one image: approve, reject, publish, revert, re-run.
 import type { ShopSettings } from "../settings/settings";
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { enqueue } from "./enqueue.server";
 import { InvalidRequestError } from "./errors";
 import { InvalidTransitionError } from "./job-states";
@@ -57,7 +57,7 @@ export async function rerunImage(shop: string, imageId: string, opts: { disabled
     warnings: "[]",
     warningCount: 0,
   });
-  const client = await db();
+  const client = db();
   await client.batch.updateMany({ where: { id: job.batchId, shop, status: "done" }, data: { status: "running" } });
   await enqueue([{ kind: "retouch", id: imageId, shop, attempt: 0 }]);
   return view;

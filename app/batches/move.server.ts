@@ -3,11 +3,11 @@
 import type { ImageJob, Prisma } from "@prisma/client";
 import { assertTransition, InvalidTransitionError, isJobState, type JobState } from "./job-states";
 import { NotFoundError } from "./errors";
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { toImageView, type ImageView } from "./views";
 
 export async function findImage(shop: string, id: string): Promise<ImageJob> {
-  const job = await (await db()).imageJob.findFirst({ where: { id, shop } });
+  const job = await db().imageJob.findFirst({ where: { id, shop } });
   if (!job) throw new NotFoundError("image", id);
   return job;
 }
@@ -31,7 +31,7 @@ export async function moveImage(
   if (start < 0 || start === path.length - 1) throw new InvalidTransitionError(from, to);
   for (let i = start; i < path.length - 1; i++) assertTransition(path[i], path[i + 1]);
   check?.(job);
-  const client = await db();
+  const client = db();
   const res = await client.imageJob.updateMany({ where: { id, shop, state: from }, data: { ...data, state: to } });
   if (res.count === 0) {
     const now = await findImage(shop, id);
@@ -41,7 +41,7 @@ export async function moveImage(
 }
 
 export async function requireBatch(shop: string, id: string) {
-  const b = await (await db()).batch.findFirst({ where: { id, shop } });
+  const b = await db().batch.findFirst({ where: { id, shop } });
   if (!b) throw new NotFoundError("batch", id);
   return b;
 }

@@ -2,7 +2,7 @@
 // scheduler. Every query filters by shop; another shop's ids are "not found".
 import type { Batch } from "@prisma/client";
 import { getStorage } from "../storage";
-import { db } from "./db.server";
+import { db } from "../db.server";
 import { enqueue } from "./enqueue.server";
 import { InvalidRequestError } from "./errors";
 import { countsFrom, toImageView, toSummary, type BatchSummary, type BatchView, type ImageDetail } from "./views";
@@ -14,7 +14,8 @@ import { autoBatchTitle } from "./batch-title";
 
 export * from "./image-actions.server";
 export * from "./batch-actions.server";
-export { getShopSettings, saveShopSettings } from "./shop-settings.server";
+export { getShopSettings, replaceShopSettings, saveShopSettings } from "./shop-settings.server";
+export { clearReference, referenceKeyForBatch, referenceRows, setReference } from "./references.server";
 export type { BatchSummary, BatchView, ImageDetail, ImageView, Warning } from "./views";
 
 export type BatchSource = "collection" | "products" | "auto";
@@ -42,7 +43,7 @@ export async function createBatch(
 
   const settings = await getShopSettings(shop);
   const hash = await saveRunSettings(shop, { settings, disabledSpots: [] });
-  const batch = await (await db()).batch.create({
+  const batch = await db().batch.create({
     data: {
       shop,
       source: opts.source ?? (isCollection ? "collection" : "products"),
@@ -61,14 +62,14 @@ export async function createBatch(
 }
 
 async function countsFor(batchIds: string[]): Promise<Map<string, Record<JobState, number>>> {
-  const rows = await (await db()).imageJob.groupBy({ by: ["batchId", "state"], where: { batchId: { in: batchIds } }, _count: { _all: true } });
+  const rows = await db().imageJob.groupBy({ by: ["batchId", "state"], where: { batchId: { in: batchIds } }, _count: { _all: true } });
   const out = new Map<string, Record<JobState, number>>();
   for (const id of batchIds) out.set(id, countsFrom(rows.filter((r) => r.batchId === id)));
   return out;
 }
 
 export async function getBatch(shop: string, id: string): Promise<BatchView | null> {
-  const client = await db();
+  const client = db();
   const batch = await client.batch.findFirst({ where: { id, shop } });
   if (!batch) return null;
   const jobs = await client.imageJob.findMany({ where: { batchId: id, shop }, orderBy: [{ productTitle: "asc" }, { productId: "asc" }, { position: "asc" }] });
@@ -78,13 +79,13 @@ export async function getBatch(shop: string, id: string): Promise<BatchView | nu
 
 export async function listBatches(shop: string, opts: { limit?: number } = {}): Promise<BatchSummary[]> {
   const take = Math.min(Math.max(1, opts.limit ?? 20), 200);
-  const batches: Batch[] = await (await db()).batch.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take });
+  const batches: Batch[] = await db().batch.findMany({ where: { shop }, orderBy: { createdAt: "desc" }, take });
   const counts = await countsFor(batches.map((b) => b.id));
   return batches.map((b) => toSummary(b, counts.get(b.id)!));
 }
 
 export async function getImage(shop: string, id: string): Promise<ImageDetail | null> {
-  const client = await db();
+  const client = db();
   const job = await client.imageJob.findFirst({ where: { id, shop } });
   if (!job) return null;
   const result = job.resultId ? await client.retouchResult.findFirst({ where: { id: job.resultId, shop } }) : null;

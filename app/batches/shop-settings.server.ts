@@ -2,7 +2,7 @@
 // settings a run used, stored by their hash so a worker can rebuild exactly what a job asked for.
 import { DEFAULT_SETTINGS, parseSettings, settingsHash, type ShopSettings } from "../settings/settings";
 import { getStorage } from "../storage";
-import { db } from "./db.server";
+import { db } from "../db.server";
 
 export interface RunSettings {
   settings: ShopSettings;
@@ -10,7 +10,7 @@ export interface RunSettings {
 }
 
 export async function getShopSettings(shop: string): Promise<ShopSettings> {
-  const row = await (await db()).shop.findUnique({ where: { shop } });
+  const row = await db().shop.findUnique({ where: { shop } });
   if (!row) return { ...DEFAULT_SETTINGS };
   const s = parseSettings(safeJson(row.settings));
   return { ...s, autoPolicy: parseSettings({ autoPolicy: row.autoPolicy }).autoPolicy, dailyCap: row.dailyCap };
@@ -20,7 +20,15 @@ export async function saveShopSettings(shop: string, patch: Partial<ShopSettings
   const current = await getShopSettings(shop);
   const next = parseSettings({ ...current, ...patch, guardThresholds: { ...current.guardThresholds, ...(patch.guardThresholds ?? {}) } });
   const data = { settings: JSON.stringify(next), autoPolicy: next.autoPolicy, dailyCap: next.dailyCap };
-  await (await db()).shop.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  await db().shop.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  return next;
+}
+
+/** Stores the settings as given: guard thresholds left out return to their defaults (the settings form). */
+export async function replaceShopSettings(shop: string, given: ShopSettings): Promise<ShopSettings> {
+  const next = parseSettings(given);
+  const data = { settings: JSON.stringify(next), autoPolicy: next.autoPolicy, dailyCap: next.dailyCap };
+  await db().shop.upsert({ where: { shop }, create: { shop, ...data }, update: data });
   return next;
 }
 

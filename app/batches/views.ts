@@ -73,3 +73,11 @@ export function countsFrom(rows: Array<{ state: string; _count: { _all: number }
   for (const r of rows) if (isJobState(r.state)) counts[r.state] += r._count._all;
   return counts;
 }
+
+/** A collection's reference image on the settings page, and the approved photos that could become it. */
+export interface ReferenceRow {
+  collectionId: string;
+  title: string;
+  current: { thumbUrl: string | null; label: string } | null;
+  candidates: Array<{ imageId: string; label: string }>;
+}

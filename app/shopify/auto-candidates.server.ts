@@ -7,7 +7,7 @@
 //   • Loupe never saw the product: new when products/create armed it (a new product), or when Shopify
 //     created the media around the event that armed it (Shopify's createdAt against Shopify's
 //     X-Shopify-Triggered-At); older media are the product's baseline and are only remembered.
-import { db } from "../batches/db.server";
+import { db } from "../db.server";
 import { getAdminClient } from "./admin-client.server";
 import { ledgerByMedia, writtenByLoupe } from "./loop-guard.server";
 import { listProductImages, type ProductImage } from "./media-pull";
@@ -50,7 +50,7 @@ export async function filterCandidates(shop: string, productId: string, images: 
   const [seen, ledger, jobs] = await Promise.all([
     seenOnProduct(shop, productId),
     ledgerByMedia(shop, ids),
-    (await db()).imageJob.findMany({ where: { shop, mediaId: { in: ids } }, select: { mediaId: true, sourceUrl: true } }),
+    db().imageJob.findMany({ where: { shop, mediaId: { in: ids } }, select: { mediaId: true, sourceUrl: true } }),
   ]);
   const productSeen = seen.size > 0;
   const candidates = ready.filter((img) => {

@@ -2,13 +2,13 @@
 // write, so after a crash Loupe knows a write may have happened and checks Shopify before writing
 // again; the rows also let the webhook loop guard recognise Loupe's own bytes.
 import type { MediaLedger } from "@prisma/client";
-import prisma from "../db.server";
+import { db } from "../db.server";
 
 export type LedgerKind = "publish" | "revert";
 export type LedgerState = "intent" | "uploaded" | "written" | "ready" | "failed";
 
 export function findEntry(jobId: string, kind: LedgerKind, sha256: string): Promise<MediaLedger | null> {
-  return prisma.mediaLedger.findUnique({ where: { jobId_kind_sha256: { jobId, kind, sha256 } } });
+  return db().mediaLedger.findUnique({ where: { jobId_kind_sha256: { jobId, kind, sha256 } } });
 }
 
 /** Records the intent; returns null when another writer recorded it first (unique constraint). */
@@ -24,7 +24,7 @@ export async function recordIntent(e: {
   updatedAtBefore?: string | null;
 }): Promise<MediaLedger | null> {
   try {
-    return await prisma.mediaLedger.create({ data: { ...e, state: "intent" } });
+    return await db().mediaLedger.create({ data: { ...e, state: "intent" } });
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") return null;
     throw err;
@@ -32,7 +32,7 @@ export async function recordIntent(e: {
 }
 
 export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite?: string | null; error?: string | null; mediaId?: string; variantIds?: string } = {}): Promise<MediaLedger> {
-  return prisma.mediaLedger.update({
+  return db().mediaLedger.update({
     where: { id },
     data: { state, ...extra, ...(state === "ready" || state === "written" ? { writtenAt: new Date() } : {}) },
   });
@@ -40,5 +40,5 @@ export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite
 
 /** Loupe's writes to a media (newest first), for the loop guard. */
 export function entriesForMedia(shop: string, mediaId: string): Promise<MediaLedger[]> {
-  return prisma.mediaLedger.findMany({ where: { shop, mediaId }, orderBy: { createdAt: "desc" } });
+  return db().mediaLedger.findMany({ where: { shop, mediaId }, orderBy: { createdAt: "desc" } });
 }

@@ -2,7 +2,7 @@
 // whose URL after the write is the media's current URL and version (?v=), or when a write is still in
 // flight. Shopify's timestamps are never compared with Loupe's clock here: the URL version decides.
 import type { MediaLedger } from "@prisma/client";
-import { db } from "../batches/db.server";
+import { db } from "../db.server";
 
 export function writtenByLoupe(entries: MediaLedger[], media: { url: string | null; updatedAt?: string | null }): boolean {
   for (const e of entries) {
@@ -25,7 +25,7 @@ export function sameImageUrl(a: string, b: string): boolean {
 }
 
 export async function ledgerByMedia(shop: string, mediaIds: string[]): Promise<Map<string, MediaLedger[]>> {
-  const rows = mediaIds.length ? await (await db()).mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } }) : [];
+  const rows = mediaIds.length ? await db().mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } }) : [];
   const out = new Map<string, MediaLedger[]>();
   for (const r of rows) out.set(r.mediaId, [...(out.get(r.mediaId) ?? []), r]);
   return out;

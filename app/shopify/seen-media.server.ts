@@ -3,7 +3,7 @@
 // processing takes only media that are not here or whose version changed (auto-candidates.server.ts);
 // every look, every pull and every write of Loupe's own records what it saw.
 import type { PrismaClient, SeenMedia } from "@prisma/client";
-import { db } from "../batches/db.server";
+import { db } from "../db.server";
 
 export interface SeenVersion {
   mediaId: string;
@@ -31,21 +31,21 @@ export function seenVersion(img: { mediaId: string; url: string | null; updatedA
 
 /** The media Loupe saw on a product, by media id. */
 export async function seenOnProduct(shop: string, productId: string): Promise<Map<string, SeenMedia>> {
-  const rows = await (await db()).seenMedia.findMany({ where: { shop, productId } });
+  const rows = await db().seenMedia.findMany({ where: { shop, productId } });
   return new Map(rows.map((r) => [r.mediaId, r]));
 }
 
 /** The media Loupe saw, by media id, whatever their product (a write can move a media's product). */
 export async function seenByMedia(shop: string, mediaIds: string[]): Promise<Map<string, SeenMedia>> {
   if (mediaIds.length === 0) return new Map();
-  const rows = await (await db()).seenMedia.findMany({ where: { shop, mediaId: { in: mediaIds } } });
+  const rows = await db().seenMedia.findMany({ where: { shop, mediaId: { in: mediaIds } } });
   return new Map(rows.map((r) => [r.mediaId, r]));
 }
 
 /** Records what Loupe saw now (one row per media; a newer look replaces the version). */
 export async function rememberSeen(shop: string, productId: string, seen: SeenVersion[], now = new Date(), client?: PrismaClient): Promise<void> {
   if (seen.length === 0) return;
-  const prisma = client ?? (await db());
+  const prisma = client ?? db();
   for (const s of seen) {
     const data = { productId, version: s.version, mediaUpdatedAt: s.mediaUpdatedAt, seenAt: now };
     await prisma.seenMedia.upsert({ where: { shop_mediaId: { shop, mediaId: s.mediaId } }, create: { shop, mediaId: s.mediaId, ...data }, update: data });
@@ -54,7 +54,7 @@ export async function rememberSeen(shop: string, productId: string, seen: SeenVe
 
 /** When auto-processing last looked at any of the shop's products (null: never). */
 export async function lastLookAt(shop: string): Promise<Date | null> {
-  const row = await (await db()).seenMedia.findFirst({ where: { shop }, orderBy: { seenAt: "desc" }, select: { seenAt: true } });
+  const row = await db().seenMedia.findFirst({ where: { shop }, orderBy: { seenAt: "desc" }, select: { seenAt: true } });
   return row?.seenAt ?? null;
 }
 

@@ -2,7 +2,7 @@
 // forgotten when its handler fails) and the debounced PendingProduct row the auto-processing
 // scheduler consumes (with what armed it: see auto-candidates.server.ts for how products/create and
 // the event time decide what is new).
-import prisma from "../db.server";
+import { db } from "../db.server";
 
 /** How long a delivery is remembered: Shopify retries for 48 hours at most, replays come later. */
 export const DEDUPE_RETENTION_MS = 7 * 24 * 3600_000;
@@ -18,8 +18,8 @@ function dedupeKey(e: Delivery): string | null {
  * on every delivery). */
 export async function pruneWebhookEvents(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - DEDUPE_RETENTION_MS);
-  const events = await prisma.webhookEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
-  const tasks = await prisma.shopTask.deleteMany({ where: { state: { in: ["done", "failed"] }, runAfter: { lt: cutoff } } });
+  const events = await db().webhookEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
+  const tasks = await db().shopTask.deleteMany({ where: { state: { in: ["done", "failed"] }, runAfter: { lt: cutoff } } });
   return events.count + tasks.count;
 }
 
@@ -42,7 +42,7 @@ export async function firstDelivery(e: Delivery): Promise<boolean> {
   const eventId = dedupeKey(e);
   if (!eventId) return true;
   try {
-    await prisma.webhookEvent.create({ data: { eventId, shop: e.shop, topic: e.topic } });
+    await db().webhookEvent.create({ data: { eventId, shop: e.shop, topic: e.topic } });
     return true;
   } catch (err) {
     if ((err as { code?: string }).code === "P2002") return false;
@@ -52,7 +52,7 @@ export async function firstDelivery(e: Delivery): Promise<boolean> {
 
 /** Undoes firstDelivery when handling failed, so Shopify's retry is processed. */
 export async function forgetDelivery(eventId: string | undefined): Promise<void> {
-  if (eventId) await prisma.webhookEvent.deleteMany({ where: { eventId } });
+  if (eventId) await db().webhookEvent.deleteMany({ where: { eventId } });
 }
 
 export function debounceMs(): number {
@@ -72,7 +72,7 @@ export interface ProductEvent {
 export async function markProductPending(shop: string, productId: string, now = new Date(), event: ProductEvent = {}): Promise<void> {
   const dueAt = new Date(now.getTime() + debounceMs());
   const eventAt = event.triggeredAt && Number.isFinite(Date.parse(event.triggeredAt)) ? event.triggeredAt : null;
-  await prisma.pendingProduct.upsert({
+  await db().pendingProduct.upsert({
     where: { shop_productId: { shop, productId } },
     create: { shop, productId, dueAt, created: event.created === true, eventAt },
     update: { dueAt, ...(event.created ? { created: true } : {}) },
@@ -94,5 +94,5 @@ export function productGidOf(payload: unknown): string | null {
 
 /** Whether Loupe holds an offline session for the shop (it is installed). */
 export async function isInstalled(shop: string): Promise<boolean> {
-  return (await prisma.session.count({ where: { shop, isOnline: false } })) > 0;
+  return (await db().session.count({ where: { shop, isOnline: false } })) > 0;
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true }); // LOUPE_DEBOUNCE_MS = 200
   app = await serveProductWebhooks(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../app/db.server")).db();
   const { startWorker } = await import("../../../workers/main");
   worker = await startWorker({ inProcess: true, concurrency: 2, pollMs: 50, deps: { engine } });
   const { createAutoProcessor } = await import("../../../app/autoprocess/scheduler.server");

@@ -31,7 +31,7 @@ export async function openTestDb(): Promise<TestDb> {
   process.env.LOUPE_OWN_MIGRATOR = "1";
   await setupDatabase(url);
   const { createPrisma } = await import("../../../app/db.server");
-  const { useDb: pointServicesAt } = await import("../../../app/batches/db.server");
+  const { setDb: pointServicesAt } = await import("../../../app/db.server");
   const prisma = createPrisma(url);
   pointServicesAt(prisma);
   return {

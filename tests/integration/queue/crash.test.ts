@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoStack, type DemoStack } from "./helpers/demo-stack";
 import { waitFor } from "./helpers/env";
-import { setDb } from "../../../app/batches/db.server";
+import { setDb } from "../../../app/db.server";
 import { setProducer } from "../../../app/batches/enqueue.server";
 import { createProducer } from "../../../workers/queue/producer";
 import * as svc from "../../../app/batches/service.server";

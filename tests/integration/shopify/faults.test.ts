@@ -18,7 +18,7 @@ let errors: typeof ShopifyErrors;
 beforeAll(async () => {
   h = await startHarness();
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../app/db.server")).db();
   clientMod = await import("../../../app/shopify/admin-client.server");
   pull = await import("../../../app/shopify/media-pull");
   publish = await import("../../../app/shopify/publish.server");

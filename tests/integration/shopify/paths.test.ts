@@ -13,7 +13,7 @@ let prisma: PrismaClient;
 beforeAll(async () => {
   h = await startHarness({ autoWebhooks: false });
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../app/db.server")).db();
 });
 afterAll(async () => {
   await prisma?.$disconnect();

@@ -24,7 +24,7 @@ beforeAll(async () => {
     client: await import("../../../app/shopify/admin-client.server"),
     pull: await import("../../../app/shopify/media-pull"),
     publish: await import("../../../app/shopify/publish.server"),
-    prisma: (await import("../../../app/db.server")).prisma,
+    prisma: (await import("../../../app/db.server")).db(),
   };
 });
 afterAll(async () => {

@@ -24,7 +24,7 @@ let pull: typeof MediaPull;
 beforeAll(async () => {
   h = await startHarness();
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../app/db.server")).db();
   clientMod = await import("../../../app/shopify/admin-client.server");
   publish = await import("../../../app/shopify/publish.server");
   replace = await import("../../../app/shopify/replace-media");

@@ -15,7 +15,7 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true });
   app = await startBuiltApp(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../app/db.server")).db();
 });
 afterAll(async () => {
   await app?.close();

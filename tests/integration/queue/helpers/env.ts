@@ -7,7 +7,7 @@ import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
 import { FsStorage } from "../../../../app/storage/fs-storage";
 import { setStorage } from "../../../../app/storage";
-import { setDb } from "../../../../app/batches/db.server";
+import { setDb } from "../../../../app/db.server";
 import { testDatabaseUrl } from "../../../support/database";
 
 export interface TestEnv {

@@ -4,26 +4,11 @@ import type { AdminClient } from "./admin-client";
 import { COLLECTION_PRODUCTS, PRODUCT_MEDIA, PRODUCT_TITLE } from "./operations";
 import { ShopifyError } from "./errors";
 import { listCollectionProductsBulk } from "./bulk.server";
-import type { CollectionProduct } from "./collection-product";
+import type { CollectionProduct, ProductImage } from "./collection-product";
+
+export type { ProductImage };
 
 export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
-
-export interface ProductImage {
-  mediaId: string;
-  productId: string;
-  productTitle: string;
-  position: number;
-  alt: string | null;
-  status: string;
-  url: string | null;
-  mimeType: string | null;
-  width: number | null;
-  height: number | null;
-  /** MediaImage.updatedAt, for the webhook loop guard. */
-  updatedAt?: string | null;
-  /** MediaImage.createdAt (Shopify's clock), to tell a new upload from a product's older photos. */
-  createdAt?: string | null;
-}
 
 interface MediaNode {
   id: string;

@@ -1,7 +1,6 @@
 // Masks shared by the guards, all at working resolution.
 import { boxMeanPair } from "./box-pair";
 import { boxMeanReplicated } from "../pixels/box-mean";
-import type { Coarse } from "./work";
 
 /** Background far from the piece: the matte says background here and within r pixels around. */
 export function farBackground(alpha: Float32Array, w: number, h: number, r = 3): Uint8Array {
@@ -11,13 +10,16 @@ export function farBackground(alpha: Float32Array, w: number, h: number, r = 3):
   return out;
 }
 
-const coarseBg = new WeakMap<Coarse, Uint8Array>();
+/** The whole-frame coarse view's matte (work.ts's Coarse has it): the masks need no more of it. */
+type CoarseMatte = { readonly w: number; readonly h: number; readonly alpha: Float32Array };
+
+const coarseBg = new WeakMap<CoarseMatte, Uint8Array>();
 
 /**
  * farBackground(r = 1) of the whole-frame coarse view, computed once per pair: the gains, the
  * backdrop and studio medians and the halo guard all read it. Callers must not modify it.
  */
-export function coarseBackground(c: Coarse): Uint8Array {
+export function coarseBackground(c: CoarseMatte): Uint8Array {
   let m = coarseBg.get(c);
   if (!m) coarseBg.set(c, (m = farBackground(c.alpha, c.w, c.h, 1)));
   return m;

@@ -5,9 +5,9 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { config } from "./config.server";
-import { createPgPrisma } from "./db/pg-client";
+import { createPgPrisma } from "./db/pg-client.server";
 import { databaseKind } from "./db/url";
-import { installSqliteBusyTimeout } from "./db/sqlite-busy-timeout";
+import { installSqliteBusyTimeout } from "./db/sqlite-busy-timeout.server";
 
 declare global {
   var __loupePrisma: PrismaClient | undefined;

@@ -5,7 +5,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { migrateSqlite } from "../app/db/migrate";
+import { migrateSqlite } from "../app/db/migrate.server";
 
 export async function prepareBenchDatabase(): Promise<{ dir: string; url: string }> {
   const dir = mkdtempSync(join(tmpdir(), "loupe-bench-"));

@@ -66,7 +66,7 @@ export async function benchQueue(): Promise<Record<string, number>> {
   const { dir, url } = await prepareBenchDatabase();
   // App modules only now, once DATABASE_URL names a migrated database.
   const { createPrisma } = await import("../app/db.server");
-  const { FsStorage } = await import("../app/storage/fs-storage");
+  const { FsStorage } = await import("../app/storage/fs-storage.server");
   const { setStorage } = await import("../app/storage");
   const { setDb } = await import("../app/db.server");
   const { setProducer } = await import("../app/batches/enqueue.server");

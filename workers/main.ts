@@ -16,7 +16,7 @@ import { taskDeadlineMs } from "./jobs/deadlines";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
-import { installSqliteBusyTimeout } from "../app/db/sqlite-busy-timeout";
+import { installSqliteBusyTimeout } from "../app/db/sqlite-busy-timeout.server";
 import { startAutoProcessing } from "../app/autoprocess/scheduler.server";
 import { setDb } from "../app/db.server";
 

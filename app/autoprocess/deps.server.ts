@@ -5,7 +5,7 @@
 import { createBatch } from "../batches/service.server";
 import { getAdminClient } from "../shopify/admin-client.server";
 import { filterCandidates } from "../shopify/auto-candidates.server";
-import { listProductImages } from "../shopify/media-pull";
+import { listProductImages } from "../shopify/media-pull.server";
 import { jobsOf } from "./adapters";
 import type { AutoCandidates, AutoDeps } from "./ports";
 

@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NotFoundError } from "../batches/errors";
 import { getBatch } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError } from "../shopify/api-errors.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError } from "../http/api-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

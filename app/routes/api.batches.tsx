@@ -3,8 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { InvalidRequestError } from "../batches/errors";
 import { createBatch, listBatches } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError, readJson } from "../shopify/api-errors.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError, readJson } from "../http/api-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getStorage } from "../storage";
 import { contentTypeOf } from "../storage/storage";
 import { blobUrlKey } from "../storage/blob-url-key.server";
-import { verifyBlobUrl } from "../storage/signed-url";
+import { verifyBlobUrl } from "../storage/signed-url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

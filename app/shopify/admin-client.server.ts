@@ -3,11 +3,11 @@
 // that per shop (withShopLock), keeps the fresh session in memory, and reloads it after a 401.
 import type { Session } from "@shopify/shopify-api";
 import { sessionStorage, unauthenticated } from "../shopify.server";
-import { createAdminClient, type AdminClient, type AdminClientOptions } from "./admin-client";
+import { createAdminClient, type AdminClient, type AdminClientOptions } from "./graphql-client.server";
 import { ShopifyError } from "./errors";
 import { withShopLock } from "./shop-lock";
 
-export type { AdminClient } from "./admin-client";
+export type { AdminClient } from "./graphql-client.server";
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const sessions = new Map<string, Session>();

@@ -10,7 +10,7 @@
 import { db } from "../db.server";
 import { getAdminClient } from "./admin-client.server";
 import { ledgerByMedia, writtenByLoupe } from "./loop-guard.server";
-import { listProductImages, type ProductImage } from "./media-pull";
+import { listProductImages, type ProductImage } from "./media-pull.server";
 import { sameVersion, seenOnProduct, seenVersion, type SeenVersion } from "./seen-media.server";
 
 /** What armed the product for a look (PendingProduct). */

@@ -2,7 +2,7 @@
 // (bulk_operations/finish webhook → a worker task wakes the wait in that worker; polling bulkOperation(id:) with
 // backoff is the fallback across processes), then read the JSONL result.
 import { EventEmitter } from "node:events";
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { ShopifyError, userErrorsMessage } from "./errors";
 import { BULK_STATUS, RUN_BULK, bulkCollectionProductsQuery } from "./operations";
 import type { CollectionProduct } from "./collection-product";

@@ -5,13 +5,13 @@
 // writing again: if they are already ours, or the media changed after the intent, the write happened.
 import type { MediaLedger } from "@prisma/client";
 import { getAdminClient, type AdminClient } from "./admin-client.server";
-import { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
+import { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn.server";
 import { ShopifyError, isShopifyError } from "./errors";
 import { findEntry, markEntry, recordIntent, type LedgerKind } from "./ledger.server";
-import { changedSince, getMediaState, waitUntilReady, type Before, type MediaState, type PollOptions } from "./media-status";
-import { listProductImages } from "./media-pull";
+import { changedSince, getMediaState, waitUntilReady, type Before, type MediaState, type PollOptions } from "./media-status.server";
+import { listProductImages } from "./media-pull.server";
 import { InPlaceRefused, replaceInPlace } from "./replace-media";
-import { finishFallback, replaceByAddAndDetach } from "./replace-fallback";
+import { finishFallback, replaceByAddAndDetach } from "./replace-fallback.server";
 import { stageUpload } from "./staged-upload";
 import { rememberOwnWrite } from "./seen-media.server";
 import { sameImageUrl } from "./loop-guard.server";

@@ -1,7 +1,7 @@
 // Puts new bytes (already staged: resourceUrl) on a product image in place: fileUpdate({id,
 // originalSource}) keeps the media id, position, alt and variant links. When Shopify refuses an
 // in-place replace, InPlaceRefused sends the caller to the fallback (replace-fallback.ts).
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { ShopifyError, userErrorsMessage } from "./errors";
 import { ACK_FAILED, REPLACE_IMAGE } from "./operations";
 

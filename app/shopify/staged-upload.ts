@@ -1,6 +1,6 @@
 // Uploads bytes to Shopify: stagedUploadsCreate (resource IMAGE, POST), then a multipart POST to the
 // target with every parameter first and the file last. Returns the resourceUrl to pass as originalSource.
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { ShopifyError, userErrorsMessage } from "./errors";
 import { STAGED_UPLOAD } from "./operations";
 

@@ -3,7 +3,7 @@
 import { cancelShopJobs } from "../batches/service.server";
 import { db } from "../db.server";
 import { forgetOfflineSession } from "./admin-client.server";
-import { resetAdminLanes } from "./admin-client";
+import { resetAdminLanes } from "./graphql-client.server";
 
 export async function handleUninstall(shop: string): Promise<void> {
   await cancelShopJobs(shop);

@@ -3,8 +3,8 @@
 // contract test suite (tests/integration/storage/contract.test.ts).
 import { config, env } from "../config.server";
 import { blobUrlKey } from "./blob-url-key.server";
-import { FsStorage } from "./fs-storage";
-import { S3Storage } from "./s3-storage";
+import { FsStorage } from "./fs-storage.server";
+import { S3Storage } from "./s3-storage.server";
 import type { Storage } from "./storage";
 
 let current: Storage | null = null;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { migrate } from "../../app/db/migrate";
+import { migrate } from "../../app/db/migrate.server";
 import { freshPostgresDatabase } from "./postgres";
 
 export type TestDbKind = "sqlite" | "postgres";

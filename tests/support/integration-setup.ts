@@ -6,7 +6,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { migrateSqlite } from "../../app/db/migrate";
+import { migrateSqlite } from "../../app/db/migrate.server";
 
 const g = globalThis as { __loupeTestDefaultDb?: string; __loupePrisma?: { $disconnect(): Promise<void> } };
 if (!g.__loupeTestDefaultDb) {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateSqlite } from "../../../app/db/migrate";
+import { migrateSqlite } from "../../../app/db/migrate.server";
 import { readPrismaSchema } from "../../support/prisma-schema";
 
 const SQLITE_TYPE: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Throttling, server errors, failed processing and token refresh, injected by the fake Shopify.
 import type { PrismaClient } from "@prisma/client";
 import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
-import type * as MediaPull from "../../../app/shopify/media-pull";
+import type * as MediaPull from "../../../app/shopify/media-pull.server";
 import type * as PublishServer from "../../../app/shopify/publish.server";
 import type * as ShopifyErrors from "../../../app/shopify/errors";
 import sharp from "sharp";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await h.install();
   prisma = (await import("../../../app/db.server")).db();
   clientMod = await import("../../../app/shopify/admin-client.server");
-  pull = await import("../../../app/shopify/media-pull");
+  pull = await import("../../../app/shopify/media-pull.server");
   publish = await import("../../../app/shopify/publish.server");
   errors = await import("../../../app/shopify/errors");
 });

@@ -2,7 +2,7 @@
 // place and the ledger, against the fake Shopify over HTTP; then reverting every image.
 import type { PrismaClient } from "@prisma/client";
 import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
-import type * as MediaPull from "../../../app/shopify/media-pull";
+import type * as MediaPull from "../../../app/shopify/media-pull.server";
 import type * as PublishServer from "../../../app/shopify/publish.server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await h.install();
   m = {
     client: await import("../../../app/shopify/admin-client.server"),
-    pull: await import("../../../app/shopify/media-pull"),
+    pull: await import("../../../app/shopify/media-pull.server"),
     publish: await import("../../../app/shopify/publish.server"),
     prisma: (await import("../../../app/db.server")).db(),
   };

@@ -12,7 +12,7 @@ import { SHOP, startHarness, type Harness } from "./harness";
 import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
 import type * as PublishServer from "../../../app/shopify/publish.server";
 import type * as ReplaceMedia from "../../../app/shopify/replace-media";
-import type * as MediaPull from "../../../app/shopify/media-pull";
+import type * as MediaPull from "../../../app/shopify/media-pull.server";
 
 let h: Harness;
 let prisma: PrismaClient;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   clientMod = await import("../../../app/shopify/admin-client.server");
   publish = await import("../../../app/shopify/publish.server");
   replace = await import("../../../app/shopify/replace-media");
-  pull = await import("../../../app/shopify/media-pull");
+  pull = await import("../../../app/shopify/media-pull.server");
 });
 afterAll(async () => {
   await prisma?.$disconnect();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readReport } from "../../../app/batches/report-cache.server";
-import { FsStorage } from "../../../app/storage/fs-storage";
+import { FsStorage } from "../../../app/storage/fs-storage.server";
 
 function countingStorage() {
   const fs = new FsStorage(mkdtempSync(join(tmpdir(), "loupe-report-cache-")), "secret");

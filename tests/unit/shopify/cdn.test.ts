@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { downloadOriginal, isShopifyCdnUrl } from "../../../app/shopify/cdn";
+import { downloadOriginal, isShopifyCdnUrl } from "../../../app/shopify/cdn.server";
 import { ShopifyError } from "../../../app/shopify/errors";
 import { installShopifyFetchRouting } from "../../../app/shopify/fetch-routing.server";
 

@@ -8,7 +8,7 @@ import { config } from "../../../app/config.server";
 import { loader as blobsLoader } from "../../../app/routes/blobs.$";
 import { setStorage, storageFromEnv } from "../../../app/storage";
 import { blobUrlKey } from "../../../app/storage/blob-url-key.server";
-import { signBlobUrl } from "../../../app/storage/signed-url";
+import { signBlobUrl } from "../../../app/storage/signed-url.server";
 
 const KEYS = ["LOUPE_STORAGE", "LOUPE_STORAGE_DIR", "LOUPE_BLOB_URL_KEY", "SHOPIFY_API_SECRET"];
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));

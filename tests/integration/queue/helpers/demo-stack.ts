@@ -8,7 +8,7 @@ import { startFakeShopify, type FakeShopify } from "../../../fake-shopify/server
 import { freePort } from "../../../support/ports";
 import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
-import { installSqliteBusyTimeout } from "../../../../app/db/sqlite-busy-timeout";
+import { installSqliteBusyTimeout } from "../../../../app/db/sqlite-busy-timeout.server";
 import { spawnApp, waitForHttp, type AppProcess } from "./app-process";
 import { testDatabaseUrl } from "../../../support/database";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { createPrisma } from "../../../../app/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
-import { FsStorage } from "../../../../app/storage/fs-storage";
+import { FsStorage } from "../../../../app/storage/fs-storage.server";
 import { setStorage } from "../../../../app/storage";
 import { setDb } from "../../../../app/db.server";
 import { testDatabaseUrl } from "../../../support/database";

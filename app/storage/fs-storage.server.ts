@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from "node:fs/p
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Storage } from "./storage";
-import { signBlobUrl } from "./signed-url";
+import { signBlobUrl } from "./signed-url.server";
 
 export class FsStorage implements Storage {
   readonly root: string;

@@ -5,7 +5,7 @@
 // database as it was and the row with its logs and no finished_at, which blocks later runs.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { listMigrations, recordedState, type MigrationResult } from "./migrations";
+import { listMigrations, recordedState, type MigrationResult } from "./migrations.server";
 
 /** Prisma's advisory lock key for migrations (schema-engine's `ADVISORY_LOCK_TIMEOUT` lock). */
 const PRISMA_MIGRATE_LOCK = 72707369;

@@ -3,7 +3,7 @@
 // timestamps, step count), so either tool can take over later.
 import { randomUUID } from "node:crypto";
 import { createClient, type Client } from "@libsql/client";
-import { listMigrations, recordedState, type MigrationResult } from "./migrations";
+import { listMigrations, recordedState, type MigrationResult } from "./migrations.server";
 
 const SQLITE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,

@@ -2,7 +2,7 @@
 // tests), gives up after ~10 min. After an in-place write, READY counts only once the file's version
 // (?v=) or updatedAt moved on from what it was before the write. On FAILED: acknowledges the failed update (which resets the file to
 // READY with its previous content) and reports the failure in plain words.
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { ShopifyError } from "./errors";
 import { ACK_FAILED, MEDIA_STATUS } from "./operations";
 

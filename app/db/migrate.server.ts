@@ -2,14 +2,14 @@
 // (offline and air-gapped installs; `npm run setup` prefers `prisma migrate deploy` when it can run).
 // SQLite: prisma/migrations. PostgreSQL: prisma/postgres/migrations (same names, PostgreSQL SQL).
 import { resolve } from "node:path";
-import { migratePostgres } from "./migrate-postgres";
-import { migrateSqlite } from "./migrate-sqlite";
-import type { MigrationResult } from "./migrations";
+import { migratePostgres } from "./migrate-postgres.server";
+import { migrateSqlite } from "./migrate-sqlite.server";
+import type { MigrationResult } from "./migrations.server";
 import { databaseKind } from "./url";
 
-export { listMigrations, type Migration, type MigrationResult } from "./migrations";
-export { migrateSqlite } from "./migrate-sqlite";
-export { migratePostgres } from "./migrate-postgres";
+export { listMigrations, type Migration, type MigrationResult } from "./migrations.server";
+export { migrateSqlite } from "./migrate-sqlite.server";
+export { migratePostgres } from "./migrate-postgres.server";
 
 /** The migrations folder for a database URL, under the project root. */
 export function migrationsDir(url: string, root = process.cwd()): string {

@@ -1,6 +1,6 @@
 // Pulling what Loupe works on: a collection's products and a product's image media, in position
 // order across all pages (position = index across ALL media types, as Shopify's moves use it).
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { COLLECTION_PRODUCTS, PRODUCT_MEDIA, PRODUCT_TITLE } from "./operations";
 import { ShopifyError } from "./errors";
 import { listCollectionProductsBulk } from "./bulk.server";
@@ -8,7 +8,7 @@ import type { CollectionProduct, ProductImage } from "./collection-product";
 
 export type { ProductImage };
 
-export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn";
+export { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn.server";
 
 interface MediaNode {
   id: string;

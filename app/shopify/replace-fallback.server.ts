@@ -6,10 +6,10 @@
 //   3. record the variants that show the old media → detach the old file (it stays in Files; the
 //      detach clears it from those variants) → attach the new media to each of them
 import type { MediaLedger } from "@prisma/client";
-import type { AdminClient } from "./admin-client";
+import type { AdminClient } from "./graphql-client.server";
 import { ShopifyError, userErrorsMessage } from "./errors";
-import { waitUntilReady, type PollOptions } from "./media-status";
-import { listProductImages } from "./media-pull";
+import { waitUntilReady, type PollOptions } from "./media-status.server";
+import { listProductImages } from "./media-pull.server";
 import { markEntry } from "./ledger.server";
 import { ADD_PRODUCT_MEDIA, APPEND_VARIANT_MEDIA, DETACH_MEDIA, JOB_STATUS, REORDER_MEDIA, VARIANT_MEDIA } from "./operations";
 

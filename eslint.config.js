@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    // Routes call services (app/batches, app/autoprocess, app/shopify *.server.ts), never the database.
+    // Routes call services (core/batches, core/autoprocess, core/shopify *.server.ts), never the database.
     files: ["app/routes/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/db.server", "@prisma/client"], message: "Routes call services, not Prisma." }] }],

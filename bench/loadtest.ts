@@ -64,10 +64,10 @@ async function main(): Promise<number> {
     Object.assign(process.env, infra.env);
     const { setupDatabase } = await import("../scripts/setup");
     log(`database: ${await setupDatabase(infra.databaseUrl)}`);
-    const db = (await import("../app/db.server")).db();
-    const { storageFromEnv } = await import("../app/storage");
-    const svc = await import("../app/batches/service.server");
-    const { getProducer } = await import("../app/batches/enqueue.server");
+    const db = (await import("../core/db.server")).db();
+    const { storageFromEnv } = await import("../core/storage");
+    const svc = await import("../core/batches/service.server");
+    const { getProducer } = await import("../core/batches/enqueue.server");
 
     infra.fake.store.settings.bucket = { maximumAvailable: CFG.bucketMax, restoreRate: CFG.bucketRestore };
     // Seed the fake and give each shop an offline session (as after install).

@@ -2,7 +2,7 @@
 // "Authorization: Bearer <JWT>" verified by authenticate.admin (HS256 with the app secret, aud = API
 // key, dest = the shop). It answers CORS preflight itself. Anything without a valid token gets 401
 // JSON — never a redirect or an HTML bounce page, which a fetch() caller cannot use.
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../../core/shopify/shopify-app.server";
 
 export interface ApiContext {
   shop: string;

@@ -1,7 +1,7 @@
 // Maps the batch services' errors to API answers: not found (or another shop's id) → 404, a state
 // change that is not allowed → 409, a bad request → 400. Messages stay merchant-readable.
-import { InvalidRequestError, InvalidTransitionError, NotFoundError } from "../batches/errors";
-import { ShopifyError } from "../shopify/errors";
+import { InvalidRequestError, InvalidTransitionError, NotFoundError } from "../../core/batches/errors";
+import { ShopifyError } from "../../core/shopify/errors";
 import { BodyTooLargeError, readCapped } from "./read-capped.server";
 import type { ApiContext } from "./api-auth.server";
 

@@ -1,7 +1,7 @@
 // GET /api/batches/:id → { batch: { id, status, total, images: [{ id, productId, mediaId, state, warnings, processedBy }] } }
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NotFoundError } from "../batches/errors";
-import { getBatch } from "../batches/service.server";
+import { NotFoundError } from "../../core/batches/errors";
+import { getBatch } from "../../core/batches/service.server";
 import { authenticateApi } from "../http/api-auth.server";
 import { apiError } from "../http/api-errors.server";
 

@@ -1,6 +1,6 @@
 // POST /api/images/:id/approve | reject | publish | revert → { image: { id, state, … } }
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { approveImage, publishImage, rejectImage, revertImage } from "../batches/service.server";
+import { approveImage, publishImage, rejectImage, revertImage } from "../../core/batches/service.server";
 import { authenticateApi } from "../http/api-auth.server";
 import { apiError } from "../http/api-errors.server";
 

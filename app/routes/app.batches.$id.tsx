@@ -5,10 +5,10 @@ import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
-import { authenticate } from "../shopify.server";
-import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../batches/service.server";
-import { shootAdvice } from "../batches/shoot-advice.server";
-import { getStorage } from "../storage";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../../core/batches/service.server";
+import { shootAdvice } from "../../core/batches/shoot-advice.server";
+import { getStorage } from "../../core/storage";
 import type { ImageReport } from "../../workers/retouch/report";
 import { BatchProgress } from "../components/batch/BatchProgress";
 import { ImageGrid } from "../components/batch/ImageGrid";
@@ -16,7 +16,7 @@ import { applyFilter, GridFilters, type GridFilter } from "../components/batch/G
 import { ConsistencyPanel } from "../components/batch/ConsistencyPanel";
 import { ShootReportCard } from "../components/batch/ShootReportCard";
 import { BatchStatusBadge } from "../components/common/BatchStatusBadge";
-import { batchConsistency } from "../batches/consistency";
+import { batchConsistency } from "../../core/batches/consistency";
 import { batchProgress } from "../ui/progress";
 import { actionError } from "../ui/errors";
 import { readForm } from "../http/form.server";

@@ -4,9 +4,9 @@
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
-import { authenticate } from "../shopify.server";
-import { approveImage, getImage, getShopSettings, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../batches/service.server";
-import { getStorage } from "../storage";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { approveImage, getImage, getShopSettings, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
+import { getStorage } from "../../core/storage";
 import type { ImageReport } from "../../workers/retouch/report";
 import { ReviewViewer } from "../components/review/ReviewViewer";
 import { WarningList } from "../components/review/WarningList";

@@ -4,9 +4,9 @@ import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Button, InlineStack, Layout, Page } from "@shopify/polaris";
 import { useState } from "react";
-import { authenticate } from "../shopify.server";
-import { clearReference, getShopSettings, referenceRows, replaceShopSettings, setReference } from "../batches/service.server";
-import { parseSettings, type ShopSettings } from "../settings/settings";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { clearReference, getShopSettings, referenceRows, replaceShopSettings, setReference } from "../../core/batches/service.server";
+import { parseSettings, type ShopSettings } from "../../core/settings/settings";
 import { LookSection } from "../components/settings/LookSection";
 import { GuardSection } from "../components/settings/GuardSection";
 import { AutoSection } from "../components/settings/AutoSection";

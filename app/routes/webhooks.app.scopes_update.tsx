@@ -1,7 +1,7 @@
 // app/scopes_update → keep the stored sessions' scope in step with what the merchant granted.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { updateSessionScopes } from "../shopify/sessions.server";
-import { verifyWebhook } from "../shopify/webhook-auth.server";
+import { updateSessionScopes } from "../../core/shopify/sessions.server";
+import { verifyWebhook } from "../http/webhook-auth.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const hook = await verifyWebhook(request, ["app/scopes_update"]);

@@ -1,5 +1,5 @@
 // How each image state reads to a merchant, and the Polaris badge tone that goes with it.
-import type { JobState } from "../batches/job-states";
+import type { JobState } from "../../core/batches/job-states";
 
 type Tone = "info" | "success" | "warning" | "critical" | "attention" | "new" | undefined;
 

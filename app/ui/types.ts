@@ -1,5 +1,5 @@
 // The shapes the pages receive from their loaders (JSON-serialized views of the batch service).
-import type { JobState } from "../batches/job-states";
+import type { JobState } from "../../core/batches/job-states";
 import type { Box, Warning } from "../../workers/retouch/types";
 
 export type { JobState, Box, Warning };

@@ -1,7 +1,7 @@
 // What the retouched files look like: background, size, margins, shadow, format.
 import { BlockStack, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
 import * as v from "valibot";
-import type { ShopSettings } from "../../settings/settings";
+import type { ShopSettings } from "../../../core/settings/settings";
 import { MARGIN_RANGE, RenderFields } from "../../../workers/retouch/settings";
 
 type Look = Pick<ShopSettings, "background" | "size" | "marginPct" | "shadow" | "format">;

@@ -3,7 +3,7 @@ import { useFetcher } from "@remix-run/react";
 import { BlockStack, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 
-import type { ReferenceRow } from "../../batches/views";
+import type { ReferenceRow } from "../../../core/batches/views";
 
 export type { ReferenceRow };
 

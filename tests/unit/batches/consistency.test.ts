@@ -1,7 +1,7 @@
 // The batch page's consistency panel is the engine's batch guards, run on the server over the
 // summaries the reports carry, with the shop's thresholds: changing a threshold changes the result.
 import { describe, expect, it } from "vitest";
-import { batchConsistency, type ConsistencyInput } from "../../../app/batches/consistency";
+import { batchConsistency, type ConsistencyInput } from "../../../core/batches/consistency";
 
 /** A photo's summary: a 200×200 piece on a 1000×1000 canvas, its centre shifted by (dx, dy). */
 function photo(id: string, o: { edge?: number; dx?: number; exposure?: number } = {}): ConsistencyInput {

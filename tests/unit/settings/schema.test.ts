@@ -2,7 +2,7 @@
 // same value is refused in all three with the same message, and guard thresholds are a closed set.
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../../workers/cli-args";
-import { parseSettings, DEFAULT_SETTINGS as SHOP_DEFAULTS } from "../../../app/settings/settings";
+import { parseSettings, DEFAULT_SETTINGS as SHOP_DEFAULTS } from "../../../core/settings/settings";
 import { DEFAULT_SETTINGS, MARGIN_RANGE, resolveSettings, SIZE_RANGE } from "../../../workers/retouch/settings";
 import { DEFAULT_THRESHOLDS } from "../../../workers/retouch/guards/thresholds";
 

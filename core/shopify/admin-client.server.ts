@@ -2,7 +2,7 @@
 // Expiring offline tokens are refreshed by the library's unauthenticated.admin(); Loupe serializes
 // that per shop (withShopLock), keeps the fresh session in memory, and reloads it after a 401.
 import type { Session } from "@shopify/shopify-api";
-import { sessionStorage, unauthenticated } from "../shopify.server";
+import { sessionStorage, unauthenticated } from "./shopify-app.server";
 import { createAdminClient, type AdminClient, type AdminClientOptions } from "./graphql-client.server";
 import { ShopifyError } from "./errors";
 import { withShopLock } from "./shop-lock";

@@ -1,5 +1,5 @@
 // The real services behind auto-processing: the Shopify helper's candidate filter
-// (app/shopify/auto-candidates.server.ts: READY image media added or replaced since Loupe last saw
+// (core/shopify/auto-candidates.server.ts: READY image media added or replaced since Loupe last saw
 // the product, not written by Loupe) over
 // ONE media listing per product, and the queue helper's batch service (createBatch, source "auto").
 import { createBatch } from "../batches/service.server";

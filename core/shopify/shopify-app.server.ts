@@ -1,11 +1,11 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { config } from "./config.server";
-import { db } from "./db.server";
-import { API_VERSION } from "./shopify/api-version";
-import { SCOPES } from "./shopify/scopes";
-import { installShopifyFetchRouting } from "./shopify/fetch-routing.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { API_VERSION } from "./api-version";
+import { SCOPES } from "./scopes";
+import { installShopifyFetchRouting } from "./fetch-routing.server";
 
 installShopifyFetchRouting();
 

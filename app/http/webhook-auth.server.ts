@@ -5,8 +5,8 @@
 // and a body that names its shop (`shop_domain`, `myshopify_domain`) must name the header's shop.
 // Answers: 405 not POST, 401 unsigned or forged, 413 too large, 400 malformed or mismatched.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { config } from "../config.server";
-import { BodyTooLargeError, readCapped, tooLarge } from "../http/read-capped.server";
+import { config } from "../../core/config.server";
+import { BodyTooLargeError, readCapped, tooLarge } from "./read-capped.server";
 
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 

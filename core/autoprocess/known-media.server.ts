@@ -1,4 +1,4 @@
-// The scheduler's own loop guard, on top of the candidate filter (app/shopify/auto-candidates.server.ts,
+// The scheduler's own loop guard, on top of the candidate filter (core/shopify/auto-candidates.server.ts,
 // which judges finished jobs and completed writes by URL and time): a media that has a job still in
 // flight, or a Loupe write still in flight, never gets a second job, whatever the lookup returned.
 import { db } from "../db.server";

@@ -1,7 +1,7 @@
 // The process's queue producer (QUEUE=local|bullmq, REDIS_URL). The web only enqueues.
 import { config } from "../config.server";
-import { createProducer } from "../../workers/queue/producer";
-import type { QueueProducer, TaskRef } from "../../workers/queue/job-queue";
+import { createProducer } from "../queue/producer";
+import type { QueueProducer, TaskRef } from "../queue/job-queue";
 
 let producer: QueueProducer | null = null;
 

@@ -1,6 +1,6 @@
 // The retouch CLI's arguments (workers/cli.ts). The settings are checked here, before any file is
 // read, by the engine's one schema: a bad value stops the run with the message the web app gives.
-import { resolveSettings, type RetouchSettings } from "./retouch/settings";
+import { resolveSettings, type RetouchSettings } from "./retouch/contract";
 
 export const CLI_USAGE =
   "FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--shadow-strength 0.5] [--upscale] [--format jpg|png|webp|tiff|psd] [--margin 0.08]";

@@ -9,7 +9,7 @@ import { authenticate } from "../../core/shopify/shopify-app.server";
 import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../../core/batches/service.server";
 import { shootAdvice } from "../../core/batches/shoot-advice.server";
 import { getStorage } from "../../core/storage";
-import type { ImageReport } from "../../workers/retouch/report";
+import type { ImageReport } from "../../workers/retouch/contract";
 import { BatchProgress } from "../components/batch/BatchProgress";
 import { ImageGrid } from "../components/batch/ImageGrid";
 import { applyFilter, GridFilters, type GridFilter } from "../components/batch/GridFilters";

@@ -7,7 +7,7 @@ import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shop
 import { authenticate } from "../../core/shopify/shopify-app.server";
 import { approveImage, getImage, getShopSettings, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
 import { getStorage } from "../../core/storage";
-import type { ImageReport } from "../../workers/retouch/report";
+import type { ImageReport } from "../../workers/retouch/contract";
 import { ReviewViewer } from "../components/review/ReviewViewer";
 import { WarningList } from "../components/review/WarningList";
 import { Swatches } from "../components/review/Swatches";

@@ -2,8 +2,7 @@
 // run on the server over the summaries each photo's report carries, with the shop's thresholds. One
 // finding per batch guard; a photo whose report has no summary (retouched before summaries were
 // recorded) is not compared and is counted as such.
-import { runBatchGuards, type BatchImageSummary } from "../../workers/retouch/guards";
-import type { ThresholdOverrides } from "../../workers/retouch/guards/thresholds";
+import { runBatchGuards, type BatchImageSummary, type ThresholdOverrides } from "../../workers/retouch/contract";
 
 export interface ConsistencyInput {
   id: string;

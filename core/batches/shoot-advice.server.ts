@@ -1,7 +1,6 @@
 // The batch's shoot report: what the photos say about the shoot (dust, uneven backdrop, exposure and
 // white-balance spread, resolution), each with a tip — from the engine's per-image reports.
-import { shootReport, type ShootReportItem } from "../../workers/retouch/guards";
-import type { ImageReport } from "../../workers/retouch/report";
+import { shootReport, type ImageReport, type ShootReportItem } from "../../workers/retouch/contract";
 
 export function shootAdvice(reports: Array<ImageReport | null>, outputSize: number): ShootReportItem[] {
   const images = reports

@@ -2,7 +2,7 @@
 // workers/retouch/settings.ts, field by field), guard thresholds, and the auto-processing policy.
 import { createHash } from "node:crypto";
 import * as v from "valibot";
-import { DEFAULT_SETTINGS as ENGINE_DEFAULTS, RenderFields, settingsMessage } from "../../workers/retouch/settings";
+import { DEFAULT_SETTINGS as ENGINE_DEFAULTS, RenderFields, settingsMessage } from "../../workers/retouch/contract";
 import { InvalidRequestError } from "../batches/errors";
 
 export const AUTO_POLICIES = ["off", "hold", "publish"] as const;

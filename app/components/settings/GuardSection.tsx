@@ -1,6 +1,6 @@
 // The guard thresholds a merchant is likely to tune, with the engine's defaults as placeholders.
 import { BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
-import { DEFAULT_THRESHOLDS, type ThresholdKey, type ThresholdOverrides } from "../../../workers/retouch/guards/thresholds";
+import { DEFAULT_THRESHOLDS, type ThresholdKey, type ThresholdOverrides } from "../../../workers/retouch/contract";
 
 const FIELDS: Array<{ key: ThresholdKey; label: string; help: string }> = [
   { key: "metalDeltaEWarn", label: "Metal color change (ΔE00)", help: "Warn when the metal's color moves more than this. Around 2 is visible side by side." },

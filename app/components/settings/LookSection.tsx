@@ -2,7 +2,7 @@
 import { BlockStack, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
 import * as v from "valibot";
 import type { ShopSettings } from "../../../core/settings/settings";
-import { MARGIN_RANGE, RenderFields } from "../../../workers/retouch/settings";
+import { MARGIN_RANGE, RenderFields } from "../../../workers/retouch/contract";
 
 type Look = Pick<ShopSettings, "background" | "size" | "marginPct" | "shadow" | "format">;
 

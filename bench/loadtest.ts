@@ -10,7 +10,7 @@
 //              duplicate queue deliveries that must not write twice;
 //   4. verify: nothing lost, nothing published twice (database, fake Shopify, proxy, S3).
 // Reports images per minute, B–D latency loaded vs idle (must be within 2×), Admin API query cost per
-// image against the throttle bucket; writes bench/results/loadtest-<time>.json. Exits 1 on failure.
+// image against the throttle bucket; writes bench-results/loadtest-<time>.json. Exits 1 on failure.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -220,8 +220,8 @@ async function main(): Promise<number> {
       verdict,
       infra,
     });
-    mkdirSync(resolve("bench/results"), { recursive: true });
-    const file = resolve(`bench/results/loadtest-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    mkdirSync(resolve("bench-results"), { recursive: true });
+    const file = resolve(`bench-results/loadtest-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2));
     printReport(report);
     log(`report written to ${file}`);

@@ -22,6 +22,3 @@ export function deltaEWords(de: number): string {
   return "A different color: the photo no longer matches the piece.";
 }
 
-export function labToCss([L, a, b]: Lab): string {
-  return `lab(${L.toFixed(1)}% ${a.toFixed(1)} ${b.toFixed(1)})`;
-}

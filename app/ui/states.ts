@@ -27,9 +27,6 @@ export const STATE_TONE: Record<JobState, Tone> = {
   reverted: undefined,
 };
 
-/** States in which nothing is still happening to an image. */
-export const SETTLED: readonly JobState[] = ["review", "approved", "published", "failed", "rejected", "reverted"];
-
 export function isBusy(state: JobState): boolean {
   return state === "queued" || state === "processing" || state === "publishing";
 }

@@ -14,8 +14,6 @@ export function setProducer(p: QueueProducer | null): void {
   producer = p;
 }
 
-/** The same as setProducer. */
-export const useProducer = setProducer;
 
 export async function enqueue(tasks: TaskRef[]): Promise<void> {
   await getProducer().enqueue(tasks);

@@ -37,8 +37,3 @@ export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite
     data: { state, ...extra, ...(state === "ready" || state === "written" ? { writtenAt: new Date() } : {}) },
   });
 }
-
-/** Loupe's writes to a media (newest first), for the loop guard. */
-export function entriesForMedia(shop: string, mediaId: string): Promise<MediaLedger[]> {
-  return db().mediaLedger.findMany({ where: { shop, mediaId }, orderBy: { createdAt: "desc" } });
-}

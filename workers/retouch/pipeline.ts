@@ -127,6 +127,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const framing = framingReport(framed.layout);
   const report: ImageReport = {
     input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
+    segmenter: segment.id ?? "custom",
     timings,
     gains: surface.gains,
     backdrop: {

@@ -13,6 +13,11 @@ export interface SpotEdit {
 
 export interface ImageReport {
   input: { width: number; height: number; format: string; notes: string[] };
+  /**
+   * The segmenter that made the matte (segment/segmenter.ts), e.g. "isnet isnet-fp16.onnx 1024px" or
+   * "fast-mask 1024px (LOUPE_ENGINE_FAST=1)"; absent in reports made before it was recorded.
+   */
+  segmenter?: string;
   timings: Record<string, number>;
   gains: { exposure: number; whiteBalance: [number, number, number] };
   backdrop: {

@@ -39,6 +39,8 @@ describe("export", () => {
     // Consistent margins: the piece's longer side spans (1 − 2·0.08) of the canvas.
     expect(o.report.framing.fill).toBeCloseTo(0.84, 2);
     // What the batch guards compare across a batch: the result's white background, a positive edge score.
+    // The report names the segmenter that made the matte (this suite runs the fast stand-in).
+    expect(o.report.segmenter).toMatch(/^fast-mask \d+px \(LOUPE_ENGINE_FAST=1\)$/);
     const b = o.report.batch!;
     expect(b.backgroundLab[0]).toBeGreaterThan(99);
     expect(b.edgeScore).toBeGreaterThan(0);

@@ -16,9 +16,8 @@ import { taskDeadlineMs } from "./jobs/deadlines";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
-import { installSqliteBusyTimeout } from "../core/db/sqlite-busy-timeout.server";
 import { startAutoProcessing } from "../core/autoprocess/scheduler.server";
-import { setDb } from "../core/db.server";
+import { db as processDb, setDb } from "../core/db.server";
 
 export interface WorkerOptions {
   inProcess?: boolean;
@@ -50,9 +49,9 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   assertSafeToStart();
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
-  installSqliteBusyTimeout();
-  const db = opts.db ?? (await import("../core/db.server")).db();
-  if (opts.db) setDb(opts.db); // the batch services and the auto-processing scheduler use the same client
+  // A worker given its own database points every service at it (the batch services, the scheduler).
+  if (opts.db) setDb(opts.db);
+  const db = processDb();
   const cores = os.availableParallelism();
   const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));
   const leaseMs = opts.leaseMs ?? envNumber("LOUPE_LEASE_MS", 60_000);

@@ -2,10 +2,10 @@
 // `_prisma_migrations` the way `prisma migrate deploy` does on PostgreSQL (same table definition,
 // same advisory lock, sha256 checksum, one step per migration script), so either tool can take over.
 // Each migration runs in one transaction (PostgreSQL DDL is transactional): a failure leaves the
-// database as it was and the row with its logs and no finished_at, which blocks later runs.
-import { randomUUID } from "node:crypto";
+// database as it was and the row with its logs and no finished_at, which blocks later runs. The walk
+// is migrations.server.ts's.
 import pg from "pg";
-import { listMigrations, recordedState, type MigrationResult } from "./migrations.server";
+import { applyMigrations, type MigrationResult } from "./migrations.server";
 
 /** Prisma's advisory lock key for migrations (schema-engine's `ADVISORY_LOCK_TIMEOUT` lock). */
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -28,37 +28,31 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
     // Two processes running setup at once (several workers starting) must not both migrate.
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
     await client.query(PG_MIGRATIONS_TABLE);
-    const rows = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
-    const done = new Map(rows.rows.map((r) => [r.migration_name, r]));
-    const result: MigrationResult = { applied: [], skipped: [] };
-    for (const m of listMigrations(dir)) {
-      if (recordedState(m, done.get(m.name)) === "skip") {
-        result.skipped.push(m.name);
-        continue;
-      }
-      const id = randomUUID();
-      await client.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`,
-        [id, m.checksum, m.name],
-      );
-      try {
-        await client.query(`BEGIN;\n${m.sql}\n;COMMIT;`);
-      } catch (err) {
-        await client.query("ROLLBACK").catch(() => undefined);
+    return await applyMigrations(dir, {
+      async recorded() {
+        const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+          `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+        );
+        return new Map(rows.rows.map((r) => [r.migration_name, r]));
+      },
+      async started(id, m) {
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`, [id, m.checksum, m.name]);
+      },
+      async run(m) {
+        try {
+          await client.query(`BEGIN;\n${m.sql}\n;COMMIT;`);
+        } catch (err) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw err;
+        }
+      },
+      async failed(id, err) {
         await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [String(err), id]);
-        throw new Error(`migration ${m.name} failed: ${String(err)}`);
-      }
-      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
-        id,
-      ]);
-      result.applied.push(m.name);
-    }
-    return result;
+      },
+      async finished(id) {
+        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+      },
+    });
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]).catch(() => undefined);
     await client.end();

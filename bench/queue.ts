@@ -70,7 +70,7 @@ export async function benchQueue(): Promise<Record<string, number>> {
   const { setStorage } = await import("../core/storage");
   const { setDb } = await import("../core/db.server");
   const { setProducer } = await import("../core/batches/enqueue.server");
-  const { createProducer } = await import("../core/queue/producer");
+  const { createProducer } = await import("../core/queue/producer.server");
   const svc = await import("../core/batches/service.server");
   const { startWorker } = await import("../workers/main");
   const { realEngine } = await import("../workers/jobs/deps");

@@ -10,7 +10,7 @@ import { assertSafeToStart } from "../core/startup-checks.server";
 import { getStorage } from "../core/storage";
 import { installShopifyFetchRouting } from "../core/shopify/fetch-routing.server";
 import { createQueue } from "../core/queue";
-import { Claims } from "../core/queue/claims";
+import { Claims } from "../core/queue/claims.server";
 import type { QueueDriver, TaskKind } from "../core/queue/job-queue";
 import { taskDeadlineMs } from "./jobs/deadlines";
 import { createRunner } from "./jobs/run-task";

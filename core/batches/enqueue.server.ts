@@ -1,6 +1,6 @@
 // The process's queue producer (QUEUE=local|bullmq, REDIS_URL). The web only enqueues.
 import { config } from "../config.server";
-import { createProducer } from "../queue/producer";
+import { createProducer } from "../queue/producer.server";
 import type { QueueProducer, TaskRef } from "../queue/job-queue";
 
 let producer: QueueProducer | null = null;

@@ -10,9 +10,9 @@ import { ShopifyError, isShopifyError } from "./errors";
 import { findEntry, markEntry, recordIntent, type LedgerKind } from "./ledger.server";
 import { changedSince, getMediaState, waitUntilReady, type Before, type MediaState, type PollOptions } from "./media-status.server";
 import { listProductImages } from "./media-pull.server";
-import { InPlaceRefused, replaceInPlace } from "./replace-media";
+import { InPlaceRefused, replaceInPlace } from "./replace-media.server";
 import { finishFallback, replaceByAddAndDetach } from "./replace-fallback.server";
-import { stageUpload } from "./staged-upload";
+import { stageUpload } from "./staged-upload.server";
 import { rememberOwnWrite } from "./seen-media.server";
 import { sameImageUrl } from "./loop-guard.server";
 

@@ -2,7 +2,7 @@
 // Redis for bullmq; Shopify and the engine are in-memory fakes with faults on demand.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { hostname } from "node:os";
-import { createProducer } from "../../../core/queue/producer";
+import { createProducer } from "../../../core/queue/producer.server";
 import { setProducer } from "../../../core/batches/enqueue.server";
 import type { QueueDriver, TaskKind } from "../../../core/queue/job-queue";
 import { startWorker, type RunningWorker } from "../../../workers/main";

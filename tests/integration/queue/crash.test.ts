@@ -6,7 +6,7 @@ import { demoStack, type DemoStack } from "./helpers/demo-stack";
 import { waitFor } from "./helpers/env";
 import { setDb } from "../../../core/db.server";
 import { setProducer } from "../../../core/batches/enqueue.server";
-import { createProducer } from "../../../core/queue/producer";
+import { createProducer } from "../../../core/queue/producer.server";
 import * as svc from "../../../core/batches/service.server";
 import { DEMO_SHOP } from "../../fake-shopify/server";
 

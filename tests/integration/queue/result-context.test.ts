@@ -2,7 +2,7 @@
 // settings, and the context (engine version, the collection's reference image, the product title).
 // Real SQLite and storage, the local queue, in-memory Shopify and engine (counting engine runs).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createProducer } from "../../../core/queue/producer";
+import { createProducer } from "../../../core/queue/producer.server";
 import { setProducer } from "../../../core/batches/enqueue.server";
 import { startWorker, type RunningWorker } from "../../../workers/main";
 import * as svc from "../../../core/batches/service.server";

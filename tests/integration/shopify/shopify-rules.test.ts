@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHOP, startHarness, type Harness } from "./harness";
 import type * as AdminClientServer from "../../../core/shopify/admin-client.server";
 import type * as PublishServer from "../../../core/shopify/publish.server";
-import type * as ReplaceMedia from "../../../core/shopify/replace-media";
+import type * as ReplaceMedia from "../../../core/shopify/replace-media.server";
 import type * as MediaPull from "../../../core/shopify/media-pull.server";
 
 let h: Harness;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   prisma = (await import("../../../core/db.server")).db();
   clientMod = await import("../../../core/shopify/admin-client.server");
   publish = await import("../../../core/shopify/publish.server");
-  replace = await import("../../../core/shopify/replace-media");
+  replace = await import("../../../core/shopify/replace-media.server");
   pull = await import("../../../core/shopify/media-pull.server");
 });
 afterAll(async () => {
@@ -39,7 +39,7 @@ const logOf = (op: string, since: number) => h.fake.state().log.slice(since).fil
 const png = (color: string, size = 400) => sharp({ create: { width: size, height: size, channels: 3, background: color } }).png().toBuffer();
 
 async function staged(client: Awaited<ReturnType<typeof clientMod.getAdminClient>>, filename: string, mimeType: string, bytes: Buffer) {
-  const { stageUpload } = await import("../../../core/shopify/staged-upload");
+  const { stageUpload } = await import("../../../core/shopify/staged-upload.server");
   return stageUpload(client, { bytes, mimeType, filename });
 }
 

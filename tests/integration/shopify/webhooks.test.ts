@@ -292,7 +292,7 @@ describe("app/uninstalled and shop/redact", () => {
 
 /** Runs the queued webhook tasks the way a worker does: claim the row, run it with the task runner. */
 async function runShopTasks(): Promise<number> {
-  const { Claims } = await import("../../../core/queue/claims");
+  const { Claims } = await import("../../../core/queue/claims.server");
   const { createRunner } = await import("../../../workers/jobs/run-task");
   const { getStorage } = await import("../../../core/storage");
   const unused = new Proxy({}, { get: () => { throw new Error("a webhook task must not need Shopify or the engine"); } });

@@ -3,11 +3,11 @@
 // this process wake them at once.
 import type { PrismaClient } from "@prisma/client";
 import PQueue from "p-queue";
-import { Claims } from "./claims";
+import { Claims } from "./claims.server";
 import type { ClaimedTask, JobQueue, QueueOptions, TaskRef, TaskRunner } from "./job-queue";
-import { LocalProducer } from "./producer";
-import { wakeEmitter } from "./wake";
-import { TaskTracker } from "./tracker";
+import { LocalProducer } from "./producer.server";
+import { wakeEmitter } from "./wake.server";
+import { TaskTracker } from "./tracker.server";
 
 export class LocalQueue implements JobQueue {
   readonly driver = "local" as const;

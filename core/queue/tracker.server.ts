@@ -1,7 +1,7 @@
 // The tasks a worker holds right now: keeps their leases alive (heartbeat) and, on shutdown, waits
 // for them for a grace period and hands back the rest. A lease is renewed for at most maxHoldMs: a
 // task stuck past every deadline stops holding its row, which becomes claimable again.
-import type { Claims } from "./claims";
+import type { Claims } from "./claims.server";
 import type { ClaimedTask } from "./job-queue";
 
 export class TaskTracker {

@@ -4,8 +4,8 @@
 import { Queue } from "bullmq";
 import type { QueueDriver, QueueProducer, TaskRef } from "./job-queue";
 import { QUEUE_NAME, bullJobId, bullPriority, type BullPayload } from "./bullmq-names";
-import { redisConnection } from "./redis";
-import { wakeLocalWorkers } from "./wake";
+import { redisConnection } from "./redis.server";
+import { wakeLocalWorkers } from "./wake.server";
 
 export class LocalProducer implements QueueProducer {
   readonly driver = "local" as const;

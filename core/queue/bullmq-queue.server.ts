@@ -6,12 +6,12 @@
 // a worker killed after claiming): the database stays the truth.
 import type { PrismaClient } from "@prisma/client";
 import { Worker, type Job } from "bullmq";
-import { Claims } from "./claims";
+import { Claims } from "./claims.server";
 import type { JobQueue, QueueOptions, TaskRef, TaskRunner } from "./job-queue";
-import { BullProducer } from "./producer";
+import { BullProducer } from "./producer.server";
 import { QUEUE_NAME, type BullPayload } from "./bullmq-names";
-import { redisConnection } from "./redis";
-import { TaskTracker } from "./tracker";
+import { redisConnection } from "./redis.server";
+import { TaskTracker } from "./tracker.server";
 
 export class BullQueue implements JobQueue {
   readonly driver = "bullmq" as const;

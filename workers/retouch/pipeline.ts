@@ -15,7 +15,7 @@ import { frame, pieceBox } from "./compose/frame";
 import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
 import { linearToSrgb8 } from "./color";
-import { runGuards, summarizeForBatch } from "./guards";
+import { runGuardsAndSummary } from "./guards";
 import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
 
@@ -114,9 +114,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
     product: settings.product,
     reference: await decodeReference(settings.reference),
   };
-  const warnings = runGuards(guardInput, settings.guardThresholds);
-  // What the batch guards compare across the batch's photos (run server-side over the stored reports).
-  const batch = summarizeForBatch(guardInput, settings.guardThresholds);
+  // The guards' warnings, and what the batch guards compare across the batch's photos (run
+  // server-side over the stored reports), from one reading of the pair.
+  const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
   warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
   lap("guards");
 

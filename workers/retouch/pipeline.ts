@@ -14,8 +14,8 @@ import { applyGains } from "./backdrop/apply-gains";
 import { frame, pieceBox } from "./compose/frame";
 import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
-import { linearToSrgb8 } from "./pixels/srgb";
-import { runGuards } from "./guards";
+import { linearToSrgb8 } from "./color";
+import { runGuardsAndSummary } from "./guards";
 import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
 
@@ -114,18 +114,18 @@ export async function runPipeline(
   const [br, bgc, bb] = parseBackground(settings.background);
   const afterImg: Image8 = { width: W, height: H, channels: 3, data: flattenOver(toned, W * H, br, bgc, bb) };
   const backdropSrgb = matte.backdrop.atPiece.map((v) => linearToSrgb8(v)) as [number, number, number];
-  const warnings = runGuards(
-    {
-      before: img,
-      after: afterImg,
-      alpha,
-      gains: surface.gains,
-      backdrop: backdropSrgb,
-      product: settings.product,
-      reference: await decodeReference(settings.reference),
-    },
-    settings.guardThresholds,
-  );
+  const guardInput = {
+    before: img,
+    after: afterImg,
+    alpha,
+    gains: surface.gains,
+    backdrop: backdropSrgb,
+    product: settings.product,
+    reference: await decodeReference(settings.reference),
+  };
+  // The guards' warnings, and what the batch guards compare across the batch's photos (run
+  // server-side over the stored reports), from one reading of the pair.
+  const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
   warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
   lap("guards");
 
@@ -136,6 +136,7 @@ export async function runPipeline(
   const framing = framingReport(framed.layout);
   const report: ImageReport = {
     input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
+    segmenter: segment.id ?? "custom",
     timings,
     gains: surface.gains,
     backdrop: {
@@ -146,6 +147,7 @@ export async function runPipeline(
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
+    batch,
     measurements: {
       pieceShare: round(share, 5),
       matteFilledShare: round(matte.filledShare, 5),

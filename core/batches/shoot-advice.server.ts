@@ -2,7 +2,7 @@
 // white-balance spread, resolution), each with a tip — from the engine's per-image reports.
 import { shootReport, type ImageReport, type ShootReportItem } from "../../workers/retouch/contract";
 
-export function shootAdvice(reports: Array<ImageReport | null>, outputSize: number): ShootReportItem[] {
+export function shootAdvice(reports: Array<ImageReport | null>, outputSize: number, upscale = false): ShootReportItem[] {
   const images = reports
     .filter((r): r is ImageReport => r !== null)
     .map((r, k) => ({
@@ -14,5 +14,5 @@ export function shootAdvice(reports: Array<ImageReport | null>, outputSize: numb
       exposure: r.gains.exposure,
       whiteBalance: r.gains.whiteBalance,
     }));
-  return shootReport({ images, outputSize });
+  return shootReport({ images, outputSize, upscale });
 }

@@ -34,4 +34,13 @@ describe("shoot advice for a batch", () => {
     expect(items.find((i) => i.code === "SHOOT_DUST")!.value).toBe(8);
     for (const i of items) expect(i.tip.length).toBeGreaterThan(20);
   });
+
+  it("says a small photo is delivered at its own resolution, and is enlarged only when upscaling is on", () => {
+    const small = [report({ w: 1200, h: 900, spots: 0, uniformity: 0.95, exposure: 1, wb: [1, 1, 1] })];
+    const asShot = shootAdvice(small, 2048).find((i) => i.code === "SHOOT_LOW_RESOLUTION")!;
+    expect(asShot.message).toContain("never enlarged");
+    expect(asShot.message).not.toContain("will be enlarged");
+    const enlarged = shootAdvice(small, 2048, true).find((i) => i.code === "SHOOT_LOW_RESOLUTION")!;
+    expect(enlarged.message).toContain("will be enlarged to it");
+  });
 });

@@ -18,6 +18,9 @@ import { linearToSrgb8 } from "./pixels/srgb";
 import { runGuards } from "./guards";
 import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
+import { applyMaskStrokes } from "./edits/mask-strokes";
+import { applyColorPass } from "./edits/color-pass";
+import { isNeutralPass } from "./edits/types";
 
 export type { Segmenter } from "./segment/segmenter";
 
@@ -59,6 +62,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
 
   const matte = await buildMatte(img, prob, undefined, decoded.resized, workImage);
   const alpha = matte.alpha;
+  // The merchant's brush strokes, at the original's geometry, on top of the automatic matte.
+  const strokes = settings.edits?.mask ?? [];
+  const touched = strokes.length ? applyMaskStrokes(alpha, strokes, { image: img, work: matte.work, backdrop: matte.backdrop, fg: matte.fg, bg: matte.bg }) : 0;
   // One pass gives the opaque share (the no-piece check here) and the haze (the cutout check below).
   const shares = cutoutShares(alpha.data);
   const share = shares.opaque;
@@ -87,6 +93,9 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const surface = readSurface(matte.backdrop, settings.target);
   const toned = new Uint8Array(cutout);
   applyGains(toned, 4, surface.gains);
+  // The merchant's colour pass, after the automatic gains (the browser previews it the same way).
+  const colorPass = settings.edits?.color && !isNeutralPass(settings.edits.color) ? settings.edits.color : null;
+  if (colorPass) applyColorPass(toned, 4, colorPass);
   lap("gains");
 
   // Encoders run on libuv's threads: they are started here and awaited at the end, so PNG/JPEG
@@ -137,6 +146,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
+    ...(strokes.length || colorPass ? { manual: { strokes: strokes.length, pixelsTouched: touched, color: colorPass } } : {}),
     measurements: {
       pieceShare: round(share, 5),
       matteFilledShare: round(matte.filledShare, 5),

@@ -1,5 +1,6 @@
 // What the engine hands back: images plus a report of everything it measured and changed.
 import type { Box, Warning } from "./types";
+import type { ColorPass } from "./edits/types";
 
 export interface SpotEdit {
   id: number;
@@ -23,6 +24,8 @@ export interface ImageReport {
     why?: string;
   };
   edits: SpotEdit[];
+  /** The merchant's manual edits this result carries (absent on an automatic result). */
+  manual?: { strokes: number; pixelsTouched: number; color: ColorPass | null };
   measurements: Record<string, number>;
   warnings: Warning[];
   framing: {

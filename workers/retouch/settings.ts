@@ -2,6 +2,7 @@
 // the photo has fewer pixels: nothing is enlarged unless `upscale` is set).
 import type { ProductContext } from "./types";
 import { RetouchInputError } from "./errors";
+import type { EditList } from "./edits/types";
 
 /** A batch's shared exposure/white-balance target: what every backdrop in it should become. */
 export interface BatchTarget {
@@ -27,6 +28,8 @@ export interface RetouchSettings {
   guardThresholds?: Record<string, number>;
   product?: ProductContext;
   reference?: Uint8Array | null;
+  /** The merchant's brush strokes and colour pass (workers/retouch/edits). */
+  edits?: EditList;
 }
 
 export const DEFAULT_SETTINGS: RetouchSettings = {

@@ -12,6 +12,7 @@ export async function redactShop(shop: string): Promise<RedactionResult> {
   if (!/^[a-z0-9][a-z0-9.-]*$/i.test(shop)) throw new Error(`refusing to redact an invalid shop name: ${shop}`);
   const where = { where: { shop } };
   const counts = await prisma.$transaction([
+    prisma.imageVersion.deleteMany(where),
     prisma.imageJob.deleteMany(where),
     prisma.batch.deleteMany(where),
     prisma.retouchResult.deleteMany(where),

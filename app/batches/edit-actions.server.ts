@@ -1,0 +1,77 @@
+// The merchant's manual edits of one image (brush strokes, colour pass), the colour pass applied to
+// a whole batch, and the versions an image went through. Every change re-renders in a worker
+// (rerunImage: the image goes back through processing to review with a new version).
+import { EditsInputError, parseEdits } from "../../workers/retouch/edits/validate";
+import type { EditList } from "../../workers/retouch/edits/types";
+import { db } from "./db.server";
+import { InvalidRequestError } from "./errors";
+import { rerunImage } from "./image-actions.server";
+import { findImage, requireBatch } from "./move.server";
+import { readStoredEdits } from "./stored-edits";
+import type { ImageView } from "./views";
+
+/** States an edit may start from (those rerunImage accepts). */
+const EDITABLE = new Set(["review", "approved", "failed", "rejected", "reverted"]);
+
+async function geometryOf(shop: string, resultId: string | null): Promise<{ width: number; height: number }> {
+  const result = resultId ? await (await db()).retouchResult.findFirst({ where: { id: resultId, shop } }) : null;
+  if (!result) throw new InvalidRequestError("This image has no retouched result yet: wait until it is in review, then edit it.");
+  return { width: result.width, height: result.height };
+}
+
+/** Replaces the image's edit list with `raw` (the whole list) and re-renders it. */
+export async function saveEdits(shop: string, imageId: string, raw: unknown): Promise<ImageView> {
+  const job = await findImage(shop, imageId);
+  let edits: EditList;
+  try {
+    edits = parseEdits(raw, await geometryOf(shop, job.resultId));
+  } catch (e) {
+    if (e instanceof EditsInputError) throw new InvalidRequestError(e.message);
+    throw e;
+  }
+  return rerunImage(shop, imageId, { edits });
+}
+
+/** Back to the automatic result (a new version, made from the automatic settings). */
+export async function clearEdits(shop: string, imageId: string): Promise<ImageView> {
+  return rerunImage(shop, imageId, { edits: null });
+}
+
+export interface ApplyColorResult {
+  applied: ImageView[];
+  skipped: Array<{ id: string; state: string; reason: string }>;
+}
+
+/** One photo's colour pass onto every other photo of its batch (each keeps its own strokes). */
+export async function applyColorToBatch(shop: string, batchId: string, fromImageId: string): Promise<ApplyColorResult> {
+  await requireBatch(shop, batchId);
+  const from = await findImage(shop, fromImageId);
+  if (from.batchId !== batchId) throw new InvalidRequestError("That photo is not in this batch.");
+  const color = readStoredEdits(from.edits)?.color ?? null;
+  if (!color) throw new InvalidRequestError("That photo has no saved colour pass to apply: save one on it first.");
+  const jobs = await (await db()).imageJob.findMany({ where: { batchId, shop, id: { not: fromImageId } }, orderBy: { position: "asc" } });
+  const out: ApplyColorResult = { applied: [], skipped: [] };
+  for (const job of jobs) {
+    if (!EDITABLE.has(job.state) || !job.resultId) {
+      out.skipped.push({ id: job.id, state: job.state, reason: job.state === "published" ? "It is published: revert it first." : "It is not finished yet." });
+      continue;
+    }
+    const own = readStoredEdits(job.edits);
+    out.applied.push(await rerunImage(shop, job.id, { edits: { mask: own?.mask ?? [], color } }));
+  }
+  return out;
+}
+
+export interface VersionView {
+  version: number;
+  current: boolean;
+  edits: EditList | null;
+  resultId: string | null;
+  createdAt: Date;
+}
+
+export async function listVersions(shop: string, imageId: string): Promise<VersionView[]> {
+  const job = await findImage(shop, imageId);
+  const rows = await (await db()).imageVersion.findMany({ where: { shop, imageId }, orderBy: { version: "desc" } });
+  return rows.map((r) => ({ version: r.version, current: r.version === job.version, edits: readStoredEdits(r.edits), resultId: r.resultId, createdAt: r.createdAt }));
+}

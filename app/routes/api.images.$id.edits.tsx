@@ -1,0 +1,34 @@
+// POST /api/images/:id/edits { mask?, color? } → 202 { image } (replaces the edit list; re-rendered in a worker)
+// DELETE /api/images/:id/edits → 202 { image } (back to the automatic result)
+// GET /api/images/:id/edits → { edits, version, versions: [...] }
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { clearEdits, listVersions, saveEdits } from "../batches/service.server";
+import { findImage } from "../batches/move.server";
+import { readStoredEdits } from "../batches/stored-edits";
+import { authenticateApi } from "../shopify/api-auth.server";
+import { apiError, readJson } from "../shopify/api-errors.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await authenticateApi(request);
+  try {
+    const job = await findImage(ctx.shop, params.id ?? "");
+    const versions = await listVersions(ctx.shop, job.id);
+    return ctx.json({ edits: readStoredEdits(job.edits), version: job.version, versions });
+  } catch (err) {
+    return apiError(ctx, err);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await authenticateApi(request);
+  try {
+    const id = params.id ?? "";
+    let image;
+    if (request.method === "POST") image = await saveEdits(ctx.shop, id, await readJson(request));
+    else if (request.method === "DELETE") image = await clearEdits(ctx.shop, id);
+    else return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to save edits or DELETE to remove them." } }, 405);
+    return ctx.json({ image: { id: image.id, state: image.state } }, 202);
+  } catch (err) {
+    return apiError(ctx, err);
+  }
+}

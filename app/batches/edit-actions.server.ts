@@ -3,6 +3,7 @@
 // (rerunImage: the image goes back through processing to review with a new version).
 import { EditsInputError, parseEdits } from "../../workers/retouch/edits/validate";
 import type { EditList } from "../../workers/retouch/edits/types";
+import { getStorage } from "../storage";
 import { db } from "./db.server";
 import { InvalidRequestError } from "./errors";
 import { rerunImage } from "./image-actions.server";
@@ -74,4 +75,29 @@ export async function listVersions(shop: string, imageId: string): Promise<Versi
   const job = await findImage(shop, imageId);
   const rows = await (await db()).imageVersion.findMany({ where: { shop, imageId }, orderBy: { version: "desc" } });
   return rows.map((r) => ({ version: r.version, current: r.version === job.version, edits: readStoredEdits(r.edits), resultId: r.resultId, createdAt: r.createdAt }));
+}
+
+/**
+ * The image's versions with signed URLs of their cutout and composite, and the cutout the colour
+ * preview starts from: the newest version made without a colour pass (the browser applies the
+ * pass to it exactly as the worker does after the automatic gains).
+ */
+export async function editorState(shop: string, imageId: string) {
+  const job = await findImage(shop, imageId);
+  const versions = await listVersions(shop, imageId);
+  const ids = versions.map((v) => v.resultId).filter((id): id is string => !!id);
+  if (job.resultId) ids.push(job.resultId);
+  const results = new Map((await (await db()).retouchResult.findMany({ where: { shop, id: { in: ids } } })).map((r) => [r.id, r]));
+  const storage = getStorage();
+  const sign = (key?: string) => (key ? storage.signedUrl(key) : Promise.resolve(null));
+  const listed = await Promise.all(
+    versions.map(async (v) => {
+      const r = v.resultId ? results.get(v.resultId) : undefined;
+      return { ...v, cutoutUrl: await sign(r?.cutoutKey), resultUrl: await sign(r?.compositeKey) };
+    }),
+  );
+  const current = readStoredEdits(job.edits);
+  const plain = versions.find((v) => v.resultId && !v.edits?.color);
+  const baseResult = plain?.resultId ? results.get(plain.resultId) : !current?.color && job.resultId ? results.get(job.resultId) : undefined;
+  return { version: job.version, state: job.state, edits: current, versions: listed, baseCutoutUrl: await sign(baseResult?.cutoutKey) };
 }

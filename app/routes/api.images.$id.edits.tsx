@@ -1,19 +1,15 @@
 // POST /api/images/:id/edits { mask?, color? } → 202 { image } (replaces the edit list; re-rendered in a worker)
 // DELETE /api/images/:id/edits → 202 { image } (back to the automatic result)
-// GET /api/images/:id/edits → { edits, version, versions: [...] }
+// GET /api/images/:id/edits → { edits, version, state, versions: [{ version, current, edits, cutoutUrl, resultUrl }], baseCutoutUrl }
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { clearEdits, listVersions, saveEdits } from "../batches/service.server";
-import { findImage } from "../batches/move.server";
-import { readStoredEdits } from "../batches/stored-edits";
+import { clearEdits, editorState, saveEdits } from "../batches/service.server";
 import { authenticateApi } from "../shopify/api-auth.server";
 import { apiError, readJson } from "../shopify/api-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);
   try {
-    const job = await findImage(ctx.shop, params.id ?? "");
-    const versions = await listVersions(ctx.shop, job.id);
-    return ctx.json({ edits: readStoredEdits(job.edits), version: job.version, versions });
+    return ctx.json(await editorState(ctx.shop, params.id ?? ""));
   } catch (err) {
     return apiError(ctx, err);
   }

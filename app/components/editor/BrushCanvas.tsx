@@ -11,9 +11,19 @@ export interface BrushTool {
   hardness: number;
 }
 
-const COLORS: Record<StrokeOp, string> = { erase: "rgba(215, 44, 13, 0.45)", restore: "rgba(0, 128, 96, 0.45)", refine: "rgba(44, 110, 203, 0.45)" };
+const COLORS: Record<StrokeOp, string> = {
+  erase: "rgba(215, 44, 13, 0.45)",
+  restore: "rgba(0, 128, 96, 0.45)",
+  refine: "rgba(44, 110, 203, 0.45)",
+};
 
-function drawSegment(ctx: CanvasRenderingContext2D, s: Pick<MaskStroke, "op" | "radius">, a: [number, number], b: [number, number], style: string) {
+function drawSegment(
+  ctx: CanvasRenderingContext2D,
+  s: Pick<MaskStroke, "op" | "radius">,
+  a: [number, number],
+  b: [number, number],
+  style: string,
+) {
   ctx.strokeStyle = style;
   ctx.fillStyle = style;
   ctx.lineWidth = 2 * s.radius;
@@ -35,7 +45,13 @@ function drawStroke(overlay: CanvasRenderingContext2D, cutout: CanvasRenderingCo
   for (let i = 0; i < pts.length; i++) paintSegment(overlay, cutout, s, pts[Math.max(0, i - 1)]!, pts[i]!);
 }
 
-function paintSegment(overlay: CanvasRenderingContext2D, cutout: CanvasRenderingContext2D | null, s: Pick<MaskStroke, "op" | "radius">, a: [number, number], b: [number, number]) {
+function paintSegment(
+  overlay: CanvasRenderingContext2D,
+  cutout: CanvasRenderingContext2D | null,
+  s: Pick<MaskStroke, "op" | "radius">,
+  a: [number, number],
+  b: [number, number],
+) {
   // The overlay is drawn opaque on its own layer and shown translucent (CSS opacity), so crossings don't darken.
   drawSegment(overlay, s, a, b, COLORS[s.op].replace(/[\d.]+\)$/, "1)"));
   if (cutout && s.op === "erase") {
@@ -105,15 +121,43 @@ export function BrushCanvas(props: {
   };
 
   return (
-    <div style={{ position: "relative", width: W * zoom, height: H * zoom, backgroundImage: "repeating-conic-gradient(#e3e3e3 0% 25%, #fff 0% 50%)", backgroundSize: "16px 16px" }}>
-      <canvas ref={cutoutRef} data-testid="brush-cutout" width={W} height={H} style={{ position: "absolute", inset: 0, width: "100%", height: "100%", imageRendering: zoom >= 2 ? "pixelated" : "auto" }} />
+    <div
+      style={{
+        position: "relative",
+        width: W * zoom,
+        height: H * zoom,
+        backgroundImage: "repeating-conic-gradient(#e3e3e3 0% 25%, #fff 0% 50%)",
+        backgroundSize: "16px 16px",
+      }}
+    >
+      <canvas
+        ref={cutoutRef}
+        data-testid="brush-cutout"
+        width={W}
+        height={H}
+        style={{
+          position: "absolute",
+          inset: 0,
+          width: "100%",
+          height: "100%",
+          imageRendering: zoom >= 2 ? "pixelated" : "auto",
+        }}
+      />
       <canvas
         ref={overlayRef}
         data-testid="brush-overlay"
         data-zoom={Math.round(zoom * 100)}
         width={W}
         height={H}
-        style={{ position: "absolute", inset: 0, width: "100%", height: "100%", opacity: 0.45, cursor: disabled ? "not-allowed" : "crosshair", touchAction: "none" }}
+        style={{
+          position: "absolute",
+          inset: 0,
+          width: "100%",
+          height: "100%",
+          opacity: 0.45,
+          cursor: disabled ? "not-allowed" : "crosshair",
+          touchAction: "none",
+        }}
         onPointerDown={(e) => {
           if (disabled || e.button !== 0) return;
           e.currentTarget.setPointerCapture(e.pointerId);

@@ -27,7 +27,12 @@ function pickAt(d: Uint8ClampedArray, w: number, h: number, x: number, y: number
   return n ? [r / n, g / n, b / n] : null;
 }
 
-export function ColorPanel(props: { baseCutoutUrl: string | null; pass: ColorPass; disabled?: boolean; onChange: (p: ColorPass) => void }) {
+export function ColorPanel(props: {
+  baseCutoutUrl: string | null;
+  pass: ColorPass;
+  disabled?: boolean;
+  onChange: (p: ColorPass) => void;
+}) {
   const { baseCutoutUrl, pass, disabled, onChange } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const base = useRef<ImageData | null>(null);
@@ -98,7 +103,13 @@ export function ColorPanel(props: { baseCutoutUrl: string | null; pass: ColorPas
           {note}
         </Text>
       ) : null}
-      <div style={{ backgroundImage: "repeating-conic-gradient(#e3e3e3 0% 25%, #fff 0% 50%)", backgroundSize: "16px 16px", lineHeight: 0 }}>
+      <div
+        style={{
+          backgroundImage: "repeating-conic-gradient(#e3e3e3 0% 25%, #fff 0% 50%)",
+          backgroundSize: "16px 16px",
+          lineHeight: 0,
+        }}
+      >
         <canvas
           ref={canvasRef}
           data-testid="color-preview"

@@ -23,7 +23,14 @@ const OPS: Array<{ op: StrokeOp; label: string }> = [
   { op: "refine", label: "Edge" },
 ];
 
-export function EditorCard(props: { imageId: string; batchId: string; state: string; width: number; height: number; cutoutUrl: string }) {
+export function EditorCard(props: {
+  imageId: string;
+  batchId: string;
+  state: string;
+  width: number;
+  height: number;
+  cutoutUrl: string;
+}) {
   const { imageId, batchId, state, width, height, cutoutUrl } = props;
   const revalidator = useRevalidator();
   const [loaded, setLoaded] = useState<EditorState | null>(null);
@@ -74,81 +81,131 @@ export function EditorCard(props: { imageId: string; batchId: string; state: str
   const scale = zoom === 0 ? fit : zoom;
   const savedColor = loaded?.edits?.color ?? null;
   return (
-    <Card>
-      <BlockStack gap="400">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            Fix it in Loupe
-          </Text>
-          {loaded ? <Text as="span" tone="subdued" variant="bodySm">{`Version ${loaded.version}`}</Text> : null}
-        </InlineStack>
-        {message ? (
-          <Banner tone={message.tone} onDismiss={() => setMessage(null)}>
-            <span data-testid="editor-message">{message.text}</span>
-          </Banner>
-        ) : null}
-        <InlineStack gap="300" blockAlign="center" wrap>
-          <ButtonGroup variant="segmented">
-            {OPS.map((o) => (
-              <Button key={o.op} pressed={tool.op === o.op} onClick={() => setTool({ ...tool, op: o.op })}>
-                {o.label}
+    <div data-testid="editor" data-version={loaded?.version ?? ""}>
+      <Card>
+        <BlockStack gap="400">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              Fix it in Loupe
+            </Text>
+            {loaded ? <Text as="span" tone="subdued" variant="bodySm">{`Version ${loaded.version}`}</Text> : null}
+          </InlineStack>
+          {message ? (
+            <Banner tone={message.tone} onDismiss={() => setMessage(null)}>
+              <span data-testid="editor-message">{message.text}</span>
+            </Banner>
+          ) : null}
+          <InlineStack gap="300" blockAlign="center" wrap>
+            <ButtonGroup variant="segmented">
+              {OPS.map((o) => (
+                <Button key={o.op} pressed={tool.op === o.op} onClick={() => setTool({ ...tool, op: o.op })}>
+                  {o.label}
+                </Button>
+              ))}
+            </ButtonGroup>
+            <ButtonGroup variant="segmented">
+              {ZOOMS.map((z) => (
+                <Button key={z.label} pressed={zoom === z.value} onClick={() => setZoom(z.value)}>
+                  {z.label}
+                </Button>
+              ))}
+            </ButtonGroup>
+            <ButtonGroup>
+              <Button disabled={!history.strokes.length} onClick={() => setHistory(undo)}>
+                Undo
               </Button>
-            ))}
-          </ButtonGroup>
-          <ButtonGroup variant="segmented">
-            {ZOOMS.map((z) => (
-              <Button key={z.label} pressed={zoom === z.value} onClick={() => setZoom(z.value)}>
-                {z.label}
+              <Button disabled={!history.redo.length} onClick={() => setHistory(redo)}>
+                Redo
               </Button>
-            ))}
-          </ButtonGroup>
-          <ButtonGroup>
-            <Button disabled={!history.strokes.length} onClick={() => setHistory(undo)}>
-              Undo
-            </Button>
-            <Button disabled={!history.redo.length} onClick={() => setHistory(redo)}>
-              Redo
-            </Button>
-          </ButtonGroup>
-        </InlineStack>
-        <InlineStack gap="400" wrap>
-          <Box minWidth="220px">
-            <RangeSlider label="Brush size (px)" min={1} max={200} value={tool.radius} output onChange={(v) => setTool({ ...tool, radius: typeof v === "number" ? v : v[0] })} />
-          </Box>
-          <Box minWidth="220px">
-            <RangeSlider label="Hardness" min={0} max={1} step={0.05} value={tool.hardness} output onChange={(v) => setTool({ ...tool, hardness: typeof v === "number" ? v : v[0] })} />
-          </Box>
-        </InlineStack>
-        <div ref={pane} data-testid="brush-pane" style={{ overflow: "auto", maxHeight: "70vh", border: "1px solid var(--p-color-border)", borderRadius: 8 }}>
-          <BrushCanvas width={width} height={height} cutoutUrl={cutoutUrl} strokes={history.strokes} tool={tool} zoom={scale} disabled={!editable} onStroke={(s) => setHistory((h) => addStroke(h, s))} />
-        </div>
-        <ColorPanel baseCutoutUrl={loaded?.baseCutoutUrl ?? null} pass={pass} disabled={!editable} onChange={setPass} />
-        <InlineStack gap="200" wrap>
-          <Button
-            variant="primary"
+            </ButtonGroup>
+          </InlineStack>
+          <InlineStack gap="400" wrap>
+            <Box minWidth="220px">
+              <RangeSlider
+                label="Brush size (px)"
+                min={1}
+                max={200}
+                value={tool.radius}
+                output
+                onChange={(v) => setTool({ ...tool, radius: typeof v === "number" ? v : v[0] })}
+              />
+            </Box>
+            <Box minWidth="220px">
+              <RangeSlider
+                label="Hardness"
+                min={0}
+                max={1}
+                step={0.05}
+                value={tool.hardness}
+                output
+                onChange={(v) => setTool({ ...tool, hardness: typeof v === "number" ? v : v[0] })}
+              />
+            </Box>
+          </InlineStack>
+          <div
+            ref={pane}
+            data-testid="brush-pane"
+            style={{ overflow: "auto", maxHeight: "70vh", border: "1px solid var(--p-color-border)", borderRadius: 8 }}
+          >
+            <BrushCanvas
+              width={width}
+              height={height}
+              cutoutUrl={cutoutUrl}
+              strokes={history.strokes}
+              tool={tool}
+              zoom={scale}
+              disabled={!editable}
+              onStroke={(s) => setHistory((h) => addStroke(h, s))}
+            />
+          </div>
+          <ColorPanel
+            baseCutoutUrl={loaded?.baseCutoutUrl ?? null}
+            pass={pass}
             disabled={!editable}
-            loading={busy}
-            onClick={() => run(async () => (await saveEdits(imageId, { mask: history.strokes, ...(isNeutralPass(pass) ? {} : { color: pass }) }), "Saved: Loupe is rendering the new version."))}
-          >
-            Save edits
-          </Button>
-          <Button disabled={!editable || !loaded?.edits} onClick={() => run(async () => (await clearEdits(imageId), "Back to the automatic result: Loupe is rendering it."))}>
-            Remove all edits
-          </Button>
-          <Button
-            disabled={!editable || !savedColor}
-            onClick={() =>
-              run(async () => {
-                const r = await applyColorToBatch(batchId, imageId);
-                return `Colour applied to ${r.applied.length} other photo${r.applied.length === 1 ? "" : "s"}${r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped[0]!.reason})` : ""}.`;
-              })
-            }
-          >
-            Apply colour to batch
-          </Button>
-        </InlineStack>
-        {loaded ? <VersionList versions={loaded.versions} /> : null}
-      </BlockStack>
-    </Card>
+            onChange={setPass}
+          />
+          <InlineStack gap="200" wrap>
+            <Button
+              variant="primary"
+              disabled={!editable}
+              loading={busy}
+              onClick={() =>
+                run(
+                  async () => (
+                    await saveEdits(imageId, {
+                      mask: history.strokes,
+                      ...(isNeutralPass(pass) ? {} : { color: pass }),
+                    }),
+                    "Saved: Loupe is rendering the new version."
+                  ),
+                )
+              }
+            >
+              Save edits
+            </Button>
+            <Button
+              disabled={!editable || !loaded?.edits}
+              onClick={() =>
+                run(async () => (await clearEdits(imageId), "Back to the automatic result: Loupe is rendering it."))
+              }
+            >
+              Remove all edits
+            </Button>
+            <Button
+              disabled={!editable || !savedColor}
+              onClick={() =>
+                run(async () => {
+                  const r = await applyColorToBatch(batchId, imageId);
+                  return `Colour applied to ${r.applied.length} other photo${r.applied.length === 1 ? "" : "s"}${r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped[0]!.reason})` : ""}.`;
+                })
+              }
+            >
+              Apply colour to batch
+            </Button>
+          </InlineStack>
+          {loaded ? <VersionList versions={loaded.versions} /> : null}
+        </BlockStack>
+      </Card>
+    </div>
   );
 }

@@ -7,7 +7,10 @@ function describe(e: EditList | null): string {
   if (!e) return "automatic";
   const parts: string[] = [];
   if (e.mask.length) parts.push(`${e.mask.length} brush stroke${e.mask.length === 1 ? "" : "s"}`);
-  if (e.color) parts.push(`colour ${e.color.exposure >= 0 ? "+" : ""}${e.color.exposure} stops, temperature ${e.color.temperature}, tint ${e.color.tint}`);
+  if (e.color)
+    parts.push(
+      `colour ${e.color.exposure >= 0 ? "+" : ""}${e.color.exposure} stops, temperature ${e.color.temperature}, tint ${e.color.tint}`,
+    );
   return parts.join("; ") || "automatic";
 }
 
@@ -21,7 +24,10 @@ export function VersionList({ versions }: { versions: VersionItem[] }) {
       {versions.map((v) => (
         <InlineStack key={v.version} gap="200" blockAlign="center">
           <span data-testid="version-item" data-version={v.version} data-current={v.current ? "1" : "0"}>
-            <Text as="span" fontWeight={v.current ? "bold" : "regular"}>{`Version ${v.version}${v.current ? " (current)" : ""}: ${describe(v.edits)}`}</Text>
+            <Text
+              as="span"
+              fontWeight={v.current ? "bold" : "regular"}
+            >{`Version ${v.version}${v.current ? " (current)" : ""}: ${describe(v.edits)}`}</Text>
           </span>
           {v.resultUrl ? (
             <Link url={v.resultUrl} target="_blank">

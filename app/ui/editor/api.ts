@@ -20,14 +20,22 @@ export interface EditorState {
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.body ? { "Content-Type": "application/json" } : {}), ...(init.headers ?? {}) } });
+  const res = await fetch(path, {
+    ...init,
+    headers: { ...(init.body ? { "Content-Type": "application/json" } : {}), ...(init.headers ?? {}) },
+  });
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!res.ok) throw new Error(body?.error?.message ?? `Loupe answered ${res.status}.`);
   return body as T;
 }
 
 export const loadEditor = (imageId: string) => call<EditorState>(`/api/images/${encodeURIComponent(imageId)}/edits`);
-export const saveEdits = (imageId: string, edits: Partial<EditList>) => call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "POST", body: JSON.stringify(edits) });
-export const clearEdits = (imageId: string) => call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "DELETE" });
+export const saveEdits = (imageId: string, edits: Partial<EditList>) =>
+  call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "POST", body: JSON.stringify(edits) });
+export const clearEdits = (imageId: string) =>
+  call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "DELETE" });
 export const applyColorToBatch = (batchId: string, fromImageId: string) =>
-  call<{ applied: string[]; skipped: Array<{ id: string; reason: string }> }>(`/api/batches/${encodeURIComponent(batchId)}/apply-color`, { method: "POST", body: JSON.stringify({ fromImageId }) });
+  call<{ applied: string[]; skipped: Array<{ id: string; reason: string }> }>(
+    `/api/batches/${encodeURIComponent(batchId)}/apply-color`,
+    { method: "POST", body: JSON.stringify({ fromImageId }) },
+  );

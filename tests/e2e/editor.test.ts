@@ -57,7 +57,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
 
 async function rgbaOf(url: string): Promise<{ data: Uint8Array; width: number; height: number }> {
   const res = await fetch(new URL(url, base));
-  expect(res.status).toBe(200);
+  expect([url, res.status, res.status === 200 ? "" : await res.text()]).toEqual([url, 200, ""]);
   const { data, info } = await sharp(Buffer.from(await res.arrayBuffer())).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 }

@@ -80,6 +80,7 @@ describe("manual edits", () => {
     const v2 = await inReview(img!.id, 2);
     expect(engine.edits.slice(calls)).toEqual([parsed]);
     expect(JSON.parse(v2.edits!)).toEqual(parsed);
+    expect(v2.resultId).toBeTruthy();
     expect(v2.resultId).not.toBe(v1.resultId);
     const versions = await svc.listVersions(A, img!.id);
     expect(versions.map((v) => [v.version, v.current, v.resultId])).toEqual([

@@ -1,9 +1,8 @@
 // The manual colour pass, in the engine's white-balance terms: von Kries gains in linear light, the
 // white balance normalised to unit luminance so exposure alone carries brightness, applied after the
-// automatic gains by the same 8-bit tables (and the same soft shoulder) as those. The browser's live
+// automatic gains as 8-bit tables. The browser's live
 // preview imports this file, so the preview and the worker compute the very same pixels.
-import { gainTables } from "../backdrop/apply-gains";
-import { SRGB_TO_LINEAR, luminance } from "../pixels/srgb";
+import { SRGB_TO_LINEAR, linearToSrgb8, luminance } from "../pixels/srgb";
 import type { ColorPass } from "./types";
 
 export const EXPOSURE_RANGE = 3;
@@ -24,9 +23,19 @@ export function colorPassGains(pass: ColorPass): { exposure: number; whiteBalanc
   return { exposure: 2 ** pass.exposure, whiteBalance: whiteBalanceOf(pass.temperature, pass.tint) };
 }
 
-/** Per channel, 8-bit sRGB in → 8-bit sRGB out. */
+/**
+ * Per channel, 8-bit sRGB in → 8-bit sRGB out: a plain gain in linear light, clipped at white. Unlike
+ * the automatic gains (which roll off above 0.85 so a correction never adds highlights), a stop here
+ * is exactly twice the light: the merchant asked for it, and the guards run again on the result.
+ */
 export function colorPassTables(pass: ColorPass): [Uint8Array, Uint8Array, Uint8Array] {
-  return gainTables(colorPassGains(pass));
+  const g = colorPassGains(pass);
+  return [0, 1, 2].map((c) => {
+    const k = g.exposure * g.whiteBalance[c]!;
+    const t = new Uint8Array(256);
+    for (let i = 0; i < 256; i++) t[i] = linearToSrgb8(SRGB_TO_LINEAR[i]! * k);
+    return t;
+  }) as [Uint8Array, Uint8Array, Uint8Array];
 }
 
 /** In place on interleaved RGB or RGBA (fully transparent pixels are left alone). */

@@ -20,7 +20,8 @@ function newestMtime(dir: string): number {
 
 function buildIfStale() {
   const built = resolve("build/server/index.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(resolve("app"))) return;
+  // The web bundle also carries engine code the browser runs (the colour preview, the colour maths).
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newestMtime(resolve("app")), newestMtime(resolve("workers/retouch")))) return;
   console.error("demo: building the app (vite)…");
   // The bundle is built for production whatever this process runs as.
   execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });

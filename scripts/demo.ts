@@ -47,6 +47,8 @@ async function main() {
       apiKey: process.env.SHOPIFY_API_KEY,
       apiSecret: process.env.SHOPIFY_API_SECRET,
       seed: "demo",
+      // Larger demo photos on request (the editor's browser test measures its brush on ≥ 4 MP).
+      ...(Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) > 0 ? { photoSize: Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) } : {}),
     });
     process.env.LOUPE_FAKE_SHOPIFY = fake.url;
     closers.push(() => fake.close());

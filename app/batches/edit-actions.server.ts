@@ -9,6 +9,7 @@ import { InvalidRequestError } from "./errors";
 import { rerunImage } from "./image-actions.server";
 import { findImage, requireBatch } from "./move.server";
 import { readStoredEdits } from "./stored-edits";
+import { loadRunSettings } from "./shop-settings.server";
 import type { ImageView } from "./views";
 
 /** States an edit may start from (those rerunImage accepts). */
@@ -99,5 +100,16 @@ export async function editorState(shop: string, imageId: string) {
   const current = readStoredEdits(job.edits);
   const plain = versions.find((v) => v.resultId && !v.edits?.color);
   const baseResult = plain?.resultId ? results.get(plain.resultId) : !current?.color && job.resultId ? results.get(job.resultId) : undefined;
-  return { version: job.version, state: job.state, edits: current, versions: listed, baseCutoutUrl: await sign(baseResult?.cutoutKey) };
+  // The collection's approved reference, for "Match reference" (the photos' background for its backdrop check).
+  const batch = await (await db()).batch.findFirst({ where: { id: job.batchId, shop }, select: { collectionId: true } });
+  const ref = batch?.collectionId ? await (await db()).collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } }) : null;
+  const background = (await loadRunSettings(shop, job.settingsHash))?.settings.background ?? null;
+  return {
+    version: job.version,
+    state: job.state,
+    edits: current,
+    versions: listed,
+    baseCutoutUrl: await sign(baseResult?.cutoutKey),
+    reference: ref ? { url: await sign(ref.blobKey), background } : null,
+  };
 }

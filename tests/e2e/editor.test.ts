@@ -100,7 +100,8 @@ const settled = (after: number) =>
 
 beforeAll(async () => {
   if (!base) {
-    demo = await startDemo();
+    // Demo photos of 2000–2400 px: the brush is measured on a photo of at least 4 MP.
+    demo = await startDemo(240_000, { FAKE_SHOPIFY_PHOTO_SIZE: "2000" });
     base = demo.url;
     fake = demo.fakeUrl;
   }
@@ -252,6 +253,7 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     await writeFile(resolve(ROOT, "test-artifacts/brush-latency.json"), JSON.stringify(report, null, 2) + "\n");
     console.log("brush latency per stroke segment:", JSON.stringify(report));
     expect(latency.length).toBeGreaterThan(10);
+    expect(W * H).toBeGreaterThanOrEqual(4e6);
   });
 
   it("restore along the same path brings the piece back; earlier versions stay listed", async () => {

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from "react";
 import { BlockStack, Button, InlineStack, RangeSlider, Text } from "@shopify/polaris";
 import { applyColorPass, EXPOSURE_RANGE, neutralFrom, WB_RANGE } from "../../../workers/retouch/edits/color-pass";
 import type { ColorPass } from "../../../workers/retouch/edits/types";
+import { matchReference } from "../../../workers/retouch/edits/match-reference";
+import { parseBackground } from "../../../workers/retouch/settings";
 
 export const NEUTRAL_PASS: ColorPass = { exposure: 0, temperature: 0, tint: 0 };
 
@@ -27,21 +29,8 @@ function pickAt(d: Uint8ClampedArray, w: number, h: number, x: number, y: number
   return n ? [r / n, g / n, b / n] : null;
 }
 
-export function ColorPanel(props: {
-  baseCutoutUrl: string | null;
-  pass: ColorPass;
-  disabled?: boolean;
-  onChange: (p: ColorPass) => void;
-}) {
-  const { baseCutoutUrl, pass, disabled, onChange } = props;
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const base = useRef<ImageData | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [picking, setPicking] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!baseCutoutUrl) return;
+function loadPixels(url: string): Promise<ImageData> {
+  return new Promise((ok, fail) => {
     const img = new Image();
     img.crossOrigin = "anonymous";
     img.onload = () => {
@@ -50,14 +39,69 @@ export function ColorPanel(props: {
       c.height = img.naturalHeight;
       const ctx = c.getContext("2d", { willReadFrequently: true })!;
       ctx.drawImage(img, 0, 0);
-      base.current = ctx.getImageData(0, 0, c.width, c.height);
-      setLoaded(true);
+      ok(ctx.getImageData(0, 0, c.width, c.height));
     };
-    img.src = baseCutoutUrl;
+    img.onerror = () => fail(new Error("The image could not be loaded."));
+    img.src = url;
+  });
+}
+
+const asImage8 = (d: ImageData) => ({
+  width: d.width,
+  height: d.height,
+  channels: 4 as const,
+  data: new Uint8Array(d.data.buffer),
+});
+
+export function ColorPanel(props: {
+  baseCutoutUrl: string | null;
+  reference: { url: string | null; background: string | null } | null;
+  pass: ColorPass;
+  disabled?: boolean;
+  onChange: (p: ColorPass) => void;
+}) {
+  const { baseCutoutUrl, reference, pass, disabled, onChange } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const base = useRef<ImageData | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!baseCutoutUrl) return;
+    let live = true;
+    loadPixels(baseCutoutUrl)
+      .then((d) => {
+        if (!live) return;
+        base.current = d;
+        setLoaded(true);
+      })
+      .catch(() => setNote("The cutout could not be loaded for the preview."));
     return () => {
-      img.onload = null;
+      live = false;
     };
   }, [baseCutoutUrl]);
+
+  const match = async () => {
+    const src = base.current;
+    if (!src || !reference?.url) return;
+    try {
+      const ref = await loadPixels(reference.url);
+      const bg = reference.background
+        ? (parseBackground(reference.background).slice(0, 3) as [number, number, number])
+        : null;
+      const m = matchReference(asImage8(ref), asImage8(src), bg);
+      const backdrop =
+        m.backdropDeltaE === null ? "" : ` Backdrop: ΔE00 ${m.backdropDeltaE.toFixed(1)} from the reference's.`;
+      if (!m.pass) return setNote(`${m.why}${backdrop}`);
+      onChange(m.pass);
+      setNote(
+        `Matched to the reference: the metal was ΔE00 ${m.metal.deltaEBefore?.toFixed(1)} from it.${backdrop} Save to render it; REFERENCE_MISMATCH will report what is left.`,
+      );
+    } catch (e) {
+      setNote((e as Error).message);
+    }
+  };
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -97,10 +141,15 @@ export function ColorPanel(props: {
         <Button disabled={disabled} onClick={() => onChange(NEUTRAL_PASS)}>
           Reset colour
         </Button>
+        {reference?.url ? (
+          <Button disabled={disabled || !loaded} onClick={() => void match()}>
+            Match reference
+          </Button>
+        ) : null}
       </InlineStack>
       {note ? (
         <Text as="p" tone="subdued">
-          {note}
+          <span data-testid="color-note">{note}</span>
         </Text>
       ) : null}
       <div

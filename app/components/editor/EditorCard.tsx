@@ -160,6 +160,7 @@ export function EditorCard(props: {
           </div>
           <ColorPanel
             baseCutoutUrl={loaded?.baseCutoutUrl ?? null}
+            reference={loaded?.reference ?? null}
             pass={pass}
             disabled={!editable}
             onChange={setPass}

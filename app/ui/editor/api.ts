@@ -17,6 +17,8 @@ export interface EditorState {
   edits: EditList | null;
   versions: VersionItem[];
   baseCutoutUrl: string | null;
+  /** The collection's approved reference photo and the background this photo is composed on. */
+  reference: { url: string | null; background: string | null } | null;
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -2,7 +2,8 @@
 // across the piece at 100 %, save, and the worker's new cutout is transparent along the stroke and
 // unchanged elsewhere (pixels compared); restore brings it back; exposure +1 stop doubles the piece's
 // linear luminance, and the browser's live preview matches the worker's pixels (ΔE00); apply-color
-// re-renders every photo of the batch. Bad edit lists get 400 with plain words. Brush latency per
+// re-renders every photo of the batch; "Match reference" brings the metal within ΔE00 1 of the
+// collection's approved reference. Bad edit lists get 400 with plain words. Brush latency per
 // stroke segment is measured with the performance API and written to test-artifacts/brush-latency.json
 // (reported, not asserted).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { startDemo, type Demo } from "./support/demo-server";
 import { fakeState } from "./support/fake-state";
 import { deltaE2000, linearRgbToLab, srgbToLinear } from "../../workers/retouch/color";
 import type { EditList } from "../../workers/retouch/edits/types";
+import { matchReference } from "../../workers/retouch/edits/match-reference";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 let demo: Demo | null = null;
@@ -117,7 +119,7 @@ afterAll(async () => {
 });
 
 describe("Fix it in Loupe: brush and colour pass", () => {
-  it("retouches the demo collection and opens the largest photo's review page", async () => {
+  it("retouches the demo collection and opens a 4 MP photo's review page", async () => {
     await page.goto(`${base}/`, { waitUntil: "load" });
     await page.getByRole("heading", { name: "Start a batch" }).waitFor();
     const state = await fakeState(fake);
@@ -130,12 +132,14 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     await waitFor("the batch to finish", async () => (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`), 420_000, 1000);
     const images = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => i.state === "review");
     expect(images.length).toBeGreaterThan(1);
-    const largest = images.reduce((a, b) => ((b.width ?? 0) * (b.height ?? 0) > (a.width ?? 0) * (a.height ?? 0) ? b : a));
-    imageId = largest.id;
-    W = largest.width!;
-    H = largest.height!;
-    expect(largest).toMatchObject({ version: 1, edits: null });
-    for (const k of ["cutoutUrl", "resultUrl"] as const) expect(largest[k]).toMatch(/^\/blobs\//);
+    // The smallest photo of at least 4 MP (the issue's brush latency is stated on a 4 MP photo).
+    const px = (i: ApiImage) => (i.width ?? 0) * (i.height ?? 0);
+    const photo = images.filter((i) => px(i) >= 4e6).reduce((a, b) => (px(b) < px(a) ? b : a));
+    imageId = photo.id;
+    W = photo.width!;
+    H = photo.height!;
+    expect(photo).toMatchObject({ version: 1, edits: null });
+    for (const k of ["cutoutUrl", "resultUrl"] as const) expect(photo[k]).toMatch(/^\/blobs\//);
     await page.locator(`a[href$="/app/images/${imageId}"]`).first().click();
     await page.getByTestId("editor").waitFor();
     await waitFor("the cutout in the editor", () => page.getByTestId("brush-cutout").getAttribute("data-loaded"), 30_000);
@@ -321,6 +325,56 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     expect(maxDe).toBeLessThanOrEqual(1);
   });
 
+  it("match reference: an approved photo of the same metal becomes the collection's reference; the matched render is within ΔE00 1 of it", async () => {
+    const all = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images;
+    const target = await image();
+    const base = await rgbaOf(target.cutoutUrl!);
+    const asImage8 = (x: { data: Uint8Array; width: number; height: number }, channels: 3 | 4) => ({ width: x.width, height: x.height, channels, data: x.data });
+    // A photo of the same metal family as this one (the match refuses other families).
+    let refId = "";
+    for (const c of all.filter((i) => i.id !== imageId && i.state === "review")) {
+      const comp = await rgbaOf(c.resultUrl!);
+      const rgb = { ...comp, data: new Uint8Array(comp.width * comp.height * 3) };
+      for (let i = 0, o = 0; o < comp.data.length; i += 3, o += 4) rgb.data.set(comp.data.subarray(o, o + 3), i);
+      if (matchReference(asImage8(rgb, 3), asImage8(base, 4), null).pass) {
+        refId = c.id;
+        break;
+      }
+    }
+    expect(refId).not.toBe("");
+    expect((await api(`/api/images/${refId}/approve`, { method: "POST" })).status).toBe(200);
+    const state = await fakeState(fake);
+    const collection = state.collections[0]!;
+    // review → batch → home → settings, as a merchant walks there (the demo has no admin nav).
+    await page.getByRole("link", { name: "Batch" }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toMatch(/\/app\/batches\//);
+    await page.getByRole("link", { name: "Home" }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toMatch(/\/app\/?$/);
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Collection reference images" }).waitFor();
+    await page.getByLabel(`Reference photo for ${collection.title}`).selectOption(refId);
+    await page.getByRole("button", { name: "Use", exact: true }).click();
+    await page.getByText("Reference image set.").waitFor({ timeout: 30_000 });
+    for (let i = 0; i < 3; i++) await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(`/app/images/${imageId}`);
+    await page.getByTestId("editor").waitFor();
+    await waitFor("the cutout in the editor", () => page.getByTestId("brush-cutout").getAttribute("data-loaded"), 30_000);
+    await page.getByRole("button", { name: "Match reference" }).click();
+    await page.getByTestId("color-note").filter({ hasText: /Matched to the reference/ }).waitFor({ timeout: 30_000 });
+    const version = (await image()).version;
+    await page.getByRole("button", { name: "Save edits" }).click();
+    const matched = await settled(version);
+    expect(matched.edits?.color).not.toEqual({ exposure: 1, temperature: 0, tint: 0 });
+    const refComposite = await rgbaOf(all.find((i) => i.id === refId)!.resultUrl!);
+    const refRgb = { ...refComposite, data: new Uint8Array(refComposite.width * refComposite.height * 3) };
+    for (let i = 0, o = 0; o < refComposite.data.length; i += 3, o += 4) refRgb.data.set(refComposite.data.subarray(o, o + 3), i);
+    const after = matchReference(asImage8(refRgb, 3), asImage8(await rgbaOf(matched.cutoutUrl!), 4), [255, 255, 255]);
+    const before = matchReference(asImage8(refRgb, 3), asImage8(base, 4), [255, 255, 255]);
+    console.log(`match reference: metal ΔE00 ${before.metal.deltaEBefore} → ${after.metal.deltaEBefore} (${after.metal.photo} metal); backdrop ΔE00 ${after.backdropDeltaE}; pass ${JSON.stringify(matched.edits?.color)}`);
+    expect(after.metal.deltaEBefore!).toBeLessThan(1);
+    expect(after.backdropDeltaE!).toBeLessThan(1);
+  });
+
   it("apply colour to the batch re-renders every other photo with that colour pass", async () => {
     const others = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => i.id !== imageId && i.state === "review");
     expect(others.length).toBeGreaterThan(0);
@@ -335,9 +389,11 @@ describe("Fix it in Loupe: brush and colour pass", () => {
       300_000,
       2000,
     );
+    const color = (await image()).edits?.color;
+    expect(color).toBeTruthy();
     for (const img of done) {
       const was = others.find((o) => o.id === img.id)!;
-      expect(img.edits?.color).toEqual({ exposure: 1, temperature: 0, tint: 0 });
+      expect(img.edits?.color).toEqual(color);
       expect(img.cutoutUrl).not.toBe(was.cutoutUrl);
     }
     expect(pageErrors).toEqual([]);

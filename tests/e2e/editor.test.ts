@@ -171,7 +171,7 @@ describe("Fix it in Loupe: brush and colour pass", () => {
   async function dragAcrossPiece(op: "Erase" | "Restore") {
     const editor = page.getByTestId("editor");
     await editor.getByRole("button", { name: op, exact: true }).click();
-    await editor.getByRole("button", { name: "100 %" }).click();
+    await editor.getByRole("button", { name: "Brush view 100 %" }).click();
     await expect.poll(() => page.getByTestId("brush-overlay").getAttribute("data-zoom")).toBe("100");
     const row = await page.getByTestId("brush-cutout").evaluate((c, [w, h]) => {
       const d = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, w!, h!).data;
@@ -354,7 +354,7 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     await page.getByRole("heading", { name: "Collection reference images" }).waitFor();
     await page.getByLabel(`Reference photo for ${collection.title}`).selectOption(refId);
     await page.getByRole("button", { name: "Use", exact: true }).click();
-    await page.getByText("Reference image set.").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Remove", exact: true }).waitFor({ timeout: 30_000 }); // the row now has a reference
     for (let i = 0; i < 3; i++) await page.goBack();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(`/app/images/${imageId}`);
     await page.getByTestId("editor").waitFor();

@@ -105,7 +105,12 @@ export function EditorCard(props: {
             </ButtonGroup>
             <ButtonGroup variant="segmented">
               {ZOOMS.map((z) => (
-                <Button key={z.label} pressed={zoom === z.value} onClick={() => setZoom(z.value)}>
+                <Button
+                  key={z.label}
+                  pressed={zoom === z.value}
+                  accessibilityLabel={`Brush view ${z.label}`}
+                  onClick={() => setZoom(z.value)}
+                >
                   {z.label}
                 </Button>
               ))}

@@ -171,7 +171,7 @@ describe("Fix it in Loupe: brush and colour pass", () => {
   async function dragAcrossPiece(op: "Erase" | "Restore") {
     const editor = page.getByTestId("editor");
     await editor.getByRole("button", { name: op, exact: true }).click();
-    await editor.getByRole("button", { name: "Brush view 100 %" }).click();
+    await editor.getByRole("button", { name: "Brush view at one photo pixel per screen pixel" }).click();
     await expect.poll(() => page.getByTestId("brush-overlay").getAttribute("data-zoom")).toBe("100");
     const row = await page.getByTestId("brush-cutout").evaluate((c, [w, h]) => {
       const d = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, w!, h!).data;

@@ -12,10 +12,11 @@ import { addStroke, emptyHistory, redo, undo, type StrokeHistory } from "../../u
 import { isNeutralPass, type ColorPass, type StrokeOp } from "../../../workers/retouch/edits/types";
 
 const EDITABLE = new Set(["review", "approved", "failed", "rejected", "reverted"]);
+// Accessible names say what each zoom shows, apart from the viewer's own "Fit" / "100 %" buttons.
 const ZOOMS = [
-  { label: "Fit", value: 0 },
-  { label: "100 %", value: 1 },
-  { label: "200 %", value: 2 },
+  { label: "Fit", name: "Whole photo in the brush view", value: 0 },
+  { label: "100 %", name: "Brush view at one photo pixel per screen pixel", value: 1 },
+  { label: "200 %", name: "Brush view at two screen pixels per photo pixel", value: 2 },
 ];
 const OPS: Array<{ op: StrokeOp; label: string }> = [
   { op: "erase", label: "Erase" },
@@ -108,7 +109,7 @@ export function EditorCard(props: {
                 <Button
                   key={z.label}
                   pressed={zoom === z.value}
-                  accessibilityLabel={`Brush view ${z.label}`}
+                  accessibilityLabel={z.name}
                   onClick={() => setZoom(z.value)}
                 >
                   {z.label}

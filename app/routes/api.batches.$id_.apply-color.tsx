@@ -1,9 +1,9 @@
 // POST /api/batches/:id/apply-color { fromImageId } → 202 { applied: [ids], skipped: [{ id, state, reason }] }
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { InvalidRequestError } from "../batches/errors";
-import { applyColorToBatch } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError, readJson } from "../shopify/api-errors.server";
+import { InvalidRequestError } from "../../core/batches/errors";
+import { applyColorToBatch } from "../../core/batches/service.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError, readJson } from "../http/api-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

@@ -2,9 +2,9 @@
 // DELETE /api/images/:id/edits → 202 { image } (back to the automatic result)
 // GET /api/images/:id/edits → { edits, version, state, versions: [{ version, current, edits, cutoutUrl, resultUrl }], baseCutoutUrl }
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { clearEdits, editorState, saveEdits } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError, readJson } from "../shopify/api-errors.server";
+import { clearEdits, editorState, saveEdits } from "../../core/batches/service.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError, readJson } from "../http/api-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

@@ -4,11 +4,10 @@
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
-import { authenticate } from "../shopify.server";
-import { approveImage, getImage, getShopSettings, publishImage, rejectImage, rerunImage, revertImage } from "../batches/service.server";
-import { db } from "../batches/db.server";
-import { getStorage } from "../storage";
-import type { ImageReport } from "../../workers/retouch/report";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { approveImage, getImage, getShopSettings, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
+import { getStorage } from "../../core/storage";
+import type { ImageReport } from "../../workers/retouch/contract";
 import { ReviewViewer } from "../components/review/ReviewViewer";
 import { WarningList } from "../components/review/WarningList";
 import { Swatches } from "../components/review/Swatches";
@@ -34,10 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!image) throw new Response("This photo doesn't exist, or belongs to another store.", { status: 404 });
   const storage = getStorage();
   const sign = (key?: string) => (key ? storage.signedUrl(key) : Promise.resolve(null));
-  const client = await db();
-  const batch = await client.batch.findFirst({ where: { id: image.batchId, shop }, select: { collectionId: true } });
-  const ref = batch?.collectionId ? await client.collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } }) : null;
-  const [original, composite, cutout, reference, settings] = await Promise.all([sign(image.keys.original), sign(image.keys.composite), sign(image.keys.cutout), sign(ref?.blobKey), getShopSettings(shop)]);
+  const refKey = await referenceKeyForBatch(shop, image.batchId);
+  const [original, composite, cutout, reference, settings] = await Promise.all([sign(image.keys.original), sign(image.keys.composite), sign(image.keys.cutout), sign(refKey ?? undefined), getShopSettings(shop)]);
   const report = image.report as ImageReport | null;
   return {
     image: {

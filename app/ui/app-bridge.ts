@@ -17,7 +17,3 @@ export function resourcePicker() {
   return typeof picker === "function" ? picker : null;
 }
 
-export function showToast(message: string, isError = false): void {
-  if (typeof window === "undefined") return;
-  (window as unknown as PickerWindow).shopify?.toast?.show(message, { isError });
-}

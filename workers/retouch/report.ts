@@ -1,5 +1,6 @@
 // What the engine hands back: images plus a report of everything it measured and changed.
 import type { Box, Warning } from "./types";
+import type { BatchImageSummary } from "./guards/input";
 import type { ColorPass } from "./edits/types";
 
 export interface SpotEdit {
@@ -13,6 +14,11 @@ export interface SpotEdit {
 
 export interface ImageReport {
   input: { width: number; height: number; format: string; notes: string[] };
+  /**
+   * The segmenter that made the matte (segment/segmenter.ts), e.g. "isnet isnet-fp16.onnx 1024px" or
+   * "fast-mask 1024px (LOUPE_ENGINE_FAST=1)"; absent in reports made before it was recorded.
+   */
+  segmenter?: string;
   timings: Record<string, number>;
   gains: { exposure: number; whiteBalance: [number, number, number] };
   backdrop: {
@@ -26,6 +32,8 @@ export interface ImageReport {
   edits: SpotEdit[];
   /** The merchant's manual edits this result carries (absent on an automatic result). */
   manual?: { strokes: number; pixelsTouched: number; color: ColorPass | null };
+  /** What the batch guards compare across a batch (guards/summarize.ts); absent in older reports. */
+  batch?: Omit<BatchImageSummary, "id">;
   measurements: Record<string, number>;
   warnings: Warning[];
   framing: {

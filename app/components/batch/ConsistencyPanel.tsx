@@ -1,7 +1,7 @@
 // How consistent the batch looks as a catalog: exposure, background, edges, framing.
 import { Link } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import type { Finding } from "../../ui/consistency";
+import type { Finding } from "../../../core/batches/consistency";
 
 export function ConsistencyPanel({ findings }: { findings: Finding[] }) {
   return (

@@ -3,7 +3,7 @@
 // previewed by clearing the cutout under the brush. Each stroke segment's latency (from the pointer
 // event to the end of drawing) goes to the performance timeline as "loupe-brush-segment".
 import { useCallback, useEffect, useRef } from "react";
-import type { MaskStroke, StrokeOp } from "../../../workers/retouch/edits/types";
+import type { MaskStroke, StrokeOp } from "../../../workers/retouch/contract";
 
 export interface BrushTool {
   op: StrokeOp;

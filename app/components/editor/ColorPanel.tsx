@@ -4,10 +4,7 @@
 // worker does after the automatic gains.
 import { useEffect, useRef, useState } from "react";
 import { BlockStack, Button, InlineStack, RangeSlider, Text } from "@shopify/polaris";
-import { applyColorPass, EXPOSURE_RANGE, neutralFrom, WB_RANGE } from "../../../workers/retouch/edits/color-pass";
-import type { ColorPass } from "../../../workers/retouch/edits/types";
-import { matchReference } from "../../../workers/retouch/edits/match-reference";
-import { parseBackground } from "../../../workers/retouch/settings";
+import { applyColorPass, EXPOSURE_RANGE, matchReference, neutralFrom, parseBackground, WB_RANGE, type ColorPass } from "../../../workers/retouch/contract";
 
 export const NEUTRAL_PASS: ColorPass = { exposure: 0, temperature: 0, tint: 0 };
 

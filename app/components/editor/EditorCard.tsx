@@ -9,7 +9,7 @@ import { ColorPanel, NEUTRAL_PASS } from "./ColorPanel";
 import { VersionList } from "./VersionList";
 import { applyColorToBatch, clearEdits, loadEditor, saveEdits, type EditorState } from "../../ui/editor/api";
 import { addStroke, emptyHistory, redo, undo, type StrokeHistory } from "../../ui/editor/history";
-import { isNeutralPass, type ColorPass, type StrokeOp } from "../../../workers/retouch/edits/types";
+import { isNeutralPass, type ColorPass, type StrokeOp } from "../../../workers/retouch/contract";
 
 const EDITABLE = new Set(["review", "approved", "failed", "rejected", "reverted"]);
 // Accessible names say what each zoom shows, apart from the viewer's own "Fit" / "100 %" buttons.

@@ -1,7 +1,7 @@
 // Every render of the photo, newest first: what it carried and links to its result and cutout.
 import { BlockStack, InlineStack, Link, Text } from "@shopify/polaris";
 import type { VersionItem } from "../../ui/editor/api";
-import type { EditList } from "../../../workers/retouch/edits/types";
+import type { EditList } from "../../../workers/retouch/contract";
 
 function describe(e: EditList | null): string {
   if (!e) return "automatic";

@@ -1,6 +1,6 @@
 // The editor's calls to Loupe's JSON API (relative fetches: App Bridge, or the demo's stand-in, adds
 // the session token). Errors come back as the API's plain words.
-import type { EditList } from "../../../workers/retouch/edits/types";
+import type { EditList } from "../../../workers/retouch/contract";
 
 export interface VersionItem {
   version: number;

@@ -1,6 +1,6 @@
 // Undo/redo over the brush's stroke list: each stroke is one step; a new stroke clears the redo
 // stack. Pure, so the editor's component only holds the state.
-import type { MaskStroke } from "../../../workers/retouch/edits/types";
+import type { MaskStroke } from "../../../workers/retouch/contract";
 
 export interface StrokeHistory {
   strokes: MaskStroke[];

@@ -5,11 +5,11 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RetouchOutput } from "../../../workers/retouch/report";
-import { createProducer } from "../../../workers/queue/producer";
-import { setProducer } from "../../../app/batches/enqueue.server";
+import { createProducer } from "../../../core/queue/producer.server";
+import { setProducer } from "../../../core/batches/enqueue.server";
 import { startWorker, type RunningWorker } from "../../../workers/main";
-import * as svc from "../../../app/batches/service.server";
-import { InvalidRequestError } from "../../../app/batches/errors";
+import * as svc from "../../../core/batches/service.server";
+import { InvalidRequestError } from "../../../core/batches/errors";
 import { makeEnv, waitFor, type TestEnv } from "./helpers/env";
 import { FakeEngine, FakeShopify, productGid } from "./helpers/fakes";
 

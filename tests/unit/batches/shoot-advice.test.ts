@@ -1,6 +1,6 @@
 // The batch page's shoot report reads the engine's per-image reports correctly.
 import { describe, expect, it } from "vitest";
-import { shootAdvice } from "../../../app/batches/shoot-advice.server";
+import { shootAdvice } from "../../../core/batches/shoot-advice.server";
 import type { ImageReport } from "../../../workers/retouch/report";
 
 function report(o: { w: number; h: number; spots: number; uniformity: number; exposure: number; wb: [number, number, number] }): ImageReport {

@@ -2,7 +2,7 @@
 // white balance normalised to unit luminance so exposure alone carries brightness, applied after the
 // automatic gains as 8-bit tables. The browser's live
 // preview imports this file, so the preview and the worker compute the very same pixels.
-import { SRGB_TO_LINEAR, linearToSrgb8, luminance } from "../pixels/srgb";
+import { LINEAR_LUT, linearToSrgb8, luminance } from "../color";
 import type { ColorPass } from "./types";
 
 export const EXPOSURE_RANGE = 3;
@@ -33,7 +33,7 @@ export function colorPassTables(pass: ColorPass): [Uint8Array, Uint8Array, Uint8
   return [0, 1, 2].map((c) => {
     const k = g.exposure * g.whiteBalance[c]!;
     const t = new Uint8Array(256);
-    for (let i = 0; i < 256; i++) t[i] = linearToSrgb8(SRGB_TO_LINEAR[i]! * k);
+    for (let i = 0; i < 256; i++) t[i] = linearToSrgb8(LINEAR_LUT[i]! * k);
     return t;
   }) as [Uint8Array, Uint8Array, Uint8Array];
 }
@@ -58,7 +58,7 @@ function clamp(v: number, r: number): number {
  * backdrop"), rounded to 0.1 and within the sliders' range; exposure is left to the merchant.
  */
 export function neutralFrom(rgb: [number, number, number]): { temperature: number; tint: number } {
-  const [r, g, b] = rgb.map((v) => Math.max(SRGB_TO_LINEAR[Math.max(0, Math.min(255, Math.round(v)))]!, 1e-4)) as [number, number, number];
+  const [r, g, b] = rgb.map((v) => Math.max(LINEAR_LUT[Math.max(0, Math.min(255, Math.round(v)))]!, 1e-4)) as [number, number, number];
   // Gains g_c = 2^(s·u_c): red +T, blue −T, green −M; neutral when log2 r + s·T = log2 b − s·T = log2 g − s·M.
   const x = Math.log2(r);
   const y = Math.log2(g);

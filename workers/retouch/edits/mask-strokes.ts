@@ -5,7 +5,7 @@
 import type { Image8, Plane } from "../types";
 import type { BackdropModel } from "../backdrop/model";
 import type { WorkImage } from "../pixels/work-image";
-import { SRGB_TO_LINEAR } from "../pixels/srgb";
+import { LINEAR_LUT } from "../color";
 import { sampleLocal, type LocalMean } from "../matte/local-means";
 import { sampleSurface, type SurfaceSample } from "../matte/surface-sample";
 import { strokeCoverage, type Coverage } from "./stroke-coverage";
@@ -72,7 +72,7 @@ function refineAlong(alpha: Plane, cov: Coverage, ctx: RefineContext): number {
         // No piece nearby to take F from: a pixel that is the surface (within its noise) is clear,
         // one clearly off it is kept as it was.
         if (s.trust < 0.5) continue;
-        const dist = Math.hypot(SRGB_TO_LINEAR[image.data[o]!]! - s.b[0], SRGB_TO_LINEAR[image.data[o + 1]!]! - s.b[1], SRGB_TO_LINEAR[image.data[o + 2]!]! - s.b[2]);
+        const dist = Math.hypot(LINEAR_LUT[image.data[o]!]! - s.b[0], LINEAR_LUT[image.data[o + 1]!]! - s.b[1], LINEAR_LUT[image.data[o + 2]!]! - s.b[2]);
         const lo = Math.max(0.02, 3 * s.noise);
         const keep = Math.max(0, Math.min(1, (dist - lo) / lo));
         A[i] = A[i]! + w * (keep * A[i]! - A[i]!);
@@ -87,9 +87,9 @@ function refineAlong(alpha: Plane, cov: Coverage, ctx: RefineContext): number {
       const dd = d0 * d0 + d1 * d1 + d2 * d2;
       const sep = Math.max(MIN_SEPARATION, 2 * s.noise);
       if (dd < sep * sep) continue;
-      const e0 = SRGB_TO_LINEAR[image.data[o]!]! - s.b[0];
-      const e1 = SRGB_TO_LINEAR[image.data[o + 1]!]! - s.b[1];
-      const e2 = SRGB_TO_LINEAR[image.data[o + 2]!]! - s.b[2];
+      const e0 = LINEAR_LUT[image.data[o]!]! - s.b[0];
+      const e1 = LINEAR_LUT[image.data[o + 1]!]! - s.b[1];
+      const e2 = LINEAR_LUT[image.data[o + 2]!]! - s.b[2];
       let a = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
       a = a < 0 ? 0 : a > 1 ? 1 : a;
       A[i] = A[i]! + w * (a - A[i]!);

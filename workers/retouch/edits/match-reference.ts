@@ -6,13 +6,12 @@
 // exposure (luminance) and white balance (temperature, tint): three channels, exactly the pass's
 // three degrees of freedom. The backdrops are compared too: the composite's background colour against
 // the reference's border.
-import { deltaE2000, linearRgbToLab } from "../color";
+import { LINEAR_LUT, deltaE2000, linearRgbToLab, luminance } from "../color";
 import type { Image8 } from "../types";
 import { referenceColors } from "../guards/reference-mismatch";
 import { familyOfLab, type MetalFamily } from "../guards/metal-family";
 import { isGemColor } from "../guards/regions";
 import { DEFAULT_THRESHOLDS } from "../guards/thresholds";
-import { SRGB_TO_LINEAR, luminance } from "../pixels/srgb";
 import { EXPOSURE_RANGE, WB_RANGE } from "./color-pass";
 import type { ColorPass } from "./types";
 
@@ -36,9 +35,9 @@ export function cutoutMetal(cutout: Image8): [number, number, number] | null {
     for (let x = 0; x < cutout.width; x += step) {
       const o = ch * (y * cutout.width + x);
       if (ch === 4 && d[o + 3]! < 255) continue;
-      const r = SRGB_TO_LINEAR[d[o]!]!;
-      const g = SRGB_TO_LINEAR[d[o + 1]!]!;
-      const b = SRGB_TO_LINEAR[d[o + 2]!]!;
+      const r = LINEAR_LUT[d[o]!]!;
+      const g = LINEAR_LUT[d[o + 1]!]!;
+      const b = LINEAR_LUT[d[o + 2]!]!;
       const [L, A, B] = linearRgbToLab(r, g, b);
       const C = Math.hypot(A, B);
       let h = (Math.atan2(B, A) * 180) / Math.PI;
@@ -95,7 +94,7 @@ function borderDeltaE(ref: Image8, bg: [number, number, number]): number {
       for (let c = 0; c < 3; c++) vals[c]!.push(data[o + c]!);
     }
   const med = vals.map((v) => v.sort((a, b) => a - b)[v.length >> 1] ?? 0);
-  const a = linearRgbToLab(SRGB_TO_LINEAR[med[0]!]!, SRGB_TO_LINEAR[med[1]!]!, SRGB_TO_LINEAR[med[2]!]!);
-  const b = linearRgbToLab(SRGB_TO_LINEAR[bg[0]]!, SRGB_TO_LINEAR[bg[1]]!, SRGB_TO_LINEAR[bg[2]]!);
+  const a = linearRgbToLab(LINEAR_LUT[med[0]!]!, LINEAR_LUT[med[1]!]!, LINEAR_LUT[med[2]!]!);
+  const b = linearRgbToLab(LINEAR_LUT[bg[0]]!, LINEAR_LUT[bg[1]]!, LINEAR_LUT[bg[2]]!);
   return deltaE2000(...a, ...b);
 }

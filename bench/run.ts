@@ -2,7 +2,8 @@
 // share the machine's two cores). Results go to bench-results/ as JSON.
 //   npm run bench                      engine (quality on fixtures, per-stage ms and peak RSS at 1/4/12/20 MP),
 //                                      guards (4 MP), queue (40 × 4 MP batch vs 40 single runs)
-//   npm run bench -- --only engine     one of cutout | engine | guards | queue
+//                                      edits (re-render after brush strokes and a colour pass vs a fresh retouch, 4 MP)
+//   npm run bench -- --only engine     one of cutout | engine | guards | queue | edits
 //   cutout options: --surfaces sweep,grey,blue,black,white --limit N --reuse-network --no-anchor
 //   engine options: --sizes 1,4,12,20 --repeats 2 --sides 640 --no-quality --batch 40
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { runEngineBench } from "./engine";
 import { benchGuards } from "./guards";
 import { benchQueue } from "./queue";
 import { runCutoutBench } from "./cutout/run";
+import { runEditsBench } from "./edits";
 
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 const want = (name: string) => !only || only === name;
@@ -23,6 +25,7 @@ if (want("guards")) {
   writeFileSync(`bench-results/guards-${stamp}.json`, JSON.stringify(g, null, 2));
   console.log(`guards on 4 MP: ${JSON.stringify(g)}`);
 }
+if (want("edits")) await runEditsBench();
 if (want("queue")) {
   const q = await benchQueue();
   writeFileSync(`bench-results/queue-${stamp}.json`, JSON.stringify(q, null, 2));

@@ -20,6 +20,7 @@ function newestMtime(dir: string): number {
 
 function buildIfStale() {
   const built = resolve("build/server/index.js");
+  // The web bundle also carries engine code the browser runs (the colour preview, the colour maths).
   if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...["app", "core", "workers/retouch"].map((d) => newestMtime(resolve(d))))) return;
   console.error("demo: building the app (vite)…");
   // The bundle is built for production whatever this process runs as.
@@ -46,6 +47,8 @@ async function main() {
       apiKey: process.env.SHOPIFY_API_KEY,
       apiSecret: process.env.SHOPIFY_API_SECRET,
       seed: "demo",
+      // Larger demo photos on request (the editor's browser test measures its brush on ≥ 4 MP).
+      ...(Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) > 0 ? { photoSize: Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) } : {}),
     });
     process.env.LOUPE_FAKE_SHOPIFY = fake.url;
     closers.push(() => fake.close());

@@ -1,7 +1,9 @@
-// GET /api/batches/:id → { batch: { id, status, total, images: [{ id, productId, mediaId, state, warnings, processedBy }] } }
+// GET /api/batches/:id → { batch: { id, status, total, images: [{ id, productId, mediaId, state, warnings, processedBy,
+//   version, edits, originalUrl, cutoutUrl, resultUrl, width, height }] } } (URLs signed, of the current version)
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NotFoundError } from "../../core/batches/errors";
 import { getBatch } from "../../core/batches/service.server";
+import { batchImageAssets } from "../../core/batches/image-assets.server";
 import { authenticateApi } from "../http/api-auth.server";
 import { apiError } from "../http/api-errors.server";
 
@@ -11,6 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const id = params.id ?? "";
     const batch = await getBatch(ctx.shop, id);
     if (!batch) throw new NotFoundError("batch", id);
+    const assets = await batchImageAssets(ctx.shop, id);
     return ctx.json({
       batch: {
         id: batch.id,
@@ -28,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           warnings: i.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message })),
           processedBy: i.processedBy,
           lastError: i.lastError,
+          ...assets.get(i.id),
         })),
       },
     });

@@ -24,6 +24,7 @@ import { usePolling } from "../ui/use-polling";
 import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
+import { EditorCard } from "../components/editor/EditorCard";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -140,6 +141,7 @@ export default function ImageReview() {
             {urls.original && size ? (
               <Swatches originalUrl={urls.original} compositeUrl={urls.composite} cutoutUrl={urls.cutout} referenceUrl={urls.reference} framing={framing} warnings={image.warnings} />
             ) : null}
+            {urls.cutout && size ? <EditorCard imageId={image.id} batchId={image.batchId} state={image.state} width={size.width} height={size.height} cutoutUrl={urls.cutout} /> : null}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">

@@ -7,6 +7,7 @@ import { InvalidTransitionError } from "./job-states";
 import { findImage, moveImage } from "./move.server";
 import { loadRunSettings, getShopSettings, saveRunSettings } from "./shop-settings.server";
 import type { ImageView } from "./views";
+import { hasEdits, type EditList } from "../../workers/retouch/contract";
 
 export async function approveImage(shop: string, imageId: string): Promise<ImageView> {
   return moveImage(shop, imageId, ["review", "approved"]);
@@ -37,15 +38,20 @@ export async function revertImage(shop: string, imageId: string): Promise<ImageV
   return view;
 }
 
-/** Runs the image again, with spots the merchant undid and/or other settings; the result is a new job key. */
-export async function rerunImage(shop: string, imageId: string, opts: { disabledSpots?: number[]; settings?: Partial<ShopSettings> } = {}): Promise<ImageView> {
+/**
+ * Runs the image again, with spots the merchant undid, other settings and/or another edit list
+ * (undefined keeps the current one, null returns to the automatic result); the result is a new job
+ * key and the image a new version.
+ */
+export async function rerunImage(shop: string, imageId: string, opts: { disabledSpots?: number[]; settings?: Partial<ShopSettings>; edits?: EditList | null } = {}): Promise<ImageView> {
   const job = await findImage(shop, imageId);
   if (!["review", "approved", "failed", "rejected", "reverted"].includes(job.state)) throw new InvalidTransitionError(job.state as "processing", "queued");
   const current = (await loadRunSettings(shop, job.settingsHash)) ?? { settings: await getShopSettings(shop), disabledSpots: [] };
   const spots = opts.disabledSpots ?? current.disabledSpots;
   if (!spots.every((n) => Number.isInteger(n) && n >= 0)) throw new InvalidRequestError("Spot numbers must be whole numbers.");
   const settings = { ...current.settings, ...(opts.settings ?? {}) };
-  const hash = await saveRunSettings(shop, { settings, disabledSpots: spots });
+  const edits = opts.edits === undefined ? (current.edits ?? null) : opts.edits && hasEdits(opts.edits) ? opts.edits : null;
+  const hash = await saveRunSettings(shop, { settings, disabledSpots: spots, edits });
   const path = job.state === "approved" ? ["approved", "review", "queued"] : [job.state, "queued"];
   const view = await moveImage(shop, imageId, path as ["review", "queued"], {
     settingsHash: hash,
@@ -56,6 +62,8 @@ export async function rerunImage(shop: string, imageId: string, opts: { disabled
     resultId: null,
     warnings: "[]",
     warningCount: 0,
+    version: job.version + 1,
+    edits: edits ? JSON.stringify(edits) : null,
   });
   const client = db();
   await client.batch.updateMany({ where: { id: job.batchId, shop, status: "done" }, data: { status: "running" } });

@@ -14,6 +14,7 @@ import { autoBatchTitle } from "./batch-title";
 
 export * from "./image-actions.server";
 export * from "./batch-actions.server";
+export * from "./edit-actions.server";
 export { getShopSettings, replaceShopSettings, saveShopSettings } from "./shop-settings.server";
 export { clearReference, referenceKeyForBatch, referenceRows, setReference } from "./references.server";
 export type { BatchSummary, BatchView, ImageDetail, ImageView, Warning } from "./views";

@@ -2,11 +2,15 @@
 // settings a run used, stored by their hash so a worker can rebuild exactly what a job asked for.
 import { DEFAULT_SETTINGS, parseSettings, settingsHash, type ShopSettings } from "../settings/settings";
 import { getStorage } from "../storage";
+import type { EditList } from "../../workers/retouch/contract";
+import { readStoredEdits } from "./stored-edits";
 import { db } from "../db.server";
 
 export interface RunSettings {
   settings: ShopSettings;
   disabledSpots: number[];
+  /** The merchant's brush strokes and colour pass (absent: the automatic result). */
+  edits?: EditList | null;
 }
 
 export async function getShopSettings(shop: string): Promise<ShopSettings> {
@@ -35,7 +39,7 @@ export async function replaceShopSettings(shop: string, given: ShopSettings): Pr
 /** The hash that keys a job's result: the pixel-relevant settings plus the spots the merchant undid. */
 export function runHash(run: RunSettings): string {
   const spots = [...new Set(run.disabledSpots)].sort((a, b) => a - b);
-  return settingsHash(run.settings, spots.length ? { disabledSpots: spots } : {});
+  return settingsHash(run.settings, { ...(spots.length ? { disabledSpots: spots } : {}), ...(run.edits ? { edits: run.edits } : {}) });
 }
 
 function runKey(shop: string, hash: string): string {
@@ -45,7 +49,7 @@ function runKey(shop: string, hash: string): string {
 
 /** Stores the run settings under their hash (idempotent) and returns the hash. */
 export async function saveRunSettings(shop: string, given: RunSettings): Promise<string> {
-  const run = { settings: given.settings, disabledSpots: [...new Set(given.disabledSpots)].sort((a, b) => a - b) };
+  const run: RunSettings = { settings: given.settings, disabledSpots: [...new Set(given.disabledSpots)].sort((a, b) => a - b), ...(given.edits ? { edits: given.edits } : {}) };
   const hash = runHash(run);
   const storage = getStorage();
   const key = runKey(shop, hash);
@@ -58,7 +62,8 @@ export async function loadRunSettings(shop: string, hash: string): Promise<RunSe
   if (!bytes) return null;
   const raw = safeJson(bytes.toString("utf8")) as Partial<RunSettings> | null;
   if (!raw) return null;
-  return { settings: parseSettings(raw.settings), disabledSpots: Array.isArray(raw.disabledSpots) ? raw.disabledSpots.filter(Number.isInteger) : [] };
+  const edits = readStoredEdits(raw.edits);
+  return { settings: parseSettings(raw.settings), disabledSpots: Array.isArray(raw.disabledSpots) ? raw.disabledSpots.filter(Number.isInteger) : [], ...(edits ? { edits } : {}) };
 }
 
 export function safeJson(s: string): unknown {

@@ -13,6 +13,7 @@ export async function redactShop(shop: string): Promise<RedactionResult> {
   const where = { where: { shop } };
   const client = db();
   const counts = await client.$transaction([
+    client.imageVersion.deleteMany(where),
     client.imageJob.deleteMany(where),
     client.batch.deleteMany(where),
     client.retouchResult.deleteMany(where),

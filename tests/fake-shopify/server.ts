@@ -30,6 +30,8 @@ export interface FakeShopifyOptions {
   /** Send products/update (after writes) and bulk_operations/finish to the app (default true). */
   autoWebhooks?: boolean;
   scopes?: string;
+  /** Side of the smallest demo photo in pixels (default 1200; the others are 200 and 400 px larger). */
+  photoSize?: number;
 }
 
 export interface FakeShopify {
@@ -81,7 +83,7 @@ function sendJson(res: ServerResponse, reply: JsonReply) {
 export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeShopify> {
   const store = new FakeStore(opts.statePath);
   const loaded = store.load();
-  if (!loaded && (opts.seed ?? "demo") === "demo") await seedDemo(store);
+  if (!loaded && (opts.seed ?? "demo") === "demo") await seedDemo(store, opts.photoSize ? { size: opts.photoSize } : {});
   if (opts.statePath) store.flush();
   const creds: AppCreds = { apiKey: opts.apiKey, apiSecret: opts.apiSecret, scopes: opts.scopes ?? "write_products,write_files" };
   const sentWebhooks: FakeShopify["sentWebhooks"] = [];

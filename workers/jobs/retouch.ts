@@ -39,7 +39,15 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
   } else {
     const out = await ctx.deps.engine.retouch(
       original.bytes,
-      { ...renderSettings(run.settings), ...(target ? { target } : {}), disabledSpots: run.disabledSpots, product: { title: job.productTitle }, reference },
+      {
+        ...renderSettings(run.settings),
+        ...(target ? { target } : {}),
+        disabledSpots: run.disabledSpots,
+        product: { title: job.productTitle },
+        reference,
+        // The merchant's strokes and colour pass: they live in the run settings (by hash), so a crash or a re-run renders them again.
+        ...(run.edits ? { edits: run.edits } : {}),
+      },
       { timeoutMs: engineBudgetMs(await megapixelsOf(original.bytes)) },
     );
     result = await storeResult(ctx, key, out);
@@ -66,6 +74,7 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
     },
   });
   if (settled.count === 0) return; // handed back or reclaimed meanwhile: the other holder finishes it
+  await recordVersion(ctx, job, result.id);
   if (autoPublish) await ctx.enqueue([{ kind: "publish", id: job.id, shop: job.shop, attempt: 0 }]);
   await settleBatch(db, job.batchId);
 }
@@ -74,4 +83,14 @@ async function referenceFor(ctx: JobContext, shop: string, collectionId: string 
   if (!collectionId) return null;
   const ref = await ctx.db.collectionReference.findUnique({ where: { shop_collectionId: { shop, collectionId } } });
   return ref ? ctx.storage.get(ref.blobKey) : null;
+}
+
+/** The version this render settled (idempotent: a re-delivered task rewrites the same row). */
+async function recordVersion(ctx: JobContext, job: { id: string; shop: string; version: number; settingsHash: string; edits: string | null }, resultId: string): Promise<void> {
+  const data = { settingsHash: job.settingsHash, edits: job.edits, resultId };
+  await ctx.db.imageVersion.upsert({
+    where: { imageId_version: { imageId: job.id, version: job.version } },
+    create: { shop: job.shop, imageId: job.id, version: job.version, ...data },
+    update: data,
+  });
 }

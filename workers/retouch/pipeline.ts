@@ -18,6 +18,9 @@ import { linearToSrgb8 } from "./color";
 import { runGuardsAndSummary } from "./guards";
 import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
+import { applyMaskStrokes } from "./edits/mask-strokes";
+import { applyColorPass } from "./edits/color-pass";
+import { isNeutralPass } from "./edits/types";
 
 export type { Segmenter } from "./segment/segmenter";
 
@@ -68,6 +71,9 @@ export async function runPipeline(
 
   const matte = await buildMatte(img, prob, undefined, decoded.resized, workImage);
   const alpha = matte.alpha;
+  // The merchant's brush strokes, at the original's geometry, on top of the automatic matte.
+  const strokes = settings.edits?.mask ?? [];
+  const touched = strokes.length ? applyMaskStrokes(alpha, strokes, { image: img, work: matte.work, backdrop: matte.backdrop, fg: matte.fg, bg: matte.bg }) : 0;
   // One pass gives the opaque share (the no-piece check here) and the haze (the cutout check below).
   const shares = cutoutShares(alpha.data);
   const share = shares.opaque;
@@ -96,6 +102,9 @@ export async function runPipeline(
   // bench's analyses keep the cutout before the gains as well.
   const toned = keep === "output" ? cutout : new Uint8Array(cutout);
   applyGains(toned, 4, surface.gains);
+  // The merchant's colour pass, after the automatic gains (the browser previews it the same way).
+  const colorPass = settings.edits?.color && !isNeutralPass(settings.edits.color) ? settings.edits.color : null;
+  if (colorPass) applyColorPass(toned, 4, colorPass);
   lap("gains");
 
   // Encoders run on libuv's threads: they are started here and awaited at the end, so PNG/JPEG
@@ -147,6 +156,7 @@ export async function runPipeline(
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
+    ...(strokes.length || colorPass ? { manual: { strokes: strokes.length, pixelsTouched: touched, color: colorPass } } : {}),
     batch,
     measurements: {
       pieceShare: round(share, 5),

@@ -1,6 +1,7 @@
 // What the engine hands back: images plus a report of everything it measured and changed.
 import type { Box, Warning } from "./types";
 import type { BatchImageSummary } from "./guards/input";
+import type { ColorPass } from "./edits/types";
 
 export interface SpotEdit {
   id: number;
@@ -29,6 +30,8 @@ export interface ImageReport {
     why?: string;
   };
   edits: SpotEdit[];
+  /** The merchant's manual edits this result carries (absent on an automatic result). */
+  manual?: { strokes: number; pixelsTouched: number; color: ColorPass | null };
   /** What the batch guards compare across a batch (guards/summarize.ts); absent in older reports. */
   batch?: Omit<BatchImageSummary, "id">;
   measurements: Record<string, number>;

@@ -6,6 +6,7 @@ import * as v from "valibot";
 import type { ProductContext } from "./types";
 import { RetouchInputError } from "./errors";
 import { isThresholdKey, type ThresholdOverrides } from "./guards/thresholds";
+import type { EditList } from "./edits/types";
 
 /** A batch's shared exposure/white-balance target: what every backdrop in it should become. */
 export interface BatchTarget {
@@ -78,6 +79,8 @@ export interface RetouchSettings extends RenderSettings {
   disabledSpots?: number[];
   product?: ProductContext;
   reference?: Uint8Array | null;
+  /** The merchant's brush strokes and colour pass (workers/retouch/edits). */
+  edits?: EditList;
 }
 
 export const DEFAULT_SETTINGS: RenderSettings = {
@@ -116,9 +119,9 @@ export function parseBackground(s: string): [number, number, number, number] {
 
 /** The caller's settings over the defaults, checked (BAD_SETTINGS names every bad field). */
 export function resolveSettings(partial?: Partial<RetouchSettings>): RetouchSettings {
-  const { target, disabledSpots, product, reference, ...render } = partial ?? {};
+  const { target, disabledSpots, product, reference, edits, ...render } = partial ?? {};
   const checked = parseWith(RenderSettingsSchema, { ...DEFAULT_SETTINGS, ...stripUndefined(render) });
-  return { ...checked, ...stripUndefined({ target, disabledSpots, product, reference }) };
+  return { ...checked, ...stripUndefined({ target, disabledSpots, product, reference, edits }) };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -27,7 +27,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startDemo(timeoutMs = 240_000): Promise<Demo> {
+export async function startDemo(timeoutMs = 240_000, extraEnv: Record<string, string> = {}): Promise<Demo> {
   const dir = await mkdtemp(join(tmpdir(), "loupe-e2e-"));
   const port = await freePort();
   const fakePort = await freePort();
@@ -46,6 +46,7 @@ export async function startDemo(timeoutMs = 240_000): Promise<Demo> {
       ...(process.env.LOUPE_E2E_REAL_ENGINE === "1" ? {} : { LOUPE_ENGINE_FAST: "1" }),
       LOUPE_FAKE_SHOPIFY: "",
       SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+      ...extraEnv,
     },
   });
   child.stdout!.on("data", (d) => (out += d));

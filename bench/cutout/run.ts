@@ -66,6 +66,7 @@ export async function runCutoutBench(): Promise<void> {
     const why = ensureAnchorCutouts(names.flatMap((name) => surfaces.map((surface) => ({ name, surface, input: scenePath(dir, name, surface) }))));
     if (why) console.error(`anchor: ${why} (the table shows Loupe alone)`);
   }
+  const measured = commit(); // before the run: the code this process loaded
   const scores = anchorScoreCache();
   const ours: Row[] = [];
   const anchor: Row[] = [];
@@ -107,7 +108,7 @@ export async function runCutoutBench(): Promise<void> {
   const table = [
     `# Cutout bench — real retailer cutouts with exact alpha`,
     ``,
-    `\`npm run bench -- --only cutout\` on \`../shared/data/cutout-dev\` (${names.length} pieces × ${surfaces.join(", ")}), ${new Date().toISOString().slice(0, 10)}, Loupe at commit \`${commit()}\`.`,
+    `\`npm run bench -- --only cutout\` on \`../shared/data/cutout-dev\` (${names.length} pieces × ${surfaces.join(", ")}), ${new Date().toISOString().slice(0, 10)}, Loupe at commit \`${measured}\`.`,
     `Each cell: shipped anchor (\`@imgly/background-removal-node\` 1.4.5 as it ships) / **Loupe** (\`NAME.cutout.png\` of the whole pipeline, ISNet ${side}²).`,
     `Measures as in \`../shared/docs/measures.md\`; opaque kept = share of the truth's inner opaque pixels with α ≥ 0.95; seams = α jumps > 0.5 between`,
     `neighbours where the truth is flat, per 10⁴ pairs; holes = enclosed openings of the truth (≥ 64 px) that come out ≥ 90 % clear;`,

@@ -21,5 +21,24 @@
       return window.__loupeRealFetch(new Request(req, { headers: headers }));
     });
   };
-  window.shopify = { demo: true, idToken: idToken, config: { shop: document.documentElement.dataset.shop } };
+  // App Bridge's toast: a short message at the bottom of the admin that goes away by itself.
+  function showToast(message, opts) {
+    var host = document.getElementById("demo-toasts");
+    if (!host) {
+      host = document.createElement("div");
+      host.id = "demo-toasts";
+      host.setAttribute("role", "status");
+      host.setAttribute("aria-live", "polite");
+      host.style.cssText = "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);display:grid;gap:8px;z-index:1000;pointer-events:none";
+      document.documentElement.appendChild(host);
+    }
+    var el = document.createElement("div");
+    el.setAttribute("data-testid", "toast");
+    el.setAttribute("data-error", opts && opts.isError ? "true" : "false");
+    el.textContent = String(message);
+    el.style.cssText = "padding:10px 16px;border-radius:10px;font:500 14px/20px system-ui,sans-serif;color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);background:" + (opts && opts.isError ? "#8e1f0b" : "#303030");
+    host.appendChild(el);
+    setTimeout(function () { el.remove(); }, (opts && opts.duration) || 5000);
+  }
+  window.shopify = { demo: true, idToken: idToken, toast: { show: showToast }, config: { shop: document.documentElement.dataset.shop } };
 })();

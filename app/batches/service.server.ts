@@ -11,6 +11,7 @@ import { readReport } from "./report-cache.server";
 import { encodeBatchSettings } from "./batch-request";
 import type { JobState } from "./job-states";
 import { autoBatchTitle } from "./batch-title";
+import { BATCH_IMAGE_ORDER } from "./review-order.server";
 
 export * from "./image-actions.server";
 export * from "./batch-actions.server";
@@ -71,7 +72,7 @@ export async function getBatch(shop: string, id: string): Promise<BatchView | nu
   const client = await db();
   const batch = await client.batch.findFirst({ where: { id, shop } });
   if (!batch) return null;
-  const jobs = await client.imageJob.findMany({ where: { batchId: id, shop }, orderBy: [{ productTitle: "asc" }, { productId: "asc" }, { position: "asc" }] });
+  const jobs = await client.imageJob.findMany({ where: { batchId: id, shop }, orderBy: BATCH_IMAGE_ORDER });
   const counts = (await countsFor([id])).get(id)!;
   return { ...toSummary(batch, counts), source: batch.source, images: jobs.map(toImageView) };
 }

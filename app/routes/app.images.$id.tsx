@@ -25,6 +25,9 @@ import { usePolling } from "../ui/use-polling";
 import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
+import { ReviewNavigator } from "../components/review/ReviewNavigator";
+import { neighboursInBatch, nextToReviewAfter } from "../batches/review-order.server";
+import { concernsMatte } from "../ui/matte-warnings";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -36,7 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const client = await db();
   const batch = await client.batch.findFirst({ where: { id: image.batchId, shop }, select: { collectionId: true } });
   const ref = batch?.collectionId ? await client.collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } }) : null;
-  const [original, composite, cutout, reference, settings] = await Promise.all([sign(image.keys.original), sign(image.keys.composite), sign(image.keys.cutout), sign(ref?.blobKey), getShopSettings(shop)]);
+  const [original, composite, cutout, reference, settings, nav] = await Promise.all([
+    sign(image.keys.original),
+    sign(image.keys.composite),
+    sign(image.keys.cutout),
+    sign(ref?.blobKey),
+    getShopSettings(shop),
+    neighboursInBatch(shop, image.batchId, image.id),
+  ]);
   const report = image.report as ImageReport | null;
   return {
     image: {
@@ -55,6 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     spots: (report?.edits ?? []) as SpotView[],
     settings: { background: settings.background, marginPct: settings.marginPct, shadow: settings.shadow, size: settings.size },
     gains: report?.gains ?? null,
+    nav,
   };
 }
 
@@ -67,10 +78,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "approve":
         await approveImage(session.shop, id);
-        return { ok: "Approved. Publish it when you're ready." };
+        return { ok: "Approved. Publish it when you're ready.", next: await nextToReviewAfter(session.shop, id) };
       case "reject":
         await rejectImage(session.shop, id);
-        return { ok: "Rejected: this photo stays as it is in your store." };
+        return { ok: "Rejected: this photo stays as it is in your store.", next: await nextToReviewAfter(session.shop, id) };
       case "publish":
         await publishImage(session.shop, id);
         return { ok: "Publishing the retouched photo to your store…" };
@@ -93,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImageReview() {
-  const { image, urls, size, framing, spots, settings } = useLoaderData<typeof loader>();
+  const { image, urls, size, framing, spots, settings, nav: batchNav } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const nav = useNavigation();
@@ -126,6 +137,7 @@ export default function ImageReview() {
                   spotBoxes={spotBoxes}
                   warningBoxes={warningBoxes}
                   title={title}
+                  edgeByDefault={concernsMatte(image.warnings)}
                 />
               ) : (
                 <BlockStack gap="300">
@@ -147,6 +159,7 @@ export default function ImageReview() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <ReviewNavigator nav={batchNav} state={image.state} busy={busyIntent !== null} result={result} onDecision={(intent) => submit({ intent }, { method: "post" })} />
             <ReviewActions mediaId={image.mediaId} state={image.state} lastError={image.lastError} busyIntent={busyIntent} warnings={warnCount} onAction={(intent) => submit({ intent }, { method: "post" })} />
             <WarningList warnings={image.warnings} />
             <SpotList spots={spots} busy={busyIntent !== null} canRerun={canRerun} onChange={(disabled) => submit({ intent: "rerun", disabledSpots: JSON.stringify(disabled) }, { method: "post" })} />

@@ -6,6 +6,7 @@ import prisma from "./db.server";
 import { API_VERSION } from "./shopify/api-version";
 import { SCOPES } from "./shopify/scopes";
 import { installShopifyFetchRouting } from "./shopify/fetch-routing.server";
+import { shopifyLogLevel } from "./shopify/log-level";
 
 installShopifyFetchRouting();
 
@@ -19,6 +20,8 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  // Warnings and errors only: the info level logs every authenticated request (each poll).
+  logger: { level: shopifyLogLevel(process.env.LOUPE_SHOPIFY_LOG) },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

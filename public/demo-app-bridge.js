@@ -40,5 +40,47 @@
     host.appendChild(el);
     setTimeout(function () { el.remove(); }, (opts && opts.duration) || 5000);
   }
+  // App Bridge's contextual save bar (<ui-save-bar>, what @shopify/app-bridge-react's SaveBar renders):
+  // in the admin it replaces the top bar; here a bar fixed at the top of the page with the app's buttons.
+  if (window.customElements && !window.customElements.get("ui-save-bar")) {
+    var style = document.createElement("style");
+    style.textContent =
+      "ui-save-bar{display:none}" +
+      "ui-save-bar[data-open]{display:flex;position:fixed;top:0;left:0;right:0;z-index:900;gap:8px;align-items:center;justify-content:flex-end;padding:10px 16px;background:#1a1a1a;color:#fff;font:600 14px/20px system-ui,sans-serif}" +
+      "ui-save-bar[data-open]::before{content:'Unsaved changes';margin-right:auto}" +
+      "ui-save-bar button{font:600 13px/20px system-ui,sans-serif;padding:4px 12px;border-radius:8px;border:1px solid #555;background:#303030;color:#fff;cursor:pointer}" +
+      "ui-save-bar button[variant=primary]{background:#fff;color:#1a1a1a;border-color:#fff}" +
+      "ui-save-bar button[disabled]{opacity:.6;cursor:default}";
+    document.head.appendChild(style);
+    var SaveBarElement = function () {
+      return Reflect.construct(HTMLElement, [], SaveBarElement);
+    };
+    SaveBarElement.prototype = Object.create(HTMLElement.prototype);
+    SaveBarElement.prototype.constructor = SaveBarElement;
+    Object.setPrototypeOf(SaveBarElement, HTMLElement);
+    SaveBarElement.prototype.show = function () {
+      if (this.hasAttribute("data-open")) return Promise.resolve();
+      this.setAttribute("data-open", "");
+      this.setAttribute("role", "region");
+      this.setAttribute("aria-label", "Unsaved changes");
+      this.dispatchEvent(new Event("show"));
+      return Promise.resolve();
+    };
+    SaveBarElement.prototype.hide = function () {
+      if (!this.hasAttribute("data-open")) return Promise.resolve();
+      this.removeAttribute("data-open");
+      this.dispatchEvent(new Event("hide"));
+      return Promise.resolve();
+    };
+    SaveBarElement.prototype.toggle = function () {
+      return this.hasAttribute("data-open") ? this.hide() : this.show();
+    };
+    Object.defineProperty(SaveBarElement.prototype, "showing", {
+      get: function () {
+        return this.hasAttribute("data-open");
+      },
+    });
+    window.customElements.define("ui-save-bar", SaveBarElement);
+  }
   window.shopify = { demo: true, idToken: idToken, toast: { show: showToast }, config: { shop: document.documentElement.dataset.shop } };
 })();

@@ -128,6 +128,7 @@ export default function ImageReview() {
             <Card>
               {urls.original && size ? (
                 <ReviewViewer
+                  photoId={image.id}
                   width={size.width}
                   height={size.height}
                   urls={{ original: urls.original, composite: urls.composite, cutout: urls.cutout }}

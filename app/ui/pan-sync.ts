@@ -1,29 +1,31 @@
 // Keeps scrollable panes showing the same spot: every pane attached draws the same W × H frame (the
-// original photo's pixels), so one scroll position is one spot of the photo. The last position is
-// kept while no pane is attached, so switching compare mode at 100 % stays on the same spot.
+// original photo's pixels at the same scale), so the point at the centre of each pane's view is one
+// photo coordinate. Panes may differ in width (side by side vs before/after): the centre is what is
+// shared. The last centre is kept while no pane is attached, so switching compare mode at 100 % stays
+// on the same spot.
 
-export interface PanPosition {
-  left: number;
-  top: number;
+export interface PanCentre {
+  x: number;
+  y: number;
 }
 
 export class PanSync {
   private panes = new Set<HTMLElement>();
-  private pos: PanPosition | null = null;
+  private centre: PanCentre | null = null;
 
-  position(): PanPosition | null {
-    return this.pos;
+  position(): PanCentre | null {
+    return this.centre;
   }
 
-  /** Forget the position (e.g. when zooming out): the next 100 % view centres on the piece again. */
+  /** Forget the spot (e.g. when zooming out): the next 100 % view centres on the piece again. */
   reset(): void {
-    this.pos = null;
+    this.centre = null;
   }
 
   /** Follow a pane's scrolling and keep it in step with the others; returns the detach function. */
   attach(el: HTMLElement): () => void {
     this.panes.add(el);
-    if (this.pos) el.scrollTo({ left: this.pos.left, top: this.pos.top, behavior: "instant" });
+    if (this.centre) centreOn(el, this.centre);
     const onScroll = () => this.moved(el);
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => {
@@ -33,14 +35,19 @@ export class PanSync {
   }
 
   private moved(from: HTMLElement): void {
-    const left = from.scrollLeft;
-    const top = from.scrollTop;
+    const c = centreOf(from);
     // A pane that only arrived where this class put it has nothing new to say (scroll events come a
-    // frame late: acting on them would drag the pane the merchant is moving back).
-    if (this.pos && Math.abs(this.pos.left - left) < 0.5 && Math.abs(this.pos.top - top) < 0.5) return;
-    this.pos = { left, top };
-    for (const other of this.panes) {
-      if (other !== from) other.scrollTo({ left, top, behavior: "instant" });
-    }
+    // frame late: acting on them would drag back the pane the merchant is moving).
+    if (this.centre && Math.abs(this.centre.x - c.x) < 0.5 && Math.abs(this.centre.y - c.y) < 0.5) return;
+    this.centre = c;
+    for (const other of this.panes) if (other !== from) centreOn(other, c);
   }
+}
+
+function centreOf(el: HTMLElement): PanCentre {
+  return { x: el.scrollLeft + el.clientWidth / 2, y: el.scrollTop + el.clientHeight / 2 };
+}
+
+export function centreOn(el: HTMLElement, c: PanCentre): void {
+  el.scrollTo({ left: c.x - el.clientWidth / 2, top: c.y - el.clientHeight / 2, behavior: "instant" });
 }

@@ -1,8 +1,10 @@
 // The review page's image area: toolbar + before/after stage or side-by-side. The compare mode, zoom,
 // divider and pan position are kept here, so switching mode keeps the divider and the spot shown.
+// Moving to another photo of the batch keeps mode, zoom and divider (a retoucher's settings) but starts
+// at the new piece, with the cutout edge on when that photo's findings concern the cutout.
 // Z toggles the zoom between fit and 100 %.
 import { BlockStack, RangeSlider } from "@shopify/polaris";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Framing } from "../../ui/geometry";
 import { PanSync } from "../../ui/pan-sync";
 import { useShortcuts } from "../../ui/use-shortcuts";
@@ -13,6 +15,8 @@ import { ViewerToolbar, type Mode, type Overlays } from "./ViewerToolbar";
 import type { Zoom } from "./ZoomPane";
 
 export interface ViewerProps {
+  /** The photo shown (its job id): a new photo starts centred on its piece. */
+  photoId: string;
   width: number;
   height: number;
   urls: { original: string; composite: string | null; cutout: string | null };
@@ -30,8 +34,13 @@ export function ReviewViewer(p: ViewerProps) {
   const [mode, setMode] = useState<Mode>("slider");
   const [zoom, setZoomState] = useState<Zoom>("fit");
   const [split, setSplit] = useState(50);
-  const [sync] = useState(() => new PanSync());
+  const sync = useMemo(() => new PanSync(), [p.photoId]); // eslint-disable-line react-hooks/exhaustive-deps -- one pan position per photo
   const [overlays, setOverlays] = useState<Overlays>({ edge: p.edgeByDefault === true, spots: true, warnings: true });
+  const [shownPhoto, setShownPhoto] = useState(p.photoId);
+  if (shownPhoto !== p.photoId) {
+    setShownPhoto(p.photoId);
+    setOverlays({ ...overlays, edge: p.edgeByDefault === true });
+  }
   const setZoom = (z: Zoom) => {
     if (z === "fit") sync.reset();
     setZoomState(z);

@@ -3,7 +3,7 @@
 // keys pan a focused pane. Panes given the same `sync` scroll together (same frame, same spot).
 import { useEffect, useRef, type ReactNode, type UIEvent } from "react";
 import type { Box } from "../../ui/types";
-import type { PanSync } from "../../ui/pan-sync";
+import { centreOn, type PanSync } from "../../ui/pan-sync";
 
 export type Zoom = "fit" | "100";
 
@@ -25,11 +25,7 @@ export function ZoomPane({ width, height, zoom, focus, label, sync, onScroll, ch
   useEffect(() => {
     const el = pane.current;
     if (!el || zoom !== "100") return;
-    if (!sync?.position()) {
-      const cx = focus ? focus.x + focus.w / 2 : width / 2;
-      const cy = focus ? focus.y + focus.h / 2 : height / 2;
-      el.scrollTo({ left: cx - el.clientWidth / 2, top: cy - el.clientHeight / 2, behavior: "instant" });
-    }
+    if (!sync?.position()) centreOn(el, focus ? { x: focus.x + focus.w / 2, y: focus.y + focus.h / 2 } : { x: width / 2, y: height / 2 });
     return sync?.attach(el);
   }, [zoom, focus, width, height, sync]);
 

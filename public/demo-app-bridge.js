@@ -42,18 +42,21 @@
   }
   // App Bridge's contextual save bar (<ui-save-bar>, what @shopify/app-bridge-react's SaveBar renders):
   // in the admin it replaces the top bar; here a bar fixed at the top of the page with the app's buttons.
+  // Its look lives in a shadow root: nothing is added to the server-rendered document, which React
+  // hydrates as it is.
   if (window.customElements && !window.customElements.get("ui-save-bar")) {
-    var style = document.createElement("style");
-    style.textContent =
-      "ui-save-bar{display:none}" +
-      "ui-save-bar[data-open]{display:flex;position:fixed;top:0;left:0;right:0;z-index:900;gap:8px;align-items:center;justify-content:flex-end;padding:10px 16px;background:#1a1a1a;color:#fff;font:600 14px/20px system-ui,sans-serif}" +
-      "ui-save-bar[data-open]::before{content:'Unsaved changes';margin-right:auto}" +
-      "ui-save-bar button{font:600 13px/20px system-ui,sans-serif;padding:4px 12px;border-radius:8px;border:1px solid #555;background:#303030;color:#fff;cursor:pointer}" +
-      "ui-save-bar button[variant=primary]{background:#fff;color:#1a1a1a;border-color:#fff}" +
-      "ui-save-bar button[disabled]{opacity:.6;cursor:default}";
-    document.head.appendChild(style);
+    var SAVE_BAR_CSS =
+      ":host{display:none}" +
+      ":host([data-open]){display:flex;position:fixed;top:0;left:0;right:0;z-index:900;gap:8px;align-items:center;padding:10px 16px;background:#1a1a1a;color:#fff;font:600 14px/20px system-ui,sans-serif}" +
+      ".label{margin-right:auto}" +
+      "::slotted(button){font:600 13px/20px system-ui,sans-serif;padding:4px 12px;border-radius:8px;border:1px solid #555;background:#303030;color:#fff;cursor:pointer}" +
+      "::slotted(button[variant=primary]){background:#fff;color:#1a1a1a;border-color:#fff}" +
+      "::slotted(button[disabled]){opacity:.6;cursor:default}";
     var SaveBarElement = function () {
-      return Reflect.construct(HTMLElement, [], SaveBarElement);
+      var el = Reflect.construct(HTMLElement, [], SaveBarElement);
+      var root = el.attachShadow({ mode: "open" });
+      root.innerHTML = "<style>" + SAVE_BAR_CSS + "</style><span class='label'>Unsaved changes</span><slot></slot>";
+      return el;
     };
     SaveBarElement.prototype = Object.create(HTMLElement.prototype);
     SaveBarElement.prototype.constructor = SaveBarElement;

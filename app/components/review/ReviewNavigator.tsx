@@ -2,9 +2,9 @@
 // in the batch, how many still wait for review, and the keyboard shortcuts (shown here and live on the
 // page): A approve, R reject, J or → next, K or ← previous (Z, zoom, belongs to the viewer). After
 // approve or reject the page opens the next photo waiting for review (the action answers which).
-import { useNavigate } from "@remix-run/react";
+import { useNavigate, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { JobState } from "../../batches/job-states";
 import type { ReviewNeighbours } from "../../batches/review-order";
 import { useShortcuts } from "../../ui/use-shortcuts";
@@ -46,10 +46,15 @@ export function ReviewNavigator({ nav, state, busy, result, onDecision }: Props)
     k: () => go(nav.prev),
     arrowleft: () => go(nav.prev),
   });
+  // Move on once the decision's own reload is over (navigating earlier would abort it), once per result.
+  const idle = useNavigation().state === "idle";
+  const followed = useRef<unknown>(null);
   const next = result && typeof result === "object" && "next" in result && typeof result.next === "string" ? result.next : null;
   useEffect(() => {
-    if (next) navigate(`/app/images/${next}`);
-  }, [next, navigate]);
+    if (!next || !idle || followed.current === result) return;
+    followed.current = result;
+    navigate(`/app/images/${next}`);
+  }, [next, idle, result, navigate]);
 
   const others = nav.toReview - (state === "review" ? 1 : 0);
   return (

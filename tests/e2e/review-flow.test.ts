@@ -492,4 +492,19 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(await page.getByLabel("Background color").inputValue()).not.toBe("#fafafa");
     expect(pageErrors).toEqual([]);
   });
+
+  it("keeps the server log quiet: a favicon is served, unknown URLs 404 without a stack, no per-request auth lines", async () => {
+    const icon = await page.request.get(`${base}/favicon.ico`);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toMatch(/icon/);
+    expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+    const missing = await page.request.get(`${base}/apple-touch-icon.png`);
+    expect(missing.status()).toBe(404);
+    if (!demo) return; // a demo started elsewhere: its log is not ours to read
+    await new Promise((r) => setTimeout(r, 500));
+    const lines = demo.log().split("\n").filter((l) => l.trim());
+    console.log(`demo server log after the whole run: ${lines.length} lines`);
+    expect(lines.filter((l) => /Authenticating admin request/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /No route matches|favicon|apple-touch-icon|^\s+at /.test(l))).toEqual([]);
+  });
 });

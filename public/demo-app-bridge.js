@@ -38,6 +38,8 @@
     el.textContent = String(message);
     el.style.cssText = "padding:10px 16px;border-radius:10px;font:500 14px/20px system-ui,sans-serif;color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);background:" + (opts && opts.isError ? "#8e1f0b" : "#303030");
     host.appendChild(el);
+    // Like the admin's, one message at a time stays readable: older ones make way.
+    while (host.children.length > 2) host.firstChild.remove();
     setTimeout(function () { el.remove(); }, (opts && opts.duration) || 5000);
   }
   // App Bridge's contextual save bar (<ui-save-bar>, what @shopify/app-bridge-react's SaveBar renders):

@@ -58,6 +58,7 @@ export async function createBatch(
     },
   });
   await enqueue([{ kind: "pull", id: batch.id, shop }]);
+  console.info(`batch ${batch.id}: started for ${shop} (${batch.source})`);
   return { id: batch.id, status: batch.status, total: batch.total };
 }
 

@@ -13,7 +13,7 @@ import { DESKTOP_UA, launchChromium } from "./support/browser";
 import { startDemo, type Demo } from "./support/demo-server";
 import { fakeState, findMedia } from "./support/fake-state";
 import { measureWebVitals } from "./support/vitals";
-import { reviewUrls, sideBySideAgreement, zoomToggleMs } from "./support/panes";
+import { reviewData, sideBySideAgreement, zoomToggleMs } from "./support/panes";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SHOTS = resolve(ROOT, "test-artifacts/screenshots");
@@ -313,12 +313,17 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByRole("button", { name: "100 %" }).click();
     await expect.poll(() => page.getByTestId("zoom-pane").evaluateAll((els) => els.map((e) => e.getAttribute("data-zoom")).join())).toBe("100,100");
     await waitFor("both panes' images", () => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="zoom-pane"] img')].every((i) => i.complete && i.naturalWidth > 0)), 30_000);
-    const urls = await reviewUrls(page);
+    const { urls, settings } = await reviewData(page);
     expect(urls.cutout).toBeTruthy();
-    const centred = await sideBySideAgreement(page, urls.cutout!);
+    const agreement = () => sideBySideAgreement(page, urls.cutout!, settings.background);
+    const centred = await agreement();
     // Many solid points of the piece are in view, and under each the composite shows the cutout's colour.
     expect(centred.points).toBeGreaterThan(30);
     expect(centred.medianDiff).toBeLessThan(4);
+    // With the background points too: almost no point disagrees, and the control (24 px off) shows
+    // the check notices a misaligned pane.
+    expect(centred.mismatchRate).toBeLessThan(0.03);
+    expect(centred.shiftedMismatchRate).toBeGreaterThan(centred.mismatchRate + 0.03);
     // Pan the left pane by dragging: the right one follows, and still shows the same spot.
     const left = page.getByTestId("zoom-pane").first();
     const box = (await left.boundingBox())!;
@@ -327,15 +332,20 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40, { steps: 6 });
     await page.mouse.up();
     await expect.poll(async () => {
-      const a = await sideBySideAgreement(page, urls.cutout!);
+      const a = await agreement();
       return a.left.scrollLeft === a.right.scrollLeft && a.left.scrollTop === a.right.scrollTop && a.left.scrollLeft !== centred.left.scrollLeft;
     }).toBe(true);
-    const panned = await sideBySideAgreement(page, urls.cutout!);
+    const panned = await agreement();
     expect(panned.points).toBeGreaterThan(30);
     expect(panned.medianDiff).toBeLessThan(4);
+    expect(panned.mismatchRate).toBeLessThan(0.03);
     perf.synchronizedPanes = { centred, panned };
     await writePerf();
-    console.log(`side by side: ${centred.points} solid points, median colour difference ${centred.medianDiff} (read 24 px off: ${centred.shiftedDiff}); after panning ${panned.points} points, ${panned.medianDiff} (${panned.shiftedDiff})`);
+    console.log(
+      `side by side: ${centred.points} solid points, median colour difference ${centred.medianDiff} (read 24 px off: ${centred.shiftedDiff}); ` +
+        `${centred.checked} piece and background points, ${(centred.mismatchRate * 100).toFixed(1)} % disagree (24 px off: ${(centred.shiftedMismatchRate * 100).toFixed(1)} %); ` +
+        `after panning ${panned.medianDiff}, ${(panned.mismatchRate * 100).toFixed(1)} % (${(panned.shiftedMismatchRate * 100).toFixed(1)} %)`,
+    );
     await shot("review-side-100");
     // Switching to before/after (a wider pane) keeps the spot: the photo point at the centre of the view.
     const centreOf = (el: Element) => [Math.round(el.scrollLeft + el.clientWidth / 2), Math.round(el.scrollTop + el.clientHeight / 2)];
@@ -353,22 +363,27 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByRole("button", { name: "Fit" }).click();
     await page.getByRole("heading", { level: 1 }).click();
     const at = order.findIndex((o) => o.id === firstId);
+    // The URL changes as a navigation commits, a moment before the page shows the photo: wait for the
+    // page (its place in the batch) before the next key, as a merchant would.
+    const atPhoto = async (id: string) => {
+      await urlMatches(new RegExp(`/app/images/${id}`));
+      await expect.poll(() => page.getByTestId("batch-position").textContent()).toBe(`Photo ${order.findIndex((o) => o.id === id) + 1} of ${order.length}`);
+    };
     await expect.poll(() => page.getByTestId("batch-position").textContent()).toBe(`Photo ${at + 1} of ${order.length}`);
     expect(await page.getByTestId("shortcuts").textContent()).toMatch(/AApprove.*RReject.*J or →Next photo.*K or ←Previous photo.*ZZoom/);
     const next = order[at + 1]?.id;
     const prev = order[at - 1]?.id;
     if (next) {
       await page.keyboard.press("j");
-      await urlMatches(new RegExp(`/app/images/${next}`));
-      await expect.poll(() => page.getByTestId("batch-position").textContent()).toBe(`Photo ${at + 2} of ${order.length}`);
+      await atPhoto(next);
       await page.keyboard.press("ArrowLeft");
-      await urlMatches(new RegExp(`/app/images/${firstId}`));
+      await atPhoto(firstId);
     }
     if (prev) {
       await page.keyboard.press("k");
-      await urlMatches(new RegExp(`/app/images/${prev}`));
+      await atPhoto(prev);
       await page.keyboard.press("ArrowRight");
-      await urlMatches(new RegExp(`/app/images/${firstId}`));
+      await atPhoto(firstId);
     }
     await expect.poll(imageState).toBe("review");
     await page.keyboard.press("z");
@@ -381,14 +396,14 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.keyboard.press("a");
     await expect.poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 }).toContain("Approved. Publish it when you're ready.");
     expect(afterApprove).not.toBeNull();
-    await urlMatches(new RegExp(`/app/images/${afterApprove}`));
+    await atPhoto(afterApprove!);
     await expect.poll(imageState, { timeout: 30_000 }).toBe("review");
     order = order.map((o) => (o.id === firstId ? { ...o, state: "approved" } : o));
     // R rejects this one, and the next one opens.
     rejectedId = afterApprove!;
     const afterReject = expectedNextToReview(order, rejectedId);
     await page.keyboard.press("r");
-    if (afterReject) await urlMatches(new RegExp(`/app/images/${afterReject}`));
+    if (afterReject) await atPhoto(afterReject);
     order = order.map((o) => (o.id === rejectedId ? { ...o, state: "rejected" } : o));
     await page.goBack();
     await urlMatches(new RegExp(`/app/images/${rejectedId}`));

@@ -3,20 +3,28 @@
 // original image's on-screen box and natural size) and the composite pixel under it in the right pane
 // (from the composite image's on-screen box and natural size). Where the piece is solid (the cutout's
 // alpha is 255 around the point) the cutout's colour there must be the composite's colour: the engine's
-// cutout carries every correction the composite has. `shiftedDiff` repeats the comparison with the
-// composite read 24 px to the side, a control that shows the check can fail.
+// cutout carries every correction the composite has; where there is surely no piece (alpha 0 around
+// the point) the composite must show the background colour. `mismatchRate` is the share of these
+// points where the colours differ by more than 40 (of 255); `shifted…` repeat the comparison with the
+// composite read 24 px to the side, a control that shows the check fails on a misaligned pane.
 import type { Page } from "playwright-core";
 
 export interface PaneAgreement {
+  /** Solid piece points compared (cutout colour vs composite colour). */
   points: number;
   medianDiff: number;
   shiftedDiff: number;
+  /** Solid piece points and sure-background points together. */
+  checked: number;
+  mismatchRate: number;
+  shiftedMismatchRate: number;
   left: { scrollLeft: number; scrollTop: number };
   right: { scrollLeft: number; scrollTop: number };
 }
 
-export async function sideBySideAgreement(page: Page, cutoutUrl: string): Promise<PaneAgreement> {
-  return page.evaluate(async (cutoutSrc) => {
+export async function sideBySideAgreement(page: Page, cutoutUrl: string, background: string): Promise<PaneAgreement> {
+  return page.evaluate(async ({ cutoutSrc, bgHex }) => {
+    const bg = [1, 3, 5].map((i) => parseInt(bgHex.slice(i, i + 2), 16));
     const panes = [...document.querySelectorAll<HTMLElement>('[data-testid="zoom-pane"]')];
     if (panes.length !== 2) throw new Error(`expected two panes, found ${panes.length}`);
     const [lp, rp] = panes as [HTMLElement, HTMLElement];
@@ -40,7 +48,17 @@ export async function sideBySideAgreement(page: Page, cutoutUrl: string): Promis
     const oi = origImg.getBoundingClientRect();
     const ci = compImg.getBoundingClientRect();
     const alphaAt = (x: number, y: number) => (x < 0 || y < 0 || x >= cut.w || y >= cut.h ? 0 : cut.d[4 * (y * cut.w + x) + 3]!);
-    const solid = (x: number, y: number) => [-3, 0, 3].every((dx) => [-3, 0, 3].every((dy) => alphaAt(x + dx, y + dy) === 255));
+    const around = (x: number, y: number, a: number) => [-3, 0, 3].every((dx) => [-3, 0, 3].every((dy) => alphaAt(x + dx, y + dy) === a));
+    const solid = (x: number, y: number) => around(x, y, 255);
+    const clear = (x: number, y: number) => x >= 3 && y >= 3 && x < cut.w - 3 && y < cut.h - 3 && around(x, y, 0);
+    const bgDiff = (qx: number, qy: number) => {
+      if (qx < 0 || qy < 0 || qx >= comp.w || qy >= comp.h) return null;
+      const b = 4 * (qy * comp.w + qx);
+      return (Math.abs(bg[0]! - comp.d[b]!) + Math.abs(bg[1]! - comp.d[b + 1]!) + Math.abs(bg[2]! - comp.d[b + 2]!)) / 3;
+    };
+    let checked = 0;
+    let mismatched = 0;
+    let shiftedMismatched = 0;
     const diffs: number[] = [];
     const shifted: number[] = [];
     const diffAt = (px: number, py: number, qx: number, qy: number) => {
@@ -60,12 +78,24 @@ export async function sideBySideAgreement(page: Page, cutoutUrl: string): Promis
         const py = Math.floor(((lr.top + oy - oi.top) * origImg.naturalHeight) / oi.height);
         const qx = Math.floor(((rr.left + ox - ci.left) * comp.w) / ci.width);
         const qy = Math.floor(((rr.top + oy - ci.top) * comp.h) / ci.height);
+        if (clear(px, py)) {
+          const d = bgDiff(qx, qy);
+          const s = bgDiff(qx + 24, qy);
+          if (d === null || s === null) continue;
+          checked++;
+          if (d > 40) mismatched++;
+          if (s > 40) shiftedMismatched++;
+          continue;
+        }
         if (!solid(px, py)) continue;
         const d = diffAt(px, py, qx, qy);
         const s = diffAt(px, py, qx + 24, qy);
         if (d === null || s === null) continue;
         diffs.push(d);
         shifted.push(s);
+        checked++;
+        if (d > 40) mismatched++;
+        if (s > 40) shiftedMismatched++;
       }
     }
     const median = (v: number[]) => (v.length ? [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]! : NaN);
@@ -73,20 +103,28 @@ export async function sideBySideAgreement(page: Page, cutoutUrl: string): Promis
       points: diffs.length,
       medianDiff: Math.round(median(diffs) * 10) / 10,
       shiftedDiff: Math.round(median(shifted) * 10) / 10,
+      checked,
+      mismatchRate: Math.round((mismatched / Math.max(1, checked)) * 1000) / 1000,
+      shiftedMismatchRate: Math.round((shiftedMismatched / Math.max(1, checked)) * 1000) / 1000,
       left: { scrollLeft: lp.scrollLeft, scrollTop: lp.scrollTop },
       right: { scrollLeft: rp.scrollLeft, scrollTop: rp.scrollTop },
     };
-  }, cutoutUrl);
+  }, { cutoutSrc: cutoutUrl, bgHex: background });
 }
 
-/** The review page's signed blob URLs, from the loader data Remix holds in the browser. */
-export async function reviewUrls(page: Page): Promise<{ original: string; composite: string | null; cutout: string | null }> {
+/** The review page's signed blob URLs and the shop's background, from the loader data Remix holds in the browser. */
+export interface ReviewData {
+  urls: { original: string; composite: string | null; cutout: string | null };
+  settings: { background: string };
+}
+
+export async function reviewData(page: Page): Promise<ReviewData> {
   return page.evaluate(() => {
     // Remix's router (window.__remixRouter) holds the current page's loader data, also after client navigations.
-    const router = (window as unknown as { __remixRouter: { state: { loaderData: Record<string, { urls?: { original: string; composite: string | null; cutout: string | null } }> } } }).__remixRouter;
+    const router = (window as unknown as { __remixRouter: { state: { loaderData: Record<string, Partial<ReviewData>> } } }).__remixRouter;
     const data = Object.entries(router.state.loaderData).find(([id]) => id.endsWith("app.images.$id"))?.[1];
-    if (!data?.urls) throw new Error("no review loader data");
-    return data.urls;
+    if (!data?.urls || !data.settings) throw new Error("no review loader data");
+    return { urls: data.urls, settings: data.settings };
   });
 }
 

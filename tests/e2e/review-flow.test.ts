@@ -323,7 +323,7 @@ describe("Loupe in a browser, against the demo store", () => {
     // With the background points too: almost no point disagrees, and the control (24 px off) shows
     // the check notices a misaligned pane.
     expect(centred.mismatchRate).toBeLessThan(0.03);
-    expect(centred.shiftedMismatchRate).toBeGreaterThan(centred.mismatchRate + 0.03);
+    expect(centred.shiftedMismatchRate).toBeGreaterThan(centred.mismatchRate + 0.01);
     // Pan the left pane by dragging: the right one follows, and still shows the same spot.
     const left = page.getByTestId("zoom-pane").first();
     const box = (await left.boundingBox())!;

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { demoAdminFrame } from "./app/demo/admin-frame";
-import { assertSafeToStart } from "./app/startup-checks.server";
+import { assertSafeToStart } from "./core/startup-checks.server";
 
 export interface WebServer {
   close(): Promise<void>;
@@ -32,7 +32,7 @@ export async function startWebServer(port = Number(process.env.PORT || 3000), ho
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   if (process.env.LOUPE_DEMO === "1") {
-    const { config, DEMO_SHOP } = await import("./app/config.server");
+    const { config, DEMO_SHOP } = await import("./core/config.server");
     app.use(demoAdminFrame({ shop: DEMO_SHOP, apiKey: config.apiKey, apiSecret: config.apiSecret }));
   }
   app.all("*", createRequestHandler({ build, mode: "production" }));

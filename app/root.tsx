@@ -1,5 +1,5 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import { config, DEMO_SHOP } from "./config.server";
+import { config, DEMO_SHOP } from "../core/config.server";
 
 export async function loader() {
   return { demo: config.demo, shop: config.demo ? DEMO_SHOP : null };

@@ -7,6 +7,7 @@ import { segmenterFor } from "../workers/retouch/segment/segmenter";
 import { isnetProbability, modelPathFromEnv } from "../workers/retouch/segment/isnet";
 import { resampleBilinear } from "../workers/retouch/pixels/plane";
 import { decodeInput } from "../workers/retouch/decode";
+import { releaseMemory } from "../workers/retouch/pool/release-memory";
 
 sharp.concurrency(1);
 sharp.cache(false);
@@ -50,9 +51,10 @@ for (let i = 0; i < repeats + 1; i++) {
     const t1 = performance.now();
     await isnetProbability(image, modelPathFromEnv(), Number(process.env.LOUPE_ISNET_SIDE) || 1024, undefined, "shipped");
     timings = { segment: performance.now() - t1 };
-  } else timings = (await runPipeline(buf, { size: 2048 }, segment)).output.report.timings;
+  } else timings = (await runPipeline(buf, { size: 2048 }, segment, "output")).output.report.timings;
   timings.wall = performance.now() - t;
   runs.push(timings);
+  await releaseMemory(); // as the pool's thread does between images (workers/retouch/pool/thread.ts)
 }
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const steady = runs.slice(1);

@@ -10,7 +10,7 @@
 //              duplicate queue deliveries that must not write twice;
 //   4. verify: nothing lost, nothing published twice (database, fake Shopify, proxy, S3).
 // Reports images per minute, B–D latency loaded vs idle (must be within 2×), Admin API query cost per
-// image against the throttle bucket; writes bench/results/loadtest-<time>.json. Exits 1 on failure.
+// image against the throttle bucket; writes bench-results/loadtest-<time>.json. Exits 1 on failure.
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -64,10 +64,10 @@ async function main(): Promise<number> {
     Object.assign(process.env, infra.env);
     const { setupDatabase } = await import("../scripts/setup");
     log(`database: ${await setupDatabase(infra.databaseUrl)}`);
-    const { prisma: db } = await import("../app/db.server");
-    const { storageFromEnv } = await import("../app/storage");
-    const svc = await import("../app/batches/service.server");
-    const { getProducer } = await import("../app/batches/enqueue.server");
+    const db = (await import("../core/db.server")).db();
+    const { storageFromEnv } = await import("../core/storage");
+    const svc = await import("../core/batches/service.server");
+    const { getProducer } = await import("../core/batches/enqueue.server");
 
     infra.fake.store.settings.bucket = { maximumAvailable: CFG.bucketMax, restoreRate: CFG.bucketRestore };
     // Seed the fake and give each shop an offline session (as after install).
@@ -220,8 +220,8 @@ async function main(): Promise<number> {
       verdict,
       infra,
     });
-    mkdirSync(resolve("bench/results"), { recursive: true });
-    const file = resolve(`bench/results/loadtest-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    mkdirSync(resolve("bench-results"), { recursive: true });
+    const file = resolve(`bench-results/loadtest-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2));
     printReport(report);
     log(`report written to ${file}`);

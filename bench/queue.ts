@@ -65,13 +65,13 @@ export async function benchQueue(): Promise<Record<string, number>> {
 
   const { dir, url } = await prepareBenchDatabase();
   // App modules only now, once DATABASE_URL names a migrated database.
-  const { createPrisma } = await import("../app/db.server");
-  const { FsStorage } = await import("../app/storage/fs-storage");
-  const { setStorage } = await import("../app/storage");
-  const { setDb } = await import("../app/batches/db.server");
-  const { setProducer } = await import("../app/batches/enqueue.server");
-  const { createProducer } = await import("../workers/queue/producer");
-  const svc = await import("../app/batches/service.server");
+  const { createPrisma } = await import("../core/db.server");
+  const { FsStorage } = await import("../core/storage/fs-storage.server");
+  const { setStorage } = await import("../core/storage");
+  const { setDb } = await import("../core/db.server");
+  const { setProducer } = await import("../core/batches/enqueue.server");
+  const { createProducer } = await import("../core/queue/producer.server");
+  const svc = await import("../core/batches/service.server");
   const { startWorker } = await import("../workers/main");
   const { realEngine } = await import("../workers/jobs/deps");
   const db = createPrisma(url);

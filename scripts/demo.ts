@@ -20,7 +20,7 @@ function newestMtime(dir: string): number {
 
 function buildIfStale() {
   const built = resolve("build/server/index.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(resolve("app"))) return;
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...["app", "core", "workers/retouch"].map((d) => newestMtime(resolve(d))))) return;
   console.error("demo: building the app (vite)…");
   // The bundle is built for production whatever this process runs as.
   execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
@@ -28,7 +28,7 @@ function buildIfStale() {
 
 async function main() {
   process.env.LOUPE_DEMO = "1";
-  // A production process refuses the demo mode (app/startup-checks.server.ts): the demo is not one.
+  // A production process refuses the demo mode (core/startup-checks.server.ts): the demo is not one.
   process.env.NODE_ENV ??= "development";
   const port = Number(process.env.PORT || 3000);
   const fakePort = Number(process.env.FAKE_SHOPIFY_PORT || 3457);

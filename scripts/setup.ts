@@ -4,9 +4,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { config } from "../app/config.server";
-import { migrate, schemaPath } from "../app/db/migrate";
-import { databaseKind } from "../app/db/url";
+import { config } from "../core/config.server";
+import { migrate, schemaPath } from "../core/db/migrate.server";
+import { databaseKind } from "../core/db/url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -22,7 +22,7 @@ export async function setupDatabase(url = config.databaseUrl): Promise<string> {
     execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "deploy", "--schema", schemaPath(url, root)], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
     return "prisma migrate deploy";
   }
-  // SQLite: prisma/migrations; PostgreSQL: prisma/postgres/migrations (app/db/migrate.ts).
+  // SQLite: prisma/migrations; PostgreSQL: prisma/postgres/migrations (core/db/migrate.server.ts).
   const r = await migrate(url, root);
   return `applied ${r.applied.length} migration(s), ${r.skipped.length} already applied`;
 }

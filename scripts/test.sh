@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 mkdir -p test-artifacts
 echo "== typecheck (tsc --noEmit, strict)"
 tsc --noEmit || exit 1
-echo "== lint (eslint, 0 warnings)"
+echo "== lint (eslint, 0 warnings; prettier)"
 eslint . --max-warnings 0 || exit 1
+prettier --check . || { echo "formatting: run npm run format"; exit 1; }
 echo "== build (once, so demo processes started by tests never rebuild under each other)"
 remix vite:build >/dev/null || exit 1
 echo "== tests (vitest: unit, integration, e2e) on SQLite"

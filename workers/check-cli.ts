@@ -8,8 +8,7 @@
 // Prints the warnings (plain text, or `{ "warnings": [...], "registration": {...} }` with --json) and
 // exits 0; exits 1 on unusable input (missing or unreadable file).
 import sharp from "sharp";
-import { checkPair } from "./retouch/guards";
-import type { Image8, Warning } from "./retouch/types";
+import { checkPair, type Image8, type Warning } from "./retouch/index";
 
 interface Args {
   before?: string;

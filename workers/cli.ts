@@ -8,42 +8,22 @@
 // exit code is non-zero if any failed.
 import fs from "node:fs";
 import path from "node:path";
-import { EnginePool, RetouchInputError, batchTarget, type RetouchSettings } from "./retouch/index";
-
-interface Args {
-  files: string[];
-  out: string;
-  settings: Partial<RetouchSettings>;
-}
+import { EnginePool, RetouchInputError, batchTarget } from "./retouch/index";
+import { CLI_USAGE, CliUsageError, parseCliArgs, type CliArgs } from "./cli-args";
 
 function usage(msg?: string): never {
   if (msg) console.error(`error: ${msg}`);
-  console.error("usage: npm run retouch -- FILE... --out DIR [--background '#ffffff'] [--size 2048] [--shadow soft|none] [--shadow-strength 0.5] [--upscale] [--format jpg|png|webp|tiff|psd] [--margin 0.08]");
+  console.error(`usage: npm run retouch -- ${CLI_USAGE}`);
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): Args {
-  const files: string[] = [];
-  let out = "";
-  const settings: Partial<RetouchSettings> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const val = () => argv[++i] ?? usage(`${a} needs a value`);
-    if (a === "--out") out = val();
-    else if (a === "--background") settings.background = val();
-    else if (a === "--size") settings.size = Number(val());
-    else if (a === "--margin") settings.marginPct = Number(val());
-    else if (a === "--shadow") settings.shadow = val() as RetouchSettings["shadow"];
-    else if (a === "--shadow-strength") settings.shadowStrength = Number(val());
-    else if (a === "--upscale") settings.upscale = true;
-    else if (a === "--format") settings.format = val() as RetouchSettings["format"];
-    else if (a === "--help" || a === "-h") usage();
-    else if (a.startsWith("--")) usage(`unknown option ${a}`);
-    else files.push(a);
+function args(): CliArgs {
+  try {
+    return parseCliArgs(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof CliUsageError || e instanceof RetouchInputError) usage(e.message);
+    throw e;
   }
-  if (!files.length) usage("no input files");
-  if (!out) usage("--out DIR is required");
-  return { files, out, settings };
 }
 
 function progress(done: number, total: number, failed: number): void {
@@ -54,7 +34,7 @@ function progress(done: number, total: number, failed: number): void {
 }
 
 async function main(): Promise<void> {
-  const { files, out, settings } = parseArgs(process.argv.slice(2));
+  const { files, out, settings } = args();
   fs.mkdirSync(out, { recursive: true });
   // The files given are one batch: they share one exposure/white-balance target, as in the worker.
   const target = files.length > 1 ? await batchTarget(files.map((f) => async () => fs.readFileSync(f))) : undefined;

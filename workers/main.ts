@@ -5,20 +5,19 @@ import os from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@prisma/client";
-import { config } from "../app/config.server";
-import { assertSafeToStart } from "../app/startup-checks.server";
-import { getStorage } from "../app/storage";
-import { installShopifyFetchRouting } from "../app/shopify/fetch-routing.server";
-import { createQueue } from "./queue";
-import { Claims } from "./queue/claims";
-import type { QueueDriver, TaskKind } from "./queue/job-queue";
+import { config } from "../core/config.server";
+import { assertSafeToStart } from "../core/startup-checks.server";
+import { getStorage } from "../core/storage";
+import { installShopifyFetchRouting } from "../core/shopify/fetch-routing.server";
+import { createQueue } from "../core/queue";
+import { Claims } from "../core/queue/claims.server";
+import type { QueueDriver, TaskKind } from "../core/queue/job-queue";
 import { taskDeadlineMs } from "./jobs/deadlines";
 import { createRunner } from "./jobs/run-task";
 import { realEngine, realShopify, type WorkerDeps } from "./jobs/deps";
 import { hostName, pidAlive, workerId } from "./worker-id";
-import { installSqliteBusyTimeout } from "../app/db/sqlite-busy-timeout";
-import { startAutoProcessing } from "../app/autoprocess/scheduler.server";
-import { setDb } from "../app/batches/db.server";
+import { startAutoProcessing } from "../core/autoprocess/scheduler.server";
+import { db as processDb, setDb } from "../core/db.server";
 
 export interface WorkerOptions {
   inProcess?: boolean;
@@ -50,9 +49,9 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   assertSafeToStart();
   const id = workerId();
   if (config.fakeShopify) installShopifyFetchRouting(config.fakeShopify);
-  installSqliteBusyTimeout();
-  const db = opts.db ?? (await import("../app/db.server")).prisma;
-  if (opts.db) setDb(opts.db); // the batch services and the auto-processing scheduler use the same client
+  // A worker given its own database points every service at it (the batch services, the scheduler).
+  if (opts.db) setDb(opts.db);
+  const db = processDb();
   const cores = os.availableParallelism();
   const concurrency = opts.concurrency ?? envNumber("LOUPE_WORKER_CONCURRENCY", Math.max(2, cores * 2));
   const leaseMs = opts.leaseMs ?? envNumber("LOUPE_LEASE_MS", 60_000);

@@ -1,6 +1,6 @@
 // Reading what the app's pages post: the body is capped (413 past FORM_MAX_BYTES) and JSON fields
 // are parsed into plain-words 400s (InvalidRequestError), never a 500 or the parser's own message.
-import { InvalidRequestError } from "../batches/errors";
+import { InvalidRequestError } from "../../core/batches/errors";
 import { readCapped } from "./read-capped.server";
 
 export const FORM_MAX_BYTES = 256 * 1024;

@@ -2,7 +2,7 @@
 // shop and the admin. The library's addDocumentResponseHeaders sets that when the request names its
 // shop (?shop=, which the admin always sends); a document without one still gets a policy (the
 // admin only), so no HTML response is ever frameable by any site.
-import { addDocumentResponseHeaders } from "../shopify.server";
+import { addDocumentResponseHeaders } from "../../core/shopify/shopify-app.server";
 
 export const ADMIN_ONLY_POLICY = "frame-ancestors https://admin.shopify.com;";
 

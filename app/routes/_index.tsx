@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { config, DEMO_SHOP } from "../config.server";
+import { config, DEMO_SHOP } from "../../core/config.server";
 import { embeddedParams, mintSessionToken } from "../demo/session-token.server";
 
 // The app URL. In the Shopify admin, the admin loads /app directly with its parameters. In the demo,

@@ -1,9 +1,9 @@
 // GET /api/batches/:id → { batch: { id, status, total, images: [{ id, productId, mediaId, state, warnings, processedBy }] } }
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NotFoundError } from "../batches/errors";
-import { getBatch } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError } from "../shopify/api-errors.server";
+import { NotFoundError } from "../../core/batches/errors";
+import { getBatch } from "../../core/batches/service.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError } from "../http/api-errors.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

@@ -1,10 +1,10 @@
 // POST /api/batches { collectionId } | { productIds } → 201 { batch: { id, status, total } }
 // GET  /api/batches → { batches: [...] } (the shop's recent batches)
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { InvalidRequestError } from "../batches/errors";
-import { createBatch, listBatches } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError, readJson } from "../shopify/api-errors.server";
+import { InvalidRequestError } from "../../core/batches/errors";
+import { createBatch, listBatches } from "../../core/batches/service.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError, readJson } from "../http/api-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);

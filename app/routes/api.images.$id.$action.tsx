@@ -1,8 +1,8 @@
 // POST /api/images/:id/approve | reject | publish | revert → { image: { id, state, … } }
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { approveImage, publishImage, rejectImage, revertImage } from "../batches/service.server";
-import { authenticateApi } from "../shopify/api-auth.server";
-import { apiError } from "../shopify/api-errors.server";
+import { approveImage, publishImage, rejectImage, revertImage } from "../../core/batches/service.server";
+import { authenticateApi } from "../http/api-auth.server";
+import { apiError } from "../http/api-errors.server";
 
 const ACTIONS = { approve: approveImage, reject: rejectImage, publish: publishImage, revert: revertImage } as const;
 

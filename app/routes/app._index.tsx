@@ -3,8 +3,8 @@
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
-import { authenticate } from "../shopify.server";
-import { createBatch, listBatches } from "../batches/service.server";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { createBatch, listBatches } from "../../core/batches/service.server";
 import { readForm } from "../http/form.server";
 import { actionError } from "../ui/errors";
 import { BatchStarter } from "../components/home/BatchStarter";
@@ -14,8 +14,8 @@ import { batchProgress } from "../ui/progress";
 import type { BatchSummaryView } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { AutoStatusCard, type AutoStatusView } from "../components/home/AutoStatusCard";
-import { getAutoProcessingStatus } from "../autoprocess/status.server";
-import { describeLastRun, getAutoActivity } from "../autoprocess/activity.server";
+import { getAutoProcessingStatus } from "../../core/autoprocess/status.server";
+import { describeLastRun, getAutoActivity } from "../../core/autoprocess/activity.server";
 
 const PICKER_QUERY = `#graphql
   query LoupePickerData {

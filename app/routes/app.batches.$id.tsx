@@ -5,18 +5,18 @@ import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
-import { authenticate } from "../shopify.server";
-import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../batches/service.server";
-import { shootAdvice } from "../batches/shoot-advice.server";
-import { getStorage } from "../storage";
-import type { ImageReport } from "../../workers/retouch/report";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../../core/batches/service.server";
+import { shootAdvice } from "../../core/batches/shoot-advice.server";
+import { getStorage } from "../../core/storage";
+import type { ImageReport } from "../../workers/retouch/contract";
 import { BatchProgress } from "../components/batch/BatchProgress";
 import { ImageGrid } from "../components/batch/ImageGrid";
 import { applyFilter, GridFilters, type GridFilter } from "../components/batch/GridFilters";
 import { ConsistencyPanel } from "../components/batch/ConsistencyPanel";
 import { ShootReportCard } from "../components/batch/ShootReportCard";
 import { BatchStatusBadge } from "../components/common/BatchStatusBadge";
-import { consistencyFindings } from "../ui/consistency";
+import { batchConsistency } from "../../core/batches/consistency";
 import { batchProgress } from "../ui/progress";
 import { actionError } from "../ui/errors";
 import { readForm } from "../http/form.server";
@@ -49,8 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const settings = await getShopSettings(session.shop);
   const reports = details.map((d) => (d?.report as ImageReport | null) ?? null);
-  const findings = consistencyFindings(
-    batch.images.map((i, k) => ({ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, report: reports[k] ?? null })),
+  const findings = batchConsistency(
+    // Photos with a report (retouched); each carries the summary the batch guards compare.
+    batch.images.flatMap((i, k) => (reports[k] ? [{ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, summary: reports[k].batch ?? null }] : [])),
     settings.guardThresholds,
   );
   const shoot = shootAdvice(reports, settings.size).map(({ code, message, tip }) => ({ code, message, tip }));

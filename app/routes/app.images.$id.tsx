@@ -4,11 +4,10 @@
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
-import { authenticate } from "../shopify.server";
-import { approveImage, getImage, getShopSettings, publishImage, rejectImage, rerunImage, revertImage } from "../batches/service.server";
-import { db } from "../batches/db.server";
-import { getStorage } from "../storage";
-import type { ImageReport } from "../../workers/retouch/report";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { approveImage, getImage, getShopSettings, neighboursInBatch, nextToReviewAfter, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
+import { getStorage } from "../../core/storage";
+import type { ImageReport } from "../../workers/retouch/contract";
 import { ReviewViewer } from "../components/review/ReviewViewer";
 import { WarningList } from "../components/review/WarningList";
 import { Swatches } from "../components/review/Swatches";
@@ -26,7 +25,6 @@ import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { ReviewNavigator } from "../components/review/ReviewNavigator";
-import { neighboursInBatch, nextToReviewAfter } from "../batches/review-order.server";
 import { concernsMatte } from "../ui/matte-warnings";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,14 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!image) throw new Response("This photo doesn't exist, or belongs to another store.", { status: 404 });
   const storage = getStorage();
   const sign = (key?: string) => (key ? storage.signedUrl(key) : Promise.resolve(null));
-  const client = await db();
-  const batch = await client.batch.findFirst({ where: { id: image.batchId, shop }, select: { collectionId: true } });
-  const ref = batch?.collectionId ? await client.collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } }) : null;
+  const refKey = await referenceKeyForBatch(shop, image.batchId);
   const [original, composite, cutout, reference, settings, nav] = await Promise.all([
     sign(image.keys.original),
     sign(image.keys.composite),
     sign(image.keys.cutout),
-    sign(ref?.blobKey),
+    sign(refKey ?? undefined),
     getShopSettings(shop),
     neighboursInBatch(shop, image.batchId, image.id),
   ]);

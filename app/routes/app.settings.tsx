@@ -5,15 +5,13 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { SaveBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
-import { authenticate } from "../shopify.server";
-import { getShopSettings, saveShopSettings } from "../batches/service.server";
-import { db } from "../batches/db.server";
-import { getStorage } from "../storage";
-import { parseSettings, type ShopSettings } from "../settings/settings";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { clearReference, getShopSettings, referenceRows, replaceShopSettings, setReference } from "../../core/batches/service.server";
+import { parseSettings, type ShopSettings } from "../../core/settings/settings";
 import { LookSection } from "../components/settings/LookSection";
 import { GuardSection } from "../components/settings/GuardSection";
 import { AutoSection } from "../components/settings/AutoSection";
-import { ReferenceTable, type ReferenceRow } from "../components/settings/ReferenceTable";
+import { ReferenceTable } from "../components/settings/ReferenceTable";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { formObject, readForm } from "../http/form.server";
 import { actionError } from "../ui/errors";
@@ -48,43 +46,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { settings, rows, collectionsFailed: collections === null };
 }
 
-async function referenceRows(shop: string, collections: Array<{ id: string; title: string }>): Promise<ReferenceRow[]> {
-  if (collections.length === 0) return [];
-  const client = await db();
-  const ids = collections.map((c) => c.id);
-  const [refs, jobs] = await Promise.all([
-    client.collectionReference.findMany({ where: { shop, collectionId: { in: ids } } }),
-    client.imageJob.findMany({
-      where: { shop, state: { in: ["approved", "published"] }, resultId: { not: null }, batch: { collectionId: { in: ids } } },
-      select: { id: true, productTitle: true, position: true, resultId: true, mediaId: true, batch: { select: { collectionId: true } } },
-      orderBy: { updatedAt: "desc" },
-      take: 500,
-    }),
-  ]);
-  const results = await client.retouchResult.findMany({
-    where: { shop, OR: [{ id: { in: jobs.map((j) => j.resultId!) } }, { compositeKey: { in: refs.map((r) => r.blobKey) } }] },
-    select: { id: true, thumbKey: true, compositeKey: true },
-  });
-  const storage = getStorage();
-  return Promise.all(
-    collections.map(async (c) => {
-      const ref = refs.find((r) => r.collectionId === c.id);
-      const refResult = ref ? results.find((r) => r.compositeKey === ref.blobKey) : undefined;
-      const refJob = ref ? jobs.find((j) => j.mediaId === ref.mediaId) : undefined;
-      const seen = new Set<string>();
-      const candidates = jobs
-        .filter((j) => j.batch.collectionId === c.id && !seen.has(j.mediaId) && seen.add(j.mediaId))
-        .map((j) => ({ imageId: j.id, label: `${j.productTitle}, photo ${j.position + 1}` }));
-      return {
-        collectionId: c.id,
-        title: c.title,
-        current: ref ? { thumbUrl: refResult ? await storage.signedUrl(refResult.thumbKey) : null, label: refJob ? `${refJob.productTitle}, photo ${refJob.position + 1}` : "An approved photo" } : null,
-        candidates,
-      };
-    }),
-  );
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
   try {
@@ -97,28 +58,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 async function settingsAction(shop: string, form: FormData) {
   const intent = String(form.get("intent"));
-  const client = await db();
   if (intent === "save") {
-    const raw = (formObject(form, "settings") ?? {}) as Partial<ShopSettings>;
-    const parsed = parseSettings(raw);
-    // saveShopSettings merges guard thresholds; the form sends the full set, so clear the stored ones
-    // first (otherwise an emptied field could never go back to its default).
-    const current = await client.shop.findUnique({ where: { shop } });
-    if (current) await client.shop.update({ where: { shop }, data: { settings: JSON.stringify({ ...parsed, guardThresholds: {} }) } });
-    await saveShopSettings(shop, parsed);
+    // The form sends the full set of thresholds: one left empty goes back to its default.
+    await replaceShopSettings(shop, parseSettings(formObject(form, "settings") ?? {}));
     return { ok: "Settings saved. They apply to photos retouched from now on." };
   }
   if (intent === "setReference") {
-    const collectionId = String(form.get("collectionId"));
-    const job = await client.imageJob.findFirst({ where: { id: String(form.get("imageId")), shop, state: { in: ["approved", "published"] } } });
-    const result = job?.resultId ? await client.retouchResult.findFirst({ where: { id: job.resultId, shop } }) : null;
-    if (!job || !result) return json({ error: "Pick an approved or published photo." }, { status: 400 });
-    const data = { productId: job.productId, mediaId: job.mediaId, blobKey: result.compositeKey };
-    await client.collectionReference.upsert({ where: { shop_collectionId: { shop, collectionId } }, create: { shop, collectionId, ...data }, update: data });
+    await setReference(shop, String(form.get("collectionId")), String(form.get("imageId")));
     return { ok: "Reference image set." };
   }
   if (intent === "clearReference") {
-    await client.collectionReference.deleteMany({ where: { shop, collectionId: String(form.get("collectionId")) } });
+    await clearReference(shop, String(form.get("collectionId")));
     return { ok: "Reference image removed." };
   }
   return json({ error: `Unknown action ${intent}` }, { status: 400 });

@@ -4,8 +4,8 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { authenticate } from "../shopify.server";
-import { config } from "../config.server";
+import { authenticate } from "../../core/shopify/shopify-app.server";
+import { config } from "../../core/config.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
+import { authenticate } from "../../core/shopify/shopify-app.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authenticate.admin(request);

@@ -1,10 +1,10 @@
 // Serves storage blobs by signed URL (/blobs/<key>?exp&sig from getStorage().signedUrl). The
 // signature is the authorization: no session needed, so <img> tags can load them. 403 when bad/expired.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getStorage } from "../storage";
-import { contentTypeOf } from "../storage/storage";
-import { blobUrlKey } from "../storage/blob-url-key.server";
-import { verifyBlobUrl } from "../storage/signed-url";
+import { getStorage } from "../../core/storage";
+import { contentTypeOf } from "../../core/storage/storage";
+import { blobUrlKey } from "../../core/storage/blob-url-key.server";
+import { verifyBlobUrl } from "../../core/storage/signed-url.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -1,4 +1,4 @@
-import { config, DEMO_SHOP } from "../config.server";
+import { config, DEMO_SHOP } from "../../core/config.server";
 import { mintSessionToken } from "../demo/session-token.server";
 // Demo only: hands a fresh session token to the App Bridge stand-in (public/demo-app-bridge.js).
 export async function loader() {

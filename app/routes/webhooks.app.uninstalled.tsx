@@ -1,9 +1,9 @@
 // app/uninstalled → stop the shop's work and drop its sessions (its data goes at shop/redact). When
 // that fails, the delivery is forgotten so Shopify's retry does it.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleUninstall } from "../shopify/uninstall.server";
-import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { handleOnce } from "../shopify/webhook-events.server";
+import { handleUninstall } from "../../core/shopify/uninstall.server";
+import { verifyWebhook } from "../http/webhook-auth.server";
+import { handleOnce } from "../../core/shopify/webhook-events.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const hook = await verifyWebhook(request, ["app/uninstalled"]);

@@ -2,9 +2,9 @@
 // (bulk.server.ts) in the worker; the waiter reads the result with bulkOperation(id:), so this only
 // shortens the wait. The webhook answers at once.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { enqueueShopTask } from "../shopify/shop-tasks.server";
-import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { handleOnce } from "../shopify/webhook-events.server";
+import { enqueueShopTask } from "../../core/shopify/shop-tasks.server";
+import { verifyWebhook } from "../http/webhook-auth.server";
+import { handleOnce } from "../../core/shopify/webhook-events.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const hook = await verifyWebhook(request, ["bulk_operations/finish"]);

@@ -2,9 +2,9 @@
 // customers/redact have nothing to return or delete. shop/redact deletes every row and blob of the
 // shop, but only of a shop that is uninstalled, and as a worker task: the webhook answers at once.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { enqueueShopTask } from "../shopify/shop-tasks.server";
-import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { handleOnce, isInstalled } from "../shopify/webhook-events.server";
+import { enqueueShopTask } from "../../core/shopify/shop-tasks.server";
+import { verifyWebhook } from "../http/webhook-auth.server";
+import { handleOnce, isInstalled } from "../../core/shopify/webhook-events.server";
 
 const TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
 

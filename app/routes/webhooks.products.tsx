@@ -1,8 +1,8 @@
 // products/create, products/update → a debounced PendingProduct row (the scheduler decides later,
 // under the shop's policy, what to process). Verified, deduplicated by event id, answered fast.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { verifyWebhook } from "../shopify/webhook-auth.server";
-import { handleOnce, isInstalled, markProductPending, productEventOf, productGidOf } from "../shopify/webhook-events.server";
+import { verifyWebhook } from "../http/webhook-auth.server";
+import { handleOnce, isInstalled, markProductPending, productEventOf, productGidOf } from "../../core/shopify/webhook-events.server";
 
 const TOPICS = ["products/create", "products/update", "products/delete"] as const;
 

@@ -1,4 +1,4 @@
-// Detects App Bridge's resource picker (present inside the Shopify admin, absent in the demo).
+// App Bridge in the page: its resource picker (absent in the demo) and its toasts (the demo stands in).
 export interface PickedResource {
   id: string;
   title?: string;
@@ -16,6 +16,7 @@ export function resourcePicker() {
   const picker = (window as unknown as PickerWindow).shopify?.resourcePicker;
   return typeof picker === "function" ? picker : null;
 }
+
 
 export function showToast(message: string, isError = false): void {
   if (typeof window === "undefined") return;

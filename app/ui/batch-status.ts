@@ -1,6 +1,6 @@
 // A batch's status in the merchant's terms: what they must do next ("Needs review (11)", "Ready to
 // publish (3)"), and "Published" only once nothing waits. Never "Done" while photos wait for a decision.
-import type { JobState } from "../batches/job-states";
+import type { JobState } from "../../core/batches/job-states";
 
 export type BatchTone = "info" | "success" | "attention" | "warning" | "critical" | undefined;
 

@@ -1,6 +1,6 @@
-// The review page's color math: the engine's verified kernel (workers/retouch/color, tested against
+// The review page's color math: the engine's verified kernel (workers/retouch/color, through its contract, tested against
 // the Sharma 2005 pairs and culori) in the small shapes the swatches use, plus plain words for ΔE00.
-import { deltaE2000, linearRgbToLab, srgbToLinear } from "../../workers/retouch/color";
+import { deltaE2000, linearRgbToLab, srgbToLinear } from "../../workers/retouch/contract";
 
 export type Lab = [number, number, number];
 
@@ -22,6 +22,3 @@ export function deltaEWords(de: number): string {
   return "A different color: the photo no longer matches the piece.";
 }
 
-export function labToCss([L, a, b]: Lab): string {
-  return `lab(${L.toFixed(1)}% ${a.toFixed(1)} ${b.toFixed(1)})`;
-}

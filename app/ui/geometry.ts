@@ -1,7 +1,7 @@
 // Coordinates on the review page. Everything is drawn in the upright input's pixel frame (W × H);
 // the framed composite is mapped back into it from the report's framing (piece box and fill).
 import type { Box, Warning } from "./types";
-import { placeOnAxis } from "../../workers/retouch/compose/layout";
+import { placeOnAxis } from "../../workers/retouch/contract";
 
 export interface Framing {
   box: Box;

@@ -1,5 +1,5 @@
 // Progress of a batch from its per-state counts: how many images are past retouching.
-import type { JobState } from "../batches/job-states";
+import type { JobState } from "../../core/batches/job-states";
 
 export function batchProgress(counts: Partial<Record<JobState, number>>, total: number) {
   const c = (s: JobState) => counts[s] ?? 0;

@@ -1,5 +1,5 @@
 // How each image state reads to a merchant, and the Polaris badge tone that goes with it.
-import type { JobState } from "../batches/job-states";
+import type { JobState } from "../../core/batches/job-states";
 
 type Tone = "info" | "success" | "warning" | "critical" | "attention" | "new" | undefined;
 
@@ -26,9 +26,6 @@ export const STATE_TONE: Record<JobState, Tone> = {
   rejected: undefined,
   reverted: undefined,
 };
-
-/** States in which nothing is still happening to an image. */
-export const SETTLED: readonly JobState[] = ["review", "approved", "published", "failed", "rejected", "reverted"];
 
 export function isBusy(state: JobState): boolean {
   return state === "queued" || state === "processing" || state === "publishing";

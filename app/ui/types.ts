@@ -1,6 +1,6 @@
 // The shapes the pages receive from their loaders (JSON-serialized views of the batch service).
-import type { JobState } from "../batches/job-states";
-import type { Box, Warning } from "../../workers/retouch/types";
+import type { JobState } from "../../core/batches/job-states";
+import type { Box, Warning } from "../../workers/retouch/contract";
 
 export type { JobState, Box, Warning };
 

@@ -1,5 +1,5 @@
 // Plain-words titles for the guards' warning codes (the guard's own message carries the details).
-import type { Warning } from "../../workers/retouch/types";
+import type { Warning } from "../../workers/retouch/contract";
 
 const TITLES: Record<string, string> = {
   METAL_TONE_SHIFT: "Metal color changed",

@@ -4,15 +4,14 @@ import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import type { Plane } from "../../workers/retouch/types";
+import { sharedLocation } from "../../tests/support/shared-data";
 
 export const SURFACES = ["sweep", "grey", "blue", "black", "white"] as const;
 export type Surface = (typeof SURFACES)[number];
 
-const repoRoot = path.resolve(import.meta.dirname, "..", "..");
-
 /** `../shared/data/cutout-dev` relative to the repo root, or null when this checkout has none. */
 export function cutoutDevDir(): string | null {
-  const dir = path.resolve(repoRoot, "..", "shared", "data", "cutout-dev");
+  const dir = sharedLocation("data/cutout-dev");
   return fs.existsSync(path.join(dir, "truth")) ? dir : null;
 }
 

@@ -12,6 +12,8 @@ import sharp from "sharp";
 import { caseNames, cutoutDevDir, loadCutout, loadTruth, scenePath, SURFACES, type Surface } from "./dataset";
 import { scoreCase, truthContext, type CaseScore } from "./score";
 import { anchorCutoutPath, ensureAnchorCutouts } from "./anchor";
+import { anchorScoreCache } from "./anchor-scores";
+import { execFileSync } from "node:child_process";
 import { cachingSegmenter } from "./network-cache";
 import { runPipeline } from "../../workers/retouch/pipeline";
 import { segmenterFor } from "../../workers/retouch/segment/segmenter";
@@ -39,6 +41,17 @@ function line(label: string, ours: Row[], anchor: Row[]): string {
   return `| ${label} (${anchor.length === ours.length ? ours.length : `${ours.length}; anchor ${anchor.length}`}) | ${pair("iou")} | ${pair("mae", 4)} | ${pair("boundaryF")} | ${pair("edgeError")} | ${pair("bleed")} | ${pair("opaqueKept")} | ${pair("seamRate", 2)} | ${holes(anchor)} / **${holes(ours)}** | ${within}/${ours.length} | ${ours.filter((r) => r.lost).length} |`;
 }
 
+/** The commit the table measures (and whether the tree had changes on top of it). */
+function commit(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim();
+    return dirty ? `${head} + local changes` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
 export async function runCutoutBench(): Promise<void> {
   const dir = cutoutDevDir();
   if (!dir) throw new Error("../shared/data/cutout-dev is missing next to the repo: the cutout bench needs it");
@@ -53,6 +66,7 @@ export async function runCutoutBench(): Promise<void> {
     const why = ensureAnchorCutouts(names.flatMap((name) => surfaces.map((surface) => ({ name, surface, input: scenePath(dir, name, surface) }))));
     if (why) console.error(`anchor: ${why} (the table shows Loupe alone)`);
   }
+  const scores = anchorScoreCache();
   const ours: Row[] = [];
   const anchor: Row[] = [];
   for (const name of names) {
@@ -71,7 +85,13 @@ export async function runCutoutBench(): Promise<void> {
       const af = anchorCutoutPath(name, surface);
       let note = "";
       if (withAnchor && fs.existsSync(af)) {
-        const a: Row = { name, surface, lost: false, ms: NaN, ...scoreCase(await loadCutout(af, w, h), scene, ctx, surface === "white") };
+        let sc = scores.get(af);
+        if (!sc) {
+          sc = scoreCase(await loadCutout(af, w, h), scene, ctx, surface === "white");
+          scores.put(af, sc);
+          scores.save();
+        }
+        const a: Row = { name, surface, lost: false, ms: NaN, ...sc };
         anchor.push(a);
         note = ` | anchor IoU ${a.iou.toFixed(3)} kept ${a.opaqueKept.toFixed(3)}`;
       }
@@ -87,7 +107,7 @@ export async function runCutoutBench(): Promise<void> {
   const table = [
     `# Cutout bench — real retailer cutouts with exact alpha`,
     ``,
-    `\`npm run bench -- --only cutout\` on \`../shared/data/cutout-dev\` (${names.length} pieces × ${surfaces.join(", ")}), ${new Date().toISOString().slice(0, 10)}.`,
+    `\`npm run bench -- --only cutout\` on \`../shared/data/cutout-dev\` (${names.length} pieces × ${surfaces.join(", ")}), ${new Date().toISOString().slice(0, 10)}, Loupe at commit \`${commit()}\`.`,
     `Each cell: shipped anchor (\`@imgly/background-removal-node\` 1.4.5 as it ships) / **Loupe** (\`NAME.cutout.png\` of the whole pipeline, ISNet ${side}²).`,
     `Measures as in \`../shared/docs/measures.md\`; opaque kept = share of the truth's inner opaque pixels with α ≥ 0.95; seams = α jumps > 0.5 between`,
     `neighbours where the truth is flat, per 10⁴ pairs; holes = enclosed openings of the truth (≥ 64 px) that come out ≥ 90 % clear;`,

@@ -4,7 +4,7 @@
 // the metering proxy (one ReplaceImage per media) — and the S3 bucket (original and result stored).
 import type { PrismaClient } from "@prisma/client";
 import type { FakeStore } from "../../tests/fake-shopify/server";
-import type { Storage } from "../../app/storage/storage";
+import type { Storage } from "../../core/storage/storage";
 import type { SeededCollection } from "./seed";
 
 export interface Verdict {

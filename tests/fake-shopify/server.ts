@@ -1,5 +1,5 @@
 // The fake Shopify: one HTTP server on 127.0.0.1 standing in for every Shopify host the app talks to.
-// Requests arrive as /_host/<hostname>/<path> (see app/shopify/fetch-routing.server.ts):
+// Requests arrive as /_host/<hostname>/<path> (see core/shopify/fetch-routing.server.ts):
 //   <shop>.myshopify.com   /admin/api/2026-10/graphql.json, /admin/oauth/access_token
 //   cdn.shopify.com        /s/files/… image bytes
 //   shopify-staged-uploads.storage.googleapis.com   staged upload POSTs, bulk results

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { migrate } from "../../app/db/migrate";
+import { migrate } from "../../core/db/migrate.server";
 import { freshPostgresDatabase } from "./postgres";
 
 export type TestDbKind = "sqlite" | "postgres";
@@ -45,9 +45,9 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
     url = `file:${join(dir, "test.db")}`;
   }
   await migrate(url);
-  // Imported here, not at the top: app/db.server makes the process's client from DATABASE_URL when it
+  // Imported here, not at the top: core/db.server makes the process's client from DATABASE_URL when it
   // is first imported, and harnesses import this module before they set DATABASE_URL.
-  const { createPrisma } = await import("../../app/db.server");
+  const { createPrisma } = await import("../../core/db.server");
   const prisma = createPrisma(url);
   return {
     kind,

@@ -1,12 +1,12 @@
 // Runs before every integration test file (vitest setupFiles). Integration files share one process,
 // so module-level state would leak between them: the process-wide Prisma client (globalThis) and
 // DATABASE_URL. Each file starts from a migrated, throwaway SQLite database as the process default,
-// so importing app/db.server or app/shopify.server (whose session storage checks its table at once)
+// so importing core/db.server or core/shopify/shopify-app.server (whose session storage checks its table at once)
 // never touches a missing or stale database; harnesses then point everything at their own.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { migrateSqlite } from "../../app/db/migrate";
+import { migrateSqlite } from "../../core/db/migrate.server";
 
 const g = globalThis as { __loupeTestDefaultDb?: string; __loupePrisma?: { $disconnect(): Promise<void> } };
 if (!g.__loupeTestDefaultDb) {

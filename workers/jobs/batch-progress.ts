@@ -1,6 +1,6 @@
 // A batch is done when none of its images is still queued or being retouched.
 import type { PrismaClient } from "@prisma/client";
-import { ACTIVE_STATES } from "../../app/batches/job-states";
+import { ACTIVE_STATES } from "../../core/batches/job-states";
 
 export async function settleBatch(db: PrismaClient, batchId: string): Promise<boolean> {
   const active = await db.imageJob.count({ where: { batchId, state: { in: [...ACTIVE_STATES] } } });

@@ -1,7 +1,7 @@
 // What a job handler works with.
 import type { PrismaClient } from "@prisma/client";
-import type { Storage } from "../../app/storage/storage";
-import type { ClaimedTask, TaskKind, TaskRef } from "../queue/job-queue";
+import type { Storage } from "../../core/storage/storage";
+import type { ClaimedTask, TaskKind, TaskRef } from "../../core/queue/job-queue";
 import type { WorkerDeps } from "./deps";
 
 export interface JobContext {

@@ -1,7 +1,7 @@
 // How long each task may take before it fails alone, in plain words, and frees its slot. Budgets add
 // up what a task does: downloading the original, the engine (time per megapixel), storing, uploading.
 // Each is an environment variable (milliseconds) for operators with slower or faster machines.
-import type { TaskKind } from "../queue/job-queue";
+import type { TaskKind } from "../../core/queue/job-queue";
 
 function envMs(name: string, fallback: number): number {
   const v = Number(process.env[name]);

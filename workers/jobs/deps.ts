@@ -1,8 +1,8 @@
 // What the worker needs from the outside world: Shopify (pull, download, publish) and the engine.
 // The real ones by default; tests pass fakes with faults in them.
-import type { ProductImage } from "../../app/shopify/media-pull";
-import type { PublishInput, PublishResult } from "../../app/shopify/publish.server";
-import type { Download } from "../../app/shopify/cdn";
+import type { ProductImage } from "../../core/shopify/media-pull.server";
+import type { PublishInput, PublishResult } from "../../core/shopify/publish.server";
+import type { Download } from "../../core/shopify/cdn.server";
 import type { RetouchOutput, RetouchSettings } from "../retouch";
 
 export type { ProductImage, PublishInput, PublishResult, Download, RetouchOutput, RetouchSettings };
@@ -29,9 +29,9 @@ export interface WorkerDeps {
 
 export async function realShopify(): Promise<ShopifyPort> {
   const [{ getAdminClient }, pull, { publishMedia }] = await Promise.all([
-    import("../../app/shopify/admin-client.server"),
-    import("../../app/shopify/media-pull"),
-    import("../../app/shopify/publish.server"),
+    import("../../core/shopify/admin-client.server"),
+    import("../../core/shopify/media-pull.server"),
+    import("../../core/shopify/publish.server"),
   ]);
   return {
     async listCollection(shop, collectionId) {

@@ -1,8 +1,8 @@
 // The original photo of a job: downloaded from Shopify's CDN once, stored by its sha256 before
 // anything is written to Shopify (so revert always works), then read from storage.
-import { blobKey } from "../../app/storage/storage";
+import { blobKey } from "../../core/storage/storage";
 import type { ImageJob } from "@prisma/client";
-import type { ClaimedTask } from "../queue/job-queue";
+import type { ClaimedTask } from "../../core/queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 
 export interface Original {

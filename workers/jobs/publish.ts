@@ -1,12 +1,12 @@
 // The publish task: writes the retouched image to its product (or, for a revert, the stored
 // original back). publishMedia writes at most once per (ledger key, kind, bytes) through the MediaLedger,
 // even across crashes; this task only moves the row, and only while it holds it.
-import type { ClaimedTask } from "../queue/job-queue";
+import type { ClaimedTask } from "../../core/queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { mimeOfKey } from "./originals";
 import { ledgerJobKey } from "./ledger-key";
-import { isShopifyError } from "../../app/shopify/errors";
-import { decodeBatchSettings } from "../../app/batches/batch-request";
+import { isShopifyError } from "../../core/shopify/errors";
+import { decodeBatchSettings } from "../../core/batches/batch-request";
 import { forShopify, originalFormat } from "./publish-format";
 
 export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<void> {

@@ -1,12 +1,12 @@
 // The pull task: lists a batch's products and their image media, creates one ImageJob per image
 // (idempotent: (batchId, mediaId) is unique, a re-run pull adds only what is missing), then the
 // batch is `running` and its images are queued, interleaved with other batches by position.
-import { decodeBatchSettings } from "../../app/batches/batch-request";
-import type { ClaimedTask } from "../queue/job-queue";
+import { decodeBatchSettings } from "../../core/batches/batch-request";
+import type { ClaimedTask } from "../../core/queue/job-queue";
 import type { JobContext } from "./context";
 import type { ProductImage } from "./deps";
 import { settleBatch } from "./batch-progress";
-import { rememberSeen, seenVersion, type SeenVersion } from "../../app/shopify/seen-media.server";
+import { rememberSeen, seenVersion, type SeenVersion } from "../../core/shopify/seen-media.server";
 
 const CHUNK = 200;
 

@@ -3,7 +3,7 @@
 // and the product context, so a result is reused only when nothing that changes it has changed.
 import { createHash } from "node:crypto";
 import type { RetouchResult } from "@prisma/client";
-import { blobKey } from "../../app/storage/storage";
+import { blobKey } from "../../core/storage/storage";
 import type { JobContext } from "./context";
 import type { RetouchOutput } from "./deps";
 

@@ -2,10 +2,10 @@
 // outputs and report stored → the image is in review, or on its way to Shopify when auto-publish
 // is on and the publish gate (publish-gate.ts) lets it through: report present, guards ran, no
 // warning, no blocking finding. Anything else is held for review with the reason.
-import { decodeBatchSettings } from "../../app/batches/batch-request";
-import { loadRunSettings } from "../../app/batches/shop-settings.server";
-import { renderSettings } from "../../app/settings/settings";
-import type { ClaimedTask } from "../queue/job-queue";
+import { decodeBatchSettings } from "../../core/batches/batch-request";
+import { loadRunSettings } from "../../core/batches/shop-settings.server";
+import { renderSettings } from "../../core/settings/settings";
+import type { ClaimedTask } from "../../core/queue/job-queue";
 import { PermanentJobError, heldBy, type JobContext } from "./context";
 import { loadOriginal } from "./originals";
 import { findResult, loadReport, storeResult, warningsOf } from "./results";

@@ -1,7 +1,7 @@
 // Runs a claimed task and settles its row when it fails: transient failures go back to the queue
 // with exponential backoff and jitter (up to MAX_ATTEMPTS tries), permanent ones fail at once with
 // the reason in plain words. A task whose row keeps killing its worker stops after MAX_ATTEMPTS.
-import type { ClaimedTask, TaskKind, TaskRunner } from "../queue/job-queue";
+import type { ClaimedTask, TaskKind, TaskRunner } from "../../core/queue/job-queue";
 import { heldBy, type JobContext, type JobHandler } from "./context";
 import { MAX_ATTEMPTS, backoffMs, classify, type Failure } from "./failure";
 import { runPull } from "./pull";

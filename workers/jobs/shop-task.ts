@@ -1,9 +1,9 @@
-// The shop-task task: work a webhook handed over (app/shopify/shop-tasks.server.ts).
+// The shop-task task: work a webhook handed over (core/shopify/shop-tasks.server.ts).
 //  - redact: shop/redact — every row and blob of the shop, only while it is still uninstalled;
 //  - bulk-finished: bulk_operations/finish — wakes this process's wait for that bulk operation.
-import { redactShop } from "../../app/privacy/redact.server";
-import { notifyBulkFinished } from "../../app/shopify/bulk.server";
-import type { ClaimedTask } from "../queue/job-queue";
+import { redactShop } from "../../core/privacy/redact.server";
+import { notifyBulkFinished } from "../../core/shopify/bulk.server";
+import type { ClaimedTask } from "../../core/queue/job-queue";
 import { PermanentJobError, type JobContext } from "./context";
 
 export async function runShopTask(ctx: JobContext, task: ClaimedTask): Promise<void> {

@@ -5,7 +5,7 @@ import type { ImageReport, RetouchOutput } from "./report";
 import { RetouchInputError } from "./errors";
 import { resolveSettings, parseBackground, type RetouchSettings } from "./settings";
 import { decodeInput } from "./decode";
-import { buildMatte } from "./matte/pipeline-matte";
+import { buildMatte, spotSearchAlpha } from "./matte/pipeline-matte";
 import { makeWorkImage } from "./pixels/work-image";
 import { decontaminate } from "./matte/decontaminate";
 import { cleanSpots } from "./spots/clean";
@@ -14,9 +14,9 @@ import { applyGains } from "./backdrop/apply-gains";
 import { frame, pieceBox } from "./compose/frame";
 import { framingReport } from "./compose/layout";
 import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode";
-import { linearToSrgb8 } from "./pixels/srgb";
-import { runGuards } from "./guards";
-import { cutoutConfidence, cutoutShares } from "./matte/cutout-confidence";
+import { linearToSrgb8 } from "./color";
+import { runGuardsAndSummary } from "./guards";
+import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confidence";
 import type { Segmenter } from "./segment/segmenter";
 
 export type { Segmenter } from "./segment/segmenter";
@@ -36,7 +36,16 @@ async function decodeReference(ref: Uint8Array | null | undefined): Promise<Imag
   }
 }
 
-export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSettings> | undefined, segment: Segmenter): Promise<PipelineResult> {
+/**
+ * `keep`: "internals" (tests, analyses) keeps the cutout before the gains in `internals.cutout`;
+ * "output" (the product) applies the gains in place, so `internals.cutout` is the toned cutout.
+ */
+export async function runPipeline(
+  input: Uint8Array,
+  partial: Partial<RetouchSettings> | undefined,
+  segment: Segmenter,
+  keep: "internals" | "output" = "internals",
+): Promise<PipelineResult> {
   const settings = resolveSettings(partial);
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -64,7 +73,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const share = shares.opaque;
   // The prop check reads the network's own map: a ghost it half believes is the sign of a kept prop,
   // and the matte's ramp (which clears most of that haze) would hide it from the merchant.
-  const networkShares = cutoutShares(matte.sure.data);
+  const networkShares = mapShares(matte.prob, W, H);
   const box = pieceBox(alpha.data, W, H);
   if (!box || share < 0.0005 || share > 0.97)
     throw new RetouchInputError(
@@ -79,13 +88,13 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   lap("edges");
 
   // Dust is looked for where the network alone is sure of the piece and the matte keeps it.
-  const spotAlpha = matte.sure.data;
-  for (let i = 0; i < spotAlpha.length; i++) if (alpha.data[i]! < spotAlpha[i]!) spotAlpha[i] = alpha.data[i]!;
-  const spots = cleanSpots(cutout, W, H, spotAlpha, new Set(settings.disabledSpots ?? []));
+  const spots = cleanSpots(cutout, W, H, spotSearchAlpha(matte.prob, alpha), new Set(settings.disabledSpots ?? []));
   lap("spots");
 
   const surface = readSurface(matte.backdrop, settings.target);
-  const toned = new Uint8Array(cutout);
+  // The product keeps one RGBA plane (gains applied in place: 80 MB less at 20 MP); tests and the
+  // bench's analyses keep the cutout before the gains as well.
+  const toned = keep === "output" ? cutout : new Uint8Array(cutout);
   applyGains(toned, 4, surface.gains);
   lap("gains");
 
@@ -105,18 +114,18 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const [br, bgc, bb] = parseBackground(settings.background);
   const afterImg: Image8 = { width: W, height: H, channels: 3, data: flattenOver(toned, W * H, br, bgc, bb) };
   const backdropSrgb = matte.backdrop.atPiece.map((v) => linearToSrgb8(v)) as [number, number, number];
-  const warnings = runGuards(
-    {
-      before: img,
-      after: afterImg,
-      alpha,
-      gains: surface.gains,
-      backdrop: backdropSrgb,
-      product: settings.product,
-      reference: await decodeReference(settings.reference),
-    },
-    settings.guardThresholds,
-  );
+  const guardInput = {
+    before: img,
+    after: afterImg,
+    alpha,
+    gains: surface.gains,
+    backdrop: backdropSrgb,
+    product: settings.product,
+    reference: await decodeReference(settings.reference),
+  };
+  // The guards' warnings, and what the batch guards compare across the batch's photos (run
+  // server-side over the stored reports), from one reading of the pair.
+  const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
   warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
   lap("guards");
 
@@ -127,6 +136,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
   const framing = framingReport(framed.layout);
   const report: ImageReport = {
     input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
+    segmenter: segment.id ?? "custom",
     timings,
     gains: surface.gains,
     backdrop: {
@@ -137,6 +147,7 @@ export async function runPipeline(input: Uint8Array, partial: Partial<RetouchSet
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
+    batch,
     measurements: {
       pieceShare: round(share, 5),
       matteFilledShare: round(matte.filledShare, 5),

@@ -1,5 +1,6 @@
 // What the engine hands back: images plus a report of everything it measured and changed.
 import type { Box, Warning } from "./types";
+import type { BatchImageSummary } from "./guards/input";
 
 export interface SpotEdit {
   id: number;
@@ -12,6 +13,11 @@ export interface SpotEdit {
 
 export interface ImageReport {
   input: { width: number; height: number; format: string; notes: string[] };
+  /**
+   * The segmenter that made the matte (segment/segmenter.ts), e.g. "isnet isnet-fp16.onnx 1024px" or
+   * "fast-mask 1024px (LOUPE_ENGINE_FAST=1)"; absent in reports made before it was recorded.
+   */
+  segmenter?: string;
   timings: Record<string, number>;
   gains: { exposure: number; whiteBalance: [number, number, number] };
   backdrop: {
@@ -23,6 +29,8 @@ export interface ImageReport {
     why?: string;
   };
   edits: SpotEdit[];
+  /** What the batch guards compare across a batch (guards/summarize.ts); absent in older reports. */
+  batch?: Omit<BatchImageSummary, "id">;
   measurements: Record<string, number>;
   warnings: Warning[];
   framing: {

@@ -1,6 +1,6 @@
 // The batch's progress bar and counts, announced politely to screen readers as it moves.
 import { BlockStack, ProgressBar, Text } from "@shopify/polaris";
-import type { JobState } from "../../batches/job-states";
+import type { JobState } from "../../../core/batches/job-states";
 import { batchProgress } from "../../ui/progress";
 
 export function BatchProgress({ counts, total, status }: { counts: Partial<Record<JobState, number>>; total: number; status: string }) {

@@ -1,6 +1,6 @@
 // How consistent the batch looks as a catalog: exposure, background, edges, framing.
 import { Badge, BlockStack, Card, InlineStack, Link, Text } from "@shopify/polaris";
-import type { Finding } from "../../ui/consistency";
+import type { Finding } from "../../../core/batches/consistency";
 
 export function ConsistencyPanel({ findings }: { findings: Finding[] }) {
   return (

@@ -1,6 +1,6 @@
 // Filters for the batch grid: by state and by warning code.
 import { InlineStack, Select } from "@shopify/polaris";
-import { JOB_STATES, type JobState } from "../../batches/job-states";
+import { JOB_STATES, type JobState } from "../../../core/batches/job-states";
 import { STATE_LABEL } from "../../ui/states";
 import { warningTitle } from "../../ui/warnings";
 

@@ -1,6 +1,6 @@
 // Approve, reject, publish, revert — only the ones that make sense for the photo's state.
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import type { JobState } from "../../batches/job-states";
+import type { JobState } from "../../../core/batches/job-states";
 import { StateBadge } from "../common/StateBadge";
 
 interface Props {

@@ -5,8 +5,8 @@
 import { useNavigate, useNavigation } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useEffect, useRef } from "react";
-import type { JobState } from "../../batches/job-states";
-import type { ReviewNeighbours } from "../../batches/review-order";
+import type { JobState } from "../../../core/batches/job-states";
+import type { ReviewNeighbours } from "../../../core/batches/review-order";
 import { useShortcuts } from "../../ui/use-shortcuts";
 
 type Decision = "approve" | "reject";

@@ -1,6 +1,6 @@
 // What happens to photos of newly uploaded products, and how many a day.
 import { BlockStack, Card, ChoiceList, Text, TextField } from "@shopify/polaris";
-import type { AutoPolicy } from "../../settings/settings";
+import type { AutoPolicy } from "../../../core/settings/settings";
 
 export function AutoSection({ policy, cap, onChange }: { policy: AutoPolicy; cap: number; onChange: (v: { autoPolicy: AutoPolicy; dailyCap: number }) => void }) {
   return (

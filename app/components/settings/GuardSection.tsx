@@ -1,8 +1,8 @@
 // The guard thresholds a merchant is likely to tune, with the engine's defaults as placeholders.
 import { BlockStack, Button, Card, FormLayout, Text, TextField } from "@shopify/polaris";
-import { DEFAULT_THRESHOLDS } from "../../../workers/retouch/guards/thresholds";
+import { DEFAULT_THRESHOLDS, type ThresholdKey, type ThresholdOverrides } from "../../../workers/retouch/contract";
 
-const FIELDS: Array<{ key: string; label: string; help: string }> = [
+const FIELDS: Array<{ key: ThresholdKey; label: string; help: string }> = [
   { key: "metalDeltaEWarn", label: "Metal color change (ΔE00)", help: "Warn when the metal's color moves more than this. Around 2 is visible side by side." },
   { key: "gemDeltaEWarn", label: "Gemstone color change (ΔE00)", help: "Warn when a stone's color moves more than this." },
   { key: "sparkleKeptWarn", label: "Sparkle kept (share)", help: "Warn when less than this share of the original highlights remains." },
@@ -13,8 +13,8 @@ const FIELDS: Array<{ key: string; label: string; help: string }> = [
   { key: "batchExposureStops", label: "Exposure drift in a batch (stops)", help: "Flag photos whose brightness correction differs this much from the batch's." },
 ];
 
-export function GuardSection({ value, onChange }: { value: Record<string, number>; onChange: (v: Record<string, number>) => void }) {
-  const set = (key: string, raw: string) => {
+export function GuardSection({ value, onChange }: { value: ThresholdOverrides; onChange: (v: ThresholdOverrides) => void }) {
+  const set = (key: ThresholdKey, raw: string) => {
     const next = { ...value };
     if (raw === "" || !Number.isFinite(Number(raw))) delete next[key];
     else next[key] = Number(raw);
@@ -30,7 +30,7 @@ export function GuardSection({ value, onChange }: { value: Record<string, number
           Loupe warns you when a retouched photo may no longer show the piece truthfully. Leave a field empty to use the default.
         </Text>
         <FormLayout>
-          {FIELDS.filter((f) => f.key in DEFAULT_THRESHOLDS).map((f) => (
+          {FIELDS.map((f) => (
             <TextField
               key={f.key}
               label={f.label}

@@ -1,11 +1,16 @@
 // What the retouched files look like: background, size, margins, shadow, format.
 import { BlockStack, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
-import type { ShopSettings } from "../../settings/settings";
+import * as v from "valibot";
+import type { ShopSettings } from "../../../core/settings/settings";
+import { MARGIN_RANGE, RenderFields } from "../../../workers/retouch/contract";
 
 type Look = Pick<ShopSettings, "background" | "size" | "marginPct" | "shadow" | "format">;
 
 export function LookSection({ value, onChange }: { value: Look; onChange: (v: Look) => void }) {
-  const bgOk = /^#[0-9a-f]{6}$/i.test(value.background);
+  // The engine's schema checks each field here too: the form shows the message the save would give.
+  const bg = v.safeParse(RenderFields.background, value.background);
+  const bgOk = bg.success && bg.output !== "transparent";
+  const margin = v.safeParse(RenderFields.marginPct, value.marginPct);
   return (
     <Card>
       <BlockStack gap="300">
@@ -20,14 +25,14 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               onChange={(background) => onChange({ ...value, background })}
               autoComplete="off"
               helpText="The studio background behind every piece, as a hex color."
-              error={bgOk ? undefined : "Use a hex color like #ffffff."}
+              error={bg.success ? undefined : bg.issues[0].message}
               prefix={<span aria-hidden="true" style={{ display: "inline-block", width: 14, height: 14, borderRadius: 3, background: bgOk ? value.background : "transparent", border: "1px solid #ccc" }} />}
             />
             <Select
               label="Output size"
               options={[1024, 1600, 2048, 3000, 4096].map((s) => ({ label: `${s} × ${s} px`, value: String(s) }))}
               value={String(value.size)}
-              onChange={(v) => onChange({ ...value, size: Number(v) })}
+              onChange={(size) => onChange({ ...value, size: Number(size) })}
             />
           </FormLayout.Group>
           <FormLayout.Group>
@@ -35,10 +40,11 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               label="Margin on each side"
               type="number"
               suffix="%"
-              min={0}
-              max={30}
+              min={MARGIN_RANGE.min * 100}
+              max={MARGIN_RANGE.below * 100}
               value={String(Math.round(value.marginPct * 1000) / 10)}
-              onChange={(v) => onChange({ ...value, marginPct: Math.min(0.3, Math.max(0, Number(v) / 100)) })}
+              onChange={(m) => onChange({ ...value, marginPct: Number(m) / 100 })}
+              error={margin.success ? undefined : margin.issues[0].message}
               autoComplete="off"
             />
             <Select
@@ -48,7 +54,7 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
                 { label: "Soft natural shadow", value: "soft" },
               ]}
               value={value.shadow}
-              onChange={(v) => onChange({ ...value, shadow: v as Look["shadow"] })}
+              onChange={(shadow) => onChange({ ...value, shadow: shadow as Look["shadow"] })}
             />
             <Select
               label="File format"
@@ -60,7 +66,7 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
                 { label: "PSD (layers)", value: "psd" },
               ]}
               value={value.format}
-              onChange={(v) => onChange({ ...value, format: v as Look["format"] })}
+              onChange={(format) => onChange({ ...value, format: format as Look["format"] })}
             />
           </FormLayout.Group>
         </FormLayout>

@@ -3,12 +3,9 @@ import { useFetcher } from "@remix-run/react";
 import { BlockStack, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 
-export interface ReferenceRow {
-  collectionId: string;
-  title: string;
-  current: { thumbUrl: string | null; label: string } | null;
-  candidates: Array<{ imageId: string; label: string }>;
-}
+import type { ReferenceRow } from "../../../core/batches/views";
+
+export type { ReferenceRow };
 
 export function ReferenceTable({ rows }: { rows: ReferenceRow[] }) {
   return (

@@ -24,8 +24,12 @@ export function checkExtension(handle: string, target: string): void {
   const source = readFileSync(module, "utf8");
   expect(source).toContain('import "@shopify/ui-extensions/preact";');
   expect(source).toMatch(/export default async \(\) => \{\s*render\(<Extension \/>, document\.body\);/);
-  expect(source).toContain("<s-admin-action");
-  expect(source).toContain('slot="primary-action"');
+  // Both extensions render the one shared component; only their selection differs.
+  expect(source).toContain('import { RetouchAction } from "../../shared/RetouchAction";');
+  expect(source).toMatch(/<RetouchAction api=\{shopify\} selection=\{\w+Selection\(shopify\.data\.selected\)\} \/>/);
+  const component = readFileSync(resolve(__dirname, "../RetouchAction.tsx"), "utf8");
+  expect(component).toContain("<s-admin-action");
+  expect(component).toContain('slot="primary-action"');
 
   const pkg = JSON.parse(readFileSync(resolve(dir, "package.json"), "utf8")) as { name: string; private: boolean; dependencies: Record<string, string> };
   expect(pkg.name).toBe(handle);
@@ -46,7 +50,7 @@ export function checkExtension(handle: string, target: string): void {
     const texts = typeof value === "string" ? [value] : Object.values(value as Record<string, string>);
     for (const t of texts) expect(t.trim().length, key).toBeGreaterThan(0);
   }
-  const i18nKeys = [...source.matchAll(/i18n\.translate\("(\w+)"/g)].map((m) => m[1]);
+  const i18nKeys = [...component.matchAll(/i18n\.translate\("(\w+)"/g)].map((m) => m[1]);
   expect(i18nKeys.length).toBeGreaterThan(0);
   for (const k of i18nKeys) expect(locale, k).toHaveProperty(k!);
 }

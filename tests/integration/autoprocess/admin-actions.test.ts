@@ -17,7 +17,7 @@ beforeAll(async () => {
   await forgetProcessPrisma();
   h = await startHarness({ autoWebhooks: false });
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
   const session = await prisma.session.findFirstOrThrow({ where: { shop: SHOP, isOnline: false } });
   // shopify.query() in the admin: the Admin GraphQL API with the user's rights; here the offline token.
   query = async (q, o) => {

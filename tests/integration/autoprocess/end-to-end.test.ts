@@ -10,7 +10,7 @@ import { SHOP, startHarness, type Harness } from "../shopify/harness";
 import { forgetProcessPrisma } from "./harness";
 import { serveProductWebhooks } from "./webhook-app";
 import { jpegEngine } from "./jpeg-engine";
-import type { AutoProcessor } from "../../../app/autoprocess/scheduler.server";
+import type { AutoProcessor } from "../../../core/autoprocess/scheduler.server";
 
 let h: Harness;
 let app: Awaited<ReturnType<typeof serveProductWebhooks>>;
@@ -26,12 +26,12 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true }); // LOUPE_DEBOUNCE_MS = 200
   app = await serveProductWebhooks(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
   const { startWorker } = await import("../../../workers/main");
   worker = await startWorker({ inProcess: true, concurrency: 2, pollMs: 50, deps: { engine } });
-  const { createAutoProcessor } = await import("../../../app/autoprocess/scheduler.server");
-  const { defaultAutoDeps } = await import("../../../app/autoprocess/deps.server");
-  const { autoOptions } = await import("../../../app/autoprocess/options");
+  const { createAutoProcessor } = await import("../../../core/autoprocess/scheduler.server");
+  const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
+  const { autoOptions } = await import("../../../core/autoprocess/options");
   const real = defaultAutoDeps();
   const findCandidates: typeof real.findCandidates = async (shop, productId, armed) => {
     lookups.push({ productId, at: Date.now() });

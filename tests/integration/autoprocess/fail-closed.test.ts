@@ -11,7 +11,7 @@ import { serveProductWebhooks } from "./webhook-app";
 import { jpegEngine } from "./jpeg-engine";
 import { addProduct, replacePhoto } from "../../fake-shopify/merchant";
 import { productPayload } from "../../fake-shopify/payloads";
-import type { AutoProcessor } from "../../../app/autoprocess/scheduler.server";
+import type { AutoProcessor } from "../../../core/autoprocess/scheduler.server";
 
 let h: Harness;
 let app: Awaited<ReturnType<typeof serveProductWebhooks>>;
@@ -25,12 +25,12 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true, seed: "empty" });
   app = await serveProductWebhooks(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
   const { startWorker } = await import("../../../workers/main");
   worker = await startWorker({ inProcess: true, concurrency: 1, pollMs: 50, deps: { engine } });
-  const { createAutoProcessor } = await import("../../../app/autoprocess/scheduler.server");
-  const { defaultAutoDeps } = await import("../../../app/autoprocess/deps.server");
-  const { autoOptions } = await import("../../../app/autoprocess/options");
+  const { createAutoProcessor } = await import("../../../core/autoprocess/scheduler.server");
+  const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
+  const { autoOptions } = await import("../../../core/autoprocess/options");
   processor = createAutoProcessor(defaultAutoDeps(), autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
   await prisma.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP, autoPolicy: "publish" }, update: { autoPolicy: "publish" } });
 });

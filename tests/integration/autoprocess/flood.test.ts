@@ -1,9 +1,9 @@
 // Floods and fairness against a real SQLite database: a 10,000-product import becomes bounded,
 // rate-limited work; other shops keep their turn; the daily cap holds the rest until tomorrow.
 import { describe, expect, it } from "vitest";
-import { createAutoProcessor } from "../../../app/autoprocess/scheduler.server";
-import { autoOptions } from "../../../app/autoprocess/options";
-import { getAutoProcessingStatus } from "../../../app/autoprocess/status.server";
+import { createAutoProcessor } from "../../../core/autoprocess/scheduler.server";
+import { autoOptions } from "../../../core/autoprocess/options";
+import { getAutoProcessingStatus } from "../../../core/autoprocess/status.server";
 import { DEBOUNCE_MS, deps, mediaGid, productGid, setShop, autoHarness } from "./harness";
 
 const BIG = "big-import.myshopify.com";

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { ShopifyError } from "../../../app/shopify/errors";
-import type { AutoBatchRequest, AutoCandidates, AutoDeps } from "../../../app/autoprocess/ports";
+import { ShopifyError } from "../../../core/shopify/errors";
+import type { AutoBatchRequest, AutoCandidates, AutoDeps } from "../../../core/autoprocess/ports";
 import { testDatabaseUrl } from "../../support/database";
 
 export interface TestDb {
@@ -14,7 +14,7 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** The integration project runs its files in ONE process (singleFork): app/db.server.ts keeps its client on
+/** The integration project runs its files in ONE process (singleFork): core/db.server.ts keeps its client on
  *  globalThis across files. Drop it so the next import makes a client for the current DATABASE_URL. */
 export async function forgetProcessPrisma(): Promise<void> {
   const g = globalThis as { __loupePrisma?: PrismaClient };
@@ -30,8 +30,8 @@ export async function openTestDb(): Promise<TestDb> {
   const { setupDatabase } = await import("../../../scripts/setup");
   process.env.LOUPE_OWN_MIGRATOR = "1";
   await setupDatabase(url);
-  const { createPrisma } = await import("../../../app/db.server");
-  const { useDb: pointServicesAt } = await import("../../../app/batches/db.server");
+  const { createPrisma } = await import("../../../core/db.server");
+  const { setDb: pointServicesAt } = await import("../../../core/db.server");
   const prisma = createPrisma(url);
   pointServicesAt(prisma);
   return {

@@ -14,7 +14,7 @@ import { serveProductWebhooks } from "./webhook-app";
 import { jpegEngine } from "./jpeg-engine";
 import { addPhoto, editPrice, replacePhoto } from "../../fake-shopify/merchant";
 import { productPayload } from "../../fake-shopify/payloads";
-import type { AutoProcessor } from "../../../app/autoprocess/scheduler.server";
+import type { AutoProcessor } from "../../../core/autoprocess/scheduler.server";
 
 let h: Harness;
 let app: Awaited<ReturnType<typeof serveProductWebhooks>>;
@@ -28,12 +28,12 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true, seed: "empty" });
   app = await serveProductWebhooks(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
   const { startWorker } = await import("../../../workers/main");
   worker = await startWorker({ inProcess: true, concurrency: 2, pollMs: 50, deps: { engine } });
-  const { createAutoProcessor } = await import("../../../app/autoprocess/scheduler.server");
-  const { defaultAutoDeps } = await import("../../../app/autoprocess/deps.server");
-  const { autoOptions } = await import("../../../app/autoprocess/options");
+  const { createAutoProcessor } = await import("../../../core/autoprocess/scheduler.server");
+  const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
+  const { autoOptions } = await import("../../../core/autoprocess/options");
   processor = createAutoProcessor(defaultAutoDeps(), autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
   await prisma.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP, autoPolicy: "publish" }, update: { autoPolicy: "publish" } });
 });
@@ -148,8 +148,8 @@ describe("auto-processing takes only new uploads (publish policy)", () => {
   it("the home page status tells when auto-processing last ran and what it made", async () => {
     await tickUntil(async () => (await pendingFor(product.productId)) === 0); // the update Loupe's write caused
     expect(await jobsOf(product.productId)).toHaveLength(2);
-    const { getAutoActivity, describeLastRun } = await import("../../../app/autoprocess/activity.server");
-    const { getAutoProcessingStatus } = await import("../../../app/autoprocess/status.server");
+    const { getAutoActivity, describeLastRun } = await import("../../../core/autoprocess/activity.server");
+    const { getAutoProcessingStatus } = await import("../../../core/autoprocess/status.server");
     const activity = await getAutoActivity(SHOP);
     expect(activity.lastBatch?.title).toMatch(/^New uploads, [A-Z][a-z]{2} \d{1,2}$/);
     expect(activity.lastBatch?.total).toBe(1);

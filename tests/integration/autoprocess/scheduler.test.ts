@@ -1,8 +1,8 @@
 // The auto-processing scheduler against a real SQLite database: debounce, policy, loop guard,
 // retries while Shopify still processes media, claims that survive concurrent workers and webhooks.
 import { describe, expect, it } from "vitest";
-import { createAutoProcessor } from "../../../app/autoprocess/scheduler.server";
-import { autoOptions } from "../../../app/autoprocess/options";
+import { createAutoProcessor } from "../../../core/autoprocess/scheduler.server";
+import { autoOptions } from "../../../core/autoprocess/options";
 import { DEBOUNCE_MS, deps, mediaGid, productGid, setShop, webhookSeen, autoHarness } from "./harness";
 
 const SHOP = "rings.myshopify.com";
@@ -241,7 +241,7 @@ describe("claims", () => {
   it("a worker that dies after claiming leaves the product to come due again after the lease", async () => {
     h.candidates.set(SHOP, productGid(1), [mediaGid(1)]);
     await webhookSeen(h.t.prisma, SHOP, productGid(1), T0);
-    const { claimDue } = await import("../../../app/autoprocess/claim.server");
+    const { claimDue } = await import("../../../core/autoprocess/claim.server");
     h.now = at(DEBOUNCE_MS);
     const { byShop } = await claimDue(h.now, { productsPerTick: 10, productsPerShopPerTick: 10, claimLeaseMs: 600_000 }, null);
     expect(byShop.get(SHOP)?.map((c) => c.productId)).toEqual([productGid(1)]);

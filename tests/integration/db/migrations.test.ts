@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateSqlite } from "../../../app/db/migrate";
+import { migrateSqlite } from "../../../core/db/migrate.server";
 import { readPrismaSchema } from "../../support/prisma-schema";
 
 const SQLITE_TYPE: Record<string, string> = {
@@ -90,7 +90,7 @@ describe("SQLite migrations match prisma/schema.prisma", () => {
   });
 
   it("works with the generated Prisma client", async () => {
-    const { createPrisma } = await import("../../../app/db.server");
+    const { createPrisma } = await import("../../../core/db.server");
     const prisma = createPrisma(url);
     try {
       const batch = await prisma.batch.create({ data: { shop: "a.myshopify.com", source: "products", settingsHash: "h" } });

@@ -7,8 +7,8 @@ import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrisma } from "../../../app/db.server";
-import { listMigrations, migratePostgres } from "../../../app/db/migrate";
+import { createPrisma } from "../../../core/db.server";
+import { listMigrations, migratePostgres } from "../../../core/db/migrate.server";
 import { readPrismaSchema } from "../../support/prisma-schema";
 import { startPostgres, type PgServer } from "../../support/postgres";
 

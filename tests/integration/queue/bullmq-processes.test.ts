@@ -4,8 +4,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoStack, type DemoStack } from "./helpers/demo-stack";
 import { startRedis, type RedisServer } from "./helpers/redis";
 import { waitFor } from "./helpers/env";
-import { setDb } from "../../../app/batches/db.server";
-import * as svc from "../../../app/batches/service.server";
+import { setDb } from "../../../core/db.server";
+import * as svc from "../../../core/batches/service.server";
 import { DEMO_SHOP } from "../../fake-shopify/server";
 
 let redis: RedisServer;

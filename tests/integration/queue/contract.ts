@@ -2,11 +2,11 @@
 // Redis for bullmq; Shopify and the engine are in-memory fakes with faults on demand.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { hostname } from "node:os";
-import { createProducer } from "../../../workers/queue/producer";
-import { setProducer } from "../../../app/batches/enqueue.server";
-import type { QueueDriver, TaskKind } from "../../../workers/queue/job-queue";
+import { createProducer } from "../../../core/queue/producer.server";
+import { setProducer } from "../../../core/batches/enqueue.server";
+import type { QueueDriver, TaskKind } from "../../../core/queue/job-queue";
 import { startWorker, type RunningWorker } from "../../../workers/main";
-import * as svc from "../../../app/batches/service.server";
+import * as svc from "../../../core/batches/service.server";
 import { makeEnv, waitFor, type TestEnv } from "./helpers/env";
 import { FakeEngine, FakeShopify, productGid, mediaGid } from "./helpers/fakes";
 
@@ -142,8 +142,8 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
   });
 
   it("runs webhook tasks (ShopTask rows) in the worker, once each: bulk finish wakes the waiting export", async () => {
-    const { enqueueShopTask } = await import("../../../app/shopify/shop-tasks.server");
-    const { waitForBulk } = await import("../../../app/shopify/bulk.server");
+    const { enqueueShopTask } = await import("../../../core/shopify/shop-tasks.server");
+    const { waitForBulk } = await import("../../../core/shopify/bulk.server");
     await start();
     // A wait for a bulk export in this (worker) process is woken by the bulk_operations/finish task.
     const bulkId = "gid://shopify/BulkOperation/42";

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { demoStack, type DemoStack } from "./helpers/demo-stack";
 import { waitFor } from "./helpers/env";
-import { setDb } from "../../../app/batches/db.server";
-import { setProducer } from "../../../app/batches/enqueue.server";
-import { createProducer } from "../../../workers/queue/producer";
-import * as svc from "../../../app/batches/service.server";
+import { setDb } from "../../../core/db.server";
+import { setProducer } from "../../../core/batches/enqueue.server";
+import { createProducer } from "../../../core/queue/producer.server";
+import * as svc from "../../../core/batches/service.server";
 import { DEMO_SHOP } from "../../fake-shopify/server";
 
 let stack: DemoStack;

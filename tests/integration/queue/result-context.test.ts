@@ -2,10 +2,10 @@
 // settings, and the context (engine version, the collection's reference image, the product title).
 // Real SQLite and storage, the local queue, in-memory Shopify and engine (counting engine runs).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createProducer } from "../../../workers/queue/producer";
-import { setProducer } from "../../../app/batches/enqueue.server";
+import { createProducer } from "../../../core/queue/producer.server";
+import { setProducer } from "../../../core/batches/enqueue.server";
 import { startWorker, type RunningWorker } from "../../../workers/main";
-import * as svc from "../../../app/batches/service.server";
+import * as svc from "../../../core/batches/service.server";
 import { makeEnv, waitFor, type TestEnv } from "./helpers/env";
 import { FakeEngine, FakeShopify, productGid } from "./helpers/fakes";
 import { contextHash, resultContext } from "../../../workers/jobs/result-context";

@@ -4,7 +4,7 @@
 import { expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { makeEnv } from "./helpers/env";
-import { installSqliteBusyTimeout } from "../../../app/db/sqlite-busy-timeout";
+import { installSqliteBusyTimeout } from "../../../core/db/sqlite-busy-timeout.server";
 
 const HOLDER = `
 const Database = require(require.resolve("libsql", { paths: [process.cwd()] }));

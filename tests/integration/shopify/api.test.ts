@@ -14,7 +14,7 @@ const OTHER = "someone-else.myshopify.com";
 beforeAll(async () => {
   h = await startHarness();
   app = await startBuiltApp(h.port);
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
 });
 afterAll(async () => {
   await app?.close();

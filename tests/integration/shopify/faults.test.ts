@@ -1,9 +1,9 @@
 // Throttling, server errors, failed processing and token refresh, injected by the fake Shopify.
 import type { PrismaClient } from "@prisma/client";
-import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
-import type * as MediaPull from "../../../app/shopify/media-pull";
-import type * as PublishServer from "../../../app/shopify/publish.server";
-import type * as ShopifyErrors from "../../../app/shopify/errors";
+import type * as AdminClientServer from "../../../core/shopify/admin-client.server";
+import type * as MediaPull from "../../../core/shopify/media-pull.server";
+import type * as PublishServer from "../../../core/shopify/publish.server";
+import type * as ShopifyErrors from "../../../core/shopify/errors";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHOP, startHarness, type Harness } from "./harness";
@@ -18,11 +18,11 @@ let errors: typeof ShopifyErrors;
 beforeAll(async () => {
   h = await startHarness();
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
-  clientMod = await import("../../../app/shopify/admin-client.server");
-  pull = await import("../../../app/shopify/media-pull");
-  publish = await import("../../../app/shopify/publish.server");
-  errors = await import("../../../app/shopify/errors");
+  prisma = (await import("../../../core/db.server")).db();
+  clientMod = await import("../../../core/shopify/admin-client.server");
+  pull = await import("../../../core/shopify/media-pull.server");
+  publish = await import("../../../core/shopify/publish.server");
+  errors = await import("../../../core/shopify/errors");
 });
 afterAll(async () => {
   await prisma?.$disconnect();

@@ -52,7 +52,7 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
   process.env.LOUPE_FAKE_SHOPIFY = fake.url;
   fake.store.settings.processingMs = 60;
   // Test files may share a process: drop a Prisma client another file left on globalThis
-  // (app/db.server.ts keeps one per process), so this file's database is the one used.
+  // (core/db.server.ts keeps one per process), so this file's database is the one used.
   const g = globalThis as { __loupePrisma?: { $disconnect(): Promise<void> } };
   await g.__loupePrisma?.$disconnect().catch(() => undefined);
   delete g.__loupePrisma;
@@ -68,7 +68,7 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
     token,
     async install(shop = SHOP) {
       fake.store.install(shop); // the merchant installs the app; then the admin hands out session tokens
-      const { authenticate } = await import("../../../app/shopify.server");
+      const { authenticate } = await import("../../../core/shopify/shopify-app.server");
       await authenticate.admin(new Request(`${appUrl}/api/batches`, { headers: { Authorization: `Bearer ${token(shop)}` } }));
     },
     async close() {

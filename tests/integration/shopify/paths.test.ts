@@ -13,7 +13,7 @@ let prisma: PrismaClient;
 beforeAll(async () => {
   h = await startHarness({ autoWebhooks: false });
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -22,8 +22,8 @@ afterAll(async () => {
 
 describe("bulk operations", () => {
   it("lists a collection's products with bulkOperationRunQuery + bulkOperation(id:) and the JSONL result", async () => {
-    const { getAdminClient } = await import("../../../app/shopify/admin-client.server");
-    const { listCollectionProductsBulk } = await import("../../../app/shopify/bulk.server");
+    const { getAdminClient } = await import("../../../core/shopify/admin-client.server");
+    const { listCollectionProductsBulk } = await import("../../../core/shopify/bulk.server");
     const collection = h.fake.state().collections[0]!;
     const since = h.fake.state().log.length;
     const products = await listCollectionProductsBulk(await getAdminClient(SHOP), collection.id, { scale: 0.05 });
@@ -75,7 +75,7 @@ describe("a 2,000-product collection", () => {
 
 describe("replacing when Shopify refuses an in-place update", () => {
   it("adds the new image, moves it to the old position with the old alt, and detaches the old one", async () => {
-    const { publishMedia } = await import("../../../app/shopify/publish.server");
+    const { publishMedia } = await import("../../../core/shopify/publish.server");
     const p = h.fake.state().products.find((x) => x.media.length === 3)!;
     const old = p.media[1]!;
     const png = await sharp({ create: { width: 500, height: 500, channels: 4, background: { r: 250, g: 248, b: 244, alpha: 1 } } }).png().toBuffer();

@@ -1,9 +1,9 @@
 // Publishing a whole collection image by image through the real client, staged uploads, fileUpdate in
 // place and the ledger, against the fake Shopify over HTTP; then reverting every image.
 import type { PrismaClient } from "@prisma/client";
-import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
-import type * as MediaPull from "../../../app/shopify/media-pull";
-import type * as PublishServer from "../../../app/shopify/publish.server";
+import type * as AdminClientServer from "../../../core/shopify/admin-client.server";
+import type * as MediaPull from "../../../core/shopify/media-pull.server";
+import type * as PublishServer from "../../../core/shopify/publish.server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHOP, startHarness, type Harness } from "./harness";
@@ -21,10 +21,10 @@ beforeAll(async () => {
   h = await startHarness();
   await h.install();
   m = {
-    client: await import("../../../app/shopify/admin-client.server"),
-    pull: await import("../../../app/shopify/media-pull"),
-    publish: await import("../../../app/shopify/publish.server"),
-    prisma: (await import("../../../app/db.server")).prisma,
+    client: await import("../../../core/shopify/admin-client.server"),
+    pull: await import("../../../core/shopify/media-pull.server"),
+    publish: await import("../../../core/shopify/publish.server"),
+    prisma: (await import("../../../core/db.server")).db(),
   };
 });
 afterAll(async () => {

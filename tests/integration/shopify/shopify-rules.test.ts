@@ -9,10 +9,10 @@ import type { PrismaClient } from "@prisma/client";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SHOP, startHarness, type Harness } from "./harness";
-import type * as AdminClientServer from "../../../app/shopify/admin-client.server";
-import type * as PublishServer from "../../../app/shopify/publish.server";
-import type * as ReplaceMedia from "../../../app/shopify/replace-media";
-import type * as MediaPull from "../../../app/shopify/media-pull";
+import type * as AdminClientServer from "../../../core/shopify/admin-client.server";
+import type * as PublishServer from "../../../core/shopify/publish.server";
+import type * as ReplaceMedia from "../../../core/shopify/replace-media.server";
+import type * as MediaPull from "../../../core/shopify/media-pull.server";
 
 let h: Harness;
 let prisma: PrismaClient;
@@ -24,11 +24,11 @@ let pull: typeof MediaPull;
 beforeAll(async () => {
   h = await startHarness();
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
-  clientMod = await import("../../../app/shopify/admin-client.server");
-  publish = await import("../../../app/shopify/publish.server");
-  replace = await import("../../../app/shopify/replace-media");
-  pull = await import("../../../app/shopify/media-pull");
+  prisma = (await import("../../../core/db.server")).db();
+  clientMod = await import("../../../core/shopify/admin-client.server");
+  publish = await import("../../../core/shopify/publish.server");
+  replace = await import("../../../core/shopify/replace-media.server");
+  pull = await import("../../../core/shopify/media-pull.server");
 });
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -39,7 +39,7 @@ const logOf = (op: string, since: number) => h.fake.state().log.slice(since).fil
 const png = (color: string, size = 400) => sharp({ create: { width: size, height: size, channels: 3, background: color } }).png().toBuffer();
 
 async function staged(client: Awaited<ReturnType<typeof clientMod.getAdminClient>>, filename: string, mimeType: string, bytes: Buffer) {
-  const { stageUpload } = await import("../../../app/shopify/staged-upload");
+  const { stageUpload } = await import("../../../core/shopify/staged-upload.server");
   return stageUpload(client, { bytes, mimeType, filename });
 }
 
@@ -53,7 +53,7 @@ describe("in-place replace against Shopify's error codes", () => {
     try {
       const url = await staged(client, "x.jpg", "image/jpeg", await sharp(await png("#eee")).jpeg().toBuffer());
       const err = await replace.replaceInPlace(client, f.id, url).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf((await import("../../../app/shopify/errors")).ShopifyError);
+      expect(err).toBeInstanceOf((await import("../../../core/shopify/errors")).ShopifyError);
       expect([(err as { code: string }).code, (err as { transient: boolean }).transient]).toEqual(["MEDIA_CANNOT_BE_MODIFIED", true]);
       expect((err as Error).message).toBe("The image is being changed by another operation in Shopify; Loupe will try again shortly.");
       expect(err).not.toBeInstanceOf(replace.InPlaceRefused);

@@ -15,7 +15,7 @@ beforeAll(async () => {
   h = await startHarness({ autoWebhooks: true });
   app = await startBuiltApp(h.port);
   await h.install();
-  prisma = (await import("../../../app/db.server")).prisma;
+  prisma = (await import("../../../core/db.server")).db();
 });
 afterAll(async () => {
   await app?.close();
@@ -79,8 +79,8 @@ describe("products/* webhooks", () => {
   });
 
   it("Loupe's own write triggers products/update but yields no auto-processing candidate", async () => {
-    const { publishMedia } = await import("../../../app/shopify/publish.server");
-    const { newMediaForAutoProcessing } = await import("../../../app/shopify/auto-candidates.server");
+    const { publishMedia } = await import("../../../core/shopify/publish.server");
+    const { newMediaForAutoProcessing } = await import("../../../core/shopify/auto-candidates.server");
     const sharp = (await import("sharp")).default;
     const p = h.fake.state().products.find((x) => x.media.length >= 2)!;
     const [ours, other] = p.media;
@@ -225,7 +225,7 @@ describe("app/uninstalled and shop/redact", () => {
     await prisma.seenMedia.create({ data: { shop, productId: "gid://shopify/Product/9", mediaId: "gid://shopify/MediaImage/9", version: "cdn.shopify.com/x.jpg?v=1" } });
     await prisma.collectionReference.create({ data: { shop, collectionId: "c", blobKey: `${shop}/ref/x.jpg` } });
     await prisma.shop.upsert({ where: { shop }, create: { shop }, update: {} });
-    const { getStorage } = await import("../../../app/storage");
+    const { getStorage } = await import("../../../core/storage");
     await getStorage().put(`${shop}/originals/${"a".repeat(64)}.jpg`, Buffer.from("original"));
     await getStorage().put(`${shop}/results/${"b".repeat(64)}.jpg`, Buffer.from("result"));
     return batch.id;
@@ -283,7 +283,7 @@ describe("app/uninstalled and shop/redact", () => {
     ]);
     expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await prisma.seenMedia.count({ where: { shop: OTHER } })).toBe(1);
-    const { getStorage } = await import("../../../app/storage");
+    const { getStorage } = await import("../../../core/storage");
     expect(await getStorage().list(`${SHOP}/`)).toEqual([]);
     expect((await getStorage().list(`${OTHER}/`)).length).toBe(2);
     expect(await prisma.imageJob.count({ where: { shop: OTHER } })).toBe(4);
@@ -292,9 +292,9 @@ describe("app/uninstalled and shop/redact", () => {
 
 /** Runs the queued webhook tasks the way a worker does: claim the row, run it with the task runner. */
 async function runShopTasks(): Promise<number> {
-  const { Claims } = await import("../../../workers/queue/claims");
+  const { Claims } = await import("../../../core/queue/claims.server");
   const { createRunner } = await import("../../../workers/jobs/run-task");
-  const { getStorage } = await import("../../../app/storage");
+  const { getStorage } = await import("../../../core/storage");
   const unused = new Proxy({}, { get: () => { throw new Error("a webhook task must not need Shopify or the engine"); } });
   const ctx = { db: prisma, storage: getStorage(), deps: { shopify: unused, engine: unused } as never, workerId: "test-worker#1", leaseMs: 60_000, enqueue: async () => {} };
   const claims = new Claims(prisma, ctx.workerId, ctx.leaseMs);
@@ -333,7 +333,7 @@ describe("a merchant adds a product", () => {
   it("products/create while media process, then products/update when READY: the new media are candidates", async () => {
     // Reinstall (the uninstall test above removed the sessions).
     await h.install();
-    const { newMediaForAutoProcessing, mediaStillProcessing } = await import("../../../app/shopify/auto-candidates.server");
+    const { newMediaForAutoProcessing, mediaStillProcessing } = await import("../../../core/shopify/auto-candidates.server");
     h.fake.store.settings.processingMs = 1500;
     const sent = h.fake.sentWebhooks.length;
     const res = await fetch(`${h.fake.url}/_fake/products`, { method: "POST", body: JSON.stringify({ shop: SHOP, title: "Opal Cocktail Ring", photos: 2 }) });

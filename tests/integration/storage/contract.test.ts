@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blobUrlKey } from "../../../app/storage/blob-url-key.server";
+import { blobUrlKey } from "../../../core/storage/blob-url-key.server";
 import { loader as blobsLoader } from "../../../app/routes/blobs.$";
-import { FsStorage } from "../../../app/storage/fs-storage";
-import { S3Storage } from "../../../app/storage/s3-storage";
-import { setStorage } from "../../../app/storage";
-import { blobKey, type Storage } from "../../../app/storage/storage";
+import { FsStorage } from "../../../core/storage/fs-storage.server";
+import { S3Storage } from "../../../core/storage/s3-storage.server";
+import { setStorage } from "../../../core/storage";
+import { blobKey, type Storage } from "../../../core/storage/storage";
 import { startS3, type S3Server } from "../../support/s3";
 
 interface Driver {

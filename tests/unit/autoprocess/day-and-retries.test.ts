@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextUtcMidnight, startOfUtcDay } from "../../../app/autoprocess/day";
-import { RetryCounter } from "../../../app/autoprocess/retries";
+import { nextUtcMidnight, startOfUtcDay } from "../../../core/autoprocess/day";
+import { RetryCounter } from "../../../core/autoprocess/retries";
 
 describe("the cap's day is the UTC day", () => {
   it("starts at 00:00 UTC and ends at the next 00:00 UTC, across a month end", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startAutoProcessing } from "../../../app/autoprocess/scheduler.server";
+import { startAutoProcessing } from "../../../core/autoprocess/scheduler.server";
 
 const zero = { products: 0, jobs: 0, deferred: 0, capped: 0 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

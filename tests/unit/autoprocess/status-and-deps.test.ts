@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeAutoStatus } from "../../../app/autoprocess/status.server";
-import { isPermanent, jobsOf } from "../../../app/autoprocess/adapters";
-import { ShopifyError } from "../../../app/shopify/errors";
-import { toAutoPolicy } from "../../../app/autoprocess/shop-policy.server";
+import { describeAutoStatus } from "../../../core/autoprocess/status.server";
+import { isPermanent, jobsOf } from "../../../core/autoprocess/adapters";
+import { ShopifyError } from "../../../core/shopify/errors";
+import { toAutoPolicy } from "../../../core/autoprocess/shop-policy.server";
 
 const base = { policy: "hold" as const, dailyCap: 500, usedToday: 12, pending: 0, waitingForTomorrow: 0, capReached: false };
 

@@ -3,8 +3,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readReport } from "../../../app/batches/report-cache.server";
-import { FsStorage } from "../../../app/storage/fs-storage";
+import { readReport } from "../../../core/batches/report-cache.server";
+import { FsStorage } from "../../../core/storage/fs-storage.server";
 
 function countingStorage() {
   const fs = new FsStorage(mkdtempSync(join(tmpdir(), "loupe-report-cache-")), "secret");

@@ -1,6 +1,6 @@
 // The batch page's shoot report reads the engine's per-image reports correctly.
 import { describe, expect, it } from "vitest";
-import { shootAdvice } from "../../../app/batches/shoot-advice.server";
+import { shootAdvice } from "../../../core/batches/shoot-advice.server";
 import type { ImageReport } from "../../../workers/retouch/report";
 
 function report(o: { w: number; h: number; spots: number; uniformity: number; exposure: number; wb: [number, number, number] }): ImageReport {
@@ -33,5 +33,14 @@ describe("shoot advice for a batch", () => {
     expect(codes).toEqual(expect.arrayContaining(["SHOOT_DUST", "SHOOT_BACKDROP_UNEVEN", "SHOOT_EXPOSURE_SPREAD", "SHOOT_LOW_RESOLUTION"]));
     expect(items.find((i) => i.code === "SHOOT_DUST")!.value).toBe(8);
     for (const i of items) expect(i.tip.length).toBeGreaterThan(20);
+  });
+
+  it("says a small photo is delivered at its own resolution, and is enlarged only when upscaling is on", () => {
+    const small = [report({ w: 1200, h: 900, spots: 0, uniformity: 0.95, exposure: 1, wb: [1, 1, 1] })];
+    const asShot = shootAdvice(small, 2048).find((i) => i.code === "SHOOT_LOW_RESOLUTION")!;
+    expect(asShot.message).toContain("never enlarged");
+    expect(asShot.message).not.toContain("will be enlarged");
+    const enlarged = shootAdvice(small, 2048, true).find((i) => i.code === "SHOOT_LOW_RESOLUTION")!;
+    expect(enlarged.message).toContain("will be enlarged to it");
   });
 });

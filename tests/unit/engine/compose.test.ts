@@ -5,13 +5,29 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { makeFixture } from "../../fixtures/jewelry";
-import { frame, over, pieceBox } from "../../../workers/retouch/compose/frame";
+import { frame, pieceBox } from "../../../workers/retouch/compose/frame";
 import { softShadow } from "../../../workers/retouch/compose/shadow";
 import { scaleCrop, visibleTiles } from "../../../workers/retouch/compose/scale";
 import { cutSides, layoutPiece } from "../../../workers/retouch/compose/layout";
 import { encodeComposite, encodeThumbnail } from "../../../workers/retouch/export/encode";
 import { resolveSettings, parseBackground, type RetouchSettings } from "../../../workers/retouch/settings";
 import type { Box } from "../../../workers/retouch/types";
+
+/**
+ * Porter–Duff "over" with straight alpha on 8-bit RGBA, from its definition (αo = αs + αd(1 − αs),
+ * Co = (Cs·αs + Cd·αd(1 − αs)) / αo), written here so that the engine's own compositing is not the
+ * oracle of its tiled compose. A clear source pixel leaves the destination as it is.
+ */
+function over(dst: Uint8Array, src: Uint8Array): void {
+  for (let i = 0; i < dst.length; i += 4) {
+    const as = src[i + 3]! / 255;
+    if (as === 0) continue;
+    const ad = dst[i + 3]! / 255;
+    const ao = as + ad * (1 - as);
+    for (let c = 0; c < 3; c++) dst[i + c] = Math.round((src[i + c]! * as + dst[i + c]! * ad * (1 - as)) / ao);
+    dst[i + 3] = Math.round(ao * 255);
+  }
+}
 
 /** The reference: one resize, canvas-sized layers, per-pixel over. */
 async function reference(piece: Uint8Array, W: number, H: number, box: Box, s: RetouchSettings) {

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe("export", () => {
   it("defaults: a 4:4:4 sRGB JPEG on white of up to 2048² (never enlarged), cutout at input size, small thumbnail", async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg" });
+    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg", guardThresholds: {} });
     const o = await pool.retouch(input);
     const m = await sharp(o.composite).metadata();
     // A 400 px photo supports a canvas of its piece's side / 0.84, not 2048.
@@ -38,6 +38,13 @@ describe("export", () => {
     expect(Math.max(t.width!, t.height!)).toBeLessThanOrEqual(400);
     // Consistent margins: the piece's longer side spans (1 − 2·0.08) of the canvas.
     expect(o.report.framing.fill).toBeCloseTo(0.84, 2);
+    // What the batch guards compare across a batch: the result's white background, a positive edge score.
+    // The report names the segmenter that made the matte (this suite runs the fast stand-in).
+    expect(o.report.segmenter).toMatch(/^fast-mask \d+px \(LOUPE_ENGINE_FAST=1\)$/);
+    const b = o.report.batch!;
+    expect(b.backgroundLab[0]).toBeGreaterThan(99);
+    expect(b.edgeScore).toBeGreaterThan(0);
+    expect([b.framing.width, b.framing.height]).toEqual([400, 400]);
   });
 
   it("PNG and WebP keep alpha on a transparent background", async () => {

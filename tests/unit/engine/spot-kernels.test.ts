@@ -2,7 +2,7 @@
 // on row runs, the masked running median, the box means read at single pixels (bit for bit,
 // since thresholds are applied to them), and the list-based connected components.
 import { describe, expect, it } from "vitest";
-import { boxMean } from "../../../workers/retouch/pixels/plane";
+import { boxMean } from "../../../workers/retouch/pixels/box-mean";
 import { erode } from "../../../workers/retouch/pixels/mask";
 import { RunBuilder, erodeRuns, paintRuns } from "../../../workers/retouch/spots/runs";
 import { separableMedian } from "../../../workers/retouch/spots/median";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runBatchGuards, shootReport, summarizeForBatch, type BatchImageSummary } from "../../../workers/retouch/guards";
+import { runBatchGuards, runGuards, runGuardsAndSummary, shootReport, summarizeForBatch, type BatchImageSummary } from "../../../workers/retouch/guards";
 import { honestRetouch } from "../../fixtures/guards/honest";
 import { plane, toImage8 } from "../../fixtures/guards/image";
 import { rng } from "../../fixtures/guards/rng";
@@ -58,6 +58,17 @@ describe("summarizeForBatch", () => {
     expect(s.framing.fill).toBeGreaterThan(0.1);
     expect(s.framing.fill).toBeLessThan(0.6);
     expect(s.edgeScore).toBeGreaterThan(1);
+  });
+
+  it("from the guards' own reading of the pair (the engine's path), gives the same summary and warnings as separate runs", () => {
+    for (const [seed, backdrop, W] of [[5, "grey", 256], [8, "black", 300], [11, "grey", 1200]] as const) {
+      const p = synthPiece(seed, { backdrop, size: W });
+      const hr = honestRetouch(rng(seed), p.before, p.F, p.alpha, p.dust, p.backdropMean);
+      const input = { before: toImage8(p.before), after: toImage8(hr.after), alpha: plane(W, W, p.alpha), gains: hr.gains };
+      const both = runGuardsAndSummary(input);
+      expect(both.summary).toEqual(summarizeForBatch(input));
+      expect(both.warnings).toEqual(runGuards(input));
+    }
   });
 });
 

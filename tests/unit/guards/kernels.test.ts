@@ -5,7 +5,8 @@ import { LINEAR_LUT, linearRgbToLab } from "../../../workers/retouch/color";
 import { scanAlpha } from "../../../workers/retouch/guards/alpha-scan";
 import { boxMeanOverPair, boxMeanPair } from "../../../workers/retouch/guards/box-pair";
 import { dilate } from "../../../workers/retouch/pixels/mask";
-import { boxMean, boxMeanOver, convolveSeparable, gaussianKernel } from "../../../workers/retouch/guards/filters";
+import { boxMeanReplicated, boxMeanReplicatedOver } from "../../../workers/retouch/pixels/box-mean";
+import { convolveSeparable, gaussianKernel } from "../../../workers/retouch/guards/filters";
 import { labInto } from "../../../workers/retouch/color";
 import { quantileOf } from "../../../workers/retouch/guards/select";
 import { windowSums } from "../../../workers/retouch/guards/ssim-windows";
@@ -71,7 +72,7 @@ describe("guard kernels", () => {
     expect(scanAlpha({ width: 40, height: 30, data: new Float32Array(1200) }, 3, 0.02).box).toBeNull();
   });
 
-  it("dilate is boxMean > 0", () => {
+  it("dilate is boxMeanReplicated > 0", () => {
     const w = 57;
     const h = 43;
     const r = rng(5);
@@ -80,12 +81,12 @@ describe("guard kernels", () => {
     mask[0] = 1;
     mask[w * h - 1] = 1;
     for (const rad of [0, 1, 2, 6]) {
-      const ref = boxMean(Float32Array.from(mask), w, h, rad);
+      const ref = boxMeanReplicated(Float32Array.from(mask), w, h, rad);
       expect([...dilate(mask, w, h, rad)]).toEqual([...ref].map((v) => (v > 1e-6 ? 1 : 0)));
     }
   });
 
-  it("boxMeanOver is boxMean divided where the weight is", () => {
+  it("boxMeanReplicatedOver is boxMeanReplicated divided where the weight is", () => {
     const w = 61;
     const h = 39;
     const alpha = matte(w, h, 6);
@@ -93,10 +94,10 @@ describe("guard kernels", () => {
     const v = new Float32Array(w * h);
     for (let i = 0; i < v.length; i++) v[i] = r() * alpha[i]!;
     for (const rad of [1, 6]) {
-      const den = boxMean(alpha, w, h, rad);
-      const num = boxMean(v, w, h, rad);
+      const den = boxMeanReplicated(alpha, w, h, rad);
+      const num = boxMeanReplicated(v, w, h, rad);
       const ref = num.map((x, i) => (den[i]! > 1e-3 ? x / den[i]! : 0));
-      expect([...boxMeanOver(v, den, w, h, rad)]).toEqual([...ref]);
+      expect([...boxMeanReplicatedOver(v, den, w, h, rad)]).toEqual([...ref]);
     }
   });
 
@@ -107,15 +108,15 @@ describe("guard kernels", () => {
     const r = rng(14);
     const v = alpha.map((a) => a * r());
     const [a1, a6] = boxMeanPair(alpha, alpha, w, h, 1, 6);
-    expect([...a1]).toEqual([...boxMean(alpha, w, h, 1)]);
-    expect([...a6]).toEqual([...boxMean(alpha, w, h, 6)]);
+    expect([...a1]).toEqual([...boxMeanReplicated(alpha, w, h, 1)]);
+    expect([...a6]).toEqual([...boxMeanReplicated(alpha, w, h, 6)]);
     const [p, q] = boxMeanPair(alpha, v, w, h, 2, 2);
-    expect([...p]).toEqual([...boxMean(alpha, w, h, 2)]);
-    expect([...q]).toEqual([...boxMean(v, w, h, 2)]);
-    const den = boxMean(alpha, w, h, 6);
+    expect([...p]).toEqual([...boxMeanReplicated(alpha, w, h, 2)]);
+    expect([...q]).toEqual([...boxMeanReplicated(v, w, h, 2)]);
+    const den = boxMeanReplicated(alpha, w, h, 6);
     const [o1, o2] = boxMeanOverPair(v, alpha, den, w, h, 6);
-    expect([...o1]).toEqual([...boxMeanOver(v, den, w, h, 6)]);
-    expect([...o2]).toEqual([...boxMeanOver(alpha, den, w, h, 6)]);
+    expect([...o1]).toEqual([...boxMeanReplicatedOver(v, den, w, h, 6)]);
+    expect([...o2]).toEqual([...boxMeanReplicatedOver(alpha, den, w, h, 6)]);
   });
 
   it("windowSums equals six full convolutions at the mask's pixels", () => {

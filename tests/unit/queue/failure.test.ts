@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs, classify } from "../../../workers/jobs/failure";
-import { ShopifyError } from "../../../app/shopify/errors";
+import { ShopifyError } from "../../../core/shopify/errors";
 import { RetouchInputError } from "../../../workers/retouch/errors";
 
 describe("classify", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, emptyCounts, InvalidTransitionError, JOB_STATES } from "../../../app/batches/job-states";
+import { assertTransition, canTransition, emptyCounts, InvalidTransitionError, JOB_STATES } from "../../../core/batches/job-states";
 
 describe("job states", () => {
   it("follows the happy path queued → … → published", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bullJobId, bullPriority } from "../../../workers/queue/bullmq-names";
-import { decodeBatchSettings, encodeBatchSettings } from "../../../app/batches/batch-request";
-import { DEFAULT_SETTINGS } from "../../../app/settings/settings";
+import { bullJobId, bullPriority } from "../../../core/queue/bullmq-names";
+import { decodeBatchSettings, encodeBatchSettings } from "../../../core/batches/batch-request";
+import { DEFAULT_SETTINGS } from "../../../core/settings/settings";
 
 describe("bullmq names", () => {
   it("ids a job by kind, row and attempt, without ':'", () => {

@@ -1,8 +1,8 @@
 // A held task's lease is renewed while it runs, but never past maxHoldMs: a task stuck for good stops
 // holding its row, which becomes claimable again.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Claims } from "../../../workers/queue/claims";
-import { TaskTracker } from "../../../workers/queue/tracker";
+import type { Claims } from "../../../core/queue/claims.server";
+import { TaskTracker } from "../../../core/queue/tracker.server";
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

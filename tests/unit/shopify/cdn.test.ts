@@ -3,9 +3,9 @@
 import { createServer, type Server } from "node:http";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { downloadOriginal, isShopifyCdnUrl } from "../../../app/shopify/cdn";
-import { ShopifyError } from "../../../app/shopify/errors";
-import { installShopifyFetchRouting } from "../../../app/shopify/fetch-routing.server";
+import { downloadOriginal, isShopifyCdnUrl } from "../../../core/shopify/cdn.server";
+import { ShopifyError } from "../../../core/shopify/errors";
+import { installShopifyFetchRouting } from "../../../core/shopify/fetch-routing.server";
 
 describe("isShopifyCdnUrl", () => {
   it.each([

@@ -1,7 +1,7 @@
 // The leaky-bucket math the Admin client relies on.
 import { describe, expect, it } from "vitest";
-import { BucketEstimate, backoffMs, costWaitMs, readCost } from "../../../app/shopify/cost";
-import { isMutation } from "../../../app/shopify/admin-client";
+import { BucketEstimate, backoffMs, costWaitMs, readCost } from "../../../core/shopify/cost";
+import { isMutation } from "../../../core/shopify/graphql-client.server";
 
 describe("costWaitMs", () => {
   it("is (requested − currentlyAvailable) / restoreRate seconds, never negative", () => {

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { config } from "../../../app/config.server";
+import { config } from "../../../core/config.server";
 import { loader as blobsLoader } from "../../../app/routes/blobs.$";
-import { setStorage, storageFromEnv } from "../../../app/storage";
-import { blobUrlKey } from "../../../app/storage/blob-url-key.server";
-import { signBlobUrl } from "../../../app/storage/signed-url";
+import { setStorage, storageFromEnv } from "../../../core/storage";
+import { blobUrlKey } from "../../../core/storage/blob-url-key.server";
+import { signBlobUrl } from "../../../core/storage/signed-url.server";
 
 const KEYS = ["LOUPE_STORAGE", "LOUPE_STORAGE_DIR", "LOUPE_BLOB_URL_KEY", "SHOPIFY_API_SECRET"];
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));

@@ -1,9 +1,9 @@
 // LOUPE_STORAGE picks the driver; the S3 driver is configured from LOUPE_S3_* and refuses to start
 // without a bucket; its presigned URLs use path style on a custom endpoint and carry the TTL.
 import { afterEach, describe, expect, it } from "vitest";
-import { storageFromEnv } from "../../../app/storage";
-import { FsStorage } from "../../../app/storage/fs-storage";
-import { S3Storage } from "../../../app/storage/s3-storage";
+import { storageFromEnv } from "../../../core/storage";
+import { FsStorage } from "../../../core/storage/fs-storage.server";
+import { S3Storage } from "../../../core/storage/s3-storage.server";
 
 const KEYS = ["LOUPE_STORAGE", "LOUPE_S3_BUCKET", "LOUPE_S3_ENDPOINT", "LOUPE_S3_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));

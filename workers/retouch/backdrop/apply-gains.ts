@@ -1,7 +1,7 @@
 // Applies exposure × white-balance gains to 8-bit sRGB pixels in linear light. A soft shoulder above
 // 0.85 keeps raised values below clipping, so a brighter exposure never grows or adds highlights.
 import type { Gains } from "./gains";
-import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
+import { LINEAR_LUT, linearToSrgb8 } from "../color";
 
 const KNEE = 0.85;
 
@@ -16,7 +16,7 @@ export function gainTables(g: Gains): [Uint8Array, Uint8Array, Uint8Array] {
     const t = new Uint8Array(256);
     const k = g.exposure * g.whiteBalance[c]!;
     for (let i = 0; i < 256; i++) {
-      const v = SRGB_TO_LINEAR[i]!;
+      const v = LINEAR_LUT[i]!;
       // Lowering is linear; raising rolls off toward 1 but never darkens what was already bright.
       t[i] = linearToSrgb8(k <= 1 ? v * k : Math.max(v, shoulder(v * k)));
     }

@@ -7,8 +7,7 @@
 import sharp from "sharp";
 import type { BatchTarget } from "../settings";
 import type { Plane } from "../types";
-import { luminance } from "../pixels/srgb";
-import { linearToLab } from "../pixels/lab";
+import { linearRgbToLab, luminance } from "../color";
 import { fitBackdrop } from "./model";
 import { DEFAULT_WHITE_Y, notNeutralBecause, tintSpread } from "./gains";
 
@@ -33,7 +32,7 @@ export async function quickSurface(photo: Uint8Array): Promise<[number, number, 
   const lo = Math.floor((side * (1 - CENTRE)) / 2);
   for (let y = lo; y < side - lo; y++) for (let x = lo; x < side - lo; x++) prob.data[y * side + x] = 1;
   const model = fitBackdrop({ width: info.width, height: info.height, channels: 3, data }, prob, [0.5, 0.5]);
-  const lab = linearToLab(...(model.mean.map((v) => Math.max(v, 1e-4)) as [number, number, number]));
+  const lab = linearRgbToLab(...(model.mean.map((v) => Math.max(v, 1e-4)) as [number, number, number]));
   return notNeutralBecause(lab, model.residual, tintSpread(model, lab)) === null ? model.mean : null;
 }
 

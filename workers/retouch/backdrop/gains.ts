@@ -2,8 +2,7 @@
 // rose gold stays rose and a warm lamp does not get "corrected" out of yellow gold's colour), and
 // applied to the piece as von Kries gains in linear RGB.
 import type { BatchTarget } from "../settings";
-import { linearToLab } from "../pixels/lab";
-import { luminance } from "../pixels/srgb";
+import { linearRgbToLab, luminance } from "../color";
 import { evalModel, type BackdropModel } from "./model";
 
 export interface Gains {
@@ -92,7 +91,7 @@ export function tintSpread(model: BackdropModel, at: [number, number, number]): 
   for (let j = 0; j <= 4; j++)
     for (let i = 0; i <= 4; i++) {
       evalModel(model, i / 4, j / 4, t);
-      const [, a, b] = linearToLab(Math.max(t[0]!, 1e-4), Math.max(t[1]!, 1e-4), Math.max(t[2]!, 1e-4));
+      const [, a, b] = linearRgbToLab(Math.max(t[0]!, 1e-4), Math.max(t[1]!, 1e-4), Math.max(t[2]!, 1e-4));
       spread = Math.max(spread, Math.hypot(a - at[1], b - at[2]));
     }
   return spread;
@@ -100,7 +99,7 @@ export function tintSpread(model: BackdropModel, at: [number, number, number]): 
 
 export function readSurface(model: BackdropModel, target?: BatchTarget): SurfaceReading {
   const B = model.atPiece.map((v) => Math.max(v, 1e-4)) as [number, number, number];
-  const lab = linearToLab(...B);
+  const lab = linearRgbToLab(...B);
   const kind = classifySurface(lab, model.uniformity, model.residual);
   const notes: string[] = [];
   const Yb = luminance(...B);

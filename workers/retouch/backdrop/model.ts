@@ -2,7 +2,7 @@
 // fitted robustly to pixels far from the piece. Captures sweeps, gradients and vignetting; its
 // residual says how far the surface can be trusted as "known B" for matting and decontamination.
 import type { Image8, Plane } from "../types";
-import { SRGB_TO_LINEAR, luminance } from "../pixels/srgb";
+import { LINEAR_LUT, luminance } from "../color";
 
 export interface BackdropModel {
   /** 6 coefficients per channel: 1, u, v, u², uv, v² with u, v in [0, 1]. */
@@ -92,9 +92,9 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
       const o = 3 * (y * W + x);
       us.push((x + 0.5) / W);
       vs.push((y + 0.5) / H);
-      cs[0].push(SRGB_TO_LINEAR[data[o]!]!);
-      cs[1].push(SRGB_TO_LINEAR[data[o + 1]!]!);
-      cs[2].push(SRGB_TO_LINEAR[data[o + 2]!]!);
+      cs[0].push(LINEAR_LUT[data[o]!]!);
+      cs[1].push(LINEAR_LUT[data[o + 1]!]!);
+      cs[2].push(LINEAR_LUT[data[o + 2]!]!);
     }
   }
   const nS = us.length;

@@ -7,10 +7,6 @@ export const D65_WHITE: readonly [number, number, number] = [0.95047, 1.0, 1.088
 const EPS = 216 / 24389; // (6/29)^3: below it the cube root is replaced by a line
 const KAPPA = 24389 / 27;
 
-function f(t: number): number {
-  return t > EPS ? Math.cbrt(t) : (KAPPA * t + 16) / 116;
-}
-
 function fInv(t: number): number {
   const t3 = t * t * t;
   return t3 > EPS ? t3 : (116 * t - 16) / KAPPA;
@@ -19,11 +15,6 @@ function fInv(t: number): number {
 /** Relative luminance Y of linear sRGB (Rec. 709 primaries). */
 export function luminance(r: number, g: number, b: number): number {
   return 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
-}
-
-/** CIE L* from relative luminance Y in [0, 1]. */
-export function lightnessFromY(y: number): number {
-  return 116 * f(y) - 16;
 }
 
 /**
@@ -71,21 +62,6 @@ export function labToLinearRgb(L: number, a: number, b: number): [number, number
     -0.969266 * x + 1.8760108 * y + 0.041556 * z,
     0.0556434 * x - 0.2040259 * y + 1.0572252 * z,
   ];
-}
-
-/**
- * Batch: interleaved linear RGB (3 floats per pixel) to interleaved Lab (3 floats per pixel).
- * `out` may be the input array (in-place conversion).
- */
-export function linearRgbToLabBatch(rgb: Float32Array, out: Float32Array = new Float32Array(rgb.length)): Float32Array {
-  const tmp: [number, number, number] = [0, 0, 0];
-  for (let i = 0; i < rgb.length; i += 3) {
-    linearRgbToLab(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!, tmp);
-    out[i] = tmp[0];
-    out[i + 1] = tmp[1];
-    out[i + 2] = tmp[2];
-  }
-  return out;
 }
 
 /** Chroma C*ab and hue angle h in degrees [0, 360). */

@@ -138,8 +138,3 @@ export async function frame(
     layout: lay,
   };
 }
-
-/** Straight-alpha "over", in place on dst (8-bit sRGB, as editors composite layers). */
-export function over(dst: Uint8Array, src: Uint8Array): void {
-  for (let i = 0; i < dst.length; i += 4) if (src[i + 3]) overPixel(dst, i, 4, src[i]!, src[i + 1]!, src[i + 2]!, src[i + 3]!);
-}

@@ -4,7 +4,7 @@
 // coarse block and then a look at a few rows and columns: every pixel above the level lies in a
 // flagged block, so the extreme flagged blocks bound the box to within s pixels.
 import type { Plane } from "../types";
-import { scratch64, scratch8, SLOT64 } from "./scratch";
+import { scratch } from "../pixels/scratch";
 
 export interface PixelBox {
   x0: number;
@@ -30,8 +30,8 @@ export function scanAlpha(p: Plane, s: number, level: number): AlphaScan {
   const w = Math.floor(W / s) || 1;
   const h = Math.floor(H / s) || 1;
   const coarse = new Float32Array(w * h);
-  const hot = scratch8(0, w * h).fill(0, 0, w * h);
-  const acc = scratch64(SLOT64.blocks, w);
+  const hot = scratch("guards.hotBlocks", Uint8Array, w * h).fill(0, 0, w * h);
+  const acc = scratch("guards.blocks", Float64Array, w);
   for (let y = 0; y < h; y++) blockRow(d, y, W, w, s, level, coarse, hot, acc);
   let box = blockBox(p, s, w, h, hot, level);
   // Columns right of and rows below the last whole block are outside the coarse grid.

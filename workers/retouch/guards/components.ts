@@ -1,7 +1,7 @@
 // 4-connected components of a binary mask (iterative flood fill, no recursion), with their boxes.
 // Components share one label image (no mask per component: a noisy matte can have thousands of tiny
 // components); per-component sums read the labels directly (means.ts compareComponents).
-import { scratchStack } from "./scratch";
+import { scratch } from "../pixels/scratch";
 
 export interface Component {
   id: number;
@@ -18,7 +18,7 @@ export interface Labeled {
 
 export function labelComponents(mask: Uint8Array, w: number, h: number, minArea: number): Labeled {
   const label = new Int32Array(mask.length);
-  const stack = scratchStack(mask.length);
+  const stack = scratch("guards.stack", Int32Array, mask.length);
   const comps: Component[] = [];
   let next = 0;
   for (let s = nextSeed(mask, label, 0); s >= 0; s = nextSeed(mask, label, s + 1)) {

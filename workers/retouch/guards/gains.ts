@@ -5,7 +5,7 @@
 // result's background is clipped white, the von Kries gains that make the original backdrop neutral.
 // Exposure is the median luminance ratio over the piece's unclipped interior: a global exposure
 // choice barely moves that median, while every damage the guards look for is local or chromatic.
-import { linearRgbToLab, linearToByte, luminance } from "../color";
+import { linearRgbToLab, luminance } from "../color";
 import { quantileOf } from "./select";
 import type { Gains } from "./input";
 import { coarseBackground, pieceInterior } from "./masks";
@@ -56,10 +56,6 @@ export function meanUnclipped(lin: Float32Array, mask: Uint8Array): [number, num
   // Mostly clipped (a pure-white studio background): report it as such.
   if (n < 0.2 * all) return [acc[0]! / all, acc[1]! / all, acc[2]! / all];
   return [s[0]! / n, s[1]! / n, s[2]! / n];
-}
-
-export function toBytes(lin: [number, number, number]): [number, number, number] {
-  return [linearToByte(lin[0]), linearToByte(lin[1]), linearToByte(lin[2])];
 }
 
 /** Above this CIELAB chroma a shooting surface is coloured: its cast cannot be told from the piece's. */

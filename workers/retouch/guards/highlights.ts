@@ -2,7 +2,7 @@
 // surroundings (peak > 1.15 × the mean around it, the definition docs/measures.md uses) and is bright.
 // Their excess over the surroundings is the sparkle energy the eye sees.
 import { boxMeanOverPair } from "./box-pair";
-import { scratch32, SLOT } from "./scratch";
+import { scratchOf, type ScratchSlot } from "../pixels/scratch";
 
 export interface Peak {
   i: number;
@@ -24,8 +24,8 @@ export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: num
   // matte (den = boxMean of the matte), so a piece's rim is compared with the piece and not with the
   // backdrop, which the retouch replaces (a bright rim on black would otherwise "lose" its sparkle
   // on white).
-  const ve = weighted(Ye, weight, SLOT.weighted);
-  const va = weighted(Ya, weight, SLOT.weightedB);
+  const ve = weighted(Ye, weight, "guards.weighted");
+  const va = weighted(Ya, weight, "guards.weightedB");
   const [ye, ya] = boxMeanOverPair(ve, va, den1, w, h, 1);
   const [se, sa] = boxMeanOverPair(ve, va, den6, w, h, 6);
   return [
@@ -35,8 +35,8 @@ export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: num
 }
 
 /** v·weight, in float32 (a temporary in the given scratch slot). */
-function weighted(v: Float32Array, weight: Float32Array, slot: number): Float32Array {
-  const vw = scratch32(slot, v.length).subarray(0, v.length);
+function weighted(v: Float32Array, weight: Float32Array, slot: ScratchSlot): Float32Array {
+  const vw = scratchOf(slot, Float32Array, v.length);
   for (let i = 0; i < v.length; i++) vw[i] = v[i]! * weight[i]!;
   return vw;
 }

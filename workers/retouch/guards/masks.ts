@@ -1,23 +1,25 @@
 // Masks shared by the guards, all at working resolution.
 import { boxMeanPair } from "./box-pair";
-import { boxMean } from "./filters";
-import type { Coarse } from "./work";
+import { boxMeanReplicated } from "../pixels/box-mean";
 
 /** Background far from the piece: the matte says background here and within r pixels around. */
 export function farBackground(alpha: Float32Array, w: number, h: number, r = 3): Uint8Array {
-  const m = boxMean(alpha, w, h, r);
+  const m = boxMeanReplicated(alpha, w, h, r);
   const out = new Uint8Array(w * h);
   for (let i = 0; i < out.length; i++) out[i] = alpha[i]! < 0.02 && m[i]! < 0.01 ? 1 : 0;
   return out;
 }
 
-const coarseBg = new WeakMap<Coarse, Uint8Array>();
+/** The whole-frame coarse view's matte (work.ts's Coarse has it): the masks need no more of it. */
+type CoarseMatte = { readonly w: number; readonly h: number; readonly alpha: Float32Array };
+
+const coarseBg = new WeakMap<CoarseMatte, Uint8Array>();
 
 /**
  * farBackground(r = 1) of the whole-frame coarse view, computed once per pair: the gains, the
  * backdrop and studio medians and the halo guard all read it. Callers must not modify it.
  */
-export function coarseBackground(c: Coarse): Uint8Array {
+export function coarseBackground(c: CoarseMatte): Uint8Array {
   let m = coarseBg.get(c);
   if (!m) coarseBg.set(c, (m = farBackground(c.alpha, c.w, c.h, 1)));
   return m;
@@ -29,7 +31,7 @@ const means = new WeakMap<Float32Array, Map<number, Float32Array>>();
 const PARTNER: Record<number, number> = { 1: 6, 6: 1, 2: 3, 3: 2 };
 
 /**
- * boxMean of a working matte, computed once per matte and radius: the interior masks, the sparkle
+ * boxMeanReplicated of a working matte, computed once per matte and radius: the interior masks, the sparkle
  * weights and the gains all smooth the same matte. The matte must not change afterwards, and callers
  * must not modify the result.
  */
@@ -43,7 +45,7 @@ export function matteMean(alpha: Float32Array, w: number, h: number, r: number):
     const [a, b] = boxMeanPair(alpha, alpha, w, h, r, p);
     byR.set(p, b);
     m = a;
-  } else m = boxMean(alpha, w, h, r);
+  } else m = boxMeanReplicated(alpha, w, h, r);
   byR.set(r, m);
   return m;
 }

@@ -8,7 +8,8 @@
 import { deltaE2000 } from "../color";
 import type { Image8, Plane } from "../types";
 import { labelComponents } from "./components";
-import { boxMean, quantile } from "./filters";
+import { boxMeanReplicated } from "../pixels/box-mean";
+import { quantile } from "./filters";
 import { medianLinear } from "./gains";
 import { downsampleLinear, labOf, workScale } from "./work";
 
@@ -81,10 +82,10 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   const raw = new Float32Array(w * h);
   for (let i = 0; i < raw.length; i++) raw[i] = dB[i]! > tolB && (dA[i]! > 4 || dB[i]! > tolShadow) ? 1 : 0;
   // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
-  const m = boxMean(raw, w, h, 1);
+  const m = boxMeanReplicated(raw, w, h, 1);
   for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
   fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
-  const soft = boxMean(raw, w, h, 1);
+  const soft = boxMeanReplicated(raw, w, h, 1);
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const sy = Math.min(h - 1, Math.floor(y / s));

@@ -6,7 +6,7 @@
 //    deep reds) or far more saturated than any metal; metal is the rest of the lit interior;
 //  - textured areas: moderate local L* variation (brushed, hammered, granulated), not strong edges.
 import { boxMeanPair } from "./box-pair";
-import { scratch32, SLOT } from "./scratch";
+import { scratchOf } from "../pixels/scratch";
 import { quantileOf } from "./select";
 import { dilate } from "../pixels/mask";
 import { count, pieceInterior } from "./masks";
@@ -38,7 +38,7 @@ export function analyzeRegions(work: Work): Regions {
   const lSpec = Math.min(96, Math.max(82, nL ? quantileOf(innerL, 0.9, nL) : 88));
   // Specular candidates (either image) and the squares for the local σ, in one pass.
   const specRaw = new Uint8Array(n);
-  const sq = scratch32(SLOT.squares, n).subarray(0, n);
+  const sq = scratchOf("guards.squares", Float32Array, n);
   // Loops run row by row: kernels called per row are optimised by V8 within the first image.
   for (let row = 0; row < n; row += w) specularRow(work, inner, lSpec, specRaw, sq, row, row + w);
   const specular = dilate(specRaw, w, h, 1);

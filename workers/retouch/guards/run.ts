@@ -2,11 +2,12 @@
 import type { Warning } from "../types";
 import type { GuardContext } from "./context";
 import { resolveGains, medianLinear } from "./gains";
-import type { GuardInput } from "./input";
+import type { BatchImageSummary, GuardInput } from "./input";
+import { summaryOfWork } from "./summarize";
 import { coarseBackground } from "./masks";
 import { analyzeRegions } from "./regions";
-import { resolveThresholds } from "./thresholds";
-import { trimScratch } from "./scratch";
+import { resolveThresholds, type ThresholdOverrides } from "./thresholds";
+import { trimScratch } from "../pixels/scratch";
 import { completeWork, prepareBase } from "./work";
 import { LINEAR_LUT } from "../color";
 import { metalToneShift } from "./metal-tone-shift";
@@ -52,6 +53,20 @@ export function runGuards(input: GuardInput, overrides?: Partial<Record<string, 
   try {
     const ctx = buildContext(input, overrides);
     return GUARDS.flatMap((g) => g(ctx));
+  } finally {
+    trimScratch();
+  }
+}
+
+/**
+ * runGuards and summarizeForBatch over one reading of the pair (the summary from the guards' own
+ * working view: the same values, without preparing the pair twice).
+ */
+export function runGuardsAndSummary(input: GuardInput, overrides?: ThresholdOverrides): { warnings: Warning[]; summary: Omit<BatchImageSummary, "id"> } {
+  try {
+    const ctx = buildContext(input, overrides);
+    const summary = summaryOfWork(ctx.work, ctx.work.afterL, input.gains ?? ctx.gains, input.after);
+    return { warnings: GUARDS.flatMap((g) => g(ctx)), summary };
   } finally {
     trimScratch();
   }

@@ -34,7 +34,7 @@ export const SHOOT_LIMITS = {
   mixedLightingMax: 0.25,
 };
 
-export function shootReport(input: { images: ShootImage[]; outputSize: number }): ShootReportItem[] {
+export function shootReport(input: { images: ShootImage[]; outputSize: number; upscale?: boolean }): ShootReportItem[] {
   const imgs = input.images;
   if (imgs.length === 0) return [];
   const out: ShootReportItem[] = [];
@@ -94,7 +94,10 @@ export function shootReport(input: { images: ShootImage[]; outputSize: number })
   if (low.length > 0)
     out.push({
       code: "SHOOT_LOW_RESOLUTION",
-      message: `${low.length} photo${low.length > 1 ? "s are" : " is"} smaller than the ${input.outputSize} px output and will be upscaled (soft detail).`,
+      // The composite is never enlarged unless the merchant turned upscaling on (compose/layout.ts).
+      message: input.upscale
+        ? `${low.length} photo${low.length > 1 ? "s are" : " is"} smaller than the ${input.outputSize} px output and will be enlarged to it, as your settings ask (soft detail).`
+        : `${low.length} photo${low.length > 1 ? "s are" : " is"} smaller than the ${input.outputSize} px your store asks for. ${low.length > 1 ? "They are" : "It is"} delivered at ${low.length > 1 ? "their" : "its"} own resolution, padded, never enlarged, so ${low.length > 1 ? "they" : "it"} will show less detail than the other photos when zoomed.`,
       tip: `Shoot or export originals at least ${input.outputSize} px on the short side; fill more of the frame with the piece (a macro lens helps).`,
       value: low.length,
     });

@@ -5,7 +5,7 @@
 // metal, so the warning level sits at ΔE 3 (ΔH 2.5) while notes keep the suggested 1. A note never counts as a
 // false alarm; a warning must be worth a merchant's attention.
 
-export const DEFAULT_THRESHOLDS: Record<string, number> = {
+export const DEFAULT_THRESHOLDS = {
   // METAL_TONE_SHIFT: ΔE00 of the non-specular metal mean (luminance matched), and metric hue ΔH*.
   metalDeltaENote: 1,
   metalDeltaEWarn: 3,
@@ -77,12 +77,22 @@ export const DEFAULT_THRESHOLDS: Record<string, number> = {
   // box-averaged (in linear light) to about workLargePixels, which keeps a 4 MP pair within budget.
   workMaxPixels: 1_100_000,
   workLargePixels: 500_000,
-};
+} satisfies Record<string, number>;
 
-export type Thresholds = Record<string, number>;
+/** The closed set of threshold names: a setting naming any other is refused (settings.ts). */
+export type ThresholdKey = keyof typeof DEFAULT_THRESHOLDS;
+export type Thresholds = Record<ThresholdKey, number>;
+/** What a shop or a caller overrides. */
+export type ThresholdOverrides = Partial<Thresholds>;
 
-export function resolveThresholds(overrides?: Partial<Record<string, number>>): Thresholds {
+export const THRESHOLD_KEYS = Object.keys(DEFAULT_THRESHOLDS) as ThresholdKey[];
+
+export function isThresholdKey(k: string): k is ThresholdKey {
+  return Object.hasOwn(DEFAULT_THRESHOLDS, k);
+}
+
+export function resolveThresholds(overrides?: ThresholdOverrides): Thresholds {
   const t: Thresholds = { ...DEFAULT_THRESHOLDS };
-  if (overrides) for (const [k, v] of Object.entries(overrides)) if (typeof v === "number") t[k] = v;
+  if (overrides) for (const k of THRESHOLD_KEYS) if (typeof overrides[k] === "number") t[k] = overrides[k];
   return t;
 }

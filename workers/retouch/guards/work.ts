@@ -10,7 +10,7 @@ import { nonZero } from "./masks";
 import { workReach } from "./reach";
 import type { Gains } from "./input";
 import { labInto } from "../color";
-import { scratch64, SLOT64 } from "./scratch";
+import { scratch } from "../pixels/scratch";
 
 export interface Work extends WorkBase {
   /** The original with the gains applied and clipped at 1: what an honest retouch would show. */
@@ -50,7 +50,7 @@ export function downsampleLinear(
   const d = img.data;
   const W = img.width;
   const inv = 1 / (s * s);
-  const acc = scratch64(SLOT64.blocks, w * 3);
+  const acc = scratch("guards.blocks", Float64Array, w * 3);
   const geo = { s, ch, W, cx, cy, w, inv };
   for (let y = 0; y < h; y++) downsampleRow(d, y, geo, lin, acc, need);
   return { w, h, lin };
@@ -134,7 +134,7 @@ function sampleRow(d: Uint8Array, p: number, step: number, w: number, lin: Float
 export function downsamplePlane(p: Plane, s: number, w: number, h: number, cx = 0, cy = 0): Float32Array {
   const out = new Float32Array(w * h);
   const inv = 1 / (s * s);
-  const acc = scratch64(SLOT64.blocks, w);
+  const acc = scratch("guards.blocks", Float64Array, w);
   const d = p.data;
   for (let y = 0; y < h; y++) planeRow(d, (y * s + cy) * p.width + cx, p.width, w, s, acc, inv, out, y * w);
   return out;

@@ -12,7 +12,8 @@
 //  • bulk: the opaque part covers most of the frame. Plain-surface shots kept ≤ 40 %; a kept drape or
 //    plate 70–84 %.
 // Known miss: a prop the network keeps fully opaque and small (fabric framed inside a necklace).
-import type { Warning } from "../types";
+import type { Plane, Warning } from "../types";
+import { forEachMapRow } from "./network-alpha";
 
 const FAINT_LO = 12 / 255;
 const OPAQUE = 0.5;
@@ -29,16 +30,31 @@ export interface CutoutShares {
   haze: number;
 }
 
-export function cutoutShares(alpha: Float32Array): CutoutShares {
-  let opaque = 0;
-  let haze = 0;
+/** Opaque and haze pixel counts of `alpha`, added to `into`. */
+function countShares(alpha: Float32Array, into: { opaque: number; haze: number }): void {
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i]!;
-    if (a >= OPAQUE) opaque++;
-    else if (a > FAINT_LO) haze++;
+    if (a >= OPAQUE) into.opaque++;
+    else if (a > FAINT_LO) into.haze++;
   }
+}
+
+export function cutoutShares(alpha: Float32Array): CutoutShares {
+  const c = { opaque: 0, haze: 0 };
+  countShares(alpha, c);
   const n = Math.max(1, alpha.length);
-  return { opaque: opaque / n, haze: haze / n };
+  return { opaque: c.opaque / n, haze: c.haze / n };
+}
+
+/**
+ * The same shares of the network's bare map read at W×H (upsampled row by row, no ramp): the prop
+ * check reads the network's own haze, which the matte's ramp would hide.
+ */
+export function mapShares(prob: Plane, W: number, H: number): CutoutShares {
+  const c = { opaque: 0, haze: 0 };
+  forEachMapRow(prob, W, H, (row) => countShares(row, c));
+  const n = Math.max(1, W * H);
+  return { opaque: c.opaque / n, haze: c.haze / n };
 }
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;

@@ -3,7 +3,7 @@
 // I = αF + (1−α)B; that division amplifies any error in α as α falls, so low-α pixels lean on the
 // local piece colour instead.
 import type { Image8, Plane } from "../types";
-import { SRGB_TO_LINEAR, linearToSrgb8 } from "../pixels/srgb";
+import { LINEAR_LUT, linearToSrgb8 } from "../color";
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { sampleLocal, type LocalMean } from "./local-means";
@@ -46,7 +46,7 @@ export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdr
       // λ: weight of the equation's F; needs a trusted surface and enough opacity to divide by.
       const lam = trust * Math.min(1, Math.max(0, (a - 0.1) / 0.5));
       for (let c = 0; c < 3; c++) {
-        const I = SRGB_TO_LINEAR[data[o + c]!]!;
+        const I = LINEAR_LUT[data[o + c]!]!;
         let F: number;
         const eq = (I - (1 - a) * b[c]!) / a;
         if (haveF) {

@@ -7,7 +7,7 @@
 // the surface is known: a white stone on a white sweep (F ≈ B) keeps the network's alpha, so an edge
 // can move and soften but the inside is never hollowed.
 import type { Image8, Plane } from "../types";
-import { SRGB_TO_LINEAR } from "../pixels/srgb";
+import { LINEAR_LUT } from "../color";
 import { dilate } from "../pixels/mask";
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
@@ -62,9 +62,9 @@ export function edgeAlpha(img: Image8, alpha: Plane, work: WorkImage, backdrop: 
       const sep = Math.max(opts.minSeparation, opts.noiseMultiple * s.noise);
       if (dd < sep * sep) continue;
       const o = ch * i;
-      const e0 = SRGB_TO_LINEAR[data[o]!]! - s.b[0];
-      const e1 = SRGB_TO_LINEAR[data[o + 1]!]! - s.b[1];
-      const e2 = SRGB_TO_LINEAR[data[o + 2]!]! - s.b[2];
+      const e0 = LINEAR_LUT[data[o]!]! - s.b[0];
+      const e1 = LINEAR_LUT[data[o + 1]!]! - s.b[1];
+      const e2 = LINEAR_LUT[data[o + 2]!]! - s.b[2];
       let ac = (e0 * d0 + e1 * d1 + e2 * d2) / dd;
       ac = ac < 0 ? 0 : ac > 1 ? 1 : ac;
       // Only a pixel that is a mix of F and B (close to the segment between them) is solved: a dark

@@ -2,7 +2,7 @@
 // confidently-opaque pixels (the piece's F) or confidently-clear pixels (the surface's B) nearby, at
 // the finer of two scales that has any — a coarse multi-level estimate in the spirit of Germer et
 // al. 2020. The surface side also keeps its local spread, which says whether B can be trusted there.
-import { boxMean } from "../pixels/plane";
+import { boxMean } from "../pixels/box-mean";
 import { sample, type WorkImage } from "../pixels/work-image";
 
 export interface LocalMean {

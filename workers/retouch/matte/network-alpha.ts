@@ -61,6 +61,20 @@ function upsampleRow(src: Plane, ax: Axis, ay: Axis, y: number, out: Float32Arra
 }
 
 /**
+ * Calls `fn(row, y)` with each W-wide row of the map upsampled bilinearly to W×H (the same taps as
+ * networkAlpha), so a full-resolution reading of the map never needs its own W×H plane (80 MB at 20 MP).
+ */
+export function forEachMapRow(prob: Plane, W: number, H: number, fn: (row: Float32Array, y: number) => void): void {
+  const ax = axis(prob.width, W);
+  const ay = axis(prob.height, H);
+  const row = new Float32Array(W);
+  for (let y = 0; y < H; y++) {
+    upsampleRow(prob, ax, ay, y, row);
+    fn(row, y);
+  }
+}
+
+/**
  * α at W×H: ramp(bilinear(prob)), raised to bilinear(fill) where `fill` (any grid, values in [0, 1])
  * is given.
  */

@@ -15,7 +15,7 @@
 // open when they look like the surface (a ring's opening, a chain link).
 import type { Plane } from "../types";
 import { dilate } from "../pixels/mask";
-import { boxMean } from "../pixels/plane";
+import { boxMean } from "../pixels/box-mean";
 import type { WorkImage } from "../pixels/work-image";
 import { evalModel, type BackdropModel } from "../backdrop/model";
 import { labelComponents } from "../metrics/matte-integrity";

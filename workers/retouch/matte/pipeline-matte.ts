@@ -5,7 +5,7 @@ import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
-import { networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
+import { forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
 import { opaqueFill, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
@@ -33,12 +33,29 @@ export interface MatteResult {
   edgeShare: number;
   /** PIECE_AREA_LOST, when the matte left doubtful openings inside the piece. */
   warnings: Warning[];
-  /**
-   * Where the network alone is sure of the piece (its map ≥ 0.98, the spots stage's "opaque"), at full
-   * resolution: dust is looked for only there. The matte's ramp closes 2-px junctions (a prong against
-   * its stone) whose blended surface would otherwise read as specks.
-   */
-  sure: Plane;
+  /** The network's map itself (side²), for readings of what the network alone believed. */
+  prob: Plane;
+}
+
+/**
+ * The plane the dust search runs on: the network's bare map (upsampled, no ramp) where the matte keeps
+ * the piece, i.e. min(map, α). Dust is looked for only where the network alone is sure (map ≥ 0.98,
+ * the spots stage's "opaque"): the matte's ramp closes 2-px junctions (a prong against its stone)
+ * whose blended surface would otherwise read as specks. Made just for the spots stage and dropped
+ * after it, so it never adds to the pipeline's later peak.
+ */
+export function spotSearchAlpha(prob: Plane, alpha: Plane): Float32Array {
+  const { width: W, height: H, data: A } = alpha;
+  const out = new Float32Array(W * H);
+  forEachMapRow(prob, W, H, (row, y) => {
+    const o = y * W;
+    for (let x = 0; x < W; x++) {
+      const a = A[o + x]!;
+      const p = row[x]! < 0 ? 0 : row[x]! > 1 ? 1 : row[x]!;
+      out[o + x] = p < a ? p : a;
+    }
+  });
+  return out;
 }
 
 /** Centre of mass of the probability map in [0, 1]² (where the piece sits on the surface). */
@@ -73,6 +90,5 @@ export async function buildMatte(
   const bg = backgroundMean(work, probWork);
   const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
   const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
-  const sure = networkAlpha(prob, img.width, img.height, { lo: 0, hi: 1 });
-  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, sure };
+  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, prob };
 }

@@ -1,6 +1,6 @@
 // Binary masks (Uint8Array of 0/1): dilation and erosion by a square, bounding boxes.
 import type { Box } from "../types";
-import { boxMean } from "./plane";
+import { boxMean } from "./box-mean";
 
 // Binary dilation by a (2r+1)² square, clamped at the borders: 1 where a set pixel lies within
 // Chebyshev distance r. This is exactly boxMean(mask) > 0 (a window holds a set pixel or it does

@@ -3,7 +3,7 @@
 // are then computed from it by bilinear sampling.
 import sharp from "sharp";
 import type { Image8 } from "../types";
-import { SRGB_TO_LINEAR } from "./srgb";
+import { LINEAR_LUT } from "../color";
 
 export interface WorkImage {
   width: number;
@@ -50,7 +50,7 @@ export async function makeWorkImage(
     for (let c = 0; c < 3; c++) {
       const v = raw[ch * i + c]!;
       srgb[c][i] = v / 255;
-      linear[c][i] = SRGB_TO_LINEAR[v]!;
+      linear[c][i] = LINEAR_LUT[v]!;
     }
   }
   return { width, height, sx: img.width / width, sy: img.height / height, srgb, linear };

@@ -3,7 +3,7 @@
 // the network path is the default.
 import sharp from "sharp";
 import type { Image8, Plane } from "../types";
-import { boxMean } from "../pixels/plane";
+import { boxMean } from "../pixels/box-mean";
 
 export async function fastProbability(img: Image8, side: number): Promise<Plane> {
   const small = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })

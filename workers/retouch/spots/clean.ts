@@ -13,7 +13,7 @@ import { OPAQUE, opaqueBox } from "./opaque-box";
 import { componentsOf, type Component } from "./components";
 import { RowBoxMean, SparseBoxMean } from "./window-mean";
 import { fillHarmonic } from "./inpaint";
-import { Slot, scratch8 } from "./scratch";
+import { scratchOf } from "../pixels/scratch";
 import { catchlightLevel } from "./catchlights";
 import { isShading } from "./shading";
 import { findSmudges } from "./smudges";
@@ -39,10 +39,10 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));
   const { x: bx, y: by, w, h } = bb;
   const n = w * h;
-  const Y = scratch8(Slot.Y, n);
+  const Y = scratchOf("spots.y", Uint8Array, n);
   // The median is read only on the interior and where the relative highlight test below needs it
   // (170 ≤ Y < 235); elsewhere it is not computed.
-  const need = scratch8(Slot.Need, n);
+  const need = scratchOf("spots.need", Uint8Array, n);
   const opaque = new RunBuilder();
   for (let y = 0; y < h; y++) {
     const o = y * w;
@@ -66,16 +66,16 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
   // A window at distance d ≥ 0 inside the edge still holds a majority of piece pixels, so its median
   // is the piece's; only the mixed edge pixels themselves (and one more for safety) are excluded.
   const innerRuns = erodeRuns(opaque.runs, w, h, 2);
-  const inner = scratch8(Slot.Inner, n).fill(0);
+  const inner = scratchOf("spots.inner", Uint8Array, n).fill(0);
   paintRuns(innerRuns, w, inner);
   paintRuns(innerRuns, w, need);
-  const M = separableMedian(Y, w, h, R, scratch8(Slot.Median, n), need);
+  const M = separableMedian(Y, w, h, R, scratchOf("spots.median", Uint8Array, n), need);
 
   // Per row: |Y − M| on the interior (its mean is the finish's texture; its box mean the local
   // activity) and the highlight pixels.
   const activity = new RowBoxMean(w, h, 3 * R);
   const devRow = new Uint8Array(w);
-  const hl0 = scratch8(Slot.Highlight, n);
+  const hl0 = scratchOf("spots.highlight", Uint8Array, n);
   let highlightPixels = 0;
   let texSum = 0;
   let texN = 0;

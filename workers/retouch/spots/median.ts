@@ -5,7 +5,7 @@
 // With a `need` mask only the windows that feed a needed output are slid: at 4 MP a ring's opaque
 // box is ~⅓ piece, and the median was ~40 % of the stage. Long stretches of unneeded output are
 // skipped and the window is rebuilt after them.
-import { Slot, scratch8 } from "./scratch";
+import { scratchOf } from "../pixels/scratch";
 
 /** Beyond this many unneeded outputs in a row, rebuilding the window (~2r+1 adds) is cheaper. */
 const GAP = 64;
@@ -77,7 +77,7 @@ function medianLine(src: Uint8Array, dst: Uint8Array, so: number, step: number, 
  */
 export function separableMedian(src: Uint8Array, w: number, h: number, r: number, out?: Uint8Array, need?: Uint8Array): Uint8Array {
   const n = w * h;
-  const tmp = scratch8(Slot.MedianRows, n);
+  const tmp = scratchOf("spots.medianRows", Uint8Array, n);
   const lastRow = new Int32Array(w);
   const rowNeed = new Uint8Array(w);
   need ??= new Uint8Array(n).fill(1);

@@ -2,7 +2,7 @@
 // the same metal in shadow: darker, with the same chromaticity (ratios of R, G, B) as around it.
 // Dust covers the metal with its own colour — grey, brown, blue-grey — and shifts that chromaticity.
 // On neutral metal (silver, white gold) the test cannot tell, and says "not shading".
-import { SRGB_TO_LINEAR } from "../pixels/srgb";
+import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
 
 /** Log-chromaticity distance below which a dark blob is the metal's own shading. */
@@ -23,7 +23,7 @@ export function isShading(rgba: Uint8Array, W: number, pixels: Int32Array, cw: n
   const s = [0, 0, 0];
   for (const p of pixels) {
     const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
-    for (let c = 0; c < 3; c++) s[c]! += SRGB_TO_LINEAR[rgba[q + c]!]!;
+    for (let c = 0; c < 3; c++) s[c]! += LINEAR_LUT[rgba[q + c]!]!;
   }
   // The ring: pixels 2–4 px outside the blob's box.
   const r = [0, 0, 0];
@@ -33,7 +33,7 @@ export function isShading(rgba: Uint8Array, W: number, pixels: Int32Array, cw: n
       const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
       if (inBox || !inner[y * cw + x]) continue;
       const q = 4 * ((by + y) * W + bx + x);
-      for (let c = 0; c < 3; c++) r[c]! += SRGB_TO_LINEAR[rgba[q + c]!]!;
+      for (let c = 0; c < 3; c++) r[c]! += LINEAR_LUT[rgba[q + c]!]!;
       n++;
     }
   if (n < 8) return false;

@@ -1,4 +1,4 @@
-// boxMean(plane, w, h, r)[y·w + x] of pixels/plane.ts at single pixels of an integer-valued plane,
+// boxMean(plane, w, h, r)[y·w + x] of pixels/box-mean.ts at single pixels of an integer-valued plane,
 // bit for bit, without computing the plane. The spot filter reads the local activity only where a
 // pixel is far enough from the median to be a candidate (0.1–5 % of the box), and the candidate
 // density at one pixel per spot; the two full planes (r = 3R and 6R) were ~20 ms at 4 MP.
@@ -9,7 +9,7 @@
 // every partial sum is a multiple of 2⁻³² below 2²¹ — exactly representable in double. The running
 // sum at row y is therefore exactly the sum of the window's row means, however it was reached, and
 // so is the sum computed here. A unit test checks both classes against boxMean.
-import { Slot, scratch16 } from "./scratch";
+import { scratchOf } from "../pixels/scratch";
 
 /** Pixels the clamped window [c − r, c + r] ∩ [0, n) holds. */
 const span = (c: number, r: number, n: number) => Math.min(c + r, n - 1) - Math.max(c - r, 0) + 1;
@@ -31,7 +31,7 @@ export class RowBoxMean {
     private readonly r: number,
   ) {
     if (255 * (2 * r + 1) > 0xffff) throw new RangeError(`window radius ${r} too large for 16-bit sums`);
-    this.sums = scratch16(Slot.RowSums, w * h);
+    this.sums = scratchOf("spots.rowSums", Uint16Array, w * h);
     this.acc = new Float64Array(w);
     this.row = new Int32Array(w).fill(-1);
   }

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { startFakeShopify, type FakeShopify } from "../../../fake-shopify/server";
 import { freePort } from "../../../support/ports";
-import { createPrisma } from "../../../../app/db.server";
+import { createPrisma } from "../../../../core/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
-import { installSqliteBusyTimeout } from "../../../../app/db/sqlite-busy-timeout";
+import { installSqliteBusyTimeout } from "../../../../core/db/sqlite-busy-timeout.server";
 import { spawnApp, waitForHttp, type AppProcess } from "./app-process";
 import { testDatabaseUrl } from "../../../support/database";
 

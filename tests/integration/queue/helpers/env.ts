@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PrismaClient } from "@prisma/client";
-import { createPrisma } from "../../../../app/db.server";
+import { createPrisma } from "../../../../core/db.server";
 import { setupDatabase } from "../../../../scripts/setup";
-import { FsStorage } from "../../../../app/storage/fs-storage";
-import { setStorage } from "../../../../app/storage";
-import { setDb } from "../../../../app/batches/db.server";
+import { FsStorage } from "../../../../core/storage/fs-storage.server";
+import { setStorage } from "../../../../core/storage";
+import { setDb } from "../../../../core/db.server";
 import { testDatabaseUrl } from "../../../support/database";
 
 export interface TestEnv {

@@ -3,7 +3,7 @@
 import { engineReport } from "../../../fixtures/engine-report";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { ShopifyError } from "../../../../app/shopify/errors";
+import { ShopifyError } from "../../../../core/shopify/errors";
 import { RetouchInputError } from "../../../../workers/retouch/errors";
 import type { EnginePort, ProductImage, PublishInput, ShopifyPort, RetouchOutput } from "../../../../workers/jobs/deps";
 

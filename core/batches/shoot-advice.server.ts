@@ -1,0 +1,18 @@
+// The batch's shoot report: what the photos say about the shoot (dust, uneven backdrop, exposure and
+// white-balance spread, resolution), each with a tip — from the engine's per-image reports.
+import { shootReport, type ImageReport, type ShootReportItem } from "../../workers/retouch/contract";
+
+export function shootAdvice(reports: Array<ImageReport | null>, outputSize: number, upscale = false): ShootReportItem[] {
+  const images = reports
+    .filter((r): r is ImageReport => r !== null)
+    .map((r, k) => ({
+      id: String(k),
+      width: r.input.width,
+      height: r.input.height,
+      dustCount: r.edits.length,
+      backdropUniformity: r.backdrop.uniformity,
+      exposure: r.gains.exposure,
+      whiteBalance: r.gains.whiteBalance,
+    }));
+  return shootReport({ images, outputSize, upscale });
+}

@@ -1,13 +1,24 @@
 // Renders documents (Remix's default Node entry) and adds Shopify's embedded-app headers to every
 // HTML response: Content-Security-Policy frame-ancestors for the requesting shop and the admin.
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addFrameAncestors } from "./http/frame-ancestors.server";
 
 export const streamTimeout = 5000;
+
+/**
+ * Server errors are logged once, with their stack. A URL no route serves (a browser asking for an icon,
+ * a crawler guessing paths) answers 404 without a log line, and neither does a request the browser
+ * gave up on (a superseded navigation or poll).
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  console.error(error);
+};
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext): Promise<Response> {
   addFrameAncestors(request, responseHeaders);

@@ -106,7 +106,7 @@ export default function BatchPage() {
     <Page
       backAction={{ content: "Home", url: "/app" }}
       title={batch.title || "Batch"}
-      titleMetadata={<BatchStatusBadge status={batch.status} />}
+      titleMetadata={<BatchStatusBadge status={batch.status} counts={batch.counts} />}
       subtitle={`Started ${new Date(batch.createdAt).toLocaleString()}`}
       primaryAction={{
         content: "Publish approved",

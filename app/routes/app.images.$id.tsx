@@ -5,7 +5,7 @@ import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
 import { authenticate } from "../../core/shopify/shopify-app.server";
-import { approveImage, getImage, getShopSettings, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
+import { approveImage, getImage, getShopSettings, neighboursInBatch, nextToReviewAfter, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
 import { getStorage } from "../../core/storage";
 import type { ImageReport } from "../../workers/retouch/contract";
 import { ReviewViewer } from "../components/review/ReviewViewer";
@@ -25,6 +25,8 @@ import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { EditorCard } from "../components/editor/EditorCard";
+import { ReviewNavigator } from "../components/review/ReviewNavigator";
+import { concernsMatte } from "../ui/matte-warnings";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -34,7 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const storage = getStorage();
   const sign = (key?: string) => (key ? storage.signedUrl(key) : Promise.resolve(null));
   const refKey = await referenceKeyForBatch(shop, image.batchId);
-  const [original, composite, cutout, reference, settings] = await Promise.all([sign(image.keys.original), sign(image.keys.composite), sign(image.keys.cutout), sign(refKey ?? undefined), getShopSettings(shop)]);
+  const [original, composite, cutout, reference, settings, nav] = await Promise.all([
+    sign(image.keys.original),
+    sign(image.keys.composite),
+    sign(image.keys.cutout),
+    sign(refKey ?? undefined),
+    getShopSettings(shop),
+    neighboursInBatch(shop, image.batchId, image.id),
+  ]);
   const report = image.report as ImageReport | null;
   return {
     image: {
@@ -53,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     spots: (report?.edits ?? []) as SpotView[],
     settings: { background: settings.background, marginPct: settings.marginPct, shadow: settings.shadow, size: settings.size },
     gains: report?.gains ?? null,
+    nav,
   };
 }
 
@@ -65,10 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "approve":
         await approveImage(session.shop, id);
-        return { ok: "Approved. Publish it when you're ready." };
+        return { ok: "Approved. Publish it when you're ready.", next: await nextToReviewAfter(session.shop, id) };
       case "reject":
         await rejectImage(session.shop, id);
-        return { ok: "Rejected: this photo stays as it is in your store." };
+        return { ok: "Rejected: this photo stays as it is in your store.", next: await nextToReviewAfter(session.shop, id) };
       case "publish":
         await publishImage(session.shop, id);
         return { ok: "Publishing the retouched photo to your store…" };
@@ -91,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImageReview() {
-  const { image, urls, size, framing, spots, settings } = useLoaderData<typeof loader>();
+  const { image, urls, size, framing, spots, settings, nav: batchNav } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const submit = useSubmit();
   const nav = useNavigation();
@@ -115,6 +125,7 @@ export default function ImageReview() {
             <Card>
               {urls.original && size ? (
                 <ReviewViewer
+                  photoId={image.id}
                   width={size.width}
                   height={size.height}
                   urls={{ original: urls.original, composite: urls.composite, cutout: urls.cutout }}
@@ -124,6 +135,7 @@ export default function ImageReview() {
                   spotBoxes={spotBoxes}
                   warningBoxes={warningBoxes}
                   title={title}
+                  edgeByDefault={concernsMatte(image.warnings)}
                 />
               ) : (
                 <BlockStack gap="300">
@@ -146,6 +158,7 @@ export default function ImageReview() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
+            <ReviewNavigator nav={batchNav} state={image.state} busy={busyIntent !== null} result={result} onDecision={(intent) => submit({ intent }, { method: "post" })} />
             <ReviewActions mediaId={image.mediaId} state={image.state} lastError={image.lastError} busyIntent={busyIntent} warnings={warnCount} onAction={(intent) => submit({ intent }, { method: "post" })} />
             <WarningList warnings={image.warnings} />
             <SpotList spots={spots} busy={busyIntent !== null} canRerun={canRerun} onChange={(disabled) => submit({ intent: "rerun", disabledSpots: JSON.stringify(disabled) }, { method: "post" })} />

@@ -2,7 +2,8 @@
 // and per collection an approved reference image.
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Button, InlineStack, Layout, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
+import { SaveBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { authenticate } from "../../core/shopify/shopify-app.server";
 import { clearReference, getShopSettings, referenceRows, replaceShopSettings, setReference } from "../../core/batches/service.server";
@@ -81,9 +82,19 @@ export default function SettingsPage() {
   const [draft, setDraft] = useState<ShopSettings>(settings);
   const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
   const save = () => submit({ intent: "save", settings: JSON.stringify(draft) }, { method: "post" });
+  const discard = () => setDraft(settings);
 
   return (
-    <Page backAction={{ content: "Home", url: "/app" }} title="Settings" primaryAction={{ content: "Save", disabled: !dirty, loading: saving, onAction: save }}>
+    <Page backAction={{ content: "Home", url: "/app" }} title="Settings">
+      {/* The contextual save bar (App Bridge's ui-save-bar): shown while the form differs from what is saved. */}
+      <SaveBar id="settings-save-bar" open={dirty}>
+        <button variant="primary" onClick={save} loading={saving ? "" : undefined} disabled={saving}>
+          Save
+        </button>
+        <button onClick={discard} disabled={saving}>
+          Discard
+        </button>
+      </SaveBar>
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -92,11 +103,6 @@ export default function SettingsPage() {
             <AutoSection policy={draft.autoPolicy} cap={draft.dailyCap} onChange={(v) => setDraft({ ...draft, ...v })} />
             <GuardSection value={draft.guardThresholds} onChange={(guardThresholds) => setDraft({ ...draft, guardThresholds })} />
             {collectionsFailed ? <Banner tone="warning" title="Loupe couldn't load your collections from Shopify. Reload the page to try again." /> : <ReferenceTable rows={rows} />}
-            <InlineStack align="end">
-              <Button variant="primary" disabled={!dirty} loading={saving} onClick={save}>
-                Save
-              </Button>
-            </InlineStack>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,4 +1,4 @@
-// Detects App Bridge's resource picker (present inside the Shopify admin, absent in the demo).
+// App Bridge in the page: its resource picker (absent in the demo) and its toasts (the demo stands in).
 export interface PickedResource {
   id: string;
   title?: string;
@@ -17,3 +17,8 @@ export function resourcePicker() {
   return typeof picker === "function" ? picker : null;
 }
 
+
+export function showToast(message: string, isError = false): void {
+  if (typeof window === "undefined") return;
+  (window as unknown as PickerWindow).shopify?.toast?.show(message, { isError });
+}

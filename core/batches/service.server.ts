@@ -11,12 +11,14 @@ import { readReport } from "./report-cache.server";
 import { encodeBatchSettings } from "./batch-request";
 import type { JobState } from "./job-states";
 import { autoBatchTitle } from "./batch-title";
+import { BATCH_IMAGE_ORDER } from "./review-order.server";
 
 export * from "./image-actions.server";
 export * from "./batch-actions.server";
 export * from "./edit-actions.server";
 export { getShopSettings, replaceShopSettings, saveShopSettings } from "./shop-settings.server";
 export { clearReference, referenceKeyForBatch, referenceRows, setReference } from "./references.server";
+export { neighboursInBatch, nextToReviewAfter } from "./review-order.server";
 export type { BatchSummary, BatchView, ImageDetail, ImageView, Warning } from "./views";
 
 export type BatchSource = "collection" | "products" | "auto";
@@ -59,6 +61,7 @@ export async function createBatch(
     },
   });
   await enqueue([{ kind: "pull", id: batch.id, shop }]);
+  console.info(`batch ${batch.id}: started for ${shop} (${batch.source})`);
   return { id: batch.id, status: batch.status, total: batch.total };
 }
 
@@ -73,7 +76,7 @@ export async function getBatch(shop: string, id: string): Promise<BatchView | nu
   const client = db();
   const batch = await client.batch.findFirst({ where: { id, shop } });
   if (!batch) return null;
-  const jobs = await client.imageJob.findMany({ where: { batchId: id, shop }, orderBy: [{ productTitle: "asc" }, { productId: "asc" }, { position: "asc" }] });
+  const jobs = await client.imageJob.findMany({ where: { batchId: id, shop }, orderBy: BATCH_IMAGE_ORDER });
   const counts = (await countsFor([id])).get(id)!;
   return { ...toSummary(batch, counts), source: batch.source, images: jobs.map(toImageView) };
 }

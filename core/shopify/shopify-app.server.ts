@@ -6,6 +6,7 @@ import { db } from "../db.server";
 import { API_VERSION } from "./api-version";
 import { SCOPES } from "./scopes";
 import { installShopifyFetchRouting } from "./fetch-routing.server";
+import { shopifyLogLevel } from "./log-level";
 
 installShopifyFetchRouting();
 
@@ -19,6 +20,8 @@ const shopify = shopifyApp({
   sessionStorage: new PrismaSessionStorage(db()),
   distribution: AppDistribution.AppStore,
   isEmbeddedApp: true,
+  // Warnings and errors only: the info level logs every authenticated request (each poll).
+  logger: { level: shopifyLogLevel(process.env.LOUPE_SHOPIFY_LOG) },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

@@ -47,6 +47,8 @@ export interface ImageReport {
     scale?: number;
     /** Sides where the photo cut the piece, kept cut on the canvas. */
     cut?: string[];
+    /** Where `box` landed on the canvas (canvas px): the review page maps the composite back with it. */
+    placed?: Box;
     /** Set when the photo is too small for the requested size. */
     note?: string;
   };

@@ -1,6 +1,5 @@
 // How consistent the batch looks as a catalog: exposure, background, edges, framing.
-import { Link } from "@remix-run/react";
-import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineStack, Link, Text } from "@shopify/polaris";
 import type { Finding } from "../../../core/batches/consistency";
 
 export function ConsistencyPanel({ findings }: { findings: Finding[] }) {
@@ -31,7 +30,7 @@ export function ConsistencyPanel({ findings }: { findings: Finding[] }) {
                   {f.outliers.map((o) => (
                     <li key={o.id}>
                       <Text as="span" variant="bodySm">
-                        <Link to={`/app/images/${o.id}`}>{o.title}</Link>: {o.detail}
+                        <Link url={`/app/images/${o.id}`}>{o.title}</Link>: {o.detail}
                       </Text>
                     </li>
                   ))}

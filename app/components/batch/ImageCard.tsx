@@ -1,4 +1,5 @@
-// One image in the batch grid: a fixed-ratio thumbnail (no layout shift), its state and warnings.
+// One image in the batch grid: a fixed-ratio thumbnail (no layout shift), its full title (wrapped, never
+// cut: photo 1 and photo 2 of a product must read apart), its state and warnings.
 import { Link } from "@remix-run/react";
 import { Badge, BlockStack, InlineStack, Text } from "@shopify/polaris";
 import type { ImageCardView } from "../../ui/types";
@@ -24,9 +25,11 @@ export function ImageCard({ image }: { image: ImageCardView }) {
           </div>
           <div style={{ padding: "var(--p-space-200)" }}>
             <BlockStack gap="100">
-              <Text as="span" variant="bodySm" fontWeight="semibold" truncate>
-                {label}
-              </Text>
+              <span title={label} data-testid="image-card-title">
+                <Text as="span" variant="bodySm" fontWeight="semibold" breakWord>
+                  {label}
+                </Text>
+              </span>
               <InlineStack gap="100" wrap>
                 <StateBadge state={image.state} />
                 {warn ? (

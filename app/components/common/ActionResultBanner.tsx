@@ -1,9 +1,11 @@
-// What a route's action answered, as a banner: { error } critical, { ok } success, anything else none.
+// What a route's action answered: an { error } as a critical banner that stays until the next action,
+// and an { ok } as a toast (useActionToast), so a success never pushes the page down.
 import { Banner } from "@shopify/polaris";
+import { useActionToast } from "../../ui/use-action-toast";
 
 export function ActionResultBanner({ result }: { result: unknown }) {
+  useActionToast(result);
   if (!result || typeof result !== "object") return null;
   if ("error" in result && typeof result.error === "string") return <Banner tone="critical" title={result.error} />;
-  if ("ok" in result && typeof result.ok === "string") return <Banner tone="success" title={result.ok} />;
   return null;
 }

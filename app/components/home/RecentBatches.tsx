@@ -1,51 +1,74 @@
-// The shop's recent batches with their progress; each links to its batch page.
-import { Link } from "@remix-run/react";
-import { BlockStack, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
+// The shop's recent batches as a Polaris IndexTable: title (links to the batch page), what the
+// merchant must do next, progress, and when it started.
+import { BlockStack, Card, IndexTable, Link, ProgressBar, Text } from "@shopify/polaris";
 import type { BatchSummaryView } from "../../ui/types";
 import { batchProgress } from "../../ui/progress";
 import { BatchStatusBadge } from "../common/BatchStatusBadge";
 
 export function RecentBatches({ batches }: { batches: BatchSummaryView[] }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Recent batches
-        </Text>
-        {batches.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No batches yet. Pick a collection or a few products above: Loupe retouches their photos and holds them here for
-            your review.
+    <Card padding="0">
+      <BlockStack gap="0">
+        <div style={{ padding: "var(--p-space-400) var(--p-space-400) var(--p-space-200)" }}>
+          <Text as="h2" variant="headingMd">
+            Recent batches
           </Text>
+        </div>
+        {batches.length === 0 ? (
+          <div style={{ padding: "0 var(--p-space-400) var(--p-space-400)" }}>
+            <Text as="p" tone="subdued">
+              No batches yet. Pick a collection or a few products above: Loupe retouches their photos and holds them here for
+              your review.
+            </Text>
+          </div>
         ) : (
-          <ul aria-label="Recent batches" style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "var(--p-space-300)" }}>
-            {batches.map((b) => (
-              <BatchRow key={b.id} batch={b} />
+          <IndexTable
+            resourceName={{ singular: "batch", plural: "batches" }}
+            itemCount={batches.length}
+            selectable={false}
+            headings={[{ title: "Batch" }, { title: "Status" }, { title: "Progress" }, { title: "Started" }]}
+          >
+            {batches.map((b, i) => (
+              <BatchRow key={b.id} batch={b} position={i} />
             ))}
-          </ul>
+          </IndexTable>
         )}
       </BlockStack>
     </Card>
   );
 }
 
-function BatchRow({ batch }: { batch: BatchSummaryView }) {
+function BatchRow({ batch, position }: { batch: BatchSummaryView; position: number }) {
   const p = batchProgress(batch.counts, batch.total);
   return (
-    <li data-testid="batch-row">
-      <BlockStack gap="100">
-        <InlineStack align="space-between" blockAlign="center" gap="200">
-          <Link to={`/app/batches/${batch.id}`} style={{ fontWeight: 600 }}>
-            {batch.title || "Untitled batch"}
+    <IndexTable.Row id={batch.id} position={position}>
+      <IndexTable.Cell>
+        <span data-testid="batch-row">
+          <Link url={`/app/batches/${batch.id}`} monochrome removeUnderline dataPrimaryLink>
+            <Text as="span" fontWeight="semibold">
+              {batch.title || "Untitled batch"}
+            </Text>
           </Link>
-          <BatchStatusBadge status={batch.status} />
-        </InlineStack>
-        <ProgressBar animated={false} progress={p.percent} size="small" tone={p.failed > 0 ? "critical" : "primary"} ariaLabelledBy={`batch-${batch.id}-progress`} />
-        <Text as="p" variant="bodySm" tone="subdued" id={`batch-${batch.id}-progress`}>
-          {p.done} of {p.total} retouched · {p.review} to review · {p.published} published
-          {p.failed ? ` · ${p.failed} failed` : ""} · started {new Date(batch.createdAt).toLocaleString()}
+        </span>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <BatchStatusBadge status={batch.status} counts={batch.counts} />
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <div style={{ minWidth: 160 }}>
+          <BlockStack gap="100">
+            <ProgressBar animated={false} progress={p.percent} size="small" tone={p.failed > 0 ? "critical" : "primary"} ariaLabelledBy={`batch-${batch.id}-progress`} />
+            <Text as="span" variant="bodySm" tone="subdued" id={`batch-${batch.id}-progress`}>
+              {p.done} of {p.total} retouched · {p.published} published{p.failed ? ` · ${p.failed} failed` : ""}
+            </Text>
+          </BlockStack>
+        </div>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" variant="bodySm" tone="subdued">
+          {new Date(batch.createdAt).toLocaleString()}
         </Text>
-      </BlockStack>
-    </li>
+      </IndexTable.Cell>
+    </IndexTable.Row>
   );
 }

@@ -1,5 +1,5 @@
 // The retouched result drawn in the original's frame: the square composite placed where the framing
-// put the piece, over the shop's background color. Clipped from the left by the slider.
+// put the piece, over the shop's background color. Clipped from the left up to the divider.
 import type { Framing } from "../../ui/geometry";
 import { compositePlacement, pctStyle } from "../../ui/geometry";
 
@@ -9,24 +9,16 @@ interface Props {
   height: number;
   framing: Framing;
   background: string;
-  /** Share of the frame, from the left, where the original stays visible (0–100). */
-  split: number;
+  /** Where, from the frame's left, the retouched layer starts (CSS length: "50%", "812px", "0"). */
+  clipLeft: string;
   alt: string;
 }
 
-export function AfterLayer({ url, width, height, framing, background, split, alt }: Props) {
+export function AfterLayer({ url, width, height, framing, background, clipLeft, alt }: Props) {
   const place = compositePlacement(framing);
   return (
-    <div
-      data-testid="after-layer"
-      style={{ position: "absolute", inset: 0, background, clipPath: `inset(0 0 0 ${split}%)`, overflow: "hidden" }}
-    >
-      <img
-        src={url}
-        alt={alt}
-        draggable={false}
-        style={{ position: "absolute", ...pctStyle(place, width, height), maxWidth: "none" }}
-      />
+    <div data-testid="after-layer" style={{ position: "absolute", inset: 0, background, clipPath: `inset(0 0 0 ${clipLeft})`, overflow: "hidden" }}>
+      <img src={url} alt={alt} draggable={false} style={{ position: "absolute", ...pctStyle(place, width, height), maxWidth: "none" }} />
     </div>
   );
 }

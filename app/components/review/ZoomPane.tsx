@@ -1,7 +1,9 @@
 // A scrollable, draggable viewport. "fit" shows the whole frame; "100" shows one image pixel per CSS
-// pixel and centers on `focus` (the piece) so prongs and chains can be checked. Arrow keys pan.
-import { useEffect, useRef, type ReactNode } from "react";
+// pixel, centred on `focus` (the piece) the first time, so prongs and chains can be checked. Arrow
+// keys pan a focused pane. Panes given the same `sync` scroll together (same frame, same spot).
+import { useEffect, useRef, type ReactNode, type UIEvent } from "react";
 import type { Box } from "../../ui/types";
+import { centreOn, type PanSync } from "../../ui/pan-sync";
 
 export type Zoom = "fit" | "100";
 
@@ -11,20 +13,21 @@ interface Props {
   zoom: Zoom;
   focus: Box | null;
   label: string;
+  sync?: PanSync;
+  onScroll?: (e: UIEvent<HTMLDivElement>) => void;
   children: ReactNode;
 }
 
-export function ZoomPane({ width, height, zoom, focus, label, children }: Props) {
+export function ZoomPane({ width, height, zoom, focus, label, sync, onScroll, children }: Props) {
   const pane = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
 
   useEffect(() => {
     const el = pane.current;
     if (!el || zoom !== "100") return;
-    const cx = focus ? focus.x + focus.w / 2 : width / 2;
-    const cy = focus ? focus.y + focus.h / 2 : height / 2;
-    el.scrollTo({ left: cx - el.clientWidth / 2, top: cy - el.clientHeight / 2 });
-  }, [zoom, focus, width, height]);
+    if (!sync?.position()) centreOn(el, focus ? { x: focus.x + focus.w / 2, y: focus.y + focus.h / 2 } : { x: width / 2, y: height / 2 });
+    return sync?.attach(el);
+  }, [zoom, focus, width, height, sync]);
 
   const stage =
     zoom === "100"
@@ -39,6 +42,8 @@ export function ZoomPane({ width, height, zoom, focus, label, children }: Props)
       tabIndex={0}
       data-testid="zoom-pane"
       data-zoom={zoom}
+      data-pans-with-arrows={zoom === "100" ? "true" : undefined}
+      onScroll={onScroll}
       style={{
         overflow: zoom === "100" ? "auto" : "hidden",
         maxHeight: "70vh",

@@ -16,9 +16,20 @@ export interface PeakField {
 
 /**
  * The peak fields of both images (expected and after) with the same matte weights. Surroundings:
- * mean over a 13×13 window (a glint is a few pixels across at working scale).
+ * mean over a 13×13 window (a glint is a few pixels across at working scale). On a large piece a
+ * catchlight can be wider than that window and would stand above nothing: `big` (a wider radius and
+ * its matte mean) adds a second surround, and a pixel's surround is the lower of the two.
  */
-export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: number, weight: Float32Array, den1: Float32Array, den6: Float32Array): [PeakField, PeakField] {
+export function peakFields(
+  Ye: Float32Array,
+  Ya: Float32Array,
+  w: number,
+  h: number,
+  weight: Float32Array,
+  den1: Float32Array,
+  den6: Float32Array,
+  big?: { r: number; den: Float32Array },
+): [PeakField, PeakField] {
   // The peak is read on a 3×3 mean: a highlight is a few pixels wide, while single-pixel noise
   // (and its removal by an honest denoise or JPEG) is not sparkle. Both means are weighted by the
   // matte (den = boxMean of the matte), so a piece's rim is compared with the piece and not with the
@@ -28,10 +39,19 @@ export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: num
   const va = weighted(Ya, weight, SLOT.weightedB);
   const [ye, ya] = boxMeanOverPair(ve, va, den1, w, h, 1);
   const [se, sa] = boxMeanOverPair(ve, va, den6, w, h, 6);
+  if (big) {
+    const [be, ba] = boxMeanOverPair(ve, va, big.den, w, h, big.r);
+    lowerOf(se, be);
+    lowerOf(sa, ba);
+  }
   return [
     { Y: ye, surround: se },
     { Y: ya, surround: sa },
   ];
+}
+
+function lowerOf(a: Float32Array, b: Float32Array): void {
+  for (let i = 0; i < a.length; i++) if (b[i]! < a[i]!) a[i] = b[i]!;
 }
 
 /** v·weight, in float32 (a temporary in the given scratch slot). */

@@ -26,7 +26,9 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   const den6 = matteMean(alpha, w, h, 6);
   const pieceMask = new Uint8Array(w * h);
   for (let i = 0; i < pieceMask.length; i += w) maskRow(alpha, den1, pieceMask, i, i + w);
-  const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6);
+  const rBig = surroundRadius(ctx.regions.pieceCount);
+  const big = rBig > 6 ? { r: rBig, den: matteMean(alpha, w, h, rBig) } : undefined;
+  const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6, big);
   const ratio = ctx.t.sparklePeakRatio!;
   const res: SparkleAnalysis = {
     expected,
@@ -37,6 +39,14 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   };
   cache.set(ctx, res);
   return res;
+}
+
+/**
+ * The wider surround's radius: catchlights grow with the piece (a 100-px pendant's are a few pixels,
+ * a 300-px one's tens), so the window does too — 6 px up to a piece of ~100² px, at most 24.
+ */
+export function surroundRadius(pieceCount: number): number {
+  return Math.max(6, Math.min(24, Math.round(Math.sqrt(pieceCount) / 16)));
 }
 
 /** Row kernel (V8 optimises per-row functions within the first image, see filters.ts). */

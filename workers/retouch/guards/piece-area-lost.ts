@@ -48,7 +48,7 @@ function keptExposure(d: SurfaceDistances, piece: Uint8Array): number {
 }
 
 export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8Array; piece: number } {
-  const { w, h, dB, dA, labB, studioLab: S, surfaceLab: B, tolB } = d;
+  const { w, h, dB, dA, labB, studioLab: S, tolB } = d;
   const piece = new Uint8Array(w * h);
   const erased = new Uint8Array(w * h);
   for (let i = 0; i < piece.length; i++) if (dB[i]! > tolB) piece[i] = 1;

@@ -24,6 +24,9 @@ const UNLIKE_STUDIO_DE = 6;
 /** How much brighter (L*, 5×5 means) than the original at the result's exposure an erased patch is. */
 const BRIGHTER_L = 2.5;
 
+/** Largest L* variance (5×5) of the result over an erased patch (studio plus JPEG noise). */
+const FLAT_VAR = 1.5;
+
 function yOfL(L: number): number {
   return L > 8 ? ((L + 16) / 116) ** 3 : L / 903.3;
 }
@@ -63,10 +66,15 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   // White metal that the lift takes close to the studio's white: the result there is flat studio,
   // brighter than the original at the result's exposure, over a 5×5 neighbourhood (noise averages out).
   const [mP, mA] = boxMeanPair(Lp, La, w, h, 2, 2);
+  // An erased patch is flat studio: pale metal lifted close to white keeps its texture.
+  const sq = new Float32Array(w * h);
+  for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
+  const mA2 = boxMean(sq, w, h, 2);
   for (let i = 0; i < piece.length; i++) {
     if (!piece[i] || dA[i]! > STUDIO_DE) continue;
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
+    if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
     erased[i] = 1;
   }
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
@@ -110,7 +118,7 @@ function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
 function dropShadows(d: SurfaceDistances, piece: Uint8Array): void {
   const { w, h, dB, labB, surfaceLab: B, tolB } = d;
   const sm = boxMean(dB, w, h, 1);
-  const step = Math.max(2, SOFT_STEP * tolB);
+  const step = Math.max(4, SOFT_STEP * tolB);
   const q: number[] = [];
   const seen = new Uint8Array(w * h);
   for (let i = 0; i < piece.length; i++)
@@ -132,7 +140,7 @@ function dropShadows(d: SurfaceDistances, piece: Uint8Array): void {
 }
 
 /** Largest rise of the smoothed distance to the surface per pixel inside a shadow, × the tolerance. */
-const SOFT_STEP = 0.5;
+const SOFT_STEP = 1;
 
 /** A darker version of the surface colour: the same chromaticity scaled with lightness. */
 function shadowLike(lab: Float32Array, o: number, B: [number, number, number]): boolean {

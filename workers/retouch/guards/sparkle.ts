@@ -8,6 +8,13 @@ export interface SparkleAnalysis {
   after: PeakField;
   expectedPeaks: Peak[];
   afterPeaks: Peak[];
+  /**
+   * SPARKLE_LOST's view: peaks over the lower of the 13×13 and the piece-sized surround, so a large
+   * piece's wide catchlights count. SPARKLE_ADDED keeps the 13×13 one: a painted glint is small.
+   */
+  expectedWide: PeakField;
+  afterWide: PeakField;
+  expectedWidePeaks: Peak[];
   pieceMask: Uint8Array;
 }
 
@@ -30,11 +37,16 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   const big = rBig > 6 ? { r: rBig, den: matteMean(alpha, w, h, rBig) } : undefined;
   const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6, big);
   const ratio = ctx.t.sparklePeakRatio!;
+  const expectedPeaks = findPeaks(expected, w, h, pieceMask, ratio, Y_MIN);
+  const expectedWide = expected.wide ?? expected;
   const res: SparkleAnalysis = {
     expected,
     after,
-    expectedPeaks: findPeaks(expected, w, h, pieceMask, ratio, Y_MIN),
+    expectedPeaks,
     afterPeaks: findPeaks(after, w, h, pieceMask, ratio, Y_MIN),
+    expectedWide,
+    afterWide: after.wide ?? after,
+    expectedWidePeaks: expected.wide ? findPeaks(expectedWide, w, h, pieceMask, ratio, Y_MIN) : expectedPeaks,
     pieceMask,
   };
   cache.set(ctx, res);

@@ -12,8 +12,8 @@ describe("guards on the independent set (test half, synthetic pendants)", () => 
     cases = await indepSynthCases([2, 4, 6, 8, 10, 12, 14, 16, 18, 20], MIXED);
   }, 240_000);
 
-  it("detects each code and stays quiet on honest retouches from every surface", () => {
-    const r = evaluateIndep(cases);
+  it("detects each code and stays quiet on honest retouches from every surface", async () => {
+    const r = await evaluateIndep(cases);
     console.log(formatIndep(r));
     let n = 0;
     let hit = 0;

@@ -5,7 +5,8 @@
 // shooting surface or the result like its studio background) and the gains from the backdrop.
 // A result of another size, crop or framing (Loupe's own square composite too) is first registered
 // onto the original by the piece's silhouette (guards/register.ts), and the output says so.
-// Prints the warnings (plain text, or `{ "warnings": [...], "registration": {...} }` with --json) and
+// Prints one plain verdict (check-verdict.ts) and the warnings (plain text, or
+// `{ "verdict": {...}, "warnings": [...], "registration": {...} }` with --json) and
 // exits 0; exits 1 on unusable input (missing or unreadable file).
 import sharp from "sharp";
 import { checkPair, type Image8, type Warning } from "./retouch/index";
@@ -58,9 +59,9 @@ async function main(): Promise<number> {
   }
   const [before, after] = await Promise.all([load(args.before), load(args.after)]);
   const reference = args.reference ? await load(args.reference) : null;
-  const { warnings, registration } = checkPair(before, after, { reference, product: args.product ? { title: args.product } : undefined });
-  if (args.json) console.log(JSON.stringify({ warnings, registration }, null, 2));
-  else console.log(`${registration.note}\n${human(warnings)}`);
+  const { warnings, registration, verdict } = checkPair(before, after, { reference, product: args.product ? { title: args.product } : undefined });
+  if (args.json) console.log(JSON.stringify({ verdict, warnings, registration }, null, 2));
+  else console.log(`${verdict.headline}\n${registration.note}\n${human(warnings)}`);
   return 0;
 }
 

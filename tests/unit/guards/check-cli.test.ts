@@ -48,13 +48,17 @@ describe("npm run check", () => {
 
   it("prints JSON warnings and exits 0", async () => {
     const { stdout } = await run(tsx, [cli, "--before", files.before!, "--after", files.halo!, "--json"]);
-    const out = JSON.parse(stdout) as { warnings: Array<{ code: string; severity: string }> };
+    const out = JSON.parse(stdout) as { verdict: { status: string; over: string[] }; warnings: Array<{ code: string; severity: string }> };
     expect(out.warnings.map((w) => w.code)).toContain("HALO");
+    // The verdict names exactly the codes that are over their limit.
+    expect(out.verdict.status).toBe("check");
+    expect(out.verdict.over).toEqual([...new Set(out.warnings.filter((w) => w.severity === "warning").map((w) => w.code))]);
   }, 60_000);
 
   it("prints plain words by default, and no warning for an honest retouch", async () => {
     const { stdout } = await run(tsx, [cli, "--before", files.before!, "--after", files.honest!]);
     expect(stdout).not.toMatch(/\[warning\]/);
+    expect(stdout.split("\n")[0]).toMatch(/^Fine to publish/);
   }, 60_000);
 
   it("registers a result of another size and framing onto the original, and says so", async () => {

@@ -1,18 +1,19 @@
 // Acceptance on damage the guards were not designed around (tests/fixtures/guards/indep): the test
 // half of the independent set (even seeds; the odd ones were used to calibrate), through the check
-// CLI's path. Prints the rates; the whole set and both halves: indep/report.ts.
+// CLI's path; pendants 6, 12 and 18 rendered 2.8× (wide catchlights, small fixed-size stars), and
+// half the honest retouches noise-free. Prints the rates; the whole set and both halves: indep/report.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { indepSynthCases, type IndepCase } from "../../fixtures/guards/indep/cases";
-import { evaluateIndep, formatIndep } from "../../fixtures/guards/indep/report";
+import { evaluateIndep, formatIndep, MIXED } from "../../fixtures/guards/indep/report";
 
 describe("guards on the independent set (test half, synthetic pendants)", () => {
   let cases: IndepCase[] = [];
   beforeAll(async () => {
-    cases = await indepSynthCases([2, 4, 6, 8, 10, 12, 14, 16, 18, 20]);
+    cases = await indepSynthCases([2, 4, 6, 8, 10, 12, 14, 16, 18, 20], MIXED);
   }, 240_000);
 
-  it("detects each code and stays quiet on honest retouches from every surface", () => {
-    const r = evaluateIndep(cases);
+  it("detects each code and stays quiet on honest retouches from every surface", async () => {
+    const r = await evaluateIndep(cases);
     console.log(formatIndep(r));
     let n = 0;
     let hit = 0;
@@ -33,5 +34,5 @@ describe("guards on the independent set (test half, synthetic pendants)", () => 
   }, 600_000);
 });
 
-// Texture smoothing on a stone pendant's thin textured frame is the weakest code (see the README).
-const PER_CODE_MIN = 0.75;
+// With 5–10 cases per code one miss is 80–90 %; the whole set's 95 % is asserted above.
+const PER_CODE_MIN = 0.8;

@@ -8,6 +8,7 @@ import { propKept } from "./prop-kept";
 import { resolveThresholds } from "./thresholds";
 import { registerAfter, resampleAfter, type Registration } from "./register";
 import { runGuards } from "./run";
+import { checkVerdict, type CheckVerdict } from "./check-verdict";
 
 export interface CheckOptions {
   reference?: Image8 | null;
@@ -18,6 +19,8 @@ export interface CheckResult {
   warnings: Warning[];
   /** How the after was put onto the before's geometry, and a sentence saying so. */
   registration: Registration & { afterSize: [number, number]; note: string };
+  /** One plain verdict that agrees with the warnings (check-verdict.ts). */
+  verdict: CheckVerdict;
 }
 
 export function checkPair(before: Image8, after: Image8, opts: CheckOptions = {}): CheckResult {
@@ -34,7 +37,8 @@ export function checkPair(before: Image8, after: Image8, opts: CheckOptions = {}
       `scale ${round(1 / reg.scale)}, outlines overlap ${round(reg.iou * 100)} %, piece correlation ${round(reg.ncc)}.` +
       (reg.ncc < MIN_NCC ? " The two could not be matched reliably (a busy surface, a crop or a different piece): the findings are shown as notes." : "")
     : "Same size and framing: compared pixel for pixel.";
-  return { warnings, registration: { ...reg, afterSize: [after.width, after.height], note } };
+  const verdict = checkVerdict(warnings, !reg.applied || reg.ncc >= MIN_NCC);
+  return { warnings, registration: { ...reg, afterSize: [after.width, after.height], note }, verdict };
 }
 
 /** Piece luminance correlation under which the registration is not trusted. */

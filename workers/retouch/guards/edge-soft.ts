@@ -16,7 +16,9 @@ export function edgeKept(ctx: GuardContext): { kept: number; mask: Uint8Array } 
   if (idx.length < 200) return null;
   const ge = gradientsAt(expectedL, w, h, idx);
   const ga = gradientsAt(afterL, w, h, idx);
-  const thr = Math.max(4, quantileOf(ge, 0.9));
+  // An edge stands well above the typical gradient: on a large, smooth piece the top decile is
+  // mostly sensor noise, which an honest denoise removes.
+  const thr = Math.max(4, quantileOf(ge, 0.9), NOISE_MULT * quantileOf(ge, 0.5));
   const mask = new Uint8Array(w * h);
   let se = 0;
   let sa = 0;
@@ -31,6 +33,9 @@ export function edgeKept(ctx: GuardContext): { kept: number; mask: Uint8Array } 
   if (n < 30) return null;
   return { kept: sa / se, mask };
 }
+
+/** How many times the median gradient (mostly noise) an edge must reach. */
+const NOISE_MULT = 4;
 
 /** gradientMagnitude of src at the listed pixels. */
 function gradientsAt(src: Float32Array, w: number, h: number, idx: Int32Array): Float32Array {

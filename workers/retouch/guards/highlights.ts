@@ -12,13 +12,26 @@ export interface Peak {
 export interface PeakField {
   Y: Float32Array;
   surround: Float32Array;
+  /** The lower of the 13×13 surround and a wider one (set when peakFields got `big`). */
+  wide?: PeakField;
 }
 
 /**
  * The peak fields of both images (expected and after) with the same matte weights. Surroundings:
- * mean over a 13×13 window (a glint is a few pixels across at working scale).
+ * mean over a 13×13 window (a glint is a few pixels across at working scale). On a large piece a
+ * catchlight can be wider than that window and would stand above nothing: `big` (a wider radius and
+ * its matte mean) adds `wide` fields whose surround is the lower of the two.
  */
-export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: number, weight: Float32Array, den1: Float32Array, den6: Float32Array): [PeakField, PeakField] {
+export function peakFields(
+  Ye: Float32Array,
+  Ya: Float32Array,
+  w: number,
+  h: number,
+  weight: Float32Array,
+  den1: Float32Array,
+  den6: Float32Array,
+  big?: { r: number; den: Float32Array },
+): [PeakField, PeakField] {
   // The peak is read on a 3×3 mean: a highlight is a few pixels wide, while single-pixel noise
   // (and its removal by an honest denoise or JPEG) is not sparkle. Both means are weighted by the
   // matte (den = boxMean of the matte), so a piece's rim is compared with the piece and not with the
@@ -28,10 +41,20 @@ export function peakFields(Ye: Float32Array, Ya: Float32Array, w: number, h: num
   const va = weighted(Ya, weight, "guards.weightedB");
   const [ye, ya] = boxMeanOverPair(ve, va, den1, w, h, 1);
   const [se, sa] = boxMeanOverPair(ve, va, den6, w, h, 6);
-  return [
-    { Y: ye, surround: se },
-    { Y: ya, surround: sa },
-  ];
+  const e: PeakField = { Y: ye, surround: se };
+  const a: PeakField = { Y: ya, surround: sa };
+  if (big) {
+    const [be, ba] = boxMeanOverPair(ve, va, big.den, w, h, big.r);
+    e.wide = { Y: ye, surround: lowerOf(se, be) };
+    a.wide = { Y: ya, surround: lowerOf(sa, ba) };
+  }
+  return [e, a];
+}
+
+/** min(a, b) per pixel, into b. */
+function lowerOf(a: Float32Array, b: Float32Array): Float32Array {
+  for (let i = 0; i < a.length; i++) if (a[i]! < b[i]!) b[i] = a[i]!;
+  return b;
 }
 
 /** v·weight, in float32 (a temporary in the given scratch slot). */

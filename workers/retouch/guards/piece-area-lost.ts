@@ -5,25 +5,76 @@
 // everything that is not surface or shadow is the piece; on a busy one a removed prop looks the same.
 import { deltaE2000 } from "../color";
 import type { Box, Warning } from "../types";
+import { boxMeanPair } from "./box-pair";
 import { labelComponents } from "./components";
+import { boxMean } from "./filters";
 import { round, warning } from "./context";
 import type { SurfaceDistances } from "./matte-estimate";
 import type { Thresholds } from "./thresholds";
 
 /** Result this close to its studio colour (ΔE00) shows background. */
 const STUDIO_DE = 4;
-/** The original this far from the studio colour (ΔE00) cannot pass for it. */
-const UNLIKE_STUDIO_DE = 10;
+/**
+ * The original, brought to the result's exposure, this far from the studio colour (ΔE00) cannot
+ * pass for it: a white glint or white metal that the lift took to the studio's white is no evidence,
+ * pale metal that should have stayed grey-white is.
+ */
+const UNLIKE_STUDIO_DE = 6;
+
+/** How much brighter (L*, 5×5 means) than the original at the result's exposure an erased patch is. */
+const BRIGHTER_L = 2.5;
+
+/** Largest L* variance (5×5) of the result over an erased patch (studio plus JPEG noise). */
+const FLAT_VAR = 1.5;
+
+function yOfL(L: number): number {
+  return L > 8 ? ((L + 16) / 116) ** 3 : L / 903.3;
+}
+
+/**
+ * The result's exposure relative to the original over the piece it kept: the median luminance
+ * ratio where the result is not its studio background and neither image is near-clipped.
+ */
+function keptExposure(d: SurfaceDistances, piece: Uint8Array): number {
+  const { dA, labA, labB } = d;
+  const r: number[] = [];
+  for (let i = 0; i < piece.length; i++) {
+    if (!piece[i] || dA[i]! <= STUDIO_DE) continue;
+    const La = labA[i * 3]!;
+    const Lb = labB[i * 3]!;
+    if (Lb < 20 || Lb > 95 || La > 95) continue;
+    r.push(yOfL(La) / yOfL(Lb));
+  }
+  if (r.length < 30) return 1;
+  r.sort((a, b) => a - b);
+  return Math.max(0.5, Math.min(2, r[r.length >> 1]!));
+}
 
 export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8Array; piece: number } {
-  const { w, h, dB, dA, labB, studioLab: S, surfaceLab: B, tolB } = d;
+  const { w, h, dB, dA, labB, studioLab: S, tolB } = d;
   const piece = new Uint8Array(w * h);
   const erased = new Uint8Array(w * h);
+  for (let i = 0; i < piece.length; i++) if (dB[i]! > tolB) piece[i] = 1;
+  dropShadows(d, piece);
+  const k = keptExposure(d, piece);
+  const Lp = new Float32Array(w * h);
+  const La = new Float32Array(w * h);
   for (let i = 0; i < piece.length; i++) {
-    if (dB[i]! <= tolB || shadowLike(labB, i * 3, B)) continue;
-    piece[i] = 1;
-    if (dA[i]! > STUDIO_DE) continue;
-    if (deltaE2000(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) <= UNLIKE_STUDIO_DE) continue;
+    Lp[i] = Math.min(100, 116 * Math.cbrt(Math.min(1, yOfL(labB[i * 3]!) * k)) - 16);
+    La[i] = d.labA[i * 3]!;
+  }
+  // White metal that the lift takes close to the studio's white: the result there is flat studio,
+  // brighter than the original at the result's exposure, over a 5×5 neighbourhood (noise averages out).
+  const [mP, mA] = boxMeanPair(Lp, La, w, h, 2, 2);
+  // An erased patch is flat studio: pale metal lifted close to white keeps its texture.
+  const sq = new Float32Array(w * h);
+  for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
+  const mA2 = boxMean(sq, w, h, 2);
+  for (let i = 0; i < piece.length; i++) {
+    if (!piece[i] || dA[i]! > STUDIO_DE) continue;
+    const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
+    if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
+    if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
     erased[i] = 1;
   }
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
@@ -58,13 +109,52 @@ function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
   return out;
 }
 
+/**
+ * Cast shadows out of the piece: a shadow is a darker version of the surface (shadowLike) that fades
+ * into it, so it is reached from the surface in small steps of the (3×3-smoothed) distance to it. A
+ * grey or white metal has the same chromaticity but starts with a sharp outline: the step across it
+ * is too large, and the metal stays piece even where it looks like a darker surface.
+ */
+function dropShadows(d: SurfaceDistances, piece: Uint8Array): void {
+  const { w, h, dB, labB, surfaceLab: B, tolB } = d;
+  const sm = boxMean(dB, w, h, 1);
+  const step = Math.max(4, SOFT_STEP * tolB);
+  const q: number[] = [];
+  const seen = new Uint8Array(w * h);
+  for (let i = 0; i < piece.length; i++)
+    if (!piece[i]) {
+      seen[i] = 1;
+      q.push(i);
+    }
+  for (let k = 0; k < q.length; k++) {
+    const i = q[k]!;
+    const x = i % w;
+    for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
+      if (j < 0 || j >= piece.length || seen[j]) continue;
+      if (sm[j]! - sm[i]! > step || !shadowLike(labB, j * 3, B)) continue;
+      seen[j] = 1;
+      piece[j] = 0;
+      q.push(j);
+    }
+  }
+}
+
+/** Largest rise of the smoothed distance to the surface per pixel inside a shadow, × the tolerance. */
+const SOFT_STEP = 1;
+
 /** A darker version of the surface colour: the same chromaticity scaled with lightness. */
 function shadowLike(lab: Float32Array, o: number, B: [number, number, number]): boolean {
   const L = lab[o]!;
   if (L >= B[0] - 2) return false;
   const k = Math.max(0, L) / Math.max(1, B[0]);
+  // A soft box's cast shadow on a light surface keeps most of its lightness; grey or white metal
+  // (L* 55–75 on a 90 sweep) is far darker. Thin contact shadows are darker too but the opening drops them.
+  if (B[0] > 60 && k < SHADOW_MIN_RATIO) return false;
   return Math.hypot(lab[o + 1]! - B[1] * k, lab[o + 2]! - B[2] * k) < SHADOW_CHROMA_DE;
 }
+
+/** Lightness ratio (to the surface's) under which a neutral patch on a light surface is no cast shadow. */
+const SHADOW_MIN_RATIO = 0.72;
 
 /** How far (a*b*) a shadow's colour may be from the surface's, scaled to its lightness. */
 const SHADOW_CHROMA_DE = 5;

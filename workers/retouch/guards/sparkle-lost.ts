@@ -10,12 +10,12 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
   const s = sparkleAnalysis(ctx);
   const { w, h } = ctx.work;
   const t = ctx.t;
-  if (s.expectedPeaks.length < t.sparkleMinHighlights!) return [];
+  if (s.expectedWidePeaks.length < t.sparkleMinHighlights!) return [];
   let before = 0;
   let kept = 0;
   const lostBoxes: Box[] = [];
-  for (const p of s.expectedPeaks) {
-    const e = excessNear(s.after, w, h, p.i, 1);
+  for (const p of s.expectedWidePeaks) {
+    const e = excessNear(s.afterWide, w, h, p.i, 1);
     before += p.excess;
     kept += Math.min(e, p.excess);
     if (e < 0.7 * p.excess && lostBoxes.length < 20) {
@@ -28,13 +28,13 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
   const minKept = t.sparkleKeptWarn!;
   let sev = grade(loss, 1 - t.sparkleKeptNote!, 1 - minKept);
   // With only a couple of highlights the share is too noisy to be more than a note.
-  if (sev === "warning" && s.expectedPeaks.length < 2 * t.sparkleMinHighlights!) sev = "note";
+  if (sev === "warning" && s.expectedWidePeaks.length < 2 * t.sparkleMinHighlights!) sev = "note";
   if (!sev) return [];
   return [
     warning(
       "SPARKLE_LOST",
       sev,
-      `The highlights are flatter: only ${round(keptShare * 100, 0)} % of the original sparkle remains (${s.expectedPeaks.length} highlights checked). ` +
+      `The highlights are flatter: only ${round(keptShare * 100, 0)} % of the original sparkle remains (${s.expectedWidePeaks.length} highlights checked). ` +
         "Sparkle is how buyers read stones and polished metal; flattened highlights make the piece look dull or fake.",
       keptShare,
       minKept,

@@ -8,6 +8,13 @@ export interface SparkleAnalysis {
   after: PeakField;
   expectedPeaks: Peak[];
   afterPeaks: Peak[];
+  /**
+   * SPARKLE_LOST's view: peaks over the lower of the 13×13 and the piece-sized surround, so a large
+   * piece's wide catchlights count. SPARKLE_ADDED keeps the 13×13 one: a painted glint is small.
+   */
+  expectedWide: PeakField;
+  afterWide: PeakField;
+  expectedWidePeaks: Peak[];
   pieceMask: Uint8Array;
 }
 
@@ -26,17 +33,32 @@ export function sparkleAnalysis(ctx: GuardContext): SparkleAnalysis {
   const den6 = matteMean(alpha, w, h, 6);
   const pieceMask = new Uint8Array(w * h);
   for (let i = 0; i < pieceMask.length; i += w) maskRow(alpha, den1, pieceMask, i, i + w);
-  const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6);
+  const rBig = surroundRadius(ctx.regions.pieceCount);
+  const big = rBig > 6 ? { r: rBig, den: matteMean(alpha, w, h, rBig) } : undefined;
+  const [expected, after] = peakFields(ctx.work.expectedY, ctx.work.afterY, w, h, alpha, den1, den6, big);
   const ratio = ctx.t.sparklePeakRatio!;
+  const expectedPeaks = findPeaks(expected, w, h, pieceMask, ratio, Y_MIN);
+  const expectedWide = expected.wide ?? expected;
   const res: SparkleAnalysis = {
     expected,
     after,
-    expectedPeaks: findPeaks(expected, w, h, pieceMask, ratio, Y_MIN),
+    expectedPeaks,
     afterPeaks: findPeaks(after, w, h, pieceMask, ratio, Y_MIN),
+    expectedWide,
+    afterWide: after.wide ?? after,
+    expectedWidePeaks: expected.wide ? findPeaks(expectedWide, w, h, pieceMask, ratio, Y_MIN) : expectedPeaks,
     pieceMask,
   };
   cache.set(ctx, res);
   return res;
+}
+
+/**
+ * The wider surround's radius: catchlights grow with the piece (a 100-px pendant's are a few pixels,
+ * a 300-px one's tens), so the window does too — 6 px up to a piece of ~100² px, at most 24.
+ */
+export function surroundRadius(pieceCount: number): number {
+  return Math.max(6, Math.min(24, Math.round(Math.sqrt(pieceCount) / 16)));
 }
 
 /** Row kernel (V8 optimises per-row functions within the first image, see filters.ts). */

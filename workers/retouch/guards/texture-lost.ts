@@ -30,11 +30,15 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
   const { w, h, expectedL: x, afterL: y, alpha } = ctx.work;
   // Small or smooth pieces have little "textured" area: then their whole non-specular interior is
   // the detail to keep.
-  let mask = ctx.regions.textured;
+  // Finish is the metal's: a stone's facets are not texture, and a dark stone's sensor noise (which an
+  // honest denoise removes) stands above the metal's noise floor.
+  const gem = dilate(ctx.regions.gem, w, h, 1);
+  let mask = new Uint8Array(w * h);
+  for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.textured[i]! && !gem[i] ? 1 : 0;
   let n = count(mask);
   if (n < Math.max(100, ctx.t.textureMinFraction! * ctx.regions.pieceCount)) {
     mask = new Uint8Array(mask.length);
-    for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] ? 1 : 0;
+    for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] && !gem[i] ? 1 : 0;
     n = count(mask);
     if (n < 100) return null;
   }
@@ -72,19 +76,34 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
     tileN[tile]++;
   }
   const t = ctx.t;
+  // Sensor noise is detail too, and an honest denoise removes it: each image's noise floor (the
+  // quietest tiles' energy) is taken off before texture is compared.
+  const nfX = noiseFloor(tileX, tileN);
+  const nfY = noiseFloor(tileY, tileN);
   let strong = 0;
   let lost = 0;
   let tiles = 0;
   for (let k = 0; k < tileX.length; k++) {
     if (tileN[k]! < 0.3 * TILE * TILE) continue;
-    const ex = tileX[k]! / tileN[k]!;
-    // Detail well above sensor noise (σ ≈ 1 L*): what an honest denoise leaves alone.
+    const ex = tileX[k]! / tileN[k]! - nfX;
+    // Detail well above sensor noise: what an honest denoise leaves alone.
     if (ex < t.textureTileEnergyMin!) continue;
     tiles++;
     strong += ex;
-    if (tileY[k]! / tileX[k]! < t.textureTileHfKept!) lost += ex;
+    if (tileY[k]! / tileN[k]! - nfY < t.textureTileHfKept! * ex) lost += ex;
   }
-  return { ssim: ssim / n, hfKept: hx > 0 ? hy / hx : 1, tilesLost: strong > 0 ? lost / strong : 0, tiles, mask };
+  const eX = Math.max(0, hx / n - nfX);
+  const eY = Math.max(0, hy / n - nfY);
+  return { ssim: ssim / n, hfKept: eX > t.textureTileEnergyMin! / 4 ? eY / eX : 1, tilesLost: strong > 0 ? lost / strong : 0, tiles, mask };
+}
+
+/** Energy per pixel of the quietest tenth of the tiles (0 with fewer than 10 tiles). */
+function noiseFloor(e: Float64Array, n: Int32Array): number {
+  const v: number[] = [];
+  for (let k = 0; k < e.length; k++) if (n[k]! >= 0.3 * TILE * TILE) v.push(e[k]! / n[k]!);
+  if (v.length < 10) return 0;
+  v.sort((a, b) => a - b);
+  return v[Math.floor(0.1 * v.length)]!;
 }
 
 export function textureLost(ctx: GuardContext): Warning[] {

@@ -7,7 +7,7 @@ import { deltaE2000 } from "../color";
 import type { Box, Warning } from "../types";
 import { boxMeanPair } from "./box-pair";
 import { labelComponents } from "./components";
-import { boxMean } from "./filters";
+import { boxMeanReplicated } from "../pixels/box-mean";
 import { round, warning } from "./context";
 import type { SurfaceDistances } from "./matte-estimate";
 import type { Thresholds } from "./thresholds";
@@ -69,7 +69,7 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   // An erased patch is flat studio: pale metal lifted close to white keeps its texture.
   const sq = new Float32Array(w * h);
   for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
-  const mA2 = boxMean(sq, w, h, 2);
+  const mA2 = boxMeanReplicated(sq, w, h, 2);
   for (let i = 0; i < piece.length; i++) {
     if (!piece[i] || dA[i]! > STUDIO_DE) continue;
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
@@ -117,7 +117,7 @@ function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
  */
 function dropShadows(d: SurfaceDistances, piece: Uint8Array): void {
   const { w, h, dB, labB, surfaceLab: B, tolB } = d;
-  const sm = boxMean(dB, w, h, 1);
+  const sm = boxMeanReplicated(dB, w, h, 1);
   const step = Math.max(4, SOFT_STEP * tolB);
   const q: number[] = [];
   const seen = new Uint8Array(w * h);

@@ -41,4 +41,16 @@ describe("neutral surfaces", () => {
     expect(even.neutral).toBe(true);
     expect(even.gains.whiteBalance[2]).toBeGreaterThan(1.1);
   });
+
+  it("a surface at the camera's ceiling (pure white) tells neither exposure nor white balance: left as shot", () => {
+    const clipped = readSurface(model([1, 0, 0, 0, 0, 0], [1, 0, 0, 0, 0, 0], [0.995, 0, 0, 0, 0, 0], 0.002));
+    expect(clipped.gains).toEqual({ exposure: 1, whiteBalance: [1, 1, 1] });
+    expect(clipped.notes.join(" ")).toMatch(/pure white/);
+    // A bright sweep just below the ceiling (sRGB ≈ 250) is still read: brought to the L* 96 target.
+    const bright = readSurface(model([0.955, 0, 0, 0, 0, 0], [0.955, 0, 0, 0, 0, 0], [0.94, 0, 0, 0, 0, 0], 0.002));
+    expect(bright.gains.exposure).toBeLessThan(0.97);
+    // A warm cast on white clips red only: still read as a cast.
+    const warm = readSurface(model([1, 0, 0, 0, 0, 0], [0.9, 0, 0, 0, 0, 0], [0.75, 0, 0, 0, 0, 0], 0.002));
+    expect(warm.gains.whiteBalance[2]).toBeGreaterThan(1.1);
+  });
 });

@@ -1,5 +1,5 @@
 // The merchant's manual edits of one image (brush strokes, colour pass), the colour pass applied to
-// a whole batch, and the versions an image went through. Every change re-renders in a worker
+// a whole batch or collection, and the versions an image went through. Every change re-renders in a worker
 // (rerunImage: the image goes back through processing to review with a new version).
 import { EditsInputError, parseEdits, type EditList } from "../../workers/retouch/contract";
 import { getStorage } from "../storage";
@@ -43,14 +43,28 @@ export interface ApplyColorResult {
   skipped: Array<{ id: string; state: string; reason: string }>;
 }
 
-/** One photo's colour pass onto every other photo of its batch (each keeps its own strokes). */
-export async function applyColorToBatch(shop: string, batchId: string, fromImageId: string): Promise<ApplyColorResult> {
-  await requireBatch(shop, batchId);
+export type ApplyColorScope = "batch" | "collection";
+
+/**
+ * One photo's colour pass onto every other photo of its batch, or (scope "collection") of every
+ * batch of this shop started from the same collection as its batch. Each keeps its own strokes.
+ */
+export async function applyColor(shop: string, batchId: string, fromImageId: string, scope: ApplyColorScope = "batch"): Promise<ApplyColorResult> {
+  const batch = await requireBatch(shop, batchId);
   const from = await findImage(shop, fromImageId);
   if (from.batchId !== batchId) throw new InvalidRequestError("That photo is not in this batch.");
   const color = readStoredEdits(from.edits)?.color ?? null;
   if (!color) throw new InvalidRequestError("That photo has no saved colour pass to apply: save one on it first.");
-  const jobs = await db().imageJob.findMany({ where: { batchId, shop, id: { not: fromImageId } }, orderBy: { position: "asc" } });
+  let batchIds = [batchId];
+  if (scope === "collection") {
+    if (!batch.collectionId) throw new InvalidRequestError("This batch was not started from a collection: apply the colour to the batch instead.");
+    const same = await db().batch.findMany({ where: { shop, collectionId: batch.collectionId }, select: { id: true } });
+    batchIds = same.map((b) => b.id);
+  }
+  const jobs = await db().imageJob.findMany({
+    where: { shop, batchId: { in: batchIds }, id: { not: fromImageId } },
+    orderBy: [{ createdAt: "asc" }, { position: "asc" }],
+  });
   const out: ApplyColorResult = { applied: [], skipped: [] };
   for (const job of jobs) {
     if (!EDITABLE.has(job.state) || !job.resultId) {
@@ -61,6 +75,11 @@ export async function applyColorToBatch(shop: string, batchId: string, fromImage
     out.applied.push(await rerunImage(shop, job.id, { edits: { mask: own?.mask ?? [], color } }));
   }
   return out;
+}
+
+/** One photo's colour pass onto every other photo of its batch (each keeps its own strokes). */
+export async function applyColorToBatch(shop: string, batchId: string, fromImageId: string): Promise<ApplyColorResult> {
+  return applyColor(shop, batchId, fromImageId, "batch");
 }
 
 export interface VersionView {
@@ -110,5 +129,7 @@ export async function editorState(shop: string, imageId: string) {
     versions: listed,
     baseCutoutUrl: await sign(baseResult?.cutoutKey),
     reference: ref ? { url: await sign(ref.blobKey), background } : null,
+    /** Whether the batch was started from a collection (the colour pass can then go to the collection). */
+    inCollection: !!batch?.collectionId,
   };
 }

@@ -81,6 +81,12 @@ export function EditorCard(props: {
 
   const scale = zoom === 0 ? fit : zoom;
   const savedColor = loaded?.edits?.color ?? null;
+  const applyColorTo = (scope: "batch" | "collection") =>
+    run(async () => {
+      const r = await applyColorToBatch(batchId, imageId, scope);
+      const skipped = r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped[0]!.reason})` : "";
+      return `Colour applied to ${r.applied.length} other photo${r.applied.length === 1 ? "" : "s"} of the ${scope}${skipped}.`;
+    });
   return (
     <div data-testid="editor" data-version={loaded?.version ?? ""}>
       <Card>
@@ -198,17 +204,14 @@ export function EditorCard(props: {
             >
               Remove all edits
             </Button>
-            <Button
-              disabled={!editable || !savedColor}
-              onClick={() =>
-                run(async () => {
-                  const r = await applyColorToBatch(batchId, imageId);
-                  return `Colour applied to ${r.applied.length} other photo${r.applied.length === 1 ? "" : "s"}${r.skipped.length ? `; ${r.skipped.length} skipped (${r.skipped[0]!.reason})` : ""}.`;
-                })
-              }
-            >
+            <Button disabled={!editable || !savedColor} onClick={() => applyColorTo("batch")}>
               Apply colour to batch
             </Button>
+            {loaded?.inCollection ? (
+              <Button disabled={!editable || !savedColor} onClick={() => applyColorTo("collection")}>
+                Apply colour to collection
+              </Button>
+            ) : null}
           </InlineStack>
           {loaded ? <VersionList versions={loaded.versions} /> : null}
         </BlockStack>

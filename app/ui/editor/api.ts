@@ -19,6 +19,8 @@ export interface EditorState {
   baseCutoutUrl: string | null;
   /** The collection's approved reference photo and the background this photo is composed on. */
   reference: { url: string | null; background: string | null } | null;
+  /** Whether the photo's batch was started from a collection (the colour pass can go to it). */
+  inCollection: boolean;
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -36,8 +38,8 @@ export const saveEdits = (imageId: string, edits: Partial<EditList>) =>
   call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "POST", body: JSON.stringify(edits) });
 export const clearEdits = (imageId: string) =>
   call<unknown>(`/api/images/${encodeURIComponent(imageId)}/edits`, { method: "DELETE" });
-export const applyColorToBatch = (batchId: string, fromImageId: string) =>
+export const applyColorToBatch = (batchId: string, fromImageId: string, scope: "batch" | "collection" = "batch") =>
   call<{ applied: string[]; skipped: Array<{ id: string; reason: string }> }>(
     `/api/batches/${encodeURIComponent(batchId)}/apply-color`,
-    { method: "POST", body: JSON.stringify({ fromImageId }) },
+    { method: "POST", body: JSON.stringify({ fromImageId, scope }) },
   );

@@ -1,7 +1,7 @@
 // Manual edits through the real services, database, storage and local queue (engine and Shopify
 // faked): an edit list is validated against the photo, rendered by a worker as a new version (the
 // earlier one kept), survives a worker restart and a re-run, is removed by DELETE, and a colour pass
-// is applied to the rest of the batch; publishing writes the edited version.
+// is applied to the rest of the batch or of the collection; publishing writes the edited version.
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RetouchOutput } from "../../../workers/retouch/report";
@@ -9,7 +9,7 @@ import { createProducer } from "../../../core/queue/producer.server";
 import { setProducer } from "../../../core/batches/enqueue.server";
 import { startWorker, type RunningWorker } from "../../../workers/main";
 import * as svc from "../../../core/batches/service.server";
-import { InvalidRequestError } from "../../../core/batches/errors";
+import { InvalidRequestError, NotFoundError } from "../../../core/batches/errors";
 import { makeEnv, waitFor, type TestEnv } from "./helpers/env";
 import { FakeEngine, FakeShopify, productGid } from "./helpers/fakes";
 
@@ -105,6 +105,73 @@ describe("manual edits", () => {
     expect(v4.edits).toBeNull();
     const last = await env.db.imageVersion.findUniqueOrThrow({ where: { imageId_version: { imageId: img!.id, version: 4 } } });
     expect(last.edits).toBeNull();
+  });
+
+  it("applies a colour pass to every batch of the same collection, of this shop only; 400 for a batch without a collection", async () => {
+    const B = "beta-gems.myshopify.com";
+    const RINGS = "gid://shopify/Collection/11";
+    const CHAINS = "gid://shopify/Collection/12";
+    shopify.addProduct(A, 1, 2, "Gold Ring");
+    shopify.addProduct(A, 3, 1, "Silver Chain");
+    shopify.addProduct(B, 1, 1, "Their Ring");
+    shopify.collections.set(RINGS, [productGid(1)]);
+    shopify.collections.set(CHAINS, [productGid(3)]);
+    const done = async (shop: string, req: { collectionId: string } | { productIds: string[] }) => {
+      const { id } = await svc.createBatch(shop, req);
+      return waitFor("batch done", async () => {
+        const b = await svc.getBatch(shop, id);
+        return b?.status === "done" ? b : null;
+      });
+    };
+    const b1 = await done(A, { collectionId: RINGS });
+    const b2 = await done(A, { collectionId: RINGS });
+    const b3 = await done(A, { collectionId: CHAINS });
+    const theirs = await done(B, { collectionId: RINGS }); // another shop, same collection id
+    const loose = await done(A, { productIds: [productGid(3)] });
+    expect([b1, b2, b3, theirs, loose].map((b) => b.images.length)).toEqual([2, 2, 1, 1, 1]);
+
+    const [source, sibling] = b1.images;
+    await svc.saveEdits(A, source!.id, { color: STROKES.color });
+    await inReview(source!.id, 2);
+    const renders = engine.edits.length;
+
+    const v1Results = new Map((await env.db.imageJob.findMany({ where: { shop: A } })).map((j) => [j.id, j.resultId]));
+    const out = await svc.applyColor(A, b1.id, source!.id, "collection");
+    const expected = [sibling!.id, ...b2.images.map((i) => i.id)];
+    expect(out.applied.map((i) => i.id).sort()).toEqual([...expected].sort());
+    expect(out.skipped).toEqual([]);
+    const sourceV2 = await env.db.imageJob.findUniqueOrThrow({ where: { id: source!.id } });
+    const now = new Map<string, { mediaId: string; resultId: string | null }>();
+    for (const id of expected) {
+      const j = await inReview(id, 2); // re-queued, re-rendered and re-checked: a new version in review
+      expect(JSON.parse(j.edits!)).toEqual({ mask: [], color: parsed.color });
+      expect(j.resultId).not.toBe(v1Results.get(id));
+      now.set(id, j);
+    }
+    // Batch 2 holds the same two photos as batch 1: the copy of the source photo reuses the source's
+    // coloured result, and the other photo is rendered once with the pass and shared by both batches.
+    const [copy, otherCopy] = b2.images.map((i) => now.get(i.id)!);
+    expect(copy!.mediaId).toBe(sourceV2.mediaId);
+    expect(copy!.resultId).toBe(sourceV2.resultId);
+    expect(otherCopy!.resultId).toBe(now.get(sibling!.id)!.resultId);
+    expect(engine.edits.slice(renders)).toEqual([{ mask: [], color: parsed.color }]);
+    for (const id of [...b3.images, ...loose.images].map((i) => i.id)) {
+      expect(await env.db.imageJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, edits: null, state: "review" });
+    }
+    expect(await env.db.imageJob.findUniqueOrThrow({ where: { id: theirs.images[0]!.id } })).toMatchObject({ shop: B, version: 1, edits: null });
+    expect((await svc.editorState(A, source!.id)).inCollection).toBe(true);
+
+    // A batch started from products has no collection: refused in plain words, nothing re-rendered.
+    const [lone] = loose.images;
+    await svc.saveEdits(A, lone!.id, { color: STROKES.color });
+    await inReview(lone!.id, 2);
+    const before = engine.edits.length;
+    await expect(svc.applyColor(A, loose.id, lone!.id, "collection")).rejects.toThrow(InvalidRequestError);
+    await expect(svc.applyColor(A, loose.id, lone!.id, "collection")).rejects.toThrow(/not started from a collection/);
+    expect((await svc.editorState(A, lone!.id)).inCollection).toBe(false);
+    // Another shop cannot use this shop's batch.
+    await expect(svc.applyColor(B, b1.id, source!.id, "collection")).rejects.toThrow(NotFoundError);
+    expect(engine.edits.length).toBe(before);
   });
 
   it("publishing writes the edited version", async () => {

@@ -378,6 +378,8 @@ describe("Fix it in Loupe: brush and colour pass", () => {
   it("apply colour to the batch re-renders every other photo with that colour pass", async () => {
     const others = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => i.id !== imageId && i.state === "review");
     expect(others.length).toBeGreaterThan(0);
+    // The batch was started from a collection, so the pass can also go to the collection's other batches.
+    await page.getByRole("button", { name: "Apply colour to collection" }).waitFor({ timeout: 10_000 });
     await page.getByRole("button", { name: "Apply colour to batch" }).click();
     await page.getByTestId("editor-message").filter({ hasText: /Colour applied to \d+ other photo/ }).waitFor({ timeout: 30_000 });
     const done = await waitFor(

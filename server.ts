@@ -14,10 +14,14 @@ export interface WebServer {
   port: number;
 }
 
-export async function startWebServer(port = Number(process.env.PORT || 3000), host = process.env.HOST || "127.0.0.1"): Promise<WebServer> {
+export async function startWebServer(
+  port = Number(process.env.PORT || 3000),
+  host = process.env.HOST || "127.0.0.1",
+): Promise<WebServer> {
   assertSafeToStart();
   const buildPath = resolve("build/server/index.js");
-  if (!existsSync(buildPath)) throw new Error("The app is not built: run `npm run build` first (npm run demo does it for you).");
+  if (!existsSync(buildPath))
+    throw new Error("The app is not built: run `npm run build` first (npm run demo does it for you).");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");

@@ -11,7 +11,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "extensions/*/tests/**/*.test.ts"], testTimeout: 60_000 },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts", "extensions/*/tests/**/*.test.ts"],
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

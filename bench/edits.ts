@@ -26,7 +26,10 @@ export function benchEdits(W: number, H: number): EditList {
     op: ops[k % 3]!,
     radius: 30,
     hardness: 0.7,
-    points: Array.from({ length: 200 }, (_, i): [number, number] => [W * (0.2 + (0.6 * i) / 199), H * (0.25 + 0.04 * k) + 20 * Math.sin(i / 9)]),
+    points: Array.from({ length: 200 }, (_, i): [number, number] => [
+      W * (0.2 + (0.6 * i) / 199),
+      H * (0.25 + 0.04 * k) + 20 * Math.sin(i / 9),
+    ]),
   }));
   return { mask, color: { exposure: 0.5, temperature: -12, tint: 4 } };
 }
@@ -67,7 +70,9 @@ export async function runEditsBench(): Promise<{ freshMs: number; editedMs: numb
   fs.mkdirSync("bench-results", { recursive: true });
   const file = path.join("bench-results", `edits-${out.date.replace(/[:.]/g, "-")}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 2));
-  console.log(`edits: re-render ${out.editedMs} ms vs fresh ${out.freshMs} ms on ${out.photo.megapixels} MP → ratio ${out.ratio} (budget ${REDRAW_BUDGET}); wrote ${file}`);
+  console.log(
+    `edits: re-render ${out.editedMs} ms vs fresh ${out.freshMs} ms on ${out.photo.megapixels} MP → ratio ${out.ratio} (budget ${REDRAW_BUDGET}); wrote ${file}`,
+  );
   return out;
 }
 

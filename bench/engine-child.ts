@@ -33,7 +33,9 @@ async function anchor(buf: Buffer): Promise<Record<string, number>> {
     rgba.set(image.data.subarray(3 * i, 3 * i + 3), 4 * i);
     rgba[4 * i + 3] = Math.round(a.data[i]! * 255);
   }
-  await sharp(rgba, { raw: { width: image.width, height: image.height, channels: 4 } }).png({ compressionLevel: 6 }).toBuffer();
+  await sharp(rgba, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   const t3 = performance.now();
   return { decode: t1 - t0, segment: t2 - t1, compose: t3 - t2, total: t3 - t0 };
 }
@@ -49,7 +51,13 @@ for (let i = 0; i < repeats + 1; i++) {
   else if (mode === "isnet") {
     const { image } = await decodeInput(buf);
     const t1 = performance.now();
-    await isnetProbability(image, modelPathFromEnv(), Number(process.env.LOUPE_ISNET_SIDE) || 1024, undefined, "shipped");
+    await isnetProbability(
+      image,
+      modelPathFromEnv(),
+      Number(process.env.LOUPE_ISNET_SIDE) || 1024,
+      undefined,
+      "shipped",
+    );
     timings = { segment: performance.now() - t1 };
   } else timings = (await runPipeline(buf, { size: 2048 }, segment, "output")).output.report.timings;
   timings.wall = performance.now() - t;
@@ -60,4 +68,13 @@ const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.
 const steady = runs.slice(1);
 const keys = Object.keys(steady[0]!);
 const med = Object.fromEntries(keys.map((k) => [k, Math.round(median(steady.map((r) => r[k]!)))]));
-console.log(JSON.stringify({ mode, mp, repeats, coldWall: Math.round(runs[0]!.wall!), median: med, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(
+  JSON.stringify({
+    mode,
+    mp,
+    repeats,
+    coldWall: Math.round(runs[0]!.wall!),
+    median: med,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

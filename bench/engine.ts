@@ -19,17 +19,24 @@ function arg(name: string, def: string): string {
 }
 
 function child(mode: string, mp: number, repeats: number, env: Record<string, string> = {}): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "engine-child.ts"), mode, String(mp), String(repeats)], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "engine-child.ts"), mode, String(mp), String(repeats)],
+    {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
 async function batch(n: number): Promise<Record<string, number>> {
   const f = makeFixture({ size: 900, layout: "pendant", dust: 6, seed: 7 });
-  const jpg = await sharp(f.image.data, { raw: { width: 900, height: 900, channels: 3 } }).resize(2449, 1633, { fit: "fill" }).jpeg({ quality: 92 }).toBuffer();
+  const jpg = await sharp(f.image.data, { raw: { width: 900, height: 900, channels: 3 } })
+    .resize(2449, 1633, { fit: "fill" })
+    .jpeg({ quality: 92 })
+    .toBuffer();
   const pool = new EnginePool();
   const t = performance.now();
   await Promise.all(Array.from({ length: n }, () => pool.retouch(jpg)));
@@ -42,21 +49,29 @@ export async function runEngineBench(): Promise<string> {
   const sizes = arg("sizes", "1,4,12,20").split(",").map(Number);
   const repeats = Math.max(1, Number(arg("repeats", "2")));
   const sides = arg("sides", "640").split(",").map(Number);
-  const result: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, model: process.env.LOUPE_MODEL || "models/isnet-fp16.onnx" };
+  const result: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    model: process.env.LOUPE_MODEL || "models/isnet-fp16.onnx",
+  };
 
   if (!process.argv.includes("--no-quality")) {
     console.error(`quality on fixtures (sides ${sides.join(",")}) …`);
     const q = await fixtureQuality(sides);
     result.quality = q;
     for (const [k, v] of Object.entries(q))
-      console.error(`  ${k.padEnd(12)} IoU ${v.iou.toFixed(4)}  MAE ${v.mae.toFixed(4)}  BF ${v.boundaryF.toFixed(4)}  edge ${v.edgeError.toFixed(4)}  bleed ${v.bleed.toFixed(4)} (non-white ${v.bleedNonWhite.toFixed(4)})`);
+      console.error(
+        `  ${k.padEnd(12)} IoU ${v.iou.toFixed(4)}  MAE ${v.mae.toFixed(4)}  BF ${v.boundaryF.toFixed(4)}  edge ${v.edgeError.toFixed(4)}  bleed ${v.bleed.toFixed(4)} (non-white ${v.bleedNonWhite.toFixed(4)})`,
+      );
   }
 
   const speed: Record<string, unknown>[] = [];
   for (const mp of sizes) {
     // Alternate ours / anchors / bare network so machine drift hits all of them alike.
     const ours = child("ours", mp, repeats);
-    const shipped = process.argv.includes("--no-shipped") ? { error: "skipped (--no-shipped)" } : timeShippedAnchor(await benchJpeg(mp), repeats);
+    const shipped = process.argv.includes("--no-shipped")
+      ? { error: "skipped (--no-shipped)" }
+      : timeShippedAnchor(await benchJpeg(mp), repeats);
     const anchor = child("anchor", mp, repeats);
     const isnet = child("isnet", mp, repeats, { LOUPE_ISNET_SIDE: "1024" });
     const o = (ours.median as Record<string, number>).wall!;

@@ -12,15 +12,33 @@ import { PHOTO_DIR } from "../tests/fixtures/guards/photo-dir";
 import { formatScore, loadLabels, scoreWarnings } from "../tests/fixtures/guards/real/score";
 
 async function load(p: string): Promise<Image8> {
-  const { data, info } = await sharp(p).rotate().toColourspace("srgb").removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  const { data, info } = await sharp(p)
+    .rotate()
+    .toColourspace("srgb")
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
 }
 
 const dir = process.argv[2] ?? "/tmp/g15";
 const labels = loadLabels();
-const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as Record<string, { ok: boolean; warnings?: Warning[]; outputs?: { composite: string } }>;
+const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as Record<
+  string,
+  { ok: boolean; warnings?: Warning[]; outputs?: { composite: string } }
+>;
 const engine = new Map<string, string[]>();
-for (const [src, r] of Object.entries(report)) if (r.ok) engine.set(path.basename(src), (r.warnings ?? []).filter((w) => w.severity === "warning").map((w) => w.code));
+for (const [src, r] of Object.entries(report))
+  if (r.ok)
+    engine.set(
+      path.basename(src),
+      (r.warnings ?? []).filter((w) => w.severity === "warning").map((w) => w.code),
+    );
 console.log(formatScore("engine warnings", scoreWarnings(labels, engine)));
 
 if (process.argv.includes("--check")) {
@@ -31,9 +49,14 @@ if (process.argv.includes("--check")) {
     const orig = path.join(PHOTO_DIR, file);
     if (!r.ok || !r.outputs || !existsSync(orig)) continue;
     const res = checkPair(await load(orig), await load(path.join(dir, r.outputs.composite)));
-    check.set(file, res.warnings.filter((w) => w.severity === "warning").map((w) => w.code));
+    check.set(
+      file,
+      res.warnings.filter((w) => w.severity === "warning").map((w) => w.code),
+    );
     notes += res.warnings.filter((w) => w.severity === "note").length;
-    console.log(`  ${file}: ${res.warnings.map((w) => `${w.code}/${w.severity}=${w.value}`).join(", ") || "-"} [${res.registration.applied ? `registered ×${(1 / res.registration.scale).toFixed(2)} IoU ${res.registration.iou.toFixed(2)}` : "same geometry"}]`);
+    console.log(
+      `  ${file}: ${res.warnings.map((w) => `${w.code}/${w.severity}=${w.value}`).join(", ") || "-"} [${res.registration.applied ? `registered ×${(1 / res.registration.scale).toFixed(2)} IoU ${res.registration.iou.toFixed(2)}` : "same geometry"}]`,
+    );
   }
   console.log(formatScore(`check on the composites (${notes} notes besides)`, scoreWarnings(labels, check)));
 }

@@ -12,7 +12,7 @@ export function syntheticPair(size = 2000): GuardInput {
   const c = size / 2;
   const R = size * 0.3;
   let seed = 1;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       const i = y * size + x;
@@ -24,7 +24,9 @@ export function syntheticPair(size = 2000): GuardInput {
       const th = Math.atan2(y - c, x - c);
       const shade = 0.3 + 0.7 * (0.5 + 0.5 * Math.sin(3 * th)) + 0.05 * (rnd() - 0.5);
       const glint = (x * 7 + y * 13) % 997 === 0 ? 80 : 0;
-      const piece = gem ? [30, 120, 60] : [Math.min(255, 220 * shade + glint), Math.min(255, 180 * shade + glint), Math.min(255, 90 * shade + glint)];
+      const piece = gem
+        ? [30, 120, 60]
+        : [Math.min(255, 220 * shade + glint), Math.min(255, 180 * shade + glint), Math.min(255, 90 * shade + glint)];
       const o = i * 3;
       for (let k = 0; k < 3; k++) {
         before[o + k] = Math.round(al * piece[k]! + (1 - al) * 170 + (rnd() - 0.5) * 2);
@@ -32,7 +34,12 @@ export function syntheticPair(size = 2000): GuardInput {
       }
     }
   const img = (d: Uint8Array): Image8 => ({ width: size, height: size, channels: 3, data: d });
-  return { before: img(before), after: img(after), alpha: { width: size, height: size, data: alpha }, backdrop: [170, 170, 170] };
+  return {
+    before: img(before),
+    after: img(after),
+    alpha: { width: size, height: size, data: alpha },
+    backdrop: [170, 170, 170],
+  };
 }
 
 function median(v: number[]): number {
@@ -57,7 +64,11 @@ export async function benchGuards(runs = 5): Promise<Record<string, number>> {
     estimateMatte(input.before, input.after);
     tMatte.push(performance.now() - t);
   }
-  return { guards_4mp_ms: Math.round(median(tGuards)), guards_4mp_cpu_ms: Math.round(median(cGuards)), matte_estimate_4mp_ms: Math.round(median(tMatte)) };
+  return {
+    guards_4mp_ms: Math.round(median(tGuards)),
+    guards_4mp_cpu_ms: Math.round(median(cGuards)),
+    matte_estimate_4mp_ms: Math.round(median(tMatte)),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

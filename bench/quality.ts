@@ -25,7 +25,10 @@ function mean(rows: Scores[]): Scores {
   return out;
 }
 
-export async function fixtureQuality(sides: number[], size = 1200): Promise<Record<string, Scores & { perImage: Scores[] }>> {
+export async function fixtureQuality(
+  sides: number[],
+  size = 1200,
+): Promise<Record<string, Scores & { perImage: Scores[] }>> {
   const rows: Record<string, Scores[]> = {};
   for (const spec of QUALITY_FIXTURES) {
     const f = makeFixture({ size, seed: 5, dust: 0, ...spec });
@@ -34,7 +37,11 @@ export async function fixtureQuality(sides: number[], size = 1200): Promise<Reco
     const nonWhite = spec.surface !== "white";
     const add = (key: string, alpha: Float32Array, cut: Uint8Array) => {
       const e = scoreEdges(cut, ideal, surface, band);
-      (rows[key] ??= []).push({ ...scoreCutout({ width: size, height: size, data: alpha }, f.alpha), ...e, bleedNonWhite: nonWhite ? e.bleed : NaN });
+      (rows[key] ??= []).push({
+        ...scoreCutout({ width: size, height: size, data: alpha }, f.alpha),
+        ...e,
+        bleedNonWhite: nonWhite ? e.bleed : NaN,
+      });
     };
     const p1024 = await isnetProbability(f.image, modelPathFromEnv(), 1024, undefined, "shipped");
     const anchor = resampleBilinear(p1024, size, size).data;

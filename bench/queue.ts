@@ -32,7 +32,10 @@ function latencyShopify(photos: Buffer[], downloadMs: number, publishMs: number)
   }));
   return {
     async listCollection() {
-      return { title: "Bench", products: [...new Set(images.map((m) => m.productId))].map((id) => ({ id, title: "" })) };
+      return {
+        title: "Bench",
+        products: [...new Set(images.map((m) => m.productId))].map((id) => ({ id, title: "" })),
+      };
     },
     async listProductImages(_shop, productId) {
       await sleep(80);
@@ -45,7 +48,12 @@ function latencyShopify(photos: Buffer[], downloadMs: number, publishMs: number)
     },
     async publishMedia(input) {
       await sleep(publishMs);
-      return { url: "https://cdn.shopify.com/written.jpg", sha256: createHash("sha256").update(input.bytes).digest("hex"), alreadyDone: false, mediaId: input.mediaId };
+      return {
+        url: "https://cdn.shopify.com/written.jpg",
+        sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        alreadyDone: false,
+        mediaId: input.mediaId,
+      };
     },
   };
 }
@@ -59,7 +67,10 @@ export async function benchQueue(): Promise<Record<string, number>> {
   const photos = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
       const f = makeFixture({ size: 900, layout: i % 2 ? "ring" : "pendant", dust: 6, seed: 7 + i });
-      return sharp(f.image.data, { raw: { width: 900, height: 900, channels: 3 } }).resize(2449, 1633, { fit: "fill" }).jpeg({ quality: 92 }).toBuffer();
+      return sharp(f.image.data, { raw: { width: 900, height: 900, channels: 3 } })
+        .resize(2449, 1633, { fit: "fill" })
+        .jpeg({ quality: 92 })
+        .toBuffer();
     }),
   );
 
@@ -86,15 +97,24 @@ export async function benchQueue(): Promise<Record<string, number>> {
     for (let i = 0; i < singles; i++) await engine.retouch(photos[i]!);
     const singleAvg = (performance.now() - t0) / singles;
 
-    const worker = await startWorker({ db, deps: { engine, shopify: latencyShopify(photos, downloadMs, publishMs) }, pollMs: 100 });
+    const worker = await startWorker({
+      db,
+      deps: { engine, shopify: latencyShopify(photos, downloadMs, publishMs) },
+      pollMs: 100,
+    });
     const t1 = performance.now();
-    const batch = await svc.createBatch(SHOP, { productIds: [...new Set(Array.from({ length: n }, (_, i) => `gid://shopify/Product/${Math.floor(i / 4) + 1}`))] });
+    const batch = await svc.createBatch(SHOP, {
+      productIds: [...new Set(Array.from({ length: n }, (_, i) => `gid://shopify/Product/${Math.floor(i / 4) + 1}`))],
+    });
     // A merchant approving and publishing each image as soon as it is in review.
     for (;;) {
       const b = (await svc.getBatch(SHOP, batch.id))!;
       for (const img of b.images.filter((i) => i.state === "review")) await svc.publishImage(SHOP, img.id);
       if (b.total === n && b.counts.published === n) break;
-      if (b.counts.failed) throw new Error(`bench: ${b.counts.failed} image(s) failed: ${b.images.find((i) => i.state === "failed")?.lastError}`);
+      if (b.counts.failed)
+        throw new Error(
+          `bench: ${b.counts.failed} image(s) failed: ${b.images.find((i) => i.state === "failed")?.lastError}`,
+        );
       await sleep(50);
     }
     const batchMs = performance.now() - t1;
@@ -124,7 +144,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   benchQueue().then(
     (r) => {
       console.log(JSON.stringify(r));
-      console.error(`queue bench: ${r.images} images in ${r.batchMs} ms vs ${r.singleRunsTotalMs} ms of single runs → ratio ${r.ratio} (budget 1.2)`);
+      console.error(
+        `queue bench: ${r.images} images in ${r.batchMs} ms vs ${r.singleRunsTotalMs} ms of single runs → ratio ${r.ratio} (budget 1.2)`,
+      );
       process.exit(r.ratio <= 1.2 ? 0 : 1);
     },
     (err) => {

@@ -29,6 +29,8 @@ if (want("edits")) await runEditsBench();
 if (want("queue")) {
   const q = await benchQueue();
   writeFileSync(`bench-results/queue-${stamp}.json`, JSON.stringify(q, null, 2));
-  console.log(`queue: ${q.images} images in ${q.batchMs} ms vs ${q.singleRunsTotalMs} ms of single runs → ratio ${q.ratio} (budget 1.2)`);
+  console.log(
+    `queue: ${q.images} images in ${q.batchMs} ms vs ${q.singleRunsTotalMs} ms of single runs → ratio ${q.ratio} (budget 1.2)`,
+  );
 }
 process.exit(0);

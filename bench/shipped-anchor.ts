@@ -24,14 +24,22 @@ function npm(): string {
 /** Installs the package if missing. Returns null when ready, or why it could not be installed. */
 export function ensureShippedAnchor(): string | null {
   if (fs.existsSync(path.join(dir, "node_modules", PACKAGE, "package.json"))) return null;
-  const sharpVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/sharp/package.json"), "utf8")).version as string;
+  const sharpVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/sharp/package.json"), "utf8"))
+    .version as string;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, "package.json"),
-    JSON.stringify({ name: "imgly-anchor", private: true, dependencies: { [PACKAGE]: VERSION }, overrides: { sharp: sharpVersion } }, null, 2),
+    JSON.stringify(
+      { name: "imgly-anchor", private: true, dependencies: { [PACKAGE]: VERSION }, overrides: { sharp: sharpVersion } },
+      null,
+      2,
+    ),
   );
   try {
-    execFileSync(npm(), ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    execFileSync(npm(), ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"], {
+      cwd: dir,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     return null;
   } catch (e) {
     return `could not install ${PACKAGE}@${VERSION}: ${(e as Error).message.split("\n")[0]}`;
@@ -51,12 +59,16 @@ export function timeShippedAnchor(jpeg: Buffer, repeats: number): ShippedAnchorT
   const file = path.join(os.tmpdir(), `loupe-anchor-${process.pid}.jpg`);
   fs.writeFileSync(file, jpeg);
   try {
-    const out = execFileSync(process.execPath, [path.join(import.meta.dirname, "shipped-anchor-child.mjs"), dir, file, String(repeats)], {
-      // The package finds its model files from the working directory (node_modules/@imgly/…).
-      cwd: dir,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(import.meta.dirname, "shipped-anchor-child.mjs"), dir, file, String(repeats)],
+      {
+        // The package finds its model files from the working directory (node_modules/@imgly/…).
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     return JSON.parse(out.trim().split("\n").pop()!) as ShippedAnchorTiming;
   } catch (e) {
     const err = e as Error & { stderr?: string };

@@ -12,7 +12,8 @@ export function env(name: string, fallback: string): string {
 function credential(name: string, demoValue: string): string {
   const v = process.env[name];
   if (v) return v;
-  if (process.env.NODE_ENV === "production") throw new Error(`${name} is not set: a production server needs the app's own credentials.`);
+  if (process.env.NODE_ENV === "production")
+    throw new Error(`${name} is not set: a production server needs the app's own credentials.`);
   return demoValue;
 }
 

@@ -4,9 +4,11 @@
 export function productionRefusal(env: Record<string, string | undefined> = process.env): string | null {
   if (env.NODE_ENV !== "production") return null;
   for (const name of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL"]) {
-    if (!env[name]) return `${name} is not set: a production server needs the app's own credentials and URL (NODE_ENV=production).`;
+    if (!env[name])
+      return `${name} is not set: a production server needs the app's own credentials and URL (NODE_ENV=production).`;
   }
-  if (env.LOUPE_DEMO === "1") return "LOUPE_DEMO=1 is refused in production: the demo signs in anyone as its shop (unset it, or run without NODE_ENV=production).";
+  if (env.LOUPE_DEMO === "1")
+    return "LOUPE_DEMO=1 is refused in production: the demo signs in anyone as its shop (unset it, or run without NODE_ENV=production).";
   return null;
 }
 

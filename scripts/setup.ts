@@ -19,7 +19,11 @@ function schemaEngineAvailable(): boolean {
 export async function setupDatabase(url = config.databaseUrl): Promise<string> {
   if (databaseKind(url) === "sqlite") mkdirSync(dirname(url.slice(5)), { recursive: true });
   if (schemaEngineAvailable() && process.env.LOUPE_OWN_MIGRATOR !== "1") {
-    execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "deploy", "--schema", schemaPath(url, root)], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
+    execFileSync(resolve(root, "node_modules/.bin/prisma"), ["migrate", "deploy", "--schema", schemaPath(url, root)], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "inherit",
+    });
     return "prisma migrate deploy";
   }
   // SQLite: prisma/migrations; PostgreSQL: prisma/postgres/migrations (core/db/migrate.server.ts).

@@ -29,7 +29,9 @@ function parseArgs(argv: string[]): Args {
       a[k.slice(2) as "before" | "after" | "reference" | "product"] = v;
       i++;
     } else if (k === "--help" || k === "-h") {
-      console.log("usage: npm run check -- --before ORIGINAL --after RETOUCHED [--reference REF] [--product TITLE] [--json]");
+      console.log(
+        "usage: npm run check -- --before ORIGINAL --after RETOUCHED [--reference REF] [--product TITLE] [--json]",
+      );
       process.exit(0);
     }
   }
@@ -37,15 +39,30 @@ function parseArgs(argv: string[]): Args {
 }
 
 async function load(path: string): Promise<Image8> {
-  const { data, info } = await sharp(path).rotate().toColourspace("srgb").removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  const { data, info } = await sharp(path)
+    .rotate()
+    .toColourspace("srgb")
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    channels: 3,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+  };
 }
 
 function human(ws: Warning[]): string {
   if (ws.length === 0) return "No warnings: the guards found nothing to check by eye.";
   return ws
     .map((w) => {
-      const where = w.region.kind === "box" ? ` at x ${w.region.box.x}, y ${w.region.box.y}, ${w.region.box.w}×${w.region.box.h} px` : w.region.kind === "boxes" ? ` in ${w.region.boxes.length} places` : "";
+      const where =
+        w.region.kind === "box"
+          ? ` at x ${w.region.box.x}, y ${w.region.box.y}, ${w.region.box.w}×${w.region.box.h} px`
+          : w.region.kind === "boxes"
+            ? ` in ${w.region.boxes.length} places`
+            : "";
       return `[${w.severity}] ${w.code}${where}: ${w.message} (value ${w.value}, threshold ${w.threshold})`;
     })
     .join("\n");
@@ -59,7 +76,10 @@ async function main(): Promise<number> {
   }
   const [before, after] = await Promise.all([load(args.before), load(args.after)]);
   const reference = args.reference ? await load(args.reference) : null;
-  const { warnings, registration, verdict } = checkPair(before, after, { reference, product: args.product ? { title: args.product } : undefined });
+  const { warnings, registration, verdict } = checkPair(before, after, {
+    reference,
+    product: args.product ? { title: args.product } : undefined,
+  });
   if (args.json) console.log(JSON.stringify({ verdict, warnings, registration }, null, 2));
   else console.log(`${verdict.headline}\n${registration.note}\n${human(warnings)}`);
   return 0;

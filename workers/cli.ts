@@ -30,7 +30,9 @@ function progress(done: number, total: number, failed: number): void {
   if (!process.stderr.isTTY && done !== total) return;
   const width = 30;
   const fill = Math.round((done / total) * width);
-  process.stderr.write(`\r[${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${total}${failed ? ` (${failed} failed)` : ""}${done === total ? "\n" : ""}`);
+  process.stderr.write(
+    `\r[${"#".repeat(fill)}${"-".repeat(width - fill)}] ${done}/${total}${failed ? ` (${failed} failed)` : ""}${done === total ? "\n" : ""}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -55,10 +57,18 @@ async function main(): Promise<void> {
         const o = await pool.retouch(input, settings);
         fs.writeFileSync(path.join(out, `${name}.cutout.png`), o.cutoutPng);
         fs.writeFileSync(path.join(out, `${name}.${o.compositeExt}`), o.composite);
-        report[file] = { ok: true, outputs: { cutout: `${name}.cutout.png`, composite: `${name}.${o.compositeExt}` }, batchTarget: target ?? null, ...o.report };
+        report[file] = {
+          ok: true,
+          outputs: { cutout: `${name}.cutout.png`, composite: `${name}.${o.compositeExt}` },
+          batchTarget: target ?? null,
+          ...o.report,
+        };
       } catch (e) {
         failed++;
-        const err = e instanceof RetouchInputError ? { code: e.code, message: e.message } : { code: "INTERNAL", message: e instanceof Error ? e.message : String(e) };
+        const err =
+          e instanceof RetouchInputError
+            ? { code: e.code, message: e.message }
+            : { code: "INTERNAL", message: e instanceof Error ? e.message : String(e) };
         report[file] = { ok: false, error: err };
         if (!process.stderr.isTTY) console.error(`${file}: ${err.code}: ${err.message}`);
       }

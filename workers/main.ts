@@ -68,10 +68,27 @@ export async function startWorker(opts: WorkerOptions = {}): Promise<RunningWork
   // A lease is renewed a little past the longest deadline, never forever.
   const kinds: TaskKind[] = ["pull", "retouch", "publish", "shop-task"];
   const maxHoldMs = Math.max(...kinds.map((k) => opts.deadlines?.[k] ?? taskDeadlineMs(k))) + leaseMs;
-  const queue = createQueue(opts.driver ?? config.queue, db, { workerId: id, concurrency, leaseMs, pollMs, maxHoldMs, redisUrl: opts.redisUrl ?? config.redisUrl });
-  const run = createRunner({ db, storage: getStorage(), deps, workerId: id, leaseMs, enqueue: (t) => queue.enqueue(t), deadlines: opts.deadlines });
+  const queue = createQueue(opts.driver ?? config.queue, db, {
+    workerId: id,
+    concurrency,
+    leaseMs,
+    pollMs,
+    maxHoldMs,
+    redisUrl: opts.redisUrl ?? config.redisUrl,
+  });
+  const run = createRunner({
+    db,
+    storage: getStorage(),
+    deps,
+    workerId: id,
+    leaseMs,
+    enqueue: (t) => queue.enqueue(t),
+    deadlines: opts.deadlines,
+  });
   await queue.start(run);
-  console.error(`worker ${id}: ${queue.driver} queue, ${concurrency} at a time${opts.inProcess ? " (in-process)" : ""}`);
+  console.error(
+    `worker ${id}: ${queue.driver} queue, ${concurrency} at a time${opts.inProcess ? " (in-process)" : ""}`,
+  );
   // New uploads (products/* webhooks → PendingProduct rows) become jobs under each shop's policy.
   // LOUPE_AUTOPROCESS=0 turns it off for this process (tests that count jobs exactly).
   const auto = process.env.LOUPE_AUTOPROCESS === "0" ? null : startAutoProcessing();

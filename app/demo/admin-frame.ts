@@ -7,8 +7,11 @@ import { embeddedParams, mintSessionToken } from "./session-token.server";
 
 export function demoAdminFrame(opts: { shop: string; apiKey: string; apiSecret: string }) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const isDocument = req.method === "GET" && (req.get("sec-fetch-dest") === "document" || (req.get("accept") ?? "").includes("text/html"));
-    if (!isDocument || !/^\/app(\/|$)/.test(req.path) || req.path.endsWith(".data") || req.query.id_token) return next();
+    const isDocument =
+      req.method === "GET" &&
+      (req.get("sec-fetch-dest") === "document" || (req.get("accept") ?? "").includes("text/html"));
+    if (!isDocument || !/^\/app(\/|$)/.test(req.path) || req.path.endsWith(".data") || req.query.id_token)
+      return next();
     const params = embeddedParams(opts.shop, mintSessionToken(opts));
     const url = new URL(req.originalUrl, "http://demo.invalid");
     for (const [k, v] of params) url.searchParams.set(k, v);

@@ -6,7 +6,13 @@ import { createHmac, randomUUID } from "node:crypto";
 
 const b64url = (buf: Buffer | string) => Buffer.from(buf).toString("base64url");
 
-export function mintSessionToken(opts: { shop: string; apiKey: string; apiSecret: string; userId?: string; ttlSeconds?: number }): string {
+export function mintSessionToken(opts: {
+  shop: string;
+  apiKey: string;
+  apiSecret: string;
+  userId?: string;
+  ttlSeconds?: number;
+}): string {
   const now = Math.floor(Date.now() / 1000);
   const header = { alg: "HS256", typ: "JWT" };
   const payload = {

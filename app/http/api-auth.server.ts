@@ -12,14 +12,26 @@ export interface ApiContext {
 type Cors = (response: Response) => Response;
 
 export function jsonResponse(body: unknown, status = 200, headers: HeadersInit = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 export function apiUnauthorized(): Response {
-  return jsonResponse({ error: { code: "UNAUTHORIZED", message: "Open Loupe from your Shopify admin: this request has no valid session token." } }, 401, {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "X-Shopify-Retry-Invalid-Session-Request",
-  });
+  return jsonResponse(
+    {
+      error: {
+        code: "UNAUTHORIZED",
+        message: "Open Loupe from your Shopify admin: this request has no valid session token.",
+      },
+    },
+    401,
+    {
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Expose-Headers": "X-Shopify-Retry-Invalid-Session-Request",
+    },
+  );
 }
 
 /**
@@ -35,7 +47,8 @@ function forAuth(request: Request): Request {
 
 /** Authenticates or throws a Response (401 JSON, or the library's preflight answer). */
 export async function authenticateApi(request: Request): Promise<ApiContext> {
-  if (request.method !== "OPTIONS" && !/^Bearer \S+$/i.test(request.headers.get("authorization") ?? "")) throw apiUnauthorized();
+  if (request.method !== "OPTIONS" && !/^Bearer \S+$/i.test(request.headers.get("authorization") ?? ""))
+    throw apiUnauthorized();
   let session;
   let cors: Cors;
   try {

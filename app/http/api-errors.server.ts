@@ -7,10 +7,13 @@ import type { ApiContext } from "./api-auth.server";
 
 export function apiError(ctx: ApiContext, err: unknown): Response {
   if (err instanceof NotFoundError) return ctx.json({ error: { code: "NOT_FOUND", message: err.message } }, 404);
-  if (err instanceof InvalidTransitionError) return ctx.json({ error: { code: "INVALID_TRANSITION", message: err.message } }, 409);
-  if (err instanceof InvalidRequestError) return ctx.json({ error: { code: "INVALID_REQUEST", message: err.message } }, 400);
+  if (err instanceof InvalidTransitionError)
+    return ctx.json({ error: { code: "INVALID_TRANSITION", message: err.message } }, 409);
+  if (err instanceof InvalidRequestError)
+    return ctx.json({ error: { code: "INVALID_REQUEST", message: err.message } }, 400);
   if (err instanceof BodyTooLargeError) return ctx.json({ error: { code: "TOO_LARGE", message: err.message } }, 413);
-  if (err instanceof ShopifyError) return ctx.json({ error: { code: err.code, message: err.message } }, err.transient ? 503 : 502);
+  if (err instanceof ShopifyError)
+    return ctx.json({ error: { code: err.code, message: err.message } }, err.transient ? 503 : 502);
   console.error("api: unexpected error", err);
   return ctx.json({ error: { code: "INTERNAL", message: "Something went wrong in Loupe. Please try again." } }, 500);
 }

@@ -7,7 +7,11 @@ export const FORM_MAX_BYTES = 256 * 1024;
 
 export async function readForm(request: Request, limitBytes = FORM_MAX_BYTES): Promise<FormData> {
   const body = await readCapped(request, limitBytes);
-  const copy = new Request(request.url, { method: "POST", headers: { "Content-Type": request.headers.get("content-type") ?? "application/x-www-form-urlencoded" }, body: new Uint8Array(body) });
+  const copy = new Request(request.url, {
+    method: "POST",
+    headers: { "Content-Type": request.headers.get("content-type") ?? "application/x-www-form-urlencoded" },
+    body: new Uint8Array(body),
+  });
   try {
     return await copy.formData();
   } catch {
@@ -30,7 +34,8 @@ export function formJson(form: FormData, name: string, fallback: unknown): unkno
 export function formObject(form: FormData, name: string): Record<string, unknown> | null {
   const v = formJson(form, name, null);
   if (v === null) return null;
-  if (typeof v !== "object" || Array.isArray(v)) throw new InvalidRequestError(`The "${name}" field must be a JSON object.`);
+  if (typeof v !== "object" || Array.isArray(v))
+    throw new InvalidRequestError(`The "${name}" field must be a JSON object.`);
   return v as Record<string, unknown>;
 }
 
@@ -38,7 +43,8 @@ export function formObject(form: FormData, name: string): Record<string, unknown
 export function formIndexes(form: FormData, name: string, max = 1000): number[] | null {
   const v = formJson(form, name, null);
   if (v === null) return null;
-  if (!Array.isArray(v) || !v.every((n) => Number.isInteger(n) && n >= 0)) throw new InvalidRequestError(`The "${name}" field must be a list of whole numbers.`);
+  if (!Array.isArray(v) || !v.every((n) => Number.isInteger(n) && n >= 0))
+    throw new InvalidRequestError(`The "${name}" field must be a list of whole numbers.`);
   if (v.length > max) throw new InvalidRequestError(`The "${name}" field has more than ${max} entries.`);
   return v as number[];
 }

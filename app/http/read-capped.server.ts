@@ -36,5 +36,8 @@ export async function readCapped(request: Request, limitBytes: number): Promise<
 
 /** The plain-words answer for a body over the limit. */
 export function tooLarge(err: BodyTooLargeError): Response {
-  return new Response(err.message, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" } });
+  return new Response(err.message, {
+    status: 413,
+    headers: { "Content-Type": "text/plain; charset=utf-8", Connection: "close" },
+  });
 }

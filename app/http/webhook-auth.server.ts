@@ -37,13 +37,20 @@ export function hmacMatches(raw: Buffer, header: string, secret: string): boolea
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 function validShop(shop: string): boolean {
-  return SHOP_DOMAIN.test(shop) || (!!process.env.SHOP_CUSTOM_DOMAIN && shop.endsWith(`.${process.env.SHOP_CUSTOM_DOMAIN}`) && /^[a-z0-9.-]+$/.test(shop));
+  return (
+    SHOP_DOMAIN.test(shop) ||
+    (!!process.env.SHOP_CUSTOM_DOMAIN &&
+      shop.endsWith(`.${process.env.SHOP_CUSTOM_DOMAIN}`) &&
+      /^[a-z0-9.-]+$/.test(shop))
+  );
 }
 
 /** The shops a payload names about itself (compliance topics: shop_domain; the Shop resource: myshopify_domain). */
 function shopsNamedIn(payload: unknown): string[] {
   const p = (payload ?? {}) as { shop_domain?: unknown; myshopify_domain?: unknown };
-  return [p.shop_domain, p.myshopify_domain].filter((s): s is string => typeof s === "string").map((s) => s.toLowerCase());
+  return [p.shop_domain, p.myshopify_domain]
+    .filter((s): s is string => typeof s === "string")
+    .map((s) => s.toLowerCase());
 }
 
 const NEEDS_SHOP_IN_BODY = new Set(["SHOP_REDACT", "CUSTOMERS_REDACT", "CUSTOMERS_DATA_REQUEST"]);
@@ -67,7 +74,8 @@ export async function verifyWebhook(request: Request, topics: readonly string[])
   if (!hmacMatches(raw, hmac, config.apiSecret)) throw unauthorized();
 
   const topicHeader = (request.headers.get("x-shopify-topic") ?? "").toLowerCase();
-  if (!topics.includes(topicHeader)) throw plain(400, `This endpoint does not handle the topic "${topicHeader.slice(0, 60)}".`);
+  if (!topics.includes(topicHeader))
+    throw plain(400, `This endpoint does not handle the topic "${topicHeader.slice(0, 60)}".`);
   const topic = topicKey(topicHeader);
   const shop = (request.headers.get("x-shopify-shop-domain") ?? "").toLowerCase();
   if (!validShop(shop)) throw plain(400, "X-Shopify-Shop-Domain is not a shop domain.");
@@ -78,9 +86,18 @@ export async function verifyWebhook(request: Request, topics: readonly string[])
     throw plain(400, "The webhook body is not JSON.");
   }
   const named = shopsNamedIn(payload);
-  if (named.some((s) => s !== shop)) throw plain(400, "The shop in the webhook body does not match X-Shopify-Shop-Domain.");
-  if (NEEDS_SHOP_IN_BODY.has(topic) && named.length === 0) throw plain(400, "The webhook body does not name its shop (shop_domain).");
+  if (named.some((s) => s !== shop))
+    throw plain(400, "The shop in the webhook body does not match X-Shopify-Shop-Domain.");
+  if (NEEDS_SHOP_IN_BODY.has(topic) && named.length === 0)
+    throw plain(400, "The webhook body does not name its shop (shop_domain).");
 
   const header = (name: string) => request.headers.get(name) || undefined;
-  return { topic, shop, payload, eventId: header("x-shopify-event-id"), webhookId: header("x-shopify-webhook-id"), triggeredAt: header("x-shopify-triggered-at") };
+  return {
+    topic,
+    shop,
+    payload,
+    eventId: header("x-shopify-event-id"),
+    webhookId: header("x-shopify-webhook-id"),
+    triggeredAt: header("x-shopify-triggered-at"),
+  };
 }

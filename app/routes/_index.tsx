@@ -11,5 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return redirect(`/app?${embeddedParams(DEMO_SHOP, token)}`);
   }
   if (url.searchParams.get("shop")) return redirect(`/app?${url.searchParams}`);
-  return new Response("Loupe is a Shopify app: open it from your Shopify admin.", { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response("Loupe is a Shopify app: open it from your Shopify admin.", {
+    status: 200,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

@@ -13,12 +13,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await authenticateApi(request);
   try {
-    if (request.method !== "POST") return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, 405);
+    if (request.method !== "POST")
+      return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, 405);
     const body = (await readJson(request)) as { fromImageId?: unknown; scope?: unknown } | null;
     const from = body && typeof body === "object" ? body.fromImageId : undefined;
-    if (typeof from !== "string" || !from) throw new InvalidRequestError('Send { "fromImageId": "<the photo whose colour pass to apply>" }.');
+    if (typeof from !== "string" || !from)
+      throw new InvalidRequestError('Send { "fromImageId": "<the photo whose colour pass to apply>" }.');
     const scope = body?.scope ?? "batch";
-    if (scope !== "batch" && scope !== "collection") throw new InvalidRequestError('"scope" is "batch" (the default) or "collection".');
+    if (scope !== "batch" && scope !== "collection")
+      throw new InvalidRequestError('"scope" is "batch" (the default) or "collection".');
     const out = await applyColor(ctx.shop, params.id ?? "", from, scope);
     return ctx.json({ applied: out.applied.map((i) => i.id), skipped: out.skipped }, 202);
   } catch (err) {

@@ -10,7 +10,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await authenticateApi(request);
   try {
     const batches = await listBatches(ctx.shop, { limit: 50 });
-    return ctx.json({ batches: batches.map((b) => ({ id: b.id, title: b.title, status: b.status, total: b.total, counts: b.counts, createdAt: b.createdAt })) });
+    return ctx.json({
+      batches: batches.map((b) => ({
+        id: b.id,
+        title: b.title,
+        status: b.status,
+        total: b.total,
+        counts: b.counts,
+        createdAt: b.createdAt,
+      })),
+    });
   } catch (err) {
     return apiError(ctx, err);
   }
@@ -19,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await authenticateApi(request);
   try {
-    if (request.method !== "POST") return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to start a batch." } }, 405);
+    if (request.method !== "POST")
+      return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to start a batch." } }, 405);
     const body = (await readJson(request)) as { collectionId?: unknown; productIds?: unknown } | null;
     let batch;
     if (body && typeof body.collectionId === "string") {
@@ -27,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     } else if (body && Array.isArray(body.productIds) && body.productIds.every((p) => typeof p === "string")) {
       batch = await createBatch(ctx.shop, { productIds: body.productIds as string[] }, { source: "products" });
     } else {
-      throw new InvalidRequestError('Send { "collectionId": "gid://shopify/Collection/…" } or { "productIds": ["gid://shopify/Product/…"] }.');
+      throw new InvalidRequestError(
+        'Send { "collectionId": "gid://shopify/Collection/…" } or { "productIds": ["gid://shopify/Product/…"] }.',
+      );
     }
     return ctx.json({ batch: { id: batch.id, status: batch.status, total: batch.total } }, 201);
   } catch (err) {

@@ -15,10 +15,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await authenticateApi(request);
   try {
     const name = params.action ?? "";
-    if (!Object.hasOwn(ACTIONS, name)) return ctx.json({ error: { code: "NOT_FOUND", message: `Unknown action "${name}": use approve, reject, publish or revert.` } }, 404);
-    if (request.method !== "POST") return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, 405);
+    if (!Object.hasOwn(ACTIONS, name))
+      return ctx.json(
+        { error: { code: "NOT_FOUND", message: `Unknown action "${name}": use approve, reject, publish or revert.` } },
+        404,
+      );
+    if (request.method !== "POST")
+      return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST." } }, 405);
     const image = await ACTIONS[name as keyof typeof ACTIONS](ctx.shop, params.id ?? "");
-    return ctx.json({ image: { id: image.id, productId: image.productId, mediaId: image.mediaId, state: image.state, lastError: image.lastError } });
+    return ctx.json({
+      image: {
+        id: image.id,
+        productId: image.productId,
+        mediaId: image.mediaId,
+        state: image.state,
+        lastError: image.lastError,
+      },
+    });
   } catch (err) {
     return apiError(ctx, err);
   }

@@ -22,7 +22,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let image;
     if (request.method === "POST") image = await saveEdits(ctx.shop, id, await readJson(request));
     else if (request.method === "DELETE") image = await clearEdits(ctx.shop, id);
-    else return ctx.json({ error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to save edits or DELETE to remove them." } }, 405);
+    else
+      return ctx.json(
+        { error: { code: "METHOD_NOT_ALLOWED", message: "Use POST to save edits or DELETE to remove them." } },
+        405,
+      );
     return ctx.json({ image: { id: image.id, state: image.state } }, 202);
   } catch (err) {
     return apiError(ctx, err);

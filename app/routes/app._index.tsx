@@ -70,8 +70,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     shop: session.shop,
     batches: batches.map((b) => ({ ...b, createdAt: new Date(b.createdAt).toISOString() })) as BatchSummaryView[],
-    collections: (picker.data?.collections.nodes ?? []).map((c) => ({ id: c.id, title: c.title, productsCount: c.productsCount?.count ?? 0 })),
-    products: (picker.data?.products.nodes ?? []).map((p) => ({ id: p.id, title: p.title, mediaCount: p.mediaCount?.count ?? 0 })),
+    collections: (picker.data?.collections.nodes ?? []).map((c) => ({
+      id: c.id,
+      title: c.title,
+      productsCount: c.productsCount?.count ?? 0,
+    })),
+    products: (picker.data?.products.nodes ?? []).map((p) => ({
+      id: p.id,
+      title: p.title,
+      mediaCount: p.mediaCount?.count ?? 0,
+    })),
     pickerFailed: !picker.data,
     autoStatus,
   };
@@ -103,7 +111,10 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Home() {
   const { shop, batches, collections, products, pickerFailed, autoStatus } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  usePolling(batches.some((b) => batchProgress(b.counts, b.total).running), 3000);
+  usePolling(
+    batches.some((b) => batchProgress(b.counts, b.total).running),
+    3000,
+  );
   return (
     <Page title="Loupe" secondaryActions={[{ content: "Settings", url: "/app/settings" }]}>
       <Layout>
@@ -123,7 +134,10 @@ export default function Home() {
             <ActionResultBanner result={result} />
             <AutoStatusCard status={autoStatus} />
             {pickerFailed ? (
-              <Banner tone="warning" title="Loupe couldn't load your collections and products from Shopify. Reload the page to try again." />
+              <Banner
+                tone="warning"
+                title="Loupe couldn't load your collections and products from Shopify. Reload the page to try again."
+              />
             ) : null}
             <BatchStarter collections={collections} products={products} />
             <RecentBatches batches={batches} />

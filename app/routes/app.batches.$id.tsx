@@ -6,7 +6,14 @@ import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-r
 import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { authenticate } from "../../core/shopify/shopify-app.server";
-import { approveAllWithoutWarnings, cancelBatch, getBatch, getImage, getShopSettings, publishApproved } from "../../core/batches/service.server";
+import {
+  approveAllWithoutWarnings,
+  cancelBatch,
+  getBatch,
+  getImage,
+  getShopSettings,
+  publishApproved,
+} from "../../core/batches/service.server";
 import { shootAdvice } from "../../core/batches/shoot-advice.server";
 import { getStorage } from "../../core/storage";
 import type { ImageReport } from "../../workers/retouch/contract";
@@ -31,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!batch) throw new Response("This batch doesn't exist, or belongs to another store.", { status: 404 });
   const storage = getStorage();
   // Details (thumbnail key, report) only for photos that have a result.
-  const details = await Promise.all(batch.images.map((i) => (i.state === "queued" || i.state === "processing" ? null : getImage(session.shop, i.id))));
+  const details = await Promise.all(
+    batch.images.map((i) => (i.state === "queued" || i.state === "processing" ? null : getImage(session.shop, i.id))),
+  );
   const images: ImageCardView[] = await Promise.all(
     batch.images.map(async (i, k) => {
       const thumb = details[k]?.keys.thumb;
@@ -51,14 +60,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const reports = details.map((d) => (d?.report as ImageReport | null) ?? null);
   const findings = batchConsistency(
     // Photos with a report (retouched); each carries the summary the batch guards compare.
-    batch.images.flatMap((i, k) => (reports[k] ? [{ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, summary: reports[k].batch ?? null }] : [])),
+    batch.images.flatMap((i, k) =>
+      reports[k]
+        ? [{ id: i.id, title: `${i.productTitle}, photo ${i.position + 1}`, summary: reports[k].batch ?? null }]
+        : [],
+    ),
     settings.guardThresholds,
   );
   const shoot = shootAdvice(reports, settings.size).map(({ code, message, tip }) => ({ code, message, tip }));
   return {
     shoot,
     retouched: reports.filter(Boolean).length,
-    batch: { id: batch.id, title: batch.title, status: batch.status, total: batch.total, counts: batch.counts, createdAt: new Date(batch.createdAt).toISOString() },
+    batch: {
+      id: batch.id,
+      title: batch.title,
+      status: batch.status,
+      total: batch.total,
+      counts: batch.counts,
+      createdAt: new Date(batch.createdAt).toISOString(),
+    },
     images,
     findings,
   };
@@ -100,7 +120,9 @@ export default function BatchPage() {
   const codes = useMemo(() => warningCodes(images.flatMap((i) => i.warnings)), [images]);
   const busy = (intent: string) => nav.state !== "idle" && nav.formData?.get("intent") === intent;
   const run = (intent: string) => submit({ intent }, { method: "post" });
-  const reviewWithoutWarnings = images.filter((i) => i.state === "review" && !i.warnings.some((w) => w.severity === "warning")).length;
+  const reviewWithoutWarnings = images.filter(
+    (i) => i.state === "review" && !i.warnings.some((w) => w.severity === "warning"),
+  ).length;
 
   return (
     <Page
@@ -116,8 +138,19 @@ export default function BatchPage() {
         helpText: p.approved === 0 ? "Approve photos first." : undefined,
       }}
       secondaryActions={[
-        { content: `Approve all without warnings (${reviewWithoutWarnings})`, disabled: reviewWithoutWarnings === 0, loading: busy("approveAll"), onAction: () => run("approveAll") },
-        { content: "Cancel batch", destructive: true, disabled: !active, loading: busy("cancel"), onAction: () => run("cancel") },
+        {
+          content: `Approve all without warnings (${reviewWithoutWarnings})`,
+          disabled: reviewWithoutWarnings === 0,
+          loading: busy("approveAll"),
+          onAction: () => run("approveAll"),
+        },
+        {
+          content: "Cancel batch",
+          destructive: true,
+          disabled: !active,
+          loading: busy("cancel"),
+          onAction: () => run("cancel"),
+        },
       ]}
     >
       <Layout>

@@ -5,7 +5,18 @@ import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
 import { authenticate } from "../../core/shopify/shopify-app.server";
-import { approveImage, getImage, getShopSettings, neighboursInBatch, nextToReviewAfter, publishImage, referenceKeyForBatch, rejectImage, rerunImage, revertImage } from "../../core/batches/service.server";
+import {
+  approveImage,
+  getImage,
+  getShopSettings,
+  neighboursInBatch,
+  nextToReviewAfter,
+  publishImage,
+  referenceKeyForBatch,
+  rejectImage,
+  rerunImage,
+  revertImage,
+} from "../../core/batches/service.server";
 import { getStorage } from "../../core/storage";
 import type { ImageReport } from "../../workers/retouch/contract";
 import { ReviewViewer } from "../components/review/ReviewViewer";
@@ -60,7 +71,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     size: report ? { width: report.input.width, height: report.input.height } : null,
     framing: report?.framing ?? null,
     spots: (report?.edits ?? []) as SpotView[],
-    settings: { background: settings.background, marginPct: settings.marginPct, shadow: settings.shadow, size: settings.size },
+    settings: {
+      background: settings.background,
+      marginPct: settings.marginPct,
+      shadow: settings.shadow,
+      size: settings.size,
+    },
     gains: report?.gains ?? null,
     nav,
   };
@@ -78,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { ok: "Approved. Publish it when you're ready.", next: await nextToReviewAfter(session.shop, id) };
       case "reject":
         await rejectImage(session.shop, id);
-        return { ok: "Rejected: this photo stays as it is in your store.", next: await nextToReviewAfter(session.shop, id) };
+        return {
+          ok: "Rejected: this photo stays as it is in your store.",
+          next: await nextToReviewAfter(session.shop, id),
+        };
       case "publish":
         await publishImage(session.shop, id);
         return { ok: "Publishing the retouched photo to your store…" };
@@ -88,7 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "rerun": {
         const disabledSpots = formIndexes(form, "disabledSpots");
         const settings = formObject(form, "settings") as Partial<RerunSettings> | null;
-        await rerunImage(session.shop, id, { ...(disabledSpots ? { disabledSpots } : {}), ...(settings ? { settings } : {}) });
+        await rerunImage(session.shop, id, {
+          ...(disabledSpots ? { disabledSpots } : {}),
+          ...(settings ? { settings } : {}),
+        });
         return { ok: "Re-running this photo: it will be back for review in a moment." };
       }
       default:
@@ -108,16 +130,32 @@ export default function ImageReview() {
   const busyIntent = nav.state !== "idle" ? String(nav.formData?.get("intent") ?? "") || null : null;
   usePolling(isBusy(image.state), 1500);
   const title = `${image.productTitle}, photo ${image.position + 1}`;
-  const canRerun = image.state === "review" || image.state === "rejected" || image.state === "failed" || image.state === "reverted";
+  const canRerun =
+    image.state === "review" || image.state === "rejected" || image.state === "failed" || image.state === "reverted";
   const whole = framing?.box ?? { x: 0, y: 0, w: size?.width ?? 1, h: size?.height ?? 1 };
   const warningBoxes: LabeledBox[] = image.warnings.flatMap((w, i) =>
-    regionBoxes(w, whole).map((box, k) => ({ key: `w${i}-${k}`, box, label: warningTitle(w.code), tone: "warning" as const })),
+    regionBoxes(w, whole).map((box, k) => ({
+      key: `w${i}-${k}`,
+      box,
+      label: warningTitle(w.code),
+      tone: "warning" as const,
+    })),
   );
-  const spotBoxes: LabeledBox[] = spots.map((s) => ({ key: `s${s.id}`, box: s.box, label: `#${s.id}`, tone: s.disabled ? ("spot-off" as const) : ("spot" as const) }));
+  const spotBoxes: LabeledBox[] = spots.map((s) => ({
+    key: `s${s.id}`,
+    box: s.box,
+    label: `#${s.id}`,
+    tone: s.disabled ? ("spot-off" as const) : ("spot" as const),
+  }));
   const warnCount = image.warnings.filter((w) => w.severity === "warning").length;
 
   return (
-    <Page backAction={{ content: "Batch", url: `/app/batches/${image.batchId}` }} title={title} titleMetadata={<StateBadge state={image.state} />} fullWidth>
+    <Page
+      backAction={{ content: "Batch", url: `/app/batches/${image.batchId}` }}
+      title={title}
+      titleMetadata={<StateBadge state={image.state} />}
+      fullWidth
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -139,11 +177,22 @@ export default function ImageReview() {
                 />
               ) : (
                 <BlockStack gap="300">
-                  <div style={{ aspectRatio: "1 / 1", maxHeight: "60vh", background: "var(--p-color-bg-surface-secondary)", borderRadius: 8, display: "grid", placeItems: "center" }}>
+                  <div
+                    style={{
+                      aspectRatio: "1 / 1",
+                      maxHeight: "60vh",
+                      background: "var(--p-color-bg-surface-secondary)",
+                      borderRadius: 8,
+                      display: "grid",
+                      placeItems: "center",
+                    }}
+                  >
                     <BlockStack gap="200" inlineAlign="center">
                       <SkeletonDisplayText size="small" />
                       <Text as="p" tone="subdued">
-                        {image.state === "failed" ? (image.lastError ?? "Loupe couldn't retouch this photo.") : "Loupe is retouching this photo…"}
+                        {image.state === "failed"
+                          ? (image.lastError ?? "Loupe couldn't retouch this photo.")
+                          : "Loupe is retouching this photo…"}
                       </Text>
                     </BlockStack>
                   </div>
@@ -151,22 +200,67 @@ export default function ImageReview() {
               )}
             </Card>
             {urls.original && size ? (
-              <Swatches originalUrl={urls.original} compositeUrl={urls.composite} cutoutUrl={urls.cutout} referenceUrl={urls.reference} framing={framing} warnings={image.warnings} />
+              <Swatches
+                originalUrl={urls.original}
+                compositeUrl={urls.composite}
+                cutoutUrl={urls.cutout}
+                referenceUrl={urls.reference}
+                framing={framing}
+                warnings={image.warnings}
+              />
             ) : null}
-            {urls.cutout && size ? <EditorCard imageId={image.id} batchId={image.batchId} state={image.state} width={size.width} height={size.height} cutoutUrl={urls.cutout} /> : null}
+            {urls.cutout && size ? (
+              <EditorCard
+                imageId={image.id}
+                batchId={image.batchId}
+                state={image.state}
+                width={size.width}
+                height={size.height}
+                cutoutUrl={urls.cutout}
+              />
+            ) : null}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <ReviewNavigator nav={batchNav} state={image.state} busy={busyIntent !== null} result={result} onDecision={(intent) => submit({ intent }, { method: "post" })} />
-            <ReviewActions mediaId={image.mediaId} state={image.state} lastError={image.lastError} busyIntent={busyIntent} warnings={warnCount} onAction={(intent) => submit({ intent }, { method: "post" })} />
+            <ReviewNavigator
+              nav={batchNav}
+              state={image.state}
+              busy={busyIntent !== null}
+              result={result}
+              onDecision={(intent) => submit({ intent }, { method: "post" })}
+            />
+            <ReviewActions
+              mediaId={image.mediaId}
+              state={image.state}
+              lastError={image.lastError}
+              busyIntent={busyIntent}
+              warnings={warnCount}
+              onAction={(intent) => submit({ intent }, { method: "post" })}
+            />
             <WarningList warnings={image.warnings} />
-            <SpotList spots={spots} busy={busyIntent !== null} canRerun={canRerun} onChange={(disabled) => submit({ intent: "rerun", disabledSpots: JSON.stringify(disabled) }, { method: "post" })} />
+            <SpotList
+              spots={spots}
+              busy={busyIntent !== null}
+              canRerun={canRerun}
+              onChange={(disabled) =>
+                submit({ intent: "rerun", disabledSpots: JSON.stringify(disabled) }, { method: "post" })
+              }
+            />
             <RerunForm
               initial={settings}
               busy={busyIntent === "rerun"}
               disabled={!canRerun}
-              onRerun={(s) => submit({ intent: "rerun", settings: JSON.stringify(s), disabledSpots: JSON.stringify(spots.filter((x) => x.disabled).map((x) => x.id)) }, { method: "post" })}
+              onRerun={(s) =>
+                submit(
+                  {
+                    intent: "rerun",
+                    settings: JSON.stringify(s),
+                    disabledSpots: JSON.stringify(spots.filter((x) => x.disabled).map((x) => x.id)),
+                  },
+                  { method: "post" },
+                )
+              }
             />
           </BlockStack>
         </Layout.Section>

@@ -6,7 +6,13 @@ import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { SaveBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { authenticate } from "../../core/shopify/shopify-app.server";
-import { clearReference, getShopSettings, referenceRows, replaceShopSettings, setReference } from "../../core/batches/service.server";
+import {
+  clearReference,
+  getShopSettings,
+  referenceRows,
+  replaceShopSettings,
+  setReference,
+} from "../../core/batches/service.server";
 import { parseSettings, type ShopSettings } from "../../core/settings/settings";
 import { LookSection } from "../components/settings/LookSection";
 import { GuardSection } from "../components/settings/GuardSection";
@@ -100,9 +106,23 @@ export default function SettingsPage() {
           <BlockStack gap="400">
             <ActionResultBanner result={result} />
             <LookSection value={draft} onChange={(v) => setDraft({ ...draft, ...v })} />
-            <AutoSection policy={draft.autoPolicy} cap={draft.dailyCap} onChange={(v) => setDraft({ ...draft, ...v })} />
-            <GuardSection value={draft.guardThresholds} onChange={(guardThresholds) => setDraft({ ...draft, guardThresholds })} />
-            {collectionsFailed ? <Banner tone="warning" title="Loupe couldn't load your collections from Shopify. Reload the page to try again." /> : <ReferenceTable rows={rows} />}
+            <AutoSection
+              policy={draft.autoPolicy}
+              cap={draft.dailyCap}
+              onChange={(v) => setDraft({ ...draft, ...v })}
+            />
+            <GuardSection
+              value={draft.guardThresholds}
+              onChange={(guardThresholds) => setDraft({ ...draft, guardThresholds })}
+            />
+            {collectionsFailed ? (
+              <Banner
+                tone="warning"
+                title="Loupe couldn't load your collections from Shopify. Reload the page to try again."
+              />
+            ) : (
+              <ReferenceTable rows={rows} />
+            )}
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -12,10 +12,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const key = safeDecode(url.pathname.replace(/^\/blobs\//, ""));
   const exp = url.searchParams.get("exp");
   if (!key || !verifyBlobUrl(key, exp, url.searchParams.get("sig"), blobUrlKey())) {
-    return new Response("This link has expired or is not valid.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response("This link has expired or is not valid.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
   const bytes = await getStorage().get(key);
-  if (!bytes) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!bytes)
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   // Keys are content-addressed (sha256), so the bytes never change: cache until the link expires.
   const maxAge = Math.max(0, Number(exp) - Math.floor(Date.now() / 1000));
   return new Response(new Uint8Array(bytes), {

@@ -10,7 +10,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const hook = await verifyWebhook(request, ["bulk_operations/finish"]);
   await handleOnce(hook, async () => {
     const id = (hook.payload as { admin_graphql_api_id?: unknown }).admin_graphql_api_id;
-    if (typeof id === "string" && id.startsWith("gid://shopify/BulkOperation/")) await enqueueShopTask(hook.shop, "bulk-finished", { id });
+    if (typeof id === "string" && id.startsWith("gid://shopify/BulkOperation/"))
+      await enqueueShopTask(hook.shop, "bulk-finished", { id });
   });
   return new Response(null, { status: 200 });
 }

@@ -2,7 +2,13 @@
 // under the shop's policy, what to process). Verified, deduplicated by event id, answered fast.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { verifyWebhook } from "../http/webhook-auth.server";
-import { handleOnce, isInstalled, markProductPending, productEventOf, productGidOf } from "../../core/shopify/webhook-events.server";
+import {
+  handleOnce,
+  isInstalled,
+  markProductPending,
+  productEventOf,
+  productGidOf,
+} from "../../core/shopify/webhook-events.server";
 
 const TOPICS = ["products/create", "products/update", "products/delete"] as const;
 
@@ -12,7 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (hook.topic !== "PRODUCTS_CREATE" && hook.topic !== "PRODUCTS_UPDATE") return;
     const productId = productGidOf(hook.payload);
     // A shop without an offline session (uninstalled, or redacted) gets no new work.
-    if (productId && (await isInstalled(hook.shop))) await markProductPending(hook.shop, productId, new Date(), productEventOf(hook));
+    if (productId && (await isInstalled(hook.shop)))
+      await markProductPending(hook.shop, productId, new Date(), productEventOf(hook));
   });
   return new Response(null, { status: 200 });
 }

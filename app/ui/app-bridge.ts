@@ -6,7 +6,11 @@ export interface PickedResource {
 
 interface PickerWindow {
   shopify?: {
-    resourcePicker?: (opts: { type: "product" | "collection"; multiple?: boolean; action?: "select" | "add" }) => Promise<PickedResource[] | undefined>;
+    resourcePicker?: (opts: {
+      type: "product" | "collection";
+      multiple?: boolean;
+      action?: "select" | "add";
+    }) => Promise<PickedResource[] | undefined>;
     toast?: { show: (message: string, opts?: { isError?: boolean }) => void };
   };
 }
@@ -16,7 +20,6 @@ export function resourcePicker() {
   const picker = (window as unknown as PickerWindow).shopify?.resourcePicker;
   return typeof picker === "function" ? picker : null;
 }
-
 
 export function showToast(message: string, isError = false): void {
   if (typeof window === "undefined") return;

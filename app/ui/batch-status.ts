@@ -16,7 +16,8 @@ export function batchStatus(status: string, counts: Partial<Record<JobState, num
   // What the merchant must do comes first, even while other photos are still being retouched.
   if (c("review") > 0) return { label: `Needs review (${c("review")})`, tone: "attention" };
   if (c("approved") > 0) return { label: `Ready to publish (${c("approved")})`, tone: "info" };
-  if (c("queued") + c("processing") > 0) return { label: status === "cancelled" ? "Cancelling" : "Retouching", tone: "info" };
+  if (c("queued") + c("processing") > 0)
+    return { label: status === "cancelled" ? "Cancelling" : "Retouching", tone: "info" };
   if (c("publishing") > 0) return { label: `Publishing (${c("publishing")})`, tone: "info" };
   if (status === "cancelled" || status === "canceled") return { label: "Cancelled", tone: undefined };
   if (c("published") > 0) return { label: "Published", tone: "success" };

@@ -21,4 +21,3 @@ export function deltaEWords(de: number): string {
   if (de < 6) return "Clearly visible: the color reads differently.";
   return "A different color: the photo no longer matches the piece.";
 }
-

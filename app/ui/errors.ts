@@ -4,7 +4,8 @@ export function actionError(err: unknown): { error: string; status: number } {
   const name = err instanceof Error ? err.name : "";
   const message = err instanceof Error ? err.message : String(err);
   if (name === "NotFoundError") return { error: message, status: 404 };
-  if (name === "InvalidTransitionError" || err?.constructor?.name === "InvalidTransitionError") return { error: message, status: 409 };
+  if (name === "InvalidTransitionError" || err?.constructor?.name === "InvalidTransitionError")
+    return { error: message, status: 409 };
   if (name === "InvalidRequestError") return { error: message, status: 400 };
   if (name === "BodyTooLargeError") return { error: message, status: 413 };
   console.error("action: unexpected error", err);

@@ -43,7 +43,12 @@ export function compositePlacement(f: Framing): Box {
 
 /** A box as CSS percentages of the W × H frame. */
 export function pctStyle(b: Box, W: number, H: number): { left: string; top: string; width: string; height: string } {
-  return { left: `${(b.x / W) * 100}%`, top: `${(b.y / H) * 100}%`, width: `${(b.w / W) * 100}%`, height: `${(b.h / H) * 100}%` };
+  return {
+    left: `${(b.x / W) * 100}%`,
+    top: `${(b.y / H) * 100}%`,
+    width: `${(b.w / W) * 100}%`,
+    height: `${(b.h / H) * 100}%`,
+  };
 }
 
 export function regionBoxes(w: Warning, whole: Box): Box[] {

@@ -67,7 +67,11 @@ export function pieceAt(cutout: Pixels): (x: number, y: number) => boolean {
  * Mean color (averaged in linear light) of `src` inside `box` (in `src`'s full-size pixel coordinates),
  * over the pixels where `keep(x, y)` holds (full-size coordinates of `src`).
  */
-export function regionMean(src: Pixels, box: Box, keep: ((x: number, y: number) => boolean) | null): { lab: Lab; rgb: [number, number, number]; n: number } | null {
+export function regionMean(
+  src: Pixels,
+  box: Box,
+  keep: ((x: number, y: number) => boolean) | null,
+): { lab: Lab; rgb: [number, number, number]; n: number } | null {
   const x0 = Math.max(0, Math.floor(box.x / src.scale));
   const y0 = Math.max(0, Math.floor(box.y / src.scale));
   const x1 = Math.min(src.width, Math.ceil((box.x + box.w) / src.scale));

@@ -8,7 +8,9 @@ const TYPING = "input, textarea, select, [contenteditable=''], [contenteditable=
 const OWNS_ARROWS = "[data-pans-with-arrows='true'], [role='slider'], input[type='range']";
 
 /** The map's key for a keyboard event ("a", "z", "arrowright"…), or null when the event is not a shortcut. */
-export function shortcutKey(e: Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "target" | "repeat">): string | null {
+export function shortcutKey(
+  e: Pick<KeyboardEvent, "key" | "altKey" | "ctrlKey" | "metaKey" | "target" | "repeat">,
+): string | null {
   if (e.altKey || e.ctrlKey || e.metaKey) return null;
   const key = e.key.toLowerCase();
   const target = e.target as Element | null;

@@ -26,13 +26,19 @@ export function photoVerdict(warnings: Warning[]): Verdict {
       headline: "Fine to publish",
       detail: `No check crossed its limit; ${notes} small difference${notes > 1 ? "s are" : " is"} noted below for a closer look if you like.`,
     };
-  return { tone: "success", headline: "Fine to publish", detail: "Every check passed: metal tone, gem color, sparkle, edges and texture match the original." };
+  return {
+    tone: "success",
+    headline: "Fine to publish",
+    detail: "Every check passed: metal tone, gem color, sparkle, edges and texture match the original.",
+  };
 }
 
 /** "ΔE00 5.2 (limit 3)" for a warning, "ΔE00 1.4 (warns above 3)" for a note: the measure that fired. */
 export function measuredText(w: Warning): string {
   const what = w.measure ?? "Measured";
-  return w.severity === "warning" ? `${what} ${fmt(w.value)} (limit ${fmt(w.threshold)})` : `${what} ${fmt(w.value)} (a warning at ${fmt(w.threshold)})`;
+  return w.severity === "warning"
+    ? `${what} ${fmt(w.value)} (limit ${fmt(w.threshold)})`
+    : `${what} ${fmt(w.value)} (a warning at ${fmt(w.threshold)})`;
 }
 
 export function fmt(v: number): string {

@@ -24,7 +24,10 @@ const TITLES: Record<string, string> = {
 
 export function warningTitle(code: string): string {
   if (TITLES[code]) return TITLES[code];
-  const words = code.toLowerCase().replace(/^shoot_/, "photo: ").replace(/_/g, " ");
+  const words = code
+    .toLowerCase()
+    .replace(/^shoot_/, "photo: ")
+    .replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -12,7 +12,9 @@ const lines = fs.readFileSync(listFile, "utf8").split("\n").filter(Boolean);
 for (const line of lines) {
   const [input, output] = line.split("\t");
   const t = performance.now();
-  const blob = await removeBackground(new Blob([fs.readFileSync(input)], { type: "image/jpeg" }), { output: { format: "image/png" } });
+  const blob = await removeBackground(new Blob([fs.readFileSync(input)], { type: "image/jpeg" }), {
+    output: { format: "image/png" },
+  });
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(output + ".tmp", Buffer.from(await blob.arrayBuffer()));
   fs.renameSync(output + ".tmp", output);

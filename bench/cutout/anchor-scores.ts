@@ -9,7 +9,12 @@ import type { CaseScore } from "./score";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const FILE = path.join(root, ".cache", "cutout-dev", "anchor-scores.json");
-const SCORING_CODE = ["bench/cutout/score.ts", "bench/cutout/dataset.ts", "workers/retouch/metrics/cutout.ts", "workers/retouch/metrics/matte-integrity.ts"];
+const SCORING_CODE = [
+  "bench/cutout/score.ts",
+  "bench/cutout/dataset.ts",
+  "workers/retouch/metrics/cutout.ts",
+  "workers/retouch/metrics/matte-integrity.ts",
+];
 
 function codeHash(): string {
   const h = createHash("sha1");
@@ -17,7 +22,11 @@ function codeHash(): string {
   return h.digest("hex");
 }
 
-export function anchorScoreCache(): { get(cutout: string): CaseScore | null; put(cutout: string, s: CaseScore): void; save(): void } {
+export function anchorScoreCache(): {
+  get(cutout: string): CaseScore | null;
+  put(cutout: string, s: CaseScore): void;
+  save(): void;
+} {
   const code = codeHash();
   let store: Record<string, CaseScore> = {};
   try {

@@ -26,7 +26,10 @@ export function ensureAnchorCutouts(jobs: { input: string; name: string; surface
   fs.writeFileSync(list, missing.map((j) => `${j.input}\t${anchorCutoutPath(j.name, j.surface)}`).join("\n") + "\n");
   console.error(`anchor: cutting ${missing.length} scenes with the shipped package (about 5 s each) …`);
   try {
-    execFileSync(process.execPath, [path.join(import.meta.dirname, "anchor-batch-child.mjs"), installDir, list], { cwd: installDir, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(process.execPath, [path.join(import.meta.dirname, "anchor-batch-child.mjs"), installDir, list], {
+      cwd: installDir,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     return null;
   } catch (e) {
     return `the package failed: ${(e as Error).message.split("\n")[0]}`;

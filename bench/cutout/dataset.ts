@@ -24,7 +24,9 @@ export function caseNames(dir: string): string[] {
 }
 
 export function scenePath(dir: string, name: string, surface: Surface): string {
-  return surface === "white" ? path.join(dir, "white", `${name}.jpg`) : path.join(dir, "scenes", `${name}.${surface}.jpg`);
+  return surface === "white"
+    ? path.join(dir, "white", `${name}.jpg`)
+    : path.join(dir, "scenes", `${name}.${surface}.jpg`);
 }
 
 export interface Truth {
@@ -37,11 +39,22 @@ export interface Truth {
 }
 
 export async function loadTruth(dir: string, name: string): Promise<Truth> {
-  const { data, info } = await sharp(path.join(dir, "truth", `${name}.png`)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const mask = await sharp(path.join(dir, "truth", `${name}.mask.png`)).extractChannel(0).raw().toBuffer();
+  const { data, info } = await sharp(path.join(dir, "truth", `${name}.png`))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const mask = await sharp(path.join(dir, "truth", `${name}.mask.png`))
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   const a = new Float32Array(info.width * info.height);
   for (let i = 0; i < a.length; i++) a[i] = mask[i]! / 255;
-  return { width: info.width, height: info.height, alpha: { width: info.width, height: info.height, data: a }, rgba: new Uint8Array(data) };
+  return {
+    width: info.width,
+    height: info.height,
+    alpha: { width: info.width, height: info.height, data: a },
+    rgba: new Uint8Array(data),
+  };
 }
 
 /** An RGBA cutout file (any size) at the truth's geometry. */

@@ -13,7 +13,10 @@ export function cachingSegmenter(inner: Segmenter, modelPath: string, side: numb
   fs.mkdirSync(dir, { recursive: true });
   const stat = fs.statSync(modelPath);
   return async (img, resized) => {
-    const key = createHash("sha1").update(img.data).update(`${img.width}x${img.height}x${img.channels}|${path.resolve(modelPath)}|${stat.size}|${side}`).digest("hex");
+    const key = createHash("sha1")
+      .update(img.data)
+      .update(`${img.width}x${img.height}x${img.channels}|${path.resolve(modelPath)}|${stat.size}|${side}`)
+      .digest("hex");
     const file = path.join(dir, `${key}.f32`);
     if (fs.existsSync(file)) {
       const data = new Float32Array(fs.readFileSync(file).buffer.slice(0));

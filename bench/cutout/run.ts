@@ -19,7 +19,8 @@ import { runPipeline } from "../../workers/retouch/pipeline";
 import { segmenterFor } from "../../workers/retouch/segment/segmenter";
 import { modelPathFromEnv, sideFromEnv } from "../../workers/retouch/segment/isnet";
 
-const arg = (name: string, dflt: string) => (process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]! : dflt);
+const arg = (name: string, dflt: string) =>
+  process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]! : dflt;
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 type Row = CaseScore & { name: string; surface: Surface; lost: boolean; ms: number };
@@ -45,7 +46,10 @@ function line(label: string, ours: Row[], anchor: Row[]): string {
 function commit(): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      cwd: root,
+      encoding: "utf8",
+    }).trim();
     return dirty ? `${head} + local changes` : head;
   } catch {
     return "unknown";
@@ -63,7 +67,9 @@ export async function runCutoutBench(): Promise<void> {
   const segment = process.argv.includes("--reuse-network") ? cachingSegmenter(base, modelPath, side) : base;
   const withAnchor = !process.argv.includes("--no-anchor");
   if (withAnchor && !process.argv.includes("--cached-anchor")) {
-    const why = ensureAnchorCutouts(names.flatMap((name) => surfaces.map((surface) => ({ name, surface, input: scenePath(dir, name, surface) }))));
+    const why = ensureAnchorCutouts(
+      names.flatMap((name) => surfaces.map((surface) => ({ name, surface, input: scenePath(dir, name, surface) }))),
+    );
     if (why) console.error(`anchor: ${why} (the table shows Loupe alone)`);
   }
   const measured = commit(); // before the run: the code this process loaded
@@ -96,15 +102,29 @@ export async function runCutoutBench(): Promise<void> {
         anchor.push(a);
         note = ` | anchor IoU ${a.iou.toFixed(3)} kept ${a.opaqueKept.toFixed(3)}`;
       }
-      console.error(`${name}.${surface}: IoU ${r.iou.toFixed(3)} MAE ${r.mae.toFixed(4)} BF ${r.boundaryF.toFixed(3)} kept ${r.opaqueKept.toFixed(3)}${lost ? " LOST" : ""} ${Math.round(ms)} ms${note}`);
+      console.error(
+        `${name}.${surface}: IoU ${r.iou.toFixed(3)} MAE ${r.mae.toFixed(4)} BF ${r.boundaryF.toFixed(3)} kept ${r.opaqueKept.toFixed(3)}${lost ? " LOST" : ""} ${Math.round(ms)} ms${note}`,
+      );
     }
   }
-  const rows = [...surfaces.map((s) => line(s, ours.filter((r) => r.surface === s), anchor.filter((r) => r.surface === s))), line("**all**", ours, anchor)];
+  const rows = [
+    ...surfaces.map((s) =>
+      line(
+        s,
+        ours.filter((r) => r.surface === s),
+        anchor.filter((r) => r.surface === s),
+      ),
+    ),
+    line("**all**", ours, anchor),
+  ];
   const worst = ours
     .map((r) => ({ r, a: anchor.find((x) => x.name === r.name && x.surface === r.surface) }))
     .sort((p, q) => p.r.iou - (p.a?.iou ?? 0) - (q.r.iou - (q.a?.iou ?? 0)))
     .slice(0, 8)
-    .map(({ r, a }) => `- \`${r.name}.${r.surface}\`: IoU ${r.iou.toFixed(3)} (anchor ${a ? a.iou.toFixed(3) : "–"}), opaque kept ${r.opaqueKept.toFixed(3)} (anchor ${a ? a.opaqueKept.toFixed(3) : "–"})${r.lost ? ", PIECE_AREA_LOST" : ""}`);
+    .map(
+      ({ r, a }) =>
+        `- \`${r.name}.${r.surface}\`: IoU ${r.iou.toFixed(3)} (anchor ${a ? a.iou.toFixed(3) : "–"}), opaque kept ${r.opaqueKept.toFixed(3)} (anchor ${a ? a.opaqueKept.toFixed(3) : "–"})${r.lost ? ", PIECE_AREA_LOST" : ""}`,
+    );
   const table = [
     `# Cutout bench — real retailer cutouts with exact alpha`,
     ``,
@@ -128,5 +148,6 @@ export async function runCutoutBench(): Promise<void> {
   fs.mkdirSync(path.join(root, "bench-results"), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   fs.writeFileSync(path.join(root, "bench-results", `cutout-${stamp}.json`), JSON.stringify({ ours, anchor }, null, 2));
-  if (names.length === caseNames(dir).length && surfaces.length === SURFACES.length) fs.writeFileSync(path.join(root, "docs", "cutout-bench.md"), table);
+  if (names.length === caseNames(dir).length && surfaces.length === SURFACES.length)
+    fs.writeFileSync(path.join(root, "docs", "cutout-bench.md"), table);
 }

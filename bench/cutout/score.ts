@@ -47,7 +47,7 @@ export function surfaceUnderPiece(scene: Uint8Array, truth: Plane): Float32Array
       for (let c = 0; c < 3; c++) val[3 * g + c] = sum[3 * g + c]! / cnt[g]!;
     }
   // Fill unknown cells ring by ring from known neighbours.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const next = known.slice();
     for (let gy = 0; gy < gh; gy++)
@@ -56,7 +56,12 @@ export function surfaceUnderPiece(scene: Uint8Array, truth: Plane): Float32Array
         if (known[g]) continue;
         let n = 0;
         const acc = [0, 0, 0];
-        for (const [dx, dy] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+        for (const [dx, dy] of [
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+        ] as const) {
           const X = gx + dx;
           const Y = gy + dy;
           if (X < 0 || Y < 0 || X >= gw || Y >= gh || !known[Y * gw + X]) continue;

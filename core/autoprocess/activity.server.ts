@@ -12,12 +12,21 @@ export interface AutoActivity {
 export async function getAutoActivity(shop: string): Promise<AutoActivity> {
   const [looked, batch] = await Promise.all([
     lastLookAt(shop),
-    db().batch.findFirst({ where: { shop, source: "auto" }, orderBy: { createdAt: "desc" }, select: { id: true, title: true, createdAt: true, total: true } }),
+    db().batch.findFirst({
+      where: { shop, source: "auto" },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, title: true, createdAt: true, total: true },
+    }),
   ]);
-  const lastRun = [looked, batch?.createdAt ?? null].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const lastRun =
+    [looked, batch?.createdAt ?? null]
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
   return {
     lastRunAt: lastRun?.toISOString() ?? null,
-    lastBatch: batch ? { id: batch.id, title: batch.title, createdAt: batch.createdAt.toISOString(), total: batch.total } : null,
+    lastBatch: batch
+      ? { id: batch.id, title: batch.title, createdAt: batch.createdAt.toISOString(), total: batch.total }
+      : null,
   };
 }
 

@@ -5,7 +5,10 @@
 export function jobsOf(result: unknown, asked: number): { batchId: string; jobs: number } {
   const r = (result && typeof result === "object" ? result : {}) as Record<string, unknown>;
   const b = (r.batch && typeof r.batch === "object" ? r.batch : r) as Record<string, unknown>;
-  return { batchId: typeof b.id === "string" ? b.id : "", jobs: typeof b.total === "number" && b.total > 0 ? b.total : asked };
+  return {
+    batchId: typeof b.id === "string" ? b.id : "",
+    jobs: typeof b.total === "number" && b.total > 0 ? b.total : asked,
+  };
 }
 
 /** A lookup error Shopify says will not go away by retrying (e.g. the product was deleted). */

@@ -37,13 +37,27 @@ export async function dueShops(now: Date, after: string | null): Promise<string[
 export async function claimForShop(shop: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedProduct[]> {
   if (limit <= 0) return [];
   const prisma = db();
-  const rows = await prisma.pendingProduct.findMany({ where: { shop, dueAt: { lte: now } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: limit });
+  const rows = await prisma.pendingProduct.findMany({
+    where: { shop, dueAt: { lte: now } },
+    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+    take: limit,
+  });
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const claimed: ClaimedProduct[] = [];
   for (const r of rows) {
     const stamp = new Date(Math.max(Date.now(), r.updatedAt.getTime() + 1));
-    const { count } = await prisma.pendingProduct.updateMany({ where: { id: r.id, updatedAt: r.updatedAt }, data: { dueAt: leaseUntil, updatedAt: stamp } });
-    if (count === 1) claimed.push({ id: r.id, shop: r.shop, productId: r.productId, stamp, armed: { created: r.created, eventAt: r.eventAt } });
+    const { count } = await prisma.pendingProduct.updateMany({
+      where: { id: r.id, updatedAt: r.updatedAt },
+      data: { dueAt: leaseUntil, updatedAt: stamp },
+    });
+    if (count === 1)
+      claimed.push({
+        id: r.id,
+        shop: r.shop,
+        productId: r.productId,
+        stamp,
+        armed: { created: r.created, eventAt: r.eventAt },
+      });
   }
   return claimed;
 }
@@ -62,7 +76,12 @@ export async function claimDue(
   const fairShare = Math.max(1, Math.ceil(budget / Math.max(1, shops.length)));
   for (const shop of shops) {
     if (budget <= 0) break;
-    const take = Math.min(budget, fairShare, limits.productsPerShopPerTick, rate ? rate.available(shop, now) : Infinity);
+    const take = Math.min(
+      budget,
+      fairShare,
+      limits.productsPerShopPerTick,
+      rate ? rate.available(shop, now) : Infinity,
+    );
     if (take <= 0) continue; // over its rate: its turn comes again next tick
     const claimed = await claimForShop(shop, now, take, limits.claimLeaseMs);
     rate?.take(shop, claimed.length, now);

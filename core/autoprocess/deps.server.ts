@@ -17,10 +17,18 @@ export function defaultAutoDeps(): AutoDeps {
       // newMediaForAutoProcessing + mediaStillProcessing would list the product's media twice.
       const images = await listProductImages(await getAdminClient(shop), productId);
       const look = await filterCandidates(shop, productId, images, armed);
-      return { mediaIds: look.candidates.map((i) => i.mediaId), processing: images.filter((i) => STILL_PROCESSING.has(i.status)).length, seen: look.seen };
+      return {
+        mediaIds: look.candidates.map((i) => i.mediaId),
+        processing: images.filter((i) => STILL_PROCESSING.has(i.status)).length,
+        seen: look.seen,
+      };
     },
     async createAutoBatch(shop, req) {
-      const result = await createBatch(shop, { productIds: req.productIds }, { source: "auto", autoPublish: req.autoPublish, mediaIds: req.mediaIds });
+      const result = await createBatch(
+        shop,
+        { productIds: req.productIds },
+        { source: "auto", autoPublish: req.autoPublish, mediaIds: req.mediaIds },
+      );
       return jobsOf(result, req.mediaIds.length);
     },
   };

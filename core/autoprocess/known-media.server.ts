@@ -10,8 +10,14 @@ export async function knownMediaIds(shop: string, mediaIds: string[]): Promise<S
   if (mediaIds.length === 0) return new Set();
   const prisma = db();
   const [jobs, ledger] = await Promise.all([
-    prisma.imageJob.findMany({ where: { shop, mediaId: { in: mediaIds }, state: { in: JOB_IN_FLIGHT } }, select: { mediaId: true } }),
-    prisma.mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds }, state: { notIn: WRITE_DONE } }, select: { mediaId: true } }),
+    prisma.imageJob.findMany({
+      where: { shop, mediaId: { in: mediaIds }, state: { in: JOB_IN_FLIGHT } },
+      select: { mediaId: true },
+    }),
+    prisma.mediaLedger.findMany({
+      where: { shop, mediaId: { in: mediaIds }, state: { notIn: WRITE_DONE } },
+      select: { mediaId: true },
+    }),
   ]);
   return new Set([...jobs, ...ledger].map((r) => r.mediaId));
 }

@@ -49,7 +49,9 @@ export async function processShop(
   const lookAgain = async (c: ClaimedProduct) => {
     const delay = retries.next(c.shop, c.productId);
     if (delay === null) {
-      console.warn(`autoprocess: ${c.shop} ${c.productId}: media still not ready after all retries; left for a later edit`);
+      console.warn(
+        `autoprocess: ${c.shop} ${c.productId}: media still not ready after all retries; left for a later edit`,
+      );
       await finishClaim(c);
       return;
     }
@@ -78,14 +80,25 @@ export async function processShop(
   for (const claim of claims) {
     try {
       const r = await deps.findCandidates(claim.shop, claim.productId, claim.armed);
-      looked.push({ claim, mediaIds: [...new Set(r.mediaIds)], processing: r.processing, seen: r.seen ?? [], failed: "no" });
+      looked.push({
+        claim,
+        mediaIds: [...new Set(r.mediaIds)],
+        processing: r.processing,
+        seen: r.seen ?? [],
+        failed: "no",
+      });
     } catch (err) {
       const failed = isPermanent(err) ? "permanent" : "transient";
-      console.warn(`autoprocess: ${claim.shop} ${claim.productId}: media lookup failed (${failed}): ${err instanceof Error ? err.message : String(err)}`);
+      console.warn(
+        `autoprocess: ${claim.shop} ${claim.productId}: media lookup failed (${failed}): ${err instanceof Error ? err.message : String(err)}`,
+      );
       looked.push({ claim, mediaIds: [], processing: 0, seen: [], failed });
     }
   }
-  const known = await knownMediaIds(policy.shop, looked.flatMap((l) => l.mediaIds));
+  const known = await knownMediaIds(
+    policy.shop,
+    looked.flatMap((l) => l.mediaIds),
+  );
 
   // The daily cap, image by image, in due order: what does not fit waits for tomorrow.
   const take: Array<{ l: Looked; ids: string[]; leftOver: number; waiting: Set<string> }> = [];
@@ -99,10 +112,16 @@ export async function processShop(
   if (mediaIds.length > 0) {
     const productIds = take.filter((t) => t.ids.length > 0).map((t) => t.l.claim.productId);
     try {
-      const r = await deps.createAutoBatch(policy.shop, { productIds, mediaIds, autoPublish: policy.policy === "publish" });
+      const r = await deps.createAutoBatch(policy.shop, {
+        productIds,
+        mediaIds,
+        autoPublish: policy.policy === "publish",
+      });
       counts.jobs += r.jobs;
     } catch (err) {
-      console.error(`autoprocess: ${policy.shop}: could not create the auto batch: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(
+        `autoprocess: ${policy.shop}: could not create the auto batch: ${err instanceof Error ? err.message : String(err)}`,
+      );
       for (const t of take) await lookAgain(t.l.claim);
       return counts;
     }
@@ -110,7 +129,12 @@ export async function processShop(
   // Loupe has now seen these photos at these versions: the next products/update that adds none makes
   // no job. What waits for tomorrow's cap stays unseen, so it is taken then.
   for (const { l, waiting } of take) {
-    await rememberSeen(policy.shop, l.claim.productId, l.seen.filter((s) => !waiting.has(s.mediaId)), now);
+    await rememberSeen(
+      policy.shop,
+      l.claim.productId,
+      l.seen.filter((s) => !waiting.has(s.mediaId)),
+      now,
+    );
   }
   for (const { l, leftOver } of take) {
     if (leftOver > 0) await tomorrow(l.claim);

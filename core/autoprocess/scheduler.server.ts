@@ -66,7 +66,9 @@ export async function runAutoProcessingTick(now?: Date): Promise<TickCounts> {
 }
 
 /** Runs ticks every `intervalMs` (never two at once) until stop(); stop() waits for the tick in flight. */
-export function startAutoProcessing(opts: { intervalMs?: number; processor?: AutoProcessor } = {}): { stop(): Promise<void> } {
+export function startAutoProcessing(opts: { intervalMs?: number; processor?: AutoProcessor } = {}): {
+  stop(): Promise<void>;
+} {
   const intervalMs = opts.intervalMs ?? autoOptions().intervalMs;
   const tick = opts.processor ? (now?: Date) => opts.processor!.tick(now) : runAutoProcessingTick;
   let stopped = false;
@@ -77,9 +79,13 @@ export function startAutoProcessing(opts: { intervalMs?: number; processor?: Aut
     inFlight = tick()
       .then(
         (c) => {
-          if (c.products > 0) console.info(`autoprocess: ${c.products} product(s), ${c.jobs} job(s), ${c.deferred} deferred, ${c.capped} capped`);
+          if (c.products > 0)
+            console.info(
+              `autoprocess: ${c.products} product(s), ${c.jobs} job(s), ${c.deferred} deferred, ${c.capped} capped`,
+            );
         },
-        (err: unknown) => console.error(`autoprocess: tick failed: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) =>
+          console.error(`autoprocess: tick failed: ${err instanceof Error ? err.message : String(err)}`),
       )
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, intervalMs);

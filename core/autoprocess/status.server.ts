@@ -38,6 +38,13 @@ export async function getAutoProcessingStatus(shop: string, now = new Date()): P
     prisma.pendingProduct.count({ where: { shop } }),
     prisma.pendingProduct.count({ where: { shop, dueAt: { gte: nextUtcMidnight(now) } } }),
   ]);
-  const base = { policy: policy.policy, dailyCap: policy.dailyCap, usedToday, pending, waitingForTomorrow, capReached: usedToday >= policy.dailyCap };
+  const base = {
+    policy: policy.policy,
+    dailyCap: policy.dailyCap,
+    usedToday,
+    pending,
+    waitingForTomorrow,
+    capReached: usedToday >= policy.dailyCap,
+  };
   return { ...base, message: describeAutoStatus(base) };
 }

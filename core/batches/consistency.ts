@@ -21,14 +21,40 @@ export interface Finding {
 }
 
 const GUARDS: ReadonlyArray<{ key: FindingKey; code: string; title: string; ok: string; detail: string }> = [
-  { key: "exposure", code: "BATCH_EXPOSURE_DRIFT", title: "Exposure", ok: "Brightness corrections agree across the batch.", detail: "needed a much stronger exposure correction than the others" },
-  { key: "background", code: "BATCH_BACKGROUND_VARIATION", title: "Background", ok: "Backgrounds match across the batch.", detail: "its background differs from the others'" },
-  { key: "edges", code: "BATCH_EDGE_OUTLIER", title: "Edges", ok: "Outlines are as crisp as the rest of the batch.", detail: "much softer outline than the others: check focus and the cut-out" },
-  { key: "framing", code: "BATCH_FRAMING", title: "Framing", ok: "Pieces are framed alike.", detail: "piece size or position differs from the others" },
+  {
+    key: "exposure",
+    code: "BATCH_EXPOSURE_DRIFT",
+    title: "Exposure",
+    ok: "Brightness corrections agree across the batch.",
+    detail: "needed a much stronger exposure correction than the others",
+  },
+  {
+    key: "background",
+    code: "BATCH_BACKGROUND_VARIATION",
+    title: "Background",
+    ok: "Backgrounds match across the batch.",
+    detail: "its background differs from the others'",
+  },
+  {
+    key: "edges",
+    code: "BATCH_EDGE_OUTLIER",
+    title: "Edges",
+    ok: "Outlines are as crisp as the rest of the batch.",
+    detail: "much softer outline than the others: check focus and the cut-out",
+  },
+  {
+    key: "framing",
+    code: "BATCH_FRAMING",
+    title: "Framing",
+    ok: "Pieces are framed alike.",
+    detail: "piece size or position differs from the others",
+  },
 ];
 
 export function batchConsistency(images: ConsistencyInput[], overrides: ThresholdOverrides = {}): Finding[] {
-  const compared = images.filter((i): i is ConsistencyInput & { summary: NonNullable<ConsistencyInput["summary"]> } => i.summary !== null);
+  const compared = images.filter(
+    (i): i is ConsistencyInput & { summary: NonNullable<ConsistencyInput["summary"]> } => i.summary !== null,
+  );
   if (compared.length < 2) return [];
   const warnings = runBatchGuards(
     compared.map((i) => ({ id: i.id, ...i.summary })),
@@ -36,7 +62,9 @@ export function batchConsistency(images: ConsistencyInput[], overrides: Threshol
   );
   const title = new Map(images.map((i) => [i.id, i.title]));
   const notCompared = images.length - compared.length;
-  const tail = notCompared ? ` ${notCompared} photo${notCompared > 1 ? "s were" : " was"} retouched before Loupe recorded what it compares, and ${notCompared > 1 ? "are" : "is"} not included.` : "";
+  const tail = notCompared
+    ? ` ${notCompared} photo${notCompared > 1 ? "s were" : " was"} retouched before Loupe recorded what it compares, and ${notCompared > 1 ? "are" : "is"} not included.`
+    : "";
   return GUARDS.map((g) => {
     const w = warnings.find((x) => x.code === g.code);
     return {

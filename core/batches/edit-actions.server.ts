@@ -16,7 +16,8 @@ const EDITABLE = new Set(["review", "approved", "failed", "rejected", "reverted"
 
 async function geometryOf(shop: string, resultId: string | null): Promise<{ width: number; height: number }> {
   const result = resultId ? await db().retouchResult.findFirst({ where: { id: resultId, shop } }) : null;
-  if (!result) throw new InvalidRequestError("This image has no retouched result yet: wait until it is in review, then edit it.");
+  if (!result)
+    throw new InvalidRequestError("This image has no retouched result yet: wait until it is in review, then edit it.");
   return { width: result.width, height: result.height };
 }
 
@@ -49,7 +50,12 @@ export type ApplyColorScope = "batch" | "collection";
  * One photo's colour pass onto every other photo of its batch, or (scope "collection") of every
  * batch of this shop started from the same collection as its batch. Each keeps its own strokes.
  */
-export async function applyColor(shop: string, batchId: string, fromImageId: string, scope: ApplyColorScope = "batch"): Promise<ApplyColorResult> {
+export async function applyColor(
+  shop: string,
+  batchId: string,
+  fromImageId: string,
+  scope: ApplyColorScope = "batch",
+): Promise<ApplyColorResult> {
   const batch = await requireBatch(shop, batchId);
   const from = await findImage(shop, fromImageId);
   if (from.batchId !== batchId) throw new InvalidRequestError("That photo is not in this batch.");
@@ -57,7 +63,10 @@ export async function applyColor(shop: string, batchId: string, fromImageId: str
   if (!color) throw new InvalidRequestError("That photo has no saved colour pass to apply: save one on it first.");
   let batchIds = [batchId];
   if (scope === "collection") {
-    if (!batch.collectionId) throw new InvalidRequestError("This batch was not started from a collection: apply the colour to the batch instead.");
+    if (!batch.collectionId)
+      throw new InvalidRequestError(
+        "This batch was not started from a collection: apply the colour to the batch instead.",
+      );
     const same = await db().batch.findMany({ where: { shop, collectionId: batch.collectionId }, select: { id: true } });
     batchIds = same.map((b) => b.id);
   }
@@ -68,7 +77,11 @@ export async function applyColor(shop: string, batchId: string, fromImageId: str
   const out: ApplyColorResult = { applied: [], skipped: [] };
   for (const job of jobs) {
     if (!EDITABLE.has(job.state) || !job.resultId) {
-      out.skipped.push({ id: job.id, state: job.state, reason: job.state === "published" ? "It is published: revert it first." : "It is not finished yet." });
+      out.skipped.push({
+        id: job.id,
+        state: job.state,
+        reason: job.state === "published" ? "It is published: revert it first." : "It is not finished yet.",
+      });
       continue;
     }
     const own = readStoredEdits(job.edits);
@@ -93,7 +106,13 @@ export interface VersionView {
 export async function listVersions(shop: string, imageId: string): Promise<VersionView[]> {
   const job = await findImage(shop, imageId);
   const rows = await db().imageVersion.findMany({ where: { shop, imageId }, orderBy: { version: "desc" } });
-  return rows.map((r) => ({ version: r.version, current: r.version === job.version, edits: readStoredEdits(r.edits), resultId: r.resultId, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    version: r.version,
+    current: r.version === job.version,
+    edits: readStoredEdits(r.edits),
+    resultId: r.resultId,
+    createdAt: r.createdAt,
+  }));
 }
 
 /**
@@ -106,7 +125,9 @@ export async function editorState(shop: string, imageId: string) {
   const versions = await listVersions(shop, imageId);
   const ids = versions.map((v) => v.resultId).filter((id): id is string => !!id);
   if (job.resultId) ids.push(job.resultId);
-  const results = new Map((await db().retouchResult.findMany({ where: { shop, id: { in: ids } } })).map((r) => [r.id, r]));
+  const results = new Map(
+    (await db().retouchResult.findMany({ where: { shop, id: { in: ids } } })).map((r) => [r.id, r]),
+  );
   const storage = getStorage();
   const sign = (key?: string) => (key ? storage.signedUrl(key) : Promise.resolve(null));
   const listed = await Promise.all(
@@ -117,10 +138,16 @@ export async function editorState(shop: string, imageId: string) {
   );
   const current = readStoredEdits(job.edits);
   const plain = versions.find((v) => v.resultId && !v.edits?.color);
-  const baseResult = plain?.resultId ? results.get(plain.resultId) : !current?.color && job.resultId ? results.get(job.resultId) : undefined;
+  const baseResult = plain?.resultId
+    ? results.get(plain.resultId)
+    : !current?.color && job.resultId
+      ? results.get(job.resultId)
+      : undefined;
   // The collection's approved reference, for "Match reference" (the photos' background for its backdrop check).
   const batch = await db().batch.findFirst({ where: { id: job.batchId, shop }, select: { collectionId: true } });
-  const ref = batch?.collectionId ? await db().collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } }) : null;
+  const ref = batch?.collectionId
+    ? await db().collectionReference.findFirst({ where: { shop, collectionId: batch.collectionId } })
+    : null;
   const background = (await loadRunSettings(shop, job.settingsHash))?.settings.background ?? null;
   return {
     version: job.version,

@@ -14,7 +14,6 @@ export function setProducer(p: QueueProducer | null): void {
   producer = p;
 }
 
-
 export async function enqueue(tasks: TaskRef[]): Promise<void> {
   await getProducer().enqueue(tasks);
 }

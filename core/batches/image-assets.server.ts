@@ -26,8 +26,20 @@ export async function imageAssets(shop: string, jobs: ImageJob[]): Promise<Map<s
   await Promise.all(
     jobs.map(async (j) => {
       const r = j.resultId ? byId.get(j.resultId) : undefined;
-      const [originalUrl, cutoutUrl, resultUrl] = await Promise.all([sign(j.sourceKey), sign(r?.cutoutKey), sign(r?.compositeKey)]);
-      out.set(j.id, { version: j.version, edits: safeEdits(j.edits), originalUrl, cutoutUrl, resultUrl, width: r?.width ?? null, height: r?.height ?? null });
+      const [originalUrl, cutoutUrl, resultUrl] = await Promise.all([
+        sign(j.sourceKey),
+        sign(r?.cutoutKey),
+        sign(r?.compositeKey),
+      ]);
+      out.set(j.id, {
+        version: j.version,
+        edits: safeEdits(j.edits),
+        originalUrl,
+        cutoutUrl,
+        resultUrl,
+        width: r?.width ?? null,
+        height: r?.height ?? null,
+      });
     }),
   );
   return out;

@@ -1,5 +1,15 @@
 // The life of one product image in Loupe. Transitions are explicit: anything else is refused.
-export const JOB_STATES = ["queued", "processing", "review", "approved", "publishing", "published", "failed", "rejected", "reverted"] as const;
+export const JOB_STATES = [
+  "queued",
+  "processing",
+  "review",
+  "approved",
+  "publishing",
+  "published",
+  "failed",
+  "rejected",
+  "reverted",
+] as const;
 export type JobState = (typeof JOB_STATES)[number];
 
 const NEXT: Record<JobState, readonly JobState[]> = {

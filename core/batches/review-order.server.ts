@@ -4,10 +4,18 @@ import { db } from "../db.server";
 import { isJobState } from "./job-states";
 import { nextToReview, reviewNeighbours, type OrderedImage, type ReviewNeighbours } from "./review-order";
 
-export const BATCH_IMAGE_ORDER = [{ productTitle: "asc" as const }, { productId: "asc" as const }, { position: "asc" as const }];
+export const BATCH_IMAGE_ORDER = [
+  { productTitle: "asc" as const },
+  { productId: "asc" as const },
+  { position: "asc" as const },
+];
 
 export async function batchOrder(shop: string, batchId: string): Promise<OrderedImage[]> {
-  const rows = await db().imageJob.findMany({ where: { batchId, shop }, orderBy: BATCH_IMAGE_ORDER, select: { id: true, state: true } });
+  const rows = await db().imageJob.findMany({
+    where: { batchId, shop },
+    orderBy: BATCH_IMAGE_ORDER,
+    select: { id: true, state: true },
+  });
   return rows.map((r) => ({ id: r.id, state: isJobState(r.state) ? r.state : "failed" }));
 }
 

@@ -36,10 +36,13 @@ export async function createBatch(
   const isCollection = "collectionId" in req;
   const collectionId = isCollection ? req.collectionId : null;
   if (!isCollection && req.productIds.length > MAX_PRODUCTS_PER_BATCH) {
-    throw new InvalidRequestError(`A batch takes at most ${MAX_PRODUCTS_PER_BATCH} products; start several batches, or retouch a collection.`);
+    throw new InvalidRequestError(
+      `A batch takes at most ${MAX_PRODUCTS_PER_BATCH} products; start several batches, or retouch a collection.`,
+    );
   }
   const productIds = isCollection ? [] : [...new Set(req.productIds)];
-  if (isCollection && !/^gid:\/\/shopify\/Collection\/\d+$/.test(collectionId ?? "")) throw new InvalidRequestError(`"${collectionId}" is not a collection id.`);
+  if (isCollection && !/^gid:\/\/shopify\/Collection\/\d+$/.test(collectionId ?? ""))
+    throw new InvalidRequestError(`"${collectionId}" is not a collection id.`);
   if (!isCollection && productIds.length === 0) throw new InvalidRequestError("Choose at least one product.");
   const bad = productIds.find((p) => !/^gid:\/\/shopify\/Product\/\d+$/.test(p));
   if (bad) throw new InvalidRequestError(`"${bad}" is not a product id.`);
@@ -51,9 +54,19 @@ export async function createBatch(
       shop,
       source: opts.source ?? (isCollection ? "collection" : "products"),
       collectionId,
-      title: opts.source === "auto" ? autoBatchTitle(new Date()) : isCollection ? "Collection" : productIds.length === 1 ? "1 product" : `${productIds.length} products`,
+      title:
+        opts.source === "auto"
+          ? autoBatchTitle(new Date())
+          : isCollection
+            ? "Collection"
+            : productIds.length === 1
+              ? "1 product"
+              : `${productIds.length} products`,
       productIds: JSON.stringify(productIds),
-      settings: encodeBatchSettings(settings, { mediaIds: opts.mediaIds ?? null, autoPublish: opts.autoPublish === true }),
+      settings: encodeBatchSettings(settings, {
+        mediaIds: opts.mediaIds ?? null,
+        autoPublish: opts.autoPublish === true,
+      }),
       settingsHash: hash,
       status: "pulling",
       // The pull's lease is the batch's updatedAt: an old one means nobody is pulling it.
@@ -66,7 +79,11 @@ export async function createBatch(
 }
 
 async function countsFor(batchIds: string[]): Promise<Map<string, Record<JobState, number>>> {
-  const rows = await db().imageJob.groupBy({ by: ["batchId", "state"], where: { batchId: { in: batchIds } }, _count: { _all: true } });
+  const rows = await db().imageJob.groupBy({
+    by: ["batchId", "state"],
+    where: { batchId: { in: batchIds } },
+    _count: { _all: true },
+  });
   const out = new Map<string, Record<JobState, number>>();
   for (const id of batchIds) out.set(id, countsFrom(rows.filter((r) => r.batchId === id)));
   return out;

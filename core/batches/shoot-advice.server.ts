@@ -2,7 +2,11 @@
 // white-balance spread, resolution), each with a tip — from the engine's per-image reports.
 import { shootReport, type ImageReport, type ShootReportItem } from "../../workers/retouch/contract";
 
-export function shootAdvice(reports: Array<ImageReport | null>, outputSize: number, upscale = false): ShootReportItem[] {
+export function shootAdvice(
+  reports: Array<ImageReport | null>,
+  outputSize: number,
+  upscale = false,
+): ShootReportItem[] {
   const images = reports
     .filter((r): r is ImageReport => r !== null)
     .map((r, k) => ({

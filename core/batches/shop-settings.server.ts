@@ -22,7 +22,11 @@ export async function getShopSettings(shop: string): Promise<ShopSettings> {
 
 export async function saveShopSettings(shop: string, patch: Partial<ShopSettings>): Promise<ShopSettings> {
   const current = await getShopSettings(shop);
-  const next = parseSettings({ ...current, ...patch, guardThresholds: { ...current.guardThresholds, ...(patch.guardThresholds ?? {}) } });
+  const next = parseSettings({
+    ...current,
+    ...patch,
+    guardThresholds: { ...current.guardThresholds, ...(patch.guardThresholds ?? {}) },
+  });
   const data = { settings: JSON.stringify(next), autoPolicy: next.autoPolicy, dailyCap: next.dailyCap };
   await db().shop.upsert({ where: { shop }, create: { shop, ...data }, update: data });
   return next;
@@ -39,7 +43,10 @@ export async function replaceShopSettings(shop: string, given: ShopSettings): Pr
 /** The hash that keys a job's result: the pixel-relevant settings plus the spots the merchant undid. */
 export function runHash(run: RunSettings): string {
   const spots = [...new Set(run.disabledSpots)].sort((a, b) => a - b);
-  return settingsHash(run.settings, { ...(spots.length ? { disabledSpots: spots } : {}), ...(run.edits ? { edits: run.edits } : {}) });
+  return settingsHash(run.settings, {
+    ...(spots.length ? { disabledSpots: spots } : {}),
+    ...(run.edits ? { edits: run.edits } : {}),
+  });
 }
 
 function runKey(shop: string, hash: string): string {
@@ -49,7 +56,11 @@ function runKey(shop: string, hash: string): string {
 
 /** Stores the run settings under their hash (idempotent) and returns the hash. */
 export async function saveRunSettings(shop: string, given: RunSettings): Promise<string> {
-  const run: RunSettings = { settings: given.settings, disabledSpots: [...new Set(given.disabledSpots)].sort((a, b) => a - b), ...(given.edits ? { edits: given.edits } : {}) };
+  const run: RunSettings = {
+    settings: given.settings,
+    disabledSpots: [...new Set(given.disabledSpots)].sort((a, b) => a - b),
+    ...(given.edits ? { edits: given.edits } : {}),
+  };
   const hash = runHash(run);
   const storage = getStorage();
   const key = runKey(shop, hash);
@@ -63,7 +74,11 @@ export async function loadRunSettings(shop: string, hash: string): Promise<RunSe
   const raw = safeJson(bytes.toString("utf8")) as Partial<RunSettings> | null;
   if (!raw) return null;
   const edits = readStoredEdits(raw.edits);
-  return { settings: parseSettings(raw.settings), disabledSpots: Array.isArray(raw.disabledSpots) ? raw.disabledSpots.filter(Number.isInteger) : [], ...(edits ? { edits } : {}) };
+  return {
+    settings: parseSettings(raw.settings),
+    disabledSpots: Array.isArray(raw.disabledSpots) ? raw.disabledSpots.filter(Number.isInteger) : [],
+    ...(edits ? { edits } : {}),
+  };
 }
 
 export function safeJson(s: string): unknown {

@@ -30,13 +30,21 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
     await client.query(PG_MIGRATIONS_TABLE);
     return await applyMigrations(dir, {
       async recorded() {
-        const rows = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+        const rows = await client.query<{
+          migration_name: string;
+          checksum: string;
+          finished_at: Date | null;
+          rolled_back_at: Date | null;
+        }>(
           `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
         );
         return new Map(rows.rows.map((r) => [r.migration_name, r]));
       },
       async started(id, m) {
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`, [id, m.checksum, m.name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`,
+          [id, m.checksum, m.name],
+        );
       },
       async run(m) {
         try {
@@ -50,7 +58,10 @@ export async function migratePostgres(url: string, dir: string): Promise<Migrati
         await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [String(err), id]);
       },
       async finished(id) {
-        await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+        await client.query(
+          `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+          [id],
+        );
       },
     });
   } finally {

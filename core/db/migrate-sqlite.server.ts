@@ -22,8 +22,15 @@ export async function migrateSqlite(url: string, dir: string): Promise<Migration
     await client.execute(SQLITE_MIGRATIONS_TABLE);
     return await applyMigrations(dir, {
       async recorded() {
-        const rows = await client.execute(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
-        return new Map(rows.rows.map((r) => [String(r.migration_name), { checksum: r.checksum, finished_at: r.finished_at, rolled_back_at: r.rolled_back_at }]));
+        const rows = await client.execute(
+          `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+        );
+        return new Map(
+          rows.rows.map((r) => [
+            String(r.migration_name),
+            { checksum: r.checksum, finished_at: r.finished_at, rolled_back_at: r.rolled_back_at },
+          ]),
+        );
       },
       async started(id, m) {
         await client.execute({
@@ -43,7 +50,10 @@ export async function migrateSqlite(url: string, dir: string): Promise<Migration
       async finished(id, m) {
         // Prisma counts a SQLite migration's statements as its steps.
         const steps = m.sql.split(/;\s*(?:\n|$)/).filter((s) => s.replace(/--.*$/gm, "").trim() !== "");
-        await client.execute({ sql: `UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`, args: [Date.now(), steps.length, id] });
+        await client.execute({
+          sql: `UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = ? WHERE id = ?`,
+          args: [Date.now(), steps.length, id],
+        });
       },
     });
   } finally {

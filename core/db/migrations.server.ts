@@ -42,7 +42,6 @@ export function recordedState(m: Migration, row: RecordedRow | undefined): "appl
   return "skip";
 }
 
-
 /** How one database records migrations in its `_prisma_migrations` table and runs a script. */
 export interface MigrationStore {
   recorded(): Promise<Map<string, RecordedRow>>;

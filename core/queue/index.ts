@@ -4,7 +4,11 @@ import { BullQueue } from "./bullmq-queue.server";
 import type { JobQueue, QueueDriver, QueueOptions } from "./job-queue";
 import { LocalQueue } from "./local-queue.server";
 
-export function createQueue(driver: QueueDriver, db: PrismaClient, opts: QueueOptions & { redisUrl?: string }): JobQueue {
+export function createQueue(
+  driver: QueueDriver,
+  db: PrismaClient,
+  opts: QueueOptions & { redisUrl?: string },
+): JobQueue {
   if (driver === "bullmq") {
     if (!opts.redisUrl) throw new Error("QUEUE=bullmq needs REDIS_URL (redis://host:port).");
     return new BullQueue(db, opts.redisUrl, opts);

@@ -20,14 +20,23 @@ export class TaskTracker {
 
   add(task: ClaimedTask): void {
     const until = Date.now() + this.maxHoldMs;
-    const timer = setInterval(() => {
-      if (Date.now() > until) {
-        clearInterval(timer);
-        console.error(`queue: ${task.kind} ${task.id} held past ${Math.round(this.maxHoldMs / 1000)} s: its lease is no longer renewed`);
-        return;
-      }
-      this.claims.renew(task).catch((err) => console.error(`queue: lease renewal failed for ${task.id}: ${err instanceof Error ? err.message : err}`));
-    }, Math.max(200, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        if (Date.now() > until) {
+          clearInterval(timer);
+          console.error(
+            `queue: ${task.kind} ${task.id} held past ${Math.round(this.maxHoldMs / 1000)} s: its lease is no longer renewed`,
+          );
+          return;
+        }
+        this.claims
+          .renew(task)
+          .catch((err) =>
+            console.error(`queue: lease renewal failed for ${task.id}: ${err instanceof Error ? err.message : err}`),
+          );
+      },
+      Math.max(200, Math.floor(this.leaseMs / 3)),
+    );
     timer.unref();
     this.held.set(`${task.kind}:${task.id}`, { task, timer });
   }
@@ -43,7 +52,10 @@ export class TaskTracker {
   /** Waits up to graceMs for running tasks; hands back what is still running. Returns the number handed back. */
   async drain(graceMs: number): Promise<number> {
     if (this.held.size > 0) {
-      await Promise.race([new Promise<void>((r) => this.idle.push(r)), new Promise<void>((r) => setTimeout(r, graceMs).unref())]);
+      await Promise.race([
+        new Promise<void>((r) => this.idle.push(r)),
+        new Promise<void>((r) => setTimeout(r, graceMs).unref()),
+      ]);
     }
     const left = [...this.held.values()];
     for (const h of left) clearInterval(h.timer);

@@ -15,7 +15,10 @@ export const ShopSettingsSchema = v.object({
   shadow: RenderFields.shadow,
   format: RenderFields.format,
   guardThresholds: RenderFields.guardThresholds,
-  autoPolicy: v.picklist(AUTO_POLICIES, (i) => `The auto policy ${JSON.stringify(i.input)} is not supported. Choose off, hold or publish.`),
+  autoPolicy: v.picklist(
+    AUTO_POLICIES,
+    (i) => `The auto policy ${JSON.stringify(i.input)} is not supported. Choose off, hold or publish.`,
+  ),
   dailyCap: v.pipe(
     v.number((i) => `The daily cap ${String(i.input)} must be a whole number of images, 0 or more.`),
     v.integer((i) => `The daily cap ${String(i.input)} must be a whole number of images, 0 or more.`),
@@ -50,7 +53,14 @@ export function parseSettings(raw: unknown): ShopSettings {
 
 /** The part of the settings that changes the pixels: jobs with equal hashes produce equal results. */
 export function renderSettings(s: ShopSettings) {
-  return { background: s.background, size: s.size, marginPct: s.marginPct, shadow: s.shadow, format: s.format, guardThresholds: s.guardThresholds };
+  return {
+    background: s.background,
+    size: s.size,
+    marginPct: s.marginPct,
+    shadow: s.shadow,
+    format: s.format,
+    guardThresholds: s.guardThresholds,
+  };
 }
 
 export function settingsHash(s: ShopSettings, extra: Record<string, unknown> = {}): string {
@@ -60,6 +70,11 @@ export function settingsHash(s: ShopSettings, extra: Record<string, unknown> = {
 
 function sortKeys(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(sortKeys);
-  if (x && typeof x === "object") return Object.fromEntries(Object.keys(x).sort().map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]));
+  if (x && typeof x === "object")
+    return Object.fromEntries(
+      Object.keys(x)
+        .sort()
+        .map((k) => [k, sortKeys((x as Record<string, unknown>)[k])]),
+    );
   return x;
 }

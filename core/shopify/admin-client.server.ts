@@ -41,11 +41,14 @@ export async function getOfflineSession(shop: string): Promise<Session> {
         await new Promise((r) => setTimeout(r, 300));
       }
       if (err instanceof Error && err.name === "SessionNotFoundError") {
-        throw new ShopifyError(`Loupe is not installed on ${shop} (or was uninstalled). Open Loupe from the Shopify admin to reconnect.`, {
-          transient: false,
-          code: "NO_SESSION",
-          cause: err,
-        });
+        throw new ShopifyError(
+          `Loupe is not installed on ${shop} (or was uninstalled). Open Loupe from the Shopify admin to reconnect.`,
+          {
+            transient: false,
+            code: "NO_SESSION",
+            cause: err,
+          },
+        );
       }
       if (err instanceof Response) {
         throw new ShopifyError("Loupe could not renew its access to your store. It will try again shortly.", {
@@ -53,12 +56,15 @@ export async function getOfflineSession(shop: string): Promise<Session> {
           code: `REFRESH_${err.status}`,
         });
       }
-      throw new ShopifyError("Loupe could not renew its access to your store. Open Loupe from your Shopify admin to reconnect.", {
-        transient: false,
-        code: "REFRESH_FAILED",
-        detail: String(err),
-        cause: err,
-      });
+      throw new ShopifyError(
+        "Loupe could not renew its access to your store. Open Loupe from your Shopify admin to reconnect.",
+        {
+          transient: false,
+          code: "REFRESH_FAILED",
+          detail: String(err),
+          cause: err,
+        },
+      );
     }
   });
 }

@@ -33,7 +33,11 @@ export interface CandidateLook {
   seen: SeenVersion[];
 }
 
-export async function newMediaForAutoProcessing(shop: string, productId: string, armed: ArmedBy = NOT_ARMED): Promise<ProductImage[]> {
+export async function newMediaForAutoProcessing(
+  shop: string,
+  productId: string,
+  armed: ArmedBy = NOT_ARMED,
+): Promise<ProductImage[]> {
   const images = await listProductImages(await getAdminClient(shop), productId);
   return (await filterCandidates(shop, productId, images, armed)).candidates;
 }
@@ -43,7 +47,12 @@ export async function mediaStillProcessing(shop: string, productId: string): Pro
   return images.filter((i) => i.status === "UPLOADED" || i.status === "PROCESSING").length;
 }
 
-export async function filterCandidates(shop: string, productId: string, images: ProductImage[], armed: ArmedBy = NOT_ARMED): Promise<CandidateLook> {
+export async function filterCandidates(
+  shop: string,
+  productId: string,
+  images: ProductImage[],
+  armed: ArmedBy = NOT_ARMED,
+): Promise<CandidateLook> {
   const ready = images.filter((i) => i.status === "READY" && i.url);
   if (ready.length === 0) return { candidates: [], seen: [] };
   const ids = ready.map((i) => i.mediaId);

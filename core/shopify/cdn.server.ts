@@ -33,7 +33,11 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function downloadOriginal(url: string, opts: { maxBytes?: number } = {}): Promise<Download> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
   if (!isShopifyCdnUrl(url)) {
-    throw new ShopifyError("This image is not on Shopify's image server, so Loupe will not download it.", { transient: false, code: "NOT_SHOPIFY_CDN", detail: url });
+    throw new ShopifyError("This image is not on Shopify's image server, so Loupe will not download it.", {
+      transient: false,
+      code: "NOT_SHOPIFY_CDN",
+      detail: url,
+    });
   }
   let current = url;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -41,15 +45,26 @@ export async function downloadOriginal(url: string, opts: { maxBytes?: number } 
     try {
       res = await fetch(current, { redirect: "manual", signal: AbortSignal.timeout(120_000) });
     } catch (err) {
-      throw new ShopifyError("Loupe could not download the original photo from Shopify; it will try again.", { transient: true, code: "NETWORK", cause: err });
+      throw new ShopifyError("Loupe could not download the original photo from Shopify; it will try again.", {
+        transient: true,
+        code: "NETWORK",
+        cause: err,
+      });
     }
     if (res.status >= 300 && res.status < 400) {
       const loc = res.headers.get("location");
       await res.body?.cancel();
-      if (!loc) throw new ShopifyError("Shopify's image server sent an empty redirect.", { transient: true, code: "BAD_REDIRECT" });
+      if (!loc)
+        throw new ShopifyError("Shopify's image server sent an empty redirect.", {
+          transient: true,
+          code: "BAD_REDIRECT",
+        });
       const next = new URL(loc, current);
       if (next.hostname !== new URL(current).hostname || next.protocol !== "https:") {
-        throw new ShopifyError("The image download was redirected away from Shopify's image server, so Loupe stopped.", { transient: false, code: "REDIRECT_OFF_HOST", detail: next.href });
+        throw new ShopifyError(
+          "The image download was redirected away from Shopify's image server, so Loupe stopped.",
+          { transient: false, code: "REDIRECT_OFF_HOST", detail: next.href },
+        );
       }
       current = next.href;
       continue;
@@ -57,7 +72,9 @@ export async function downloadOriginal(url: string, opts: { maxBytes?: number } 
     if (!res.ok) {
       await res.body?.cancel();
       throw new ShopifyError(
-        res.status === 404 || res.status === 410 ? "The original photo is no longer on Shopify." : "Shopify's image server did not return the photo; Loupe will try again.",
+        res.status === 404 || res.status === 410
+          ? "The original photo is no longer on Shopify."
+          : "Shopify's image server did not return the photo; Loupe will try again.",
         { transient: !(res.status === 404 || res.status === 410), code: `HTTP_${res.status}` },
       );
     }
@@ -67,13 +84,23 @@ export async function downloadOriginal(url: string, opts: { maxBytes?: number } 
       throw tooLarge(maxBytes);
     }
     const bytes = await readCapped(res, maxBytes);
-    return { bytes, sha256: sha256Hex(bytes), contentType: (res.headers.get("content-type") ?? "application/octet-stream").split(";")[0]!.trim() };
+    return {
+      bytes,
+      sha256: sha256Hex(bytes),
+      contentType: (res.headers.get("content-type") ?? "application/octet-stream").split(";")[0]!.trim(),
+    };
   }
-  throw new ShopifyError("The image download was redirected too many times.", { transient: false, code: "TOO_MANY_REDIRECTS" });
+  throw new ShopifyError("The image download was redirected too many times.", {
+    transient: false,
+    code: "TOO_MANY_REDIRECTS",
+  });
 }
 
 function tooLarge(maxBytes: number): ShopifyError {
-  return new ShopifyError(`The original photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which Loupe does not process.`, { transient: false, code: "TOO_LARGE" });
+  return new ShopifyError(
+    `The original photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which Loupe does not process.`,
+    { transient: false, code: "TOO_LARGE" },
+  );
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {

@@ -21,9 +21,17 @@ export function readCost(extensions: unknown): QueryCost | null {
   const ts = cost.throttleStatus as Record<string, unknown> | undefined;
   const throttleStatus =
     ts && num(ts.maximumAvailable) !== null && num(ts.currentlyAvailable) !== null && num(ts.restoreRate) !== null
-      ? { maximumAvailable: num(ts.maximumAvailable)!, currentlyAvailable: num(ts.currentlyAvailable)!, restoreRate: num(ts.restoreRate)! }
+      ? {
+          maximumAvailable: num(ts.maximumAvailable)!,
+          currentlyAvailable: num(ts.currentlyAvailable)!,
+          restoreRate: num(ts.restoreRate)!,
+        }
       : null;
-  return { requestedQueryCost: num(cost.requestedQueryCost), actualQueryCost: num(cost.actualQueryCost), throttleStatus };
+  return {
+    requestedQueryCost: num(cost.requestedQueryCost),
+    actualQueryCost: num(cost.actualQueryCost),
+    throttleStatus,
+  };
 }
 
 /**
@@ -69,7 +77,10 @@ export class BucketEstimate {
   current(now = Date.now()): ThrottleStatus | null {
     if (!this.status) return null;
     const refill = ((now - this.seenAt) / 1000) * this.status.restoreRate;
-    return { ...this.status, currentlyAvailable: Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + refill) };
+    return {
+      ...this.status,
+      currentlyAvailable: Math.min(this.status.maximumAvailable, this.status.currentlyAvailable + refill),
+    };
   }
 
   /**

@@ -20,7 +20,9 @@ export function isShopifyError(err: unknown): err is ShopifyError {
 }
 
 /** Turns Shopify's userErrors into one plain sentence, or returns null when there are none. */
-export function userErrorsMessage(errors: ReadonlyArray<{ message: string; code?: string | null }> | null | undefined): string | null {
+export function userErrorsMessage(
+  errors: ReadonlyArray<{ message: string; code?: string | null }> | null | undefined,
+): string | null {
   if (!errors || errors.length === 0) return null;
   return errors.map((e) => e.message).join("; ");
 }

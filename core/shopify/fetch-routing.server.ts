@@ -6,7 +6,8 @@
 import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { config } from "../config.server";
 
-const SHOPIFY_HOST = /(^|\.)(myshopify\.com|shopifycdn\.com|cdn\.shopify\.com|shopify-staged-uploads\.storage\.googleapis\.com)$/;
+const SHOPIFY_HOST =
+  /(^|\.)(myshopify\.com|shopifycdn\.com|cdn\.shopify\.com|shopify-staged-uploads\.storage\.googleapis\.com)$/;
 
 let installed = false;
 

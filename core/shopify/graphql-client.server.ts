@@ -84,7 +84,11 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
   });
   const lane = laneFor(opts.shop, opts);
 
-  async function attempt<T>(query: string, variables: Record<string, unknown> | undefined, tryNo: number): Promise<Attempt<T>> {
+  async function attempt<T>(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    tryNo: number,
+  ): Promise<Attempt<T>> {
     const predicted = knownCost.get(query) ?? DEFAULT_COST;
     const wait = lane.bucket.reserve(predicted);
     if (wait > 0) await sleep(wait + jitterMs(100));
@@ -110,7 +114,10 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
       return {
         ok: false,
         retryAfterMs: cost?.throttleStatus ? jitterMs(250) : backoffMs(tryNo, base),
-        error: new ShopifyError("Shopify is busy right now; Loupe will try again shortly.", { transient: true, code: "THROTTLED" }),
+        error: new ShopifyError("Shopify is busy right now; Loupe will try again shortly.", {
+          transient: true,
+          code: "THROTTLED",
+        }),
       };
     }
     if (errors.length > 0) {
@@ -132,34 +139,69 @@ export function createAdminClient(opts: AdminClientOptions): AdminClient {
         const ra = Number(err.response.headers?.get?.("Retry-After"));
         // Shopify sends Retry-After in seconds.
         const wait = Number.isFinite(ra) && ra > 0 ? ra * 1000 : backoffMs(tryNo, base);
-        return { ok: false, retryAfterMs: wait + jitterMs(250), error: new ShopifyError("Shopify is busy right now; Loupe will try again shortly.", { transient: true, code: "HTTP_429" }) };
+        return {
+          ok: false,
+          retryAfterMs: wait + jitterMs(250),
+          error: new ShopifyError("Shopify is busy right now; Loupe will try again shortly.", {
+            transient: true,
+            code: "HTTP_429",
+          }),
+        };
       }
       if (status >= 500) {
         return {
           ok: false,
           retryAfterMs: backoffMs(tryNo, base),
-          error: new ShopifyError("Shopify is having trouble right now; Loupe will try again shortly.", { transient: true, code: `HTTP_${status}` }),
+          error: new ShopifyError("Shopify is having trouble right now; Loupe will try again shortly.", {
+            transient: true,
+            code: `HTTP_${status}`,
+          }),
         };
       }
       if (status === 401) {
-        return { ok: false, retryAfterMs: -1, error: new ShopifyError("Loupe's access to your store has expired or was removed. Open Loupe from your Shopify admin to reconnect it.", { transient: false, code: "UNAUTHORIZED" }) };
+        return {
+          ok: false,
+          retryAfterMs: -1,
+          error: new ShopifyError(
+            "Loupe's access to your store has expired or was removed. Open Loupe from your Shopify admin to reconnect it.",
+            { transient: false, code: "UNAUTHORIZED" },
+          ),
+        };
       }
       if (status === 402 || status === 423) {
-        throw new ShopifyError("Your store is not available right now (it may be frozen or locked), so Loupe cannot change it.", { transient: false, code: `HTTP_${status}` });
+        throw new ShopifyError(
+          "Your store is not available right now (it may be frozen or locked), so Loupe cannot change it.",
+          { transient: false, code: `HTTP_${status}` },
+        );
       }
       if (status === 403) {
-        throw new ShopifyError("Loupe does not have permission for this. Open Loupe from your Shopify admin to update its permissions.", { transient: false, code: "FORBIDDEN" });
+        throw new ShopifyError(
+          "Loupe does not have permission for this. Open Loupe from your Shopify admin to update its permissions.",
+          { transient: false, code: "FORBIDDEN" },
+        );
       }
       if (status === 404) {
-        throw new ShopifyError("Shopify could not find this store. Has the app been uninstalled?", { transient: false, code: "NOT_FOUND" });
+        throw new ShopifyError("Shopify could not find this store. Has the app been uninstalled?", {
+          transient: false,
+          code: "NOT_FOUND",
+        });
       }
-      throw new ShopifyError("Shopify refused a request from Loupe.", { transient: false, code: `HTTP_${status}`, detail: err.message.slice(0, 500) });
+      throw new ShopifyError("Shopify refused a request from Loupe.", {
+        transient: false,
+        code: `HTTP_${status}`,
+        detail: err.message.slice(0, 500),
+      });
     }
     // Network failure (fetch rejects with TypeError), timeouts, resets.
     return {
       ok: false,
       retryAfterMs: backoffMs(tryNo, base),
-      error: new ShopifyError("Loupe could not reach Shopify; it will try again shortly.", { transient: true, code: "NETWORK", detail: String(err), cause: err }),
+      error: new ShopifyError("Loupe could not reach Shopify; it will try again shortly.", {
+        transient: true,
+        code: "NETWORK",
+        detail: String(err),
+        cause: err,
+      }),
     };
   }
 

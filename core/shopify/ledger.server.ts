@@ -31,7 +31,11 @@ export async function recordIntent(e: {
   }
 }
 
-export function markEntry(id: string, state: LedgerState, extra: { urlAfterWrite?: string | null; error?: string | null; mediaId?: string; variantIds?: string } = {}): Promise<MediaLedger> {
+export function markEntry(
+  id: string,
+  state: LedgerState,
+  extra: { urlAfterWrite?: string | null; error?: string | null; mediaId?: string; variantIds?: string } = {},
+): Promise<MediaLedger> {
   return db().mediaLedger.update({
     where: { id },
     data: { state, ...extra, ...(state === "ready" || state === "written" ? { writtenAt: new Date() } : {}) },

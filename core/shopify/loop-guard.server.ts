@@ -4,7 +4,10 @@
 import type { MediaLedger } from "@prisma/client";
 import { db } from "../db.server";
 
-export function writtenByLoupe(entries: MediaLedger[], media: { url: string | null; updatedAt?: string | null }): boolean {
+export function writtenByLoupe(
+  entries: MediaLedger[],
+  media: { url: string | null; updatedAt?: string | null },
+): boolean {
   for (const e of entries) {
     if (e.state === "failed") continue;
     if (e.state !== "ready") return true; // intent/uploaded/written: our write is in flight
@@ -18,14 +21,20 @@ export function sameImageUrl(a: string, b: string): boolean {
   try {
     const ua = new URL(a);
     const ub = new URL(b);
-    return ua.hostname === ub.hostname && ua.pathname === ub.pathname && ua.searchParams.get("v") === ub.searchParams.get("v");
+    return (
+      ua.hostname === ub.hostname &&
+      ua.pathname === ub.pathname &&
+      ua.searchParams.get("v") === ub.searchParams.get("v")
+    );
   } catch {
     return a === b;
   }
 }
 
 export async function ledgerByMedia(shop: string, mediaIds: string[]): Promise<Map<string, MediaLedger[]>> {
-  const rows = mediaIds.length ? await db().mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } }) : [];
+  const rows = mediaIds.length
+    ? await db().mediaLedger.findMany({ where: { shop, mediaId: { in: mediaIds } }, orderBy: { createdAt: "desc" } })
+    : [];
   const out = new Map<string, MediaLedger[]>();
   for (const r of rows) out.set(r.mediaId, [...(out.get(r.mediaId) ?? []), r]);
   return out;

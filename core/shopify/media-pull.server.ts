@@ -37,7 +37,12 @@ export async function listProductImages(client: AdminClient, productId: string):
   let index = 0;
   for (let page = 0; page < MAX_PAGES; page++) {
     const data: ProductMediaData = await client.request<ProductMediaData>(PRODUCT_MEDIA, { id: productId, after });
-    if (!data.product) throw new ShopifyError("This product no longer exists in your store.", { transient: false, code: "PRODUCT_NOT_FOUND", detail: productId });
+    if (!data.product)
+      throw new ShopifyError("This product no longer exists in your store.", {
+        transient: false,
+        code: "PRODUCT_NOT_FOUND",
+        detail: productId,
+      });
     for (const node of data.product.media.nodes) {
       const position = index++;
       if (node.mediaContentType !== "IMAGE") continue;
@@ -64,8 +69,15 @@ export async function listProductImages(client: AdminClient, productId: string):
 }
 
 export async function getProductTitle(client: AdminClient, productId: string): Promise<string> {
-  const data = await client.request<{ product: { id: string; title: string } | null }>(PRODUCT_TITLE, { id: productId });
-  if (!data.product) throw new ShopifyError("This product no longer exists in your store.", { transient: false, code: "PRODUCT_NOT_FOUND", detail: productId });
+  const data = await client.request<{ product: { id: string; title: string } | null }>(PRODUCT_TITLE, {
+    id: productId,
+  });
+  if (!data.product)
+    throw new ShopifyError("This product no longer exists in your store.", {
+      transient: false,
+      code: "PRODUCT_NOT_FOUND",
+      detail: productId,
+    });
   return data.product.title;
 }
 
@@ -74,7 +86,10 @@ interface CollectionProductsData {
     id: string;
     title: string;
     productsCount: { count: number; precision: string } | null;
-    products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; title: string }> };
+    products: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{ id: string; title: string }>;
+    };
   } | null;
 }
 
@@ -90,9 +105,21 @@ export async function listCollectionProducts(client: AdminClient, collectionId: 
   const out: CollectionProduct[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data: CollectionProductsData = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, { id: collectionId, after });
-    if (!data.collection) throw new ShopifyError("This collection no longer exists in your store.", { transient: false, code: "COLLECTION_NOT_FOUND", detail: collectionId });
-    if (page === 0 && data.collection.products.pageInfo.hasNextPage && (data.collection.productsCount?.count ?? 0) > bulkThreshold()) {
+    const data: CollectionProductsData = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, {
+      id: collectionId,
+      after,
+    });
+    if (!data.collection)
+      throw new ShopifyError("This collection no longer exists in your store.", {
+        transient: false,
+        code: "COLLECTION_NOT_FOUND",
+        detail: collectionId,
+      });
+    if (
+      page === 0 &&
+      data.collection.products.pageInfo.hasNextPage &&
+      (data.collection.productsCount?.count ?? 0) > bulkThreshold()
+    ) {
       return listCollectionProductsBulk(client, collectionId);
     }
     out.push(...data.collection.products.nodes.map((n) => ({ id: n.id, title: n.title })));
@@ -104,8 +131,14 @@ export async function listCollectionProducts(client: AdminClient, collectionId: 
 }
 
 /** The collection's title and product count (one cheap call), to decide between paging and bulk. */
-export async function getCollectionSummary(client: AdminClient, collectionId: string): Promise<{ title: string; count: number } | null> {
+export async function getCollectionSummary(
+  client: AdminClient,
+  collectionId: string,
+): Promise<{ title: string; count: number } | null> {
   const data = await client.request<CollectionProductsData>(COLLECTION_PRODUCTS, { id: collectionId, after: null });
   if (!data.collection) return null;
-  return { title: data.collection.title, count: data.collection.productsCount?.count ?? data.collection.products.nodes.length };
+  return {
+    title: data.collection.title,
+    count: data.collection.productsCount?.count ?? data.collection.products.nodes.length,
+  };
 }

@@ -90,23 +90,47 @@ const PLAIN_CODES: Record<string, string> = {
 
 export function failureMessage(errors: MediaState["errors"]): string {
   const parts = errors.map((e) => PLAIN_CODES[e.code] ?? e.message ?? e.code);
-  return parts.length ? `Shopify rejected the new image: ${[...new Set(parts)].join("; ")}. Your store still shows the previous image.` : "Shopify could not process the new image. Your store still shows the previous image.";
+  return parts.length
+    ? `Shopify rejected the new image: ${[...new Set(parts)].join("; ")}. Your store still shows the previous image.`
+    : "Shopify could not process the new image. Your store still shows the previous image.";
 }
 
 /** Resolves with the READY state; throws a non-transient ShopifyError on FAILED (after acknowledging it). */
-export async function waitUntilReady(client: AdminClient, mediaId: string, opts: PollOptions = {}, before: Before | null = null): Promise<MediaState> {
+export async function waitUntilReady(
+  client: AdminClient,
+  mediaId: string,
+  opts: PollOptions = {},
+  before: Before | null = null,
+): Promise<MediaState> {
   const scale = pollScale(opts);
   const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000 * scale);
   for (let attempt = 0; ; attempt++) {
     const st = await getMediaState(client, mediaId);
-    if (!st) throw new ShopifyError("The image was removed from the product while Loupe was updating it.", { transient: false, code: "MEDIA_GONE" });
-    if (st.status === "READY" && (st.fileStatus === null || st.fileStatus === "READY") && st.url && (!before || changedSince(st, before))) return st;
+    if (!st)
+      throw new ShopifyError("The image was removed from the product while Loupe was updating it.", {
+        transient: false,
+        code: "MEDIA_GONE",
+      });
+    if (
+      st.status === "READY" &&
+      (st.fileStatus === null || st.fileStatus === "READY") &&
+      st.url &&
+      (!before || changedSince(st, before))
+    )
+      return st;
     if (st.status === "FAILED" || st.fileStatus === "FAILED") {
       await client.request(ACK_FAILED, { ids: [mediaId] }).catch(() => undefined);
-      throw new ShopifyError(failureMessage(st.errors), { transient: false, code: "PROCESSING_FAILED", detail: st.errors.map((e) => e.code).join(",") });
+      throw new ShopifyError(failureMessage(st.errors), {
+        transient: false,
+        code: "PROCESSING_FAILED",
+        detail: st.errors.map((e) => e.code).join(","),
+      });
     }
     if (Date.now() > deadline) {
-      throw new ShopifyError("Shopify is taking unusually long to process the image; Loupe will check again later.", { transient: true, code: "PROCESSING_TIMEOUT" });
+      throw new ShopifyError("Shopify is taking unusually long to process the image; Loupe will check again later.", {
+        transient: true,
+        code: "PROCESSING_TIMEOUT",
+      });
     }
     await new Promise((r) => setTimeout(r, pollDelayMs(attempt, scale)));
   }

@@ -8,7 +8,14 @@ import { getAdminClient, type AdminClient } from "./admin-client.server";
 import { downloadOriginal, isShopifyCdnUrl, sha256Hex } from "./cdn.server";
 import { ShopifyError, isShopifyError } from "./errors";
 import { findEntry, markEntry, recordIntent, type LedgerKind } from "./ledger.server";
-import { changedSince, getMediaState, waitUntilReady, type Before, type MediaState, type PollOptions } from "./media-status.server";
+import {
+  changedSince,
+  getMediaState,
+  waitUntilReady,
+  type Before,
+  type MediaState,
+  type PollOptions,
+} from "./media-status.server";
 import { listProductImages } from "./media-pull.server";
 import { InPlaceRefused, replaceInPlace } from "./replace-media.server";
 import { finishFallback, replaceByAddAndDetach } from "./replace-fallback.server";
@@ -49,7 +56,8 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   const poll = opts.poll ?? {};
 
   let entry = await findEntry(input.jobId, input.kind, sha256);
-  if (entry?.state === "ready") return { url: entry.urlAfterWrite ?? "", sha256, alreadyDone: true, mediaId: entry.mediaId };
+  if (entry?.state === "ready")
+    return { url: entry.urlAfterWrite ?? "", sha256, alreadyDone: true, mediaId: entry.mediaId };
 
   if (entry && entry.state !== "failed") {
     const recovered = await recoverInterrupted(client, entry, input, sha256, poll);
@@ -57,16 +65,26 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   }
 
   const current = await getMediaState(client, input.mediaId);
-  if (!current) throw new ShopifyError("This image is no longer on the product in Shopify.", { transient: false, code: "MEDIA_GONE" });
+  if (!current)
+    throw new ShopifyError("This image is no longer on the product in Shopify.", {
+      transient: false,
+      code: "MEDIA_GONE",
+    });
   if (current.status !== "READY") {
-    throw new ShopifyError("Shopify is still processing this image; Loupe will publish it once Shopify is done.", { transient: true, code: "NOT_READY" });
+    throw new ShopifyError("Shopify is still processing this image; Loupe will publish it once Shopify is done.", {
+      transient: true,
+      code: "NOT_READY",
+    });
   }
   if (input.expectedSourceUrl && !(current.url && sameImageUrl(current.url, input.expectedSourceUrl))) {
-    throw new ShopifyError("The photo in Shopify changed after Loupe retouched it, so Loupe did not replace it. Run the image again to retouch the new photo.", {
-      transient: false,
-      code: "SOURCE_CHANGED",
-      detail: `${input.expectedSourceUrl} → ${current.url ?? "none"}`,
-    });
+    throw new ShopifyError(
+      "The photo in Shopify changed after Loupe retouched it, so Loupe did not replace it. Run the image again to retouch the new photo.",
+      {
+        transient: false,
+        code: "SOURCE_CHANGED",
+        detail: `${input.expectedSourceUrl} → ${current.url ?? "none"}`,
+      },
+    );
   }
   const previousSha = await currentSha(current);
 
@@ -85,8 +103,12 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
     if (!entry) {
       // Another worker recorded the same intent a moment ago: let it finish; report as done by it.
       const other = await findEntry(input.jobId, input.kind, sha256);
-      if (other?.state === "ready") return { url: other.urlAfterWrite ?? "", sha256, alreadyDone: true, mediaId: other.mediaId };
-      throw new ShopifyError("This image is being published by another worker right now.", { transient: true, code: "IN_FLIGHT" });
+      if (other?.state === "ready")
+        return { url: other.urlAfterWrite ?? "", sha256, alreadyDone: true, mediaId: other.mediaId };
+      throw new ShopifyError("This image is being published by another worker right now.", {
+        transient: true,
+        code: "IN_FLIGHT",
+      });
     }
   } else {
     entry = await markEntry(entry.id, "intent", { error: null });
@@ -101,9 +123,20 @@ export async function publishMedia(input: PublishInput, opts: PublishOptions = {
   return write(client, entry, input, sha256, poll, { url: current.url, updatedAt: current.updatedAt });
 }
 
-async function write(client: AdminClient, entry: MediaLedger, input: PublishInput, sha256: string, poll: PollOptions, before: Before): Promise<PublishResult> {
+async function write(
+  client: AdminClient,
+  entry: MediaLedger,
+  input: PublishInput,
+  sha256: string,
+  poll: PollOptions,
+  before: Before,
+): Promise<PublishResult> {
   try {
-    const resourceUrl = await stageUpload(client, { bytes: input.bytes, mimeType: input.mimeType, filename: input.filename });
+    const resourceUrl = await stageUpload(client, {
+      bytes: input.bytes,
+      mimeType: input.mimeType,
+      filename: input.filename,
+    });
     await markEntry(entry.id, "uploaded");
     let mediaId = input.mediaId;
     try {
@@ -112,9 +145,18 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
     } catch (err) {
       if (!(err instanceof InPlaceRefused)) throw err;
       const img = (await listProductImages(client, input.productId)).find((i) => i.mediaId === input.mediaId);
-      if (!img) throw new ShopifyError("This image is no longer on the product in Shopify.", { transient: false, code: "MEDIA_GONE" });
+      if (!img)
+        throw new ShopifyError("This image is no longer on the product in Shopify.", {
+          transient: false,
+          code: "MEDIA_GONE",
+        });
       // The new media's id is in the ledger before it is moved or the old one detached (resumable).
-      mediaId = await replaceByAddAndDetach(client, entry, { productId: input.productId, oldMediaId: input.mediaId, alt: img.alt, resourceUrl }, poll);
+      mediaId = await replaceByAddAndDetach(
+        client,
+        entry,
+        { productId: input.productId, oldMediaId: input.mediaId, alt: img.alt, resourceUrl },
+        poll,
+      );
       await markEntry(entry.id, "written", { mediaId });
     }
     // In place, the first polls can still show the old READY file: wait for its version to move on.
@@ -130,7 +172,13 @@ async function write(client: AdminClient, entry: MediaLedger, input: PublishInpu
 }
 
 /** An intent without completion: did the write reach Shopify? Returns the result if it did. */
-async function recoverInterrupted(client: AdminClient, entry: MediaLedger, input: PublishInput, sha256: string, poll: PollOptions): Promise<PublishResult | null> {
+async function recoverInterrupted(
+  client: AdminClient,
+  entry: MediaLedger,
+  input: PublishInput,
+  sha256: string,
+  poll: PollOptions,
+): Promise<PublishResult | null> {
   if (entry.mediaId !== input.mediaId && entry.state === "uploaded") {
     // A fallback was interrupted after the new media was added: finish it on that media, never add again.
     await finishFallback(client, entry, input.productId, input.mediaId, poll);
@@ -155,7 +203,11 @@ async function recoverInterrupted(client: AdminClient, entry: MediaLedger, input
   // The bytes changed since the intent but are not byte-equal to ours (Shopify re-encodes on real
   // stores): if Shopify shows another version than when the intent was recorded (its URL ?v= or its
   // updatedAt, compared with Shopify's own values), treat the write as done (at most once).
-  if ((entry.urlBefore || entry.updatedAtBefore) && changedSince(st, { url: entry.urlBefore, updatedAt: entry.updatedAtBefore })) return settle(entry, st, sha256);
+  if (
+    (entry.urlBefore || entry.updatedAtBefore) &&
+    changedSince(st, { url: entry.urlBefore, updatedAt: entry.updatedAtBefore })
+  )
+    return settle(entry, st, sha256);
   return null;
 }
 

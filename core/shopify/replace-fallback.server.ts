@@ -11,7 +11,14 @@ import { ShopifyError, userErrorsMessage } from "./errors";
 import { waitUntilReady, type PollOptions } from "./media-status.server";
 import { listProductImages } from "./media-pull.server";
 import { markEntry } from "./ledger.server";
-import { ADD_PRODUCT_MEDIA, APPEND_VARIANT_MEDIA, DETACH_MEDIA, JOB_STATUS, REORDER_MEDIA, VARIANT_MEDIA } from "./operations";
+import {
+  ADD_PRODUCT_MEDIA,
+  APPEND_VARIANT_MEDIA,
+  DETACH_MEDIA,
+  JOB_STATUS,
+  REORDER_MEDIA,
+  VARIANT_MEDIA,
+} from "./operations";
 
 type UserError = { field: string[] | null; message: string; code?: string | null };
 
@@ -23,46 +30,84 @@ export interface FallbackArgs {
 }
 
 /** Steps 1–3 from the start. Returns the new media id. */
-export async function replaceByAddAndDetach(client: AdminClient, entry: MediaLedger, args: FallbackArgs, poll: PollOptions = {}): Promise<string> {
-  const res = await client.request<{ productUpdate: { product: { media: { nodes: Array<{ id: string }> } } | null; userErrors: UserError[] } }>(ADD_PRODUCT_MEDIA, {
+export async function replaceByAddAndDetach(
+  client: AdminClient,
+  entry: MediaLedger,
+  args: FallbackArgs,
+  poll: PollOptions = {},
+): Promise<string> {
+  const res = await client.request<{
+    productUpdate: { product: { media: { nodes: Array<{ id: string }> } } | null; userErrors: UserError[] };
+  }>(ADD_PRODUCT_MEDIA, {
     product: { id: args.productId },
     media: [{ originalSource: args.resourceUrl, alt: args.alt ?? "", mediaContentType: "IMAGE" }],
   });
   const err = userErrorsMessage(res.productUpdate.userErrors);
-  if (err || !res.productUpdate.product) throw new ShopifyError(`Shopify did not add the new image: ${err ?? "unknown reason"}`, { transient: false, code: "ADD_MEDIA_REJECTED" });
+  if (err || !res.productUpdate.product)
+    throw new ShopifyError(`Shopify did not add the new image: ${err ?? "unknown reason"}`, {
+      transient: false,
+      code: "ADD_MEDIA_REJECTED",
+    });
   const nodes = res.productUpdate.product.media.nodes;
   const newId = nodes[nodes.length - 1]?.id;
-  if (!newId || newId === args.oldMediaId) throw new ShopifyError("Shopify did not report the new image.", { transient: true, code: "ADD_MEDIA_MISSING" });
+  if (!newId || newId === args.oldMediaId)
+    throw new ShopifyError("Shopify did not report the new image.", { transient: true, code: "ADD_MEDIA_MISSING" });
   const recorded = await markEntry(entry.id, "uploaded", { mediaId: newId });
   await finishFallback(client, recorded, args.productId, args.oldMediaId, poll);
   return newId;
 }
 
 /** Steps 2–3, resumable: the ledger holds the new media id (and, once read, the old media's variants). */
-export async function finishFallback(client: AdminClient, entry: MediaLedger, productId: string, oldMediaId: string, poll: PollOptions = {}): Promise<void> {
+export async function finishFallback(
+  client: AdminClient,
+  entry: MediaLedger,
+  productId: string,
+  oldMediaId: string,
+  poll: PollOptions = {},
+): Promise<void> {
   const newId = entry.mediaId;
   await waitUntilReady(client, newId, poll);
   const images = await listProductImages(client, productId);
   const old = images.find((i) => i.mediaId === oldMediaId);
   if (old) {
     await reorder(client, productId, newId, old.position, poll);
-    const variantIds = entry.variantIds ? (JSON.parse(entry.variantIds) as string[]) : await variantsShowing(client, productId, oldMediaId);
+    const variantIds = entry.variantIds
+      ? (JSON.parse(entry.variantIds) as string[])
+      : await variantsShowing(client, productId, oldMediaId);
     if (!entry.variantIds) entry = await markEntry(entry.id, "uploaded", { variantIds: JSON.stringify(variantIds) });
-    const detach = await client.request<{ fileUpdate: { userErrors: UserError[] } }>(DETACH_MEDIA, { files: [{ id: oldMediaId, referencesToRemove: [productId] }] });
+    const detach = await client.request<{ fileUpdate: { userErrors: UserError[] } }>(DETACH_MEDIA, {
+      files: [{ id: oldMediaId, referencesToRemove: [productId] }],
+    });
     const derr = userErrorsMessage(detach.fileUpdate.userErrors);
-    if (derr) throw new ShopifyError(`The new image is on the product, but Shopify did not remove the old one: ${derr}`, { transient: false, code: "DETACH_REJECTED" });
+    if (derr)
+      throw new ShopifyError(`The new image is on the product, but Shopify did not remove the old one: ${derr}`, {
+        transient: false,
+        code: "DETACH_REJECTED",
+      });
   }
   const variantIds = entry.variantIds ? (JSON.parse(entry.variantIds) as string[]) : [];
   await attachToVariants(client, productId, newId, variantIds);
 }
 
-async function reorder(client: AdminClient, productId: string, mediaId: string, position: number, poll: PollOptions): Promise<void> {
-  const r = await client.request<{ productReorderMedia: { job: { id: string; done: boolean } | null; mediaUserErrors: UserError[] } }>(REORDER_MEDIA, {
+async function reorder(
+  client: AdminClient,
+  productId: string,
+  mediaId: string,
+  position: number,
+  poll: PollOptions,
+): Promise<void> {
+  const r = await client.request<{
+    productReorderMedia: { job: { id: string; done: boolean } | null; mediaUserErrors: UserError[] };
+  }>(REORDER_MEDIA, {
     id: productId,
     moves: [{ id: mediaId, newPosition: String(position) }],
   });
   const rerr = userErrorsMessage(r.productReorderMedia.mediaUserErrors);
-  if (rerr) throw new ShopifyError(`Shopify did not move the new image into place: ${rerr}`, { transient: false, code: "REORDER_REJECTED" });
+  if (rerr)
+    throw new ShopifyError(`Shopify did not move the new image into place: ${rerr}`, {
+      transient: false,
+      code: "REORDER_REJECTED",
+    });
   let job = r.productReorderMedia.job;
   for (let i = 0; job && !job.done && i < 30; i++) {
     await new Promise((res) => setTimeout(res, Math.min(5000, 500 * (i + 1)) * (poll.scale ?? 1)));
@@ -71,11 +116,19 @@ async function reorder(client: AdminClient, productId: string, mediaId: string, 
 }
 
 interface VariantPage {
-  product: { variants: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ id: string; media: { nodes: Array<{ id: string }> } }> } } | null;
+  product: {
+    variants: {
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: Array<{ id: string; media: { nodes: Array<{ id: string }> } }>;
+    };
+  } | null;
 }
 
 /** The variants whose image is `mediaId`, or that already show another (returned by `showing`). */
-async function variantMedia(client: AdminClient, productId: string): Promise<Array<{ id: string; mediaIds: string[] }>> {
+async function variantMedia(
+  client: AdminClient,
+  productId: string,
+): Promise<Array<{ id: string; mediaIds: string[] }>> {
   const out: Array<{ id: string; mediaIds: string[] }> = [];
   let after: string | null = null;
   for (let page = 0; page < 25; page++) {
@@ -94,7 +147,12 @@ async function variantsShowing(client: AdminClient, productId: string, mediaId: 
 }
 
 /** Attaches the new media to the variants that showed the old one (skipping those that already show it). */
-async function attachToVariants(client: AdminClient, productId: string, mediaId: string, variantIds: string[]): Promise<void> {
+async function attachToVariants(
+  client: AdminClient,
+  productId: string,
+  mediaId: string,
+  variantIds: string[],
+): Promise<void> {
   if (variantIds.length === 0) return;
   const current = new Map((await variantMedia(client, productId)).map((v) => [v.id, v.mediaIds]));
   const todo = variantIds.filter((id) => !(current.get(id) ?? []).includes(mediaId));
@@ -104,5 +162,9 @@ async function attachToVariants(client: AdminClient, productId: string, mediaId:
     variantMedia: todo.map((variantId) => ({ variantId, mediaIds: [mediaId] })),
   });
   const err = userErrorsMessage(r.productVariantAppendMedia.userErrors);
-  if (err) throw new ShopifyError(`The new image is on the product, but Shopify did not show it on every variant that used the old one: ${err}`, { transient: true, code: "VARIANT_MEDIA_REJECTED" });
+  if (err)
+    throw new ShopifyError(
+      `The new image is on the product, but Shopify did not show it on every variant that used the old one: ${err}`,
+      { transient: true, code: "VARIANT_MEDIA_REJECTED" },
+    );
 }

@@ -24,7 +24,11 @@ export function versionOf(img: { url: string | null; updatedAt?: string | null }
   }
 }
 
-export function seenVersion(img: { mediaId: string; url: string | null; updatedAt?: string | null }): SeenVersion | null {
+export function seenVersion(img: {
+  mediaId: string;
+  url: string | null;
+  updatedAt?: string | null;
+}): SeenVersion | null {
   const version = versionOf(img);
   return version === null ? null : { mediaId: img.mediaId, version, mediaUpdatedAt: img.updatedAt ?? null };
 }
@@ -43,18 +47,32 @@ export async function seenByMedia(shop: string, mediaIds: string[]): Promise<Map
 }
 
 /** Records what Loupe saw now (one row per media; a newer look replaces the version). */
-export async function rememberSeen(shop: string, productId: string, seen: SeenVersion[], now = new Date(), client?: PrismaClient): Promise<void> {
+export async function rememberSeen(
+  shop: string,
+  productId: string,
+  seen: SeenVersion[],
+  now = new Date(),
+  client?: PrismaClient,
+): Promise<void> {
   if (seen.length === 0) return;
   const prisma = client ?? db();
   for (const s of seen) {
     const data = { productId, version: s.version, mediaUpdatedAt: s.mediaUpdatedAt, seenAt: now };
-    await prisma.seenMedia.upsert({ where: { shop_mediaId: { shop, mediaId: s.mediaId } }, create: { shop, mediaId: s.mediaId, ...data }, update: data });
+    await prisma.seenMedia.upsert({
+      where: { shop_mediaId: { shop, mediaId: s.mediaId } },
+      create: { shop, mediaId: s.mediaId, ...data },
+      update: data,
+    });
   }
 }
 
 /** When auto-processing last looked at any of the shop's products (null: never). */
 export async function lastLookAt(shop: string): Promise<Date | null> {
-  const row = await db().seenMedia.findFirst({ where: { shop }, orderBy: { seenAt: "desc" }, select: { seenAt: true } });
+  const row = await db().seenMedia.findFirst({
+    where: { shop },
+    orderBy: { seenAt: "desc" },
+    select: { seenAt: true },
+  });
   return row?.seenAt ?? null;
 }
 
@@ -67,7 +85,12 @@ export function sameVersion(stored: string, url: string | null, updatedAt?: stri
 }
 
 /** Loupe's own write is a version Loupe has seen: its products/update is not a new upload. */
-export async function rememberOwnWrite(w: { shop: string; productId: string; mediaId: string; url: string | null }): Promise<void> {
+export async function rememberOwnWrite(w: {
+  shop: string;
+  productId: string;
+  mediaId: string;
+  url: string | null;
+}): Promise<void> {
   const seen = seenVersion({ mediaId: w.mediaId, url: w.url });
   if (seen) await rememberSeen(w.shop, w.productId, [seen]);
 }

@@ -5,7 +5,11 @@ import { enqueue } from "../batches/enqueue.server";
 
 export type ShopTaskKind = "redact" | "bulk-finished";
 
-export async function enqueueShopTask(shop: string, kind: ShopTaskKind, payload: Record<string, unknown> = {}): Promise<string> {
+export async function enqueueShopTask(
+  shop: string,
+  kind: ShopTaskKind,
+  payload: Record<string, unknown> = {},
+): Promise<string> {
   const row = await db().shopTask.create({ data: { shop, kind, payload: JSON.stringify(payload) } });
   await enqueue([{ kind: "shop-task", id: row.id, shop }]);
   return row.id;

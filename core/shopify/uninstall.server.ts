@@ -7,7 +7,10 @@ import { resetAdminLanes } from "./graphql-client.server";
 
 export async function handleUninstall(shop: string): Promise<void> {
   await cancelShopJobs(shop);
-  await db().imageJob.updateMany({ where: { shop, state: "processing" }, data: { state: "failed", lastError: "The app was uninstalled." } });
+  await db().imageJob.updateMany({
+    where: { shop, state: "processing" },
+    data: { state: "failed", lastError: "The app was uninstalled." },
+  });
   await db().pendingProduct.deleteMany({ where: { shop } });
   await db().session.deleteMany({ where: { shop } });
   await db().shop.updateMany({ where: { shop }, data: { uninstalledAt: new Date() } });

@@ -19,7 +19,9 @@ function dedupeKey(e: Delivery): string | null {
 export async function pruneWebhookEvents(now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - DEDUPE_RETENTION_MS);
   const events = await db().webhookEvent.deleteMany({ where: { receivedAt: { lt: cutoff } } });
-  const tasks = await db().shopTask.deleteMany({ where: { state: { in: ["done", "failed"] }, runAfter: { lt: cutoff } } });
+  const tasks = await db().shopTask.deleteMany({
+    where: { state: { in: ["done", "failed"] }, runAfter: { lt: cutoff } },
+  });
   return events.count + tasks.count;
 }
 
@@ -38,7 +40,9 @@ export async function handleOnce(e: Delivery, handle: () => Promise<void>): Prom
 /** Records the event; false when it was already handled (a retry or a replay). */
 export async function firstDelivery(e: Delivery): Promise<boolean> {
   // Housekeeping must not cost the delivery: a failed prune is retried with the next one.
-  await pruneWebhookEvents().catch((err) => console.error(`webhooks: could not prune old deliveries: ${err instanceof Error ? err.message : err}`));
+  await pruneWebhookEvents().catch((err) =>
+    console.error(`webhooks: could not prune old deliveries: ${err instanceof Error ? err.message : err}`),
+  );
   const eventId = dedupeKey(e);
   if (!eventId) return true;
   try {
@@ -57,7 +61,12 @@ export async function forgetDelivery(eventId: string | undefined): Promise<void>
 
 export function debounceMs(): number {
   const v = Number(process.env.LOUPE_DEBOUNCE_MS);
-  return Number.isFinite(v) && v >= 0 && process.env.LOUPE_DEBOUNCE_MS !== "" && process.env.LOUPE_DEBOUNCE_MS !== undefined ? v : 45_000;
+  return Number.isFinite(v) &&
+    v >= 0 &&
+    process.env.LOUPE_DEBOUNCE_MS !== "" &&
+    process.env.LOUPE_DEBOUNCE_MS !== undefined
+    ? v
+    : 45_000;
 }
 
 /** What the event says about the product: products/create (a new product), and Shopify's time of it. */
@@ -69,7 +78,12 @@ export interface ProductEvent {
 
 /** Upserts the product's pending row; each new event pushes its due time back (debounce). The row keeps
  *  the first event's time and whether any event since the last look was products/create. */
-export async function markProductPending(shop: string, productId: string, now = new Date(), event: ProductEvent = {}): Promise<void> {
+export async function markProductPending(
+  shop: string,
+  productId: string,
+  now = new Date(),
+  event: ProductEvent = {},
+): Promise<void> {
   const dueAt = new Date(now.getTime() + debounceMs());
   const eventAt = event.triggeredAt && Number.isFinite(Date.parse(event.triggeredAt)) ? event.triggeredAt : null;
   await db().pendingProduct.upsert({
@@ -87,8 +101,10 @@ export function productEventOf(hook: { topic: string; triggeredAt?: string }): P
 /** The product gid from a REST-shaped products/* payload. */
 export function productGidOf(payload: unknown): string | null {
   const p = payload as { admin_graphql_api_id?: unknown; id?: unknown } | null;
-  if (typeof p?.admin_graphql_api_id === "string" && p.admin_graphql_api_id.startsWith("gid://shopify/Product/")) return p.admin_graphql_api_id;
-  if (typeof p?.id === "number" || (typeof p?.id === "string" && /^\d+$/.test(p.id))) return `gid://shopify/Product/${p.id}`;
+  if (typeof p?.admin_graphql_api_id === "string" && p.admin_graphql_api_id.startsWith("gid://shopify/Product/"))
+    return p.admin_graphql_api_id;
+  if (typeof p?.id === "number" || (typeof p?.id === "string" && /^\d+$/.test(p.id)))
+    return `gid://shopify/Product/${p.id}`;
   return null;
 }
 

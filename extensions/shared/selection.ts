@@ -16,11 +16,21 @@ type Selected = ReadonlyArray<{ id: string }>;
 /** A collection's page: the first selected entry is the collection. */
 export function collectionSelection(selected: Selected): ActionSelection {
   const collectionId = selected[0]?.id ?? "";
-  return { key: collectionId, scope: "collection", target: { collectionId }, load: (query) => loadCollectionSummary(query, collectionId) };
+  return {
+    key: collectionId,
+    scope: "collection",
+    target: { collectionId },
+    load: (query) => loadCollectionSummary(query, collectionId),
+  };
 }
 
 /** The product list: every selected product. */
 export function productsSelection(selected: Selected): ActionSelection {
   const productIds = selected.map((s) => s.id);
-  return { key: productIds.join(","), scope: "products", target: { productIds }, load: (query) => loadProductsSummary(query, productIds) };
+  return {
+    key: productIds.join(","),
+    scope: "products",
+    target: { productIds },
+    load: (query) => loadProductsSummary(query, productIds),
+  };
 }

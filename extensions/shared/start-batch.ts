@@ -13,8 +13,12 @@ export interface StartRequest {
 }
 
 export function startBatchRequest(target: BatchTarget): StartRequest {
-  const body = "collectionId" in target ? { collectionId: target.collectionId } : { productIds: [...new Set(target.productIds)] };
-  return { url: BATCHES_PATH, init: { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) } };
+  const body =
+    "collectionId" in target ? { collectionId: target.collectionId } : { productIds: [...new Set(target.productIds)] };
+  return {
+    url: BATCHES_PATH,
+    init: { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+  };
 }
 
 export interface StartedBatch {
@@ -31,7 +35,8 @@ function serverReason(body: unknown): string | null {
   if (!body || typeof body !== "object") return null;
   const e = (body as Record<string, unknown>).error ?? (body as Record<string, unknown>).message;
   if (typeof e === "string" && e.trim()) return e.trim();
-  if (e && typeof e === "object" && typeof (e as Record<string, unknown>).message === "string") return ((e as Record<string, unknown>).message as string).trim();
+  if (e && typeof e === "object" && typeof (e as Record<string, unknown>).message === "string")
+    return ((e as Record<string, unknown>).message as string).trim();
   return null;
 }
 
@@ -40,7 +45,11 @@ function batchOf(body: unknown): StartedBatch | null {
   if (!b || typeof b !== "object") return null;
   const r = b as Record<string, unknown>;
   if (typeof r.id !== "string" || !r.id) return null;
-  return { id: r.id, status: typeof r.status === "string" ? r.status : "pulling", total: typeof r.total === "number" ? r.total : 0 };
+  return {
+    id: r.id,
+    status: typeof r.status === "string" ? r.status : "pulling",
+    total: typeof r.total === "number" ? r.total : 0,
+  };
 }
 
 /** Turns the API's answer (status + parsed JSON body, or null) into what the extension shows. */
@@ -48,7 +57,10 @@ export function readStartResponse(status: number, body: unknown): StartOutcome {
   if (status === 200 || status === 201) {
     const batch = batchOf(body);
     if (!batch) return { kind: "error", message: msg("errUnexpected", { status }), canRetry: true };
-    const message = batch.status === "pulling" || batch.total === 0 ? msg("startedCollecting") : msg("started", { count: batch.total });
+    const message =
+      batch.status === "pulling" || batch.total === 0
+        ? msg("startedCollecting")
+        : msg("started", { count: batch.total });
     return { kind: "started", batch, message, link: batchAppLink(batch.id) };
   }
   const reason = serverReason(body);

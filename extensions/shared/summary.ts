@@ -48,7 +48,11 @@ export async function loadCollectionSummary(query: QueryFn, collectionId: string
   let title: string | null = null;
   for (let page = 0; page < maxPages; page++) {
     const data = check(await query(COLLECTION_SUMMARY_QUERY, { variables: { id: collectionId, after } }));
-    const c = data.collection as { title?: string; productsCount?: Count; products?: { pageInfo?: { hasNextPage?: boolean; endCursor?: string | null }; nodes?: ProductNode[] } } | null;
+    const c = data.collection as {
+      title?: string;
+      productsCount?: Count;
+      products?: { pageInfo?: { hasNextPage?: boolean; endCursor?: string | null }; nodes?: ProductNode[] };
+    } | null;
     if (!c) throw new SummaryError(`collection ${collectionId} not found`);
     if (page === 0) {
       title = typeof c.title === "string" ? c.title : null;
@@ -61,7 +65,8 @@ export async function loadCollectionSummary(query: QueryFn, collectionId: string
       if (!isExact(n.mediaCount)) exact = false;
     }
     const info = c.products?.pageInfo;
-    if (!info?.hasNextPage || !info.endCursor) return { title, products: Math.max(products, counted), images, exact, counted };
+    if (!info?.hasNextPage || !info.endCursor)
+      return { title, products: Math.max(products, counted), images, exact, counted };
     after = info.endCursor;
   }
   return { title, products: Math.max(products, counted), images, exact: false, counted };
@@ -95,7 +100,9 @@ export function summaryView(s: Summary, scope: "collection" | "products"): Summa
   if (s.products === 0) return { kind: "nothing", message: msg("nothingNoProducts") };
   if (s.images === 0 && s.exact) return { kind: "nothing", message: msg("nothingNoImages") };
   const lines: Msg[] = [
-    scope === "collection" ? msg("summaryCollection", { count: s.products, title: s.title ?? "" }) : msg("summaryProducts", { count: s.products }),
+    scope === "collection"
+      ? msg("summaryCollection", { count: s.products, title: s.title ?? "" })
+      : msg("summaryProducts", { count: s.products }),
     msg(s.exact ? "summaryImages" : "summaryImagesAtLeast", { count: s.images }),
   ];
   if (s.counted < s.products) lines.push(msg("summaryAtLeast", { counted: s.counted }));

@@ -37,17 +37,29 @@ interface ApiImage {
   height: number | null;
 }
 
-async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ([p, method, body]) => {
-      const r = await fetch(p, { method, headers: body === undefined ? {} : { "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const r = await fetch(p, {
+        method,
+        headers: body === undefined ? {} : { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: r.status, body: await r.json() };
     },
     [path, init.method ?? "GET", init.body] as const,
   ) as Promise<{ status: number; body: T }>;
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 500): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  everyMs = 500,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const v = await fn().catch(() => null);
@@ -60,7 +72,10 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
 async function rgbaOf(url: string): Promise<{ data: Uint8Array; width: number; height: number }> {
   const res = await fetch(new URL(url, base));
   expect([url, res.status, res.status === 200 ? "" : await res.text()]).toEqual([url, 200, ""]);
-  const { data, info } = await sharp(Buffer.from(await res.arrayBuffer())).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(await res.arrayBuffer()))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 }
 
@@ -80,14 +95,19 @@ function distToPath(px: number, py: number, pts: Array<[number, number]>): numbe
 
 /** The first 8-bit sRGB code at or above half the light (linear 0.5). */
 const HALF_LIGHT_8BIT = 188;
-const lum = (d: Uint8Array, o: number) => 0.2126 * srgbToLinear(d[o]! / 255) + 0.7152 * srgbToLinear(d[o + 1]! / 255) + 0.0722 * srgbToLinear(d[o + 2]! / 255);
-const lab = (d: ArrayLike<number>, o: number) => linearRgbToLab(srgbToLinear(d[o]! / 255), srgbToLinear(d[o + 1]! / 255), srgbToLinear(d[o + 2]! / 255));
+const lum = (d: Uint8Array, o: number) =>
+  0.2126 * srgbToLinear(d[o]! / 255) + 0.7152 * srgbToLinear(d[o + 1]! / 255) + 0.0722 * srgbToLinear(d[o + 2]! / 255);
+const lab = (d: ArrayLike<number>, o: number) =>
+  linearRgbToLab(srgbToLinear(d[o]! / 255), srgbToLinear(d[o + 1]! / 255), srgbToLinear(d[o + 2]! / 255));
 
 let batchId = "";
 let imageId = "";
 let W = 0;
 let H = 0;
-const image = async () => (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.find((i) => i.id === imageId)!;
+const image = async () =>
+  (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.find(
+    (i) => i.id === imageId,
+  )!;
 /** Waits until the photo is back in review at a version after `after`. */
 const settled = (after: number) =>
   waitFor(
@@ -108,7 +128,11 @@ beforeAll(async () => {
     fake = demo.fakeUrl;
   }
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1200 }, userAgent: DESKTOP_UA, deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1200 },
+    userAgent: DESKTOP_UA,
+    deviceScaleFactor: 1,
+  });
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
 }, 300_000);
@@ -124,13 +148,23 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     await page.getByRole("heading", { name: "Start a batch" }).waitFor();
     const state = await fakeState(fake);
     const collection = state.collections[0]!;
-    const photos = state.products.filter((p) => collection.productIds.includes(p.id)).reduce((n, p) => n + p.media.length, 0);
+    const photos = state.products
+      .filter((p) => collection.productIds.includes(p.id))
+      .reduce((n, p) => n + p.media.length, 0);
     await page.getByLabel("Collection", { exact: true }).selectOption(collection.id);
     await page.getByRole("button", { name: "Retouch this collection" }).click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toMatch(/\/app\/batches\/[^/]+/);
     batchId = new URL(page.url()).pathname.split("/").pop()!;
-    await waitFor("the batch to finish", async () => (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`), 420_000, 1000);
-    const images = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => i.state === "review");
+    await waitFor(
+      "the batch to finish",
+      async () =>
+        (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`),
+      420_000,
+      1000,
+    );
+    const images = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter(
+      (i) => i.state === "review",
+    );
     expect(images.length).toBeGreaterThan(1);
     // The smallest photo of at least 4 MP (the issue's brush latency is stated on a 4 MP photo).
     const px = (i: ApiImage) => (i.width ?? 0) * (i.height ?? 0);
@@ -142,7 +176,11 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     for (const k of ["cutoutUrl", "resultUrl"] as const) expect(photo[k]).toMatch(/^\/blobs\//);
     await page.locator(`a[href$="/app/images/${imageId}"]`).first().click();
     await page.getByTestId("editor").waitFor();
-    await waitFor("the cutout in the editor", () => page.getByTestId("brush-cutout").getAttribute("data-loaded"), 30_000);
+    await waitFor(
+      "the cutout in the editor",
+      () => page.getByTestId("brush-cutout").getAttribute("data-loaded"),
+      30_000,
+    );
   });
 
   it("refuses bad edit lists with 400 and plain words", async () => {
@@ -173,22 +211,25 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     await editor.getByRole("button", { name: op, exact: true }).click();
     await editor.getByRole("button", { name: "Brush view at one photo pixel per screen pixel" }).click();
     await expect.poll(() => page.getByTestId("brush-overlay").getAttribute("data-zoom")).toBe("100");
-    const row = await page.getByTestId("brush-cutout").evaluate((c, [w, h]) => {
-      const d = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, w!, h!).data;
-      let y0 = h!;
-      let y1 = 0;
-      let x0 = w!;
-      let x1 = 0;
-      for (let y = 0; y < h!; y++)
-        for (let x = 0; x < w!; x++)
-          if (d[4 * (y * w! + x) + 3]! === 255) {
-            y0 = Math.min(y0, y);
-            y1 = Math.max(y1, y);
-            x0 = Math.min(x0, x);
-            x1 = Math.max(x1, x);
-          }
-      return { y: Math.round((y0 + y1) / 2), x0, x1 };
-    }, [W, H]);
+    const row = await page.getByTestId("brush-cutout").evaluate(
+      (c, [w, h]) => {
+        const d = (c as HTMLCanvasElement).getContext("2d")!.getImageData(0, 0, w!, h!).data;
+        let y0 = h!;
+        let y1 = 0;
+        let x0 = w!;
+        let x1 = 0;
+        for (let y = 0; y < h!; y++)
+          for (let x = 0; x < w!; x++)
+            if (d[4 * (y * w! + x) + 3]! === 255) {
+              y0 = Math.min(y0, y);
+              y1 = Math.max(y1, y);
+              x0 = Math.min(x0, x);
+              x1 = Math.max(x1, x);
+            }
+        return { y: Math.round((y0 + y1) / 2), x0, x1 };
+      },
+      [W, H],
+    );
     const pane = page.getByTestId("brush-pane");
     await pane.scrollIntoViewIfNeeded();
     await pane.evaluate((el, r) => {
@@ -218,7 +259,10 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     stroke = v2.edits!.mask[0]!.points;
     radius = v2.edits!.mask[0]!.radius;
     expect(stroke.length).toBeGreaterThan(5);
-    if (!v2.cutoutUrl) throw new Error(`no cutout for version 2: ${JSON.stringify(v2)} / ${JSON.stringify((await api(`/api/images/${imageId}/edits`)).body).slice(0, 3000)}${demo ? demo.log().slice(-3000) : ""}`);
+    if (!v2.cutoutUrl)
+      throw new Error(
+        `no cutout for version 2: ${JSON.stringify(v2)} / ${JSON.stringify((await api(`/api/images/${imageId}/edits`)).body).slice(0, 3000)}${demo ? demo.log().slice(-3000) : ""}`,
+      );
     erased = await rgbaOf(v2.cutoutUrl);
     expect([erased.width, erased.height]).toEqual([W, H]);
     let core = 0;
@@ -243,7 +287,9 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     expect(coreClear).toBe(core);
     expect(farSame / far).toBeGreaterThan(0.999);
 
-    const latency = await page.evaluate(() => performance.getEntriesByName("loupe-brush-segment").map((e) => e.duration));
+    const latency = await page.evaluate(() =>
+      performance.getEntriesByName("loupe-brush-segment").map((e) => e.duration),
+    );
     const sorted = [...latency].sort((a, b) => a - b);
     const report = {
       photo: { width: W, height: H, megapixels: Math.round((W * H) / 1e4) / 100 },
@@ -261,8 +307,16 @@ describe("Fix it in Loupe: brush and colour pass", () => {
   });
 
   it("restore along the same path brings the piece back; earlier versions stay listed", async () => {
-    await waitFor("the editor on version 2", async () => (await page.getByTestId("editor").getAttribute("data-version")) === "2", 30_000);
-    await waitFor("the new cutout in the editor", () => page.getByTestId("brush-cutout").getAttribute("data-loaded"), 30_000);
+    await waitFor(
+      "the editor on version 2",
+      async () => (await page.getByTestId("editor").getAttribute("data-version")) === "2",
+      30_000,
+    );
+    await waitFor(
+      "the new cutout in the editor",
+      () => page.getByTestId("brush-cutout").getAttribute("data-loaded"),
+      30_000,
+    );
     await dragAcrossPiece("Restore");
     await page.getByRole("button", { name: "Save edits" }).click();
     const v3 = await settled(2);
@@ -284,15 +338,24 @@ describe("Fix it in Loupe: brush and colour pass", () => {
 
   it("exposure +1 stop doubles the piece's linear luminance; the live preview matches the worker within ΔE00 1", async () => {
     const before = await rgbaOf((await image()).cutoutUrl!);
-    await waitFor("the editor on version 3", async () => (await page.getByTestId("editor").getAttribute("data-version")) === "3", 30_000);
+    await waitFor(
+      "the editor on version 3",
+      async () => (await page.getByTestId("editor").getAttribute("data-version")) === "3",
+      30_000,
+    );
     await page.getByLabel("Exposure").fill("1");
     await expect.poll(() => page.getByTestId("color-preview").getAttribute("data-pass")).toContain('"exposure":1');
-    const previewPng = await page.getByTestId("color-preview").evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
+    const previewPng = await page
+      .getByTestId("color-preview")
+      .evaluate((c) => (c as HTMLCanvasElement).toDataURL("image/png"));
     await page.getByRole("button", { name: "Save edits" }).click();
     const v4 = await settled(3);
     expect(v4.edits?.color).toEqual({ exposure: 1, temperature: 0, tint: 0 });
     const after = await rgbaOf(v4.cutoutUrl!);
-    const preview = await sharp(Buffer.from(previewPng.split(",")[1]!, "base64")).ensureAlpha().raw().toBuffer();
+    const preview = await sharp(Buffer.from(previewPng.split(",")[1]!, "base64"))
+      .ensureAlpha()
+      .raw()
+      .toBuffer();
     // A stop is twice the light. An 8-bit result cannot hold twice a bright pixel (white metal after the
     // automatic exposure is mostly above half the light), so the ratio is read on the piece's pixels
     // whose every channel was below half the light before (chosen from the input, not the output), and
@@ -329,7 +392,12 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     const all = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images;
     const target = await image();
     const base = await rgbaOf(target.cutoutUrl!);
-    const asImage8 = (x: { data: Uint8Array; width: number; height: number }, channels: 3 | 4) => ({ width: x.width, height: x.height, channels, data: x.data });
+    const asImage8 = (x: { data: Uint8Array; width: number; height: number }, channels: 3 | 4) => ({
+      width: x.width,
+      height: x.height,
+      channels,
+      data: x.data,
+    });
     // A photo of the same metal family as this one (the match refuses other families).
     let refId = "";
     for (const c of all.filter((i) => i.id !== imageId && i.state === "review")) {
@@ -358,34 +426,51 @@ describe("Fix it in Loupe: brush and colour pass", () => {
     for (let i = 0; i < 3; i++) await page.goBack();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 30_000 }).toBe(`/app/images/${imageId}`);
     await page.getByTestId("editor").waitFor();
-    await waitFor("the cutout in the editor", () => page.getByTestId("brush-cutout").getAttribute("data-loaded"), 30_000);
+    await waitFor(
+      "the cutout in the editor",
+      () => page.getByTestId("brush-cutout").getAttribute("data-loaded"),
+      30_000,
+    );
     await page.getByRole("button", { name: "Match reference" }).click();
-    await page.getByTestId("color-note").filter({ hasText: /Matched to the reference/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("color-note")
+      .filter({ hasText: /Matched to the reference/ })
+      .waitFor({ timeout: 30_000 });
     const version = (await image()).version;
     await page.getByRole("button", { name: "Save edits" }).click();
     const matched = await settled(version);
     expect(matched.edits?.color).not.toEqual({ exposure: 1, temperature: 0, tint: 0 });
     const refComposite = await rgbaOf(all.find((i) => i.id === refId)!.resultUrl!);
     const refRgb = { ...refComposite, data: new Uint8Array(refComposite.width * refComposite.height * 3) };
-    for (let i = 0, o = 0; o < refComposite.data.length; i += 3, o += 4) refRgb.data.set(refComposite.data.subarray(o, o + 3), i);
+    for (let i = 0, o = 0; o < refComposite.data.length; i += 3, o += 4)
+      refRgb.data.set(refComposite.data.subarray(o, o + 3), i);
     const after = matchReference(asImage8(refRgb, 3), asImage8(await rgbaOf(matched.cutoutUrl!), 4), [255, 255, 255]);
     const before = matchReference(asImage8(refRgb, 3), asImage8(base, 4), [255, 255, 255]);
-    console.log(`match reference: metal ΔE00 ${before.metal.deltaEBefore} → ${after.metal.deltaEBefore} (${after.metal.photo} metal); backdrop ΔE00 ${after.backdropDeltaE}; pass ${JSON.stringify(matched.edits?.color)}`);
+    console.log(
+      `match reference: metal ΔE00 ${before.metal.deltaEBefore} → ${after.metal.deltaEBefore} (${after.metal.photo} metal); backdrop ΔE00 ${after.backdropDeltaE}; pass ${JSON.stringify(matched.edits?.color)}`,
+    );
     expect(after.metal.deltaEBefore!).toBeLessThan(1);
     expect(after.backdropDeltaE!).toBeLessThan(1);
   });
 
   it("apply colour to the batch re-renders every other photo with that colour pass", async () => {
-    const others = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => i.id !== imageId && i.state === "review");
+    const others = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter(
+      (i) => i.id !== imageId && i.state === "review",
+    );
     expect(others.length).toBeGreaterThan(0);
     // The batch was started from a collection, so the pass can also go to the collection's other batches.
     await page.getByRole("button", { name: "Apply colour to collection" }).waitFor({ timeout: 10_000 });
     await page.getByRole("button", { name: "Apply colour to batch" }).click();
-    await page.getByTestId("editor-message").filter({ hasText: /Colour applied to \d+ other photo/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("editor-message")
+      .filter({ hasText: /Colour applied to \d+ other photo/ })
+      .waitFor({ timeout: 30_000 });
     const done = await waitFor(
       "every photo re-rendered",
       async () => {
-        const imgs = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter((i) => others.some((o) => o.id === i.id));
+        const imgs = (await api<{ batch: { images: ApiImage[] } }>(`/api/batches/${batchId}`)).body.batch.images.filter(
+          (i) => others.some((o) => o.id === i.id),
+        );
         return imgs.every((i) => i.state === "review" && i.version >= 2) ? imgs : null;
       },
       300_000,

@@ -34,7 +34,12 @@ async function shot(name: string) {
   await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 500): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  everyMs = 500,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {
@@ -46,7 +51,9 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
     }
     await new Promise((r) => setTimeout(r, everyMs));
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}${demo ? `\n--- demo log ---\n${demo.log().slice(-3000)}` : ""}`);
+  throw new Error(
+    `timed out waiting for ${what}${last ? `: ${String(last)}` : ""}${demo ? `\n--- demo log ---\n${demo.log().slice(-3000)}` : ""}`,
+  );
 }
 
 /** Client-side navigations (history API) change the URL without a load: poll it. */
@@ -83,7 +90,10 @@ function expectedNextToReview(order: Array<{ id: string; state: string }>, id: s
 const perf: Record<string, unknown> = {};
 async function writePerf() {
   await mkdir(resolve(ROOT, "test-artifacts"), { recursive: true });
-  await writeFile(resolve(ROOT, "test-artifacts/review-performance.json"), JSON.stringify({ measuredAt: new Date().toISOString(), ...perf }, null, 2) + "\n");
+  await writeFile(
+    resolve(ROOT, "test-artifacts/review-performance.json"),
+    JSON.stringify({ measuredAt: new Date().toISOString(), ...perf }, null, 2) + "\n",
+  );
 }
 
 beforeAll(async () => {
@@ -95,7 +105,11 @@ beforeAll(async () => {
     fake = demo.fakeUrl;
   }
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_UA, deviceScaleFactor: 1 });
+  context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    userAgent: DESKTOP_UA,
+    deviceScaleFactor: 1,
+  });
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(`${new URL(page.url()).pathname}: ${e.message}`));
   // React's recoverable errors (a hydration mismatch re-renders the whole document) only reach the console.
@@ -123,7 +137,10 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByRole("heading", { name: "Start a batch" }).waitFor();
     const vitals = await measureWebVitals(page);
     await mkdir(resolve(ROOT, "test-artifacts"), { recursive: true });
-    await writeFile(resolve(ROOT, "test-artifacts/web-vitals.json"), JSON.stringify({ page: "home", url: "/app", measuredAt: new Date().toISOString(), ...vitals }, null, 2) + "\n");
+    await writeFile(
+      resolve(ROOT, "test-artifacts/web-vitals.json"),
+      JSON.stringify({ page: "home", url: "/app", measuredAt: new Date().toISOString(), ...vitals }, null, 2) + "\n",
+    );
     expect(vitals.lcpMs).toBeGreaterThan(0);
     expect(vitals.lcpMs).toBeLessThanOrEqual(2500);
     expect(vitals.cls).toBeLessThanOrEqual(0.1);
@@ -148,7 +165,9 @@ describe("Loupe in a browser, against the demo store", () => {
   it("starts a batch from the demo collection and retouches every photo of it", async () => {
     const state = await fakeState(fake);
     const collection = state.collections[0]!;
-    const photos = state.products.filter((p) => collection.productIds.includes(p.id)).reduce((n, p) => n + p.media.length, 0);
+    const photos = state.products
+      .filter((p) => collection.productIds.includes(p.id))
+      .reduce((n, p) => n + p.media.length, 0);
     expect(photos).toBeGreaterThan(0);
 
     await page.getByLabel("Collection", { exact: true }).selectOption(collection.id);
@@ -157,12 +176,27 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.locator("#batch-progress-text").waitFor();
 
     // The page polls while the batch runs: wait for every photo to leave "queued/processing".
-    await waitFor("the batch to finish retouching", async () => (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`), 420_000, 1000);
+    await waitFor(
+      "the batch to finish retouching",
+      async () =>
+        (await page.locator("#batch-progress-text").textContent())?.includes(`All ${photos} photos retouched`),
+      420_000,
+      1000,
+    );
     const cards = page.getByTestId("image-card");
     expect(await cards.count()).toBe(photos);
     const reviewable = page.locator('[data-testid="image-card"][data-state="review"]');
     expect(await reviewable.count()).toBeGreaterThan(0);
-    await waitFor("thumbnails to load", () => page.evaluate(() => [...document.querySelectorAll('[data-testid="image-card"] img')].every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), 30_000);
+    await waitFor(
+      "thumbnails to load",
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid="image-card"] img')].every(
+            (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0,
+          ),
+        ),
+      30_000,
+    );
     // The status says what waits: "Needs review (n)", never "Done" while photos wait for a decision.
     reviewCount = await reviewable.count();
     await expect.poll(batchStatusLabel).toBe(`Needs review (${reviewCount})`);
@@ -172,7 +206,12 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(titles.length).toBe(photos);
     for (const t of titles) expect(t).toMatch(/, photo \d+$/);
     for (const el of await page.getByTestId("image-card-title").all()) {
-      expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && getComputedStyle(e.firstElementChild!).textOverflow !== "ellipsis")).toBe(true);
+      expect(
+        await el.evaluate(
+          (e) =>
+            e.scrollWidth <= e.clientWidth + 1 && getComputedStyle(e.firstElementChild!).textOverflow !== "ellipsis",
+        ),
+      ).toBe(true);
     }
     order = await gridOrder();
     batchUrl = new URL(page.url()).pathname;
@@ -195,10 +234,15 @@ describe("Loupe in a browser, against the demo store", () => {
     originalAlt = before!.media.alt;
 
     // Both layers load real pixels from the signed /blobs URLs.
-    await waitFor("the before and after images", () => page.evaluate(() => {
-      const imgs = [...document.querySelectorAll('[data-testid="stage"] img')] as HTMLImageElement[];
-      return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-    }), 30_000);
+    await waitFor(
+      "the before and after images",
+      () =>
+        page.evaluate(() => {
+          const imgs = [...document.querySelectorAll('[data-testid="stage"] img')] as HTMLImageElement[];
+          return imgs.length === 2 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+        }),
+      30_000,
+    );
     // The color check: a guard's own number on its row, or the whole piece's swatches (no ΔE of its own).
     const colorCheck = page.locator('[data-testid="delta-e"], [data-testid="piece-color"]');
     await waitFor("the color check", async () => (await colorCheck.count()) > 0, 30_000);
@@ -213,16 +257,23 @@ describe("Loupe in a browser, against the demo store", () => {
     if (UPDATE_DOCS) await copyFile(resolve(SHOTS, "review.png"), resolve(DOCS_SHOTS, "review.png"));
     // The cutout edge, traced from the cutout's alpha on a canvas over the image: already on when a
     // finding concerns the cutout, off otherwise.
-    const codes = await page.locator('[data-testid="warning-item"], [data-testid="note-item"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-code") ?? ""));
+    const codes = await page
+      .locator('[data-testid="warning-item"], [data-testid="note-item"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-code") ?? ""));
     expect(await page.getByLabel("Cutout edge").isChecked()).toBe(codes.some((c) => MATTE_CODES.includes(c)));
     await page.getByLabel("Cutout edge").check();
     await page.getByTestId("edge-overlay").waitFor();
-    await waitFor("the traced edge", () => page.getByTestId("edge-overlay").evaluate((c) => {
-      const canvas = c as HTMLCanvasElement;
-      const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) return canvas.width > 0;
-      return false;
-    }), 30_000);
+    await waitFor(
+      "the traced edge",
+      () =>
+        page.getByTestId("edge-overlay").evaluate((c) => {
+          const canvas = c as HTMLCanvasElement;
+          const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) return canvas.width > 0;
+          return false;
+        }),
+      30_000,
+    );
     await shot("review-edge");
 
     // The blobs are served by signed URL only: the real one works, a tampered signature is refused.
@@ -236,7 +287,10 @@ describe("Loupe in a browser, against the demo store", () => {
     const expired = await page.request.get(new URL(src.replace(/exp=\d+/, "exp=1000"), base).href);
     expect(expired.status()).toBe(403);
 
-    const natural = await page.locator('[data-testid="stage"] img').first().evaluate((i) => ({ w: (i as HTMLImageElement).naturalWidth, h: (i as HTMLImageElement).naturalHeight }));
+    const natural = await page
+      .locator('[data-testid="stage"] img')
+      .first()
+      .evaluate((i) => ({ w: (i as HTMLImageElement).naturalWidth, h: (i as HTMLImageElement).naturalHeight }));
     const fitBox = await page.getByTestId("stage").boundingBox();
     await page.getByRole("button", { name: "100 %" }).click();
     await expect.poll(() => page.getByTestId("zoom-pane").getAttribute("data-zoom")).toBe("100");
@@ -259,11 +313,13 @@ describe("Loupe in a browser, against the demo store", () => {
     // At 100 % the divider sits inside the visible pane, also after panning to the far right.
     const pane = page.getByTestId("zoom-pane");
     await pane.evaluate((el) => el.scrollTo({ left: el.scrollWidth, behavior: "instant" }));
-    await expect.poll(async () => {
-      const d = await page.getByTestId("divider").boundingBox();
-      const p = await pane.boundingBox();
-      return d !== null && p !== null && d.x >= p.x && d.x + d.width <= p.x + p.width;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const d = await page.getByTestId("divider").boundingBox();
+        const p = await pane.boundingBox();
+        return d !== null && p !== null && d.x >= p.x && d.x + d.width <= p.x + p.width;
+      })
+      .toBe(true);
     await shot("review-100");
     await page.getByRole("button", { name: "Fit" }).click();
     // The divider keeps its place across compare modes (moved with the keyboard: arrows belong to the slider).
@@ -281,11 +337,19 @@ describe("Loupe in a browser, against the demo store", () => {
     // A cold browser (fresh context) on a warm server, as for the home page; the numbers are reported
     // (printed and written to test-artifacts/review-performance.json), not asserted: timings on a shared
     // machine are not a pass/fail signal.
-    const cold = await browser.newContext({ viewport: { width: 1280, height: 900 }, userAgent: DESKTOP_UA, deviceScaleFactor: 1 });
+    const cold = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      userAgent: DESKTOP_UA,
+      deviceScaleFactor: 1,
+    });
     const p2 = await cold.newPage();
     await p2.goto(`${base}/app/images/${firstId}`, { waitUntil: "load" });
     await p2.getByTestId("image-state").waitFor();
-    await p2.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="stage"] img')].every((i) => i.complete && i.naturalWidth > 0));
+    await p2.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-testid="stage"] img')].every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
     const vitals = await measureWebVitals(p2);
     await cold.close();
     perf.reviewPage = { url: "/app/images/:id", ...vitals, targets: { lcpMs: 1500, cls: 0.05 } };
@@ -305,14 +369,29 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.getByRole("button", { name: "Before / after" }).click();
     perf.zoomToggleMs = { beforeAfter, sideBySide, target: 100 };
     await writePerf();
-    console.log(`review page: LCP ${vitals.lcpMs} ms (target < 1500), CLS ${vitals.cls} (target < 0.05), 100 % toggle ${beforeAfter.join("/")} ms before/after, ${sideBySide.join("/")} ms side by side (target < 100)`);
+    console.log(
+      `review page: LCP ${vitals.lcpMs} ms (target < 1500), CLS ${vitals.cls} (target < 0.05), 100 % toggle ${beforeAfter.join("/")} ms before/after, ${sideBySide.join("/")} ms side by side (target < 100)`,
+    );
   });
 
   it("side by side at 100 %: both panes show the same spot of the piece and pan together", async () => {
     await page.getByRole("button", { name: "Side by side" }).click();
     await page.getByRole("button", { name: "100 %" }).click();
-    await expect.poll(() => page.getByTestId("zoom-pane").evaluateAll((els) => els.map((e) => e.getAttribute("data-zoom")).join())).toBe("100,100");
-    await waitFor("both panes' images", () => page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="zoom-pane"] img')].every((i) => i.complete && i.naturalWidth > 0)), 30_000);
+    await expect
+      .poll(() =>
+        page.getByTestId("zoom-pane").evaluateAll((els) => els.map((e) => e.getAttribute("data-zoom")).join()),
+      )
+      .toBe("100,100");
+    await waitFor(
+      "both panes' images",
+      () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLImageElement>('[data-testid="zoom-pane"] img')].every(
+            (i) => i.complete && i.naturalWidth > 0,
+          ),
+        ),
+      30_000,
+    );
     const { urls, settings } = await reviewData(page);
     expect(urls.cutout).toBeTruthy();
     const agreement = () => sideBySideAgreement(page, urls.cutout!, settings.background);
@@ -331,10 +410,16 @@ describe("Loupe in a browser, against the demo store", () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2 - 40, { steps: 6 });
     await page.mouse.up();
-    await expect.poll(async () => {
-      const a = await agreement();
-      return a.left.scrollLeft === a.right.scrollLeft && a.left.scrollTop === a.right.scrollTop && a.left.scrollLeft !== centred.left.scrollLeft;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const a = await agreement();
+        return (
+          a.left.scrollLeft === a.right.scrollLeft &&
+          a.left.scrollTop === a.right.scrollTop &&
+          a.left.scrollLeft !== centred.left.scrollLeft
+        );
+      })
+      .toBe(true);
     const panned = await agreement();
     expect(panned.points).toBeGreaterThan(30);
     expect(panned.medianDiff).toBeLessThan(4);
@@ -348,13 +433,18 @@ describe("Loupe in a browser, against the demo store", () => {
     );
     await shot("review-side-100");
     // Switching to before/after (a wider pane) keeps the spot: the photo point at the centre of the view.
-    const centreOf = (el: Element) => [Math.round(el.scrollLeft + el.clientWidth / 2), Math.round(el.scrollTop + el.clientHeight / 2)];
+    const centreOf = (el: Element) => [
+      Math.round(el.scrollLeft + el.clientWidth / 2),
+      Math.round(el.scrollTop + el.clientHeight / 2),
+    ];
     const sideCentre = await left.evaluate(centreOf);
     await page.getByRole("button", { name: "Before / after" }).click();
-    await expect.poll(async () => {
-      const c = await page.getByTestId("zoom-pane").evaluate(centreOf);
-      return Math.abs(c[0]! - sideCentre[0]!) <= 1 && Math.abs(c[1]! - sideCentre[1]!) <= 1;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const c = await page.getByTestId("zoom-pane").evaluate(centreOf);
+        return Math.abs(c[0]! - sideCentre[0]!) <= 1 && Math.abs(c[1]! - sideCentre[1]!) <= 1;
+      })
+      .toBe(true);
     await page.getByRole("button", { name: "Fit" }).click();
   });
 
@@ -367,10 +457,16 @@ describe("Loupe in a browser, against the demo store", () => {
     // page (its place in the batch) before the next key, as a merchant would.
     const atPhoto = async (id: string) => {
       await urlMatches(new RegExp(`/app/images/${id}`));
-      await expect.poll(() => page.getByTestId("batch-position").textContent()).toBe(`Photo ${order.findIndex((o) => o.id === id) + 1} of ${order.length}`);
+      await expect
+        .poll(() => page.getByTestId("batch-position").textContent())
+        .toBe(`Photo ${order.findIndex((o) => o.id === id) + 1} of ${order.length}`);
     };
-    await expect.poll(() => page.getByTestId("batch-position").textContent()).toBe(`Photo ${at + 1} of ${order.length}`);
-    expect(await page.getByTestId("shortcuts").textContent()).toMatch(/AApprove.*RReject.*J or →Next photo.*K or ←Previous photo.*ZZoom/);
+    await expect
+      .poll(() => page.getByTestId("batch-position").textContent())
+      .toBe(`Photo ${at + 1} of ${order.length}`);
+    expect(await page.getByTestId("shortcuts").textContent()).toMatch(
+      /AApprove.*RReject.*J or →Next photo.*K or ←Previous photo.*ZZoom/,
+    );
     const next = order[at + 1]?.id;
     const prev = order[at - 1]?.id;
     if (next) {
@@ -394,7 +490,9 @@ describe("Loupe in a browser, against the demo store", () => {
     // A approves, and the next photo waiting for review opens (worked out here from the grid's order).
     const afterApprove = expectedNextToReview(order, firstId);
     await page.keyboard.press("a");
-    await expect.poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 }).toContain("Approved. Publish it when you're ready.");
+    await expect
+      .poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 })
+      .toContain("Approved. Publish it when you're ready.");
     expect(afterApprove).not.toBeNull();
     await atPhoto(afterApprove!);
     await expect.poll(imageState, { timeout: 30_000 }).toBe("review");
@@ -416,12 +514,18 @@ describe("Loupe in a browser, against the demo store", () => {
   it("approves and publishes: the store's photo changes bytes, keeps its id, position and alt text", async () => {
     await expect.poll(imageState, { timeout: 30_000 }).toBe("approved");
     await page.getByRole("button", { name: "Publish to store" }).click();
-    await expect.poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 }).toContain("Publishing the retouched photo to your store…");
+    await expect
+      .poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 })
+      .toContain("Publishing the retouched photo to your store…");
     await expect.poll(imageState, { timeout: 120_000, interval: 1000 }).toBe("published");
-    const after = await waitFor("the store to hold the retouched photo", async () => {
-      const m = findMedia(await fakeState(fake), mediaId);
-      return m && m.media.sha256 !== originalSha ? m : null;
-    }, 60_000);
+    const after = await waitFor(
+      "the store to hold the retouched photo",
+      async () => {
+        const m = findMedia(await fakeState(fake), mediaId);
+        return m && m.media.sha256 !== originalSha ? m : null;
+      },
+      60_000,
+    );
     expect(after.media.id).toBe(mediaId);
     expect(after.media.position).toBe(originalPosition);
     expect(after.media.alt).toBe(originalAlt);
@@ -431,10 +535,14 @@ describe("Loupe in a browser, against the demo store", () => {
   it("reverts: the store's photo is the original again", async () => {
     await page.getByRole("button", { name: "Revert to original" }).click();
     await expect.poll(imageState, { timeout: 120_000, interval: 1000 }).toBe("reverted");
-    const back = await waitFor("the store to hold the original photo again", async () => {
-      const m = findMedia(await fakeState(fake), mediaId);
-      return m && m.media.sha256 === originalSha ? m : null;
-    }, 60_000);
+    const back = await waitFor(
+      "the store to hold the original photo again",
+      async () => {
+        const m = findMedia(await fakeState(fake), mediaId);
+        return m && m.media.sha256 === originalSha ? m : null;
+      },
+      60_000,
+    );
     expect(back.media.id).toBe(mediaId);
     expect(back.media.position).toBe(originalPosition);
     expect(back.media.alt).toBe(originalAlt);
@@ -458,8 +566,16 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(withoutWarnings).toBeGreaterThanOrEqual(0);
     if (withoutWarnings > 0) {
       await bulk.click();
-      await expect.poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 }).toEqual(expect.arrayContaining([`${withoutWarnings} photo${withoutWarnings === 1 ? "" : "s"} without warnings approved.`]));
-      await expect.poll(() => page.locator('[data-testid="image-card"][data-state="review"]').count()).toBe(left - withoutWarnings);
+      await expect
+        .poll(() => page.getByTestId("toast").allTextContents(), { timeout: 30_000 })
+        .toEqual(
+          expect.arrayContaining([
+            `${withoutWarnings} photo${withoutWarnings === 1 ? "" : "s"} without warnings approved.`,
+          ]),
+        );
+      await expect
+        .poll(() => page.locator('[data-testid="image-card"][data-state="review"]').count())
+        .toBe(left - withoutWarnings);
     } else {
       expect(await bulk.isDisabled()).toBe(true);
     }
@@ -474,7 +590,9 @@ describe("Loupe in a browser, against the demo store", () => {
         if (i < toReview - 1) await expect.poll(currentImageId, { timeout: 30_000 }).not.toBe(here);
         else await expect.poll(imageState, { timeout: 30_000 }).toBe("approved");
       }
-      await expect.poll(() => page.getByTestId("to-review").textContent()).toBe("No other photo in this batch waits for review.");
+      await expect
+        .poll(() => page.getByTestId("to-review").textContent())
+        .toBe("No other photo in this batch waits for review.");
       await page.getByRole("link", { name: "Batch" }).click();
       await urlMatches(/\/app\/batches\//);
     }
@@ -517,7 +635,10 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(missing.status()).toBe(404);
     if (!demo) return; // a demo started elsewhere: its log is not ours to read
     await new Promise((r) => setTimeout(r, 500));
-    const lines = demo.log().split("\n").filter((l) => l.trim());
+    const lines = demo
+      .log()
+      .split("\n")
+      .filter((l) => l.trim());
     console.log(`demo server log after the whole run: ${lines.length} lines`);
     expect(lines.filter((l) => /Authenticating admin request/.test(l))).toEqual([]);
     expect(lines.filter((l) => /No route matches|favicon|apple-touch-icon|^\s+at /.test(l))).toEqual([]);

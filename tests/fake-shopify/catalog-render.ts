@@ -22,11 +22,16 @@ const METAL = {
   rose: ["#f6c6b0", "#c98468", "#7c4632"],
   white: ["#f4f4f2", "#b9bab8", "#6d6f70"],
 } as const;
-const GEM = { ruby: ["#ff6b7d", "#a3001b"], emerald: ["#6fe3a0", "#0b6b3a"], sapphire: ["#7ea6ff", "#0a2a8a"], diamond: ["#ffffff", "#b8c4d0"] } as const;
+const GEM = {
+  ruby: ["#ff6b7d", "#a3001b"],
+  emerald: ["#6fe3a0", "#0b6b3a"],
+  sapphire: ["#7ea6ff", "#0a2a8a"],
+  diamond: ["#ffffff", "#b8c4d0"],
+} as const;
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function defs(spec: PhotoSpec): string {
@@ -45,7 +50,8 @@ function piece(spec: PhotoSpec, r: () => number): string {
   const s = spec.size;
   const c = s / 2;
   const w = s / 40;
-  const shadow = (cx: number, cy: number, rx: number, ry: number) => `<ellipse cx="${cx}" cy="${cy}" rx="${rx}" ry="${ry}" fill="url(#shade)"/>`;
+  const shadow = (cx: number, cy: number, rx: number, ry: number) =>
+    `<ellipse cx="${cx}" cy="${cy}" rx="${rx}" ry="${ry}" fill="url(#shade)"/>`;
   switch (spec.kind) {
     case "ring": {
       const R = s * 0.22;
@@ -58,13 +64,19 @@ function piece(spec: PhotoSpec, r: () => number): string {
     case "hoops": {
       const R = s * 0.14;
       return [c - R * 1.25, c + R * 1.25]
-        .map((x) => `${shadow(x, c + R * 1.25, R * 0.9, R * 0.15)}<circle cx="${x}" cy="${c}" r="${R}" fill="none" stroke="url(#metal)" stroke-width="${w * 1.1}"/><rect x="${x - w * 0.3}" y="${c - R - w * 2}" width="${w * 0.6}" height="${w * 2}" fill="${METAL[spec.metal][1]}"/>`)
+        .map(
+          (x) =>
+            `${shadow(x, c + R * 1.25, R * 0.9, R * 0.15)}<circle cx="${x}" cy="${c}" r="${R}" fill="none" stroke="url(#metal)" stroke-width="${w * 1.1}"/><rect x="${x - w * 0.3}" y="${c - R - w * 2}" width="${w * 0.6}" height="${w * 2}" fill="${METAL[spec.metal][1]}"/>`,
+        )
         .join("");
     }
     case "studs": {
       const R = s * 0.07;
       return [c - R * 2, c + R * 2]
-        .map((x) => `${shadow(x, c + R * 1.3, R, R * 0.2)}<circle cx="${x}" cy="${c}" r="${R * 1.15}" fill="url(#metal)"/><circle cx="${x}" cy="${c}" r="${R * 0.85}" fill="url(#gem)"/>`)
+        .map(
+          (x) =>
+            `${shadow(x, c + R * 1.3, R, R * 0.2)}<circle cx="${x}" cy="${c}" r="${R * 1.15}" fill="url(#metal)"/><circle cx="${x}" cy="${c}" r="${R * 0.85}" fill="url(#gem)"/>`,
+        )
         .join("");
     }
     case "pendant": {
@@ -110,7 +122,11 @@ export function photoSvg(spec: PhotoSpec): string {
   const s = spec.size;
   const angle = spec.angle ?? 0;
   // Uneven backdrop: a broad gradient plus a couple of soft blotches.
-  const blotches = Array.from({ length: 3 }, () => `<ellipse cx="${r() * s}" cy="${r() * s}" rx="${s * (0.2 + r() * 0.2)}" ry="${s * (0.15 + r() * 0.2)}" fill="url(#blotch)"/>`).join("");
+  const blotches = Array.from(
+    { length: 3 },
+    () =>
+      `<ellipse cx="${r() * s}" cy="${r() * s}" rx="${s * (0.2 + r() * 0.2)}" ry="${s * (0.15 + r() * 0.2)}" fill="url(#blotch)"/>`,
+  ).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}">${defs(spec)}
     <rect width="${s}" height="${s}" fill="url(#bg)"/>${blotches}
     <g transform="rotate(${angle} ${s / 2} ${s / 2})">${piece(spec, r)}</g>${dust(spec, r)}</svg>`;
@@ -130,13 +146,19 @@ const WARM_LAMP: [[number, number, number], [number, number, number], [number, n
 export async function renderPhoto(spec: PhotoSpec): Promise<Buffer> {
   const svg = photoSvg(spec);
   const dir = join(tmpdir(), "loupe-demo-catalog");
-  const file = join(dir, `${createHash("sha256").update(`${WARM_LAMP.join()}\n${svg}`).digest("hex").slice(0, 24)}.jpg`);
+  const file = join(
+    dir,
+    `${createHash("sha256").update(`${WARM_LAMP.join()}\n${svg}`).digest("hex").slice(0, 24)}.jpg`,
+  );
   try {
     return readFileSync(file);
   } catch {
     // not cached yet
   }
-  const jpeg = await sharp(Buffer.from(svg)).recomb(WARM_LAMP).jpeg({ quality: 86, chromaSubsampling: "4:4:4" }).toBuffer();
+  const jpeg = await sharp(Buffer.from(svg))
+    .recomb(WARM_LAMP)
+    .jpeg({ quality: 86, chromaSubsampling: "4:4:4" })
+    .toBuffer();
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${file}.${process.pid}.tmp`, jpeg);

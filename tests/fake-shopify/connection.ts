@@ -19,7 +19,8 @@ export function connection<T>(all: T[], args: ConnArgs, unbounded = false) {
   const items = args.reverse ? [...all].reverse() : all;
   if (unbounded && args.first == null && args.last == null) args = { ...args, first: items.length };
   if (args.first == null && args.last == null) throw new Error("you must provide one of first or last");
-  if (!unbounded && ((args.first ?? 0) > 250 || (args.last ?? 0) > 250)) throw new Error("The maximum page size is 250");
+  if (!unbounded && ((args.first ?? 0) > 250 || (args.last ?? 0) > 250))
+    throw new Error("The maximum page size is 250");
   let start = args.after ? dec(args.after) + 1 : 0;
   let end = args.before ? dec(args.before) : items.length;
   if (args.first != null) end = Math.min(end, start + args.first);

@@ -68,5 +68,9 @@ export function meter(store: FakeStore, shop: string, cost: number): void {
 }
 
 export function throttleStatus(b: BucketState) {
-  return { maximumAvailable: b.maximumAvailable, currentlyAvailable: Math.floor(b.currentlyAvailable), restoreRate: b.restoreRate };
+  return {
+    maximumAvailable: b.maximumAvailable,
+    currentlyAvailable: Math.floor(b.currentlyAvailable),
+    restoreRate: b.restoreRate,
+  };
 }

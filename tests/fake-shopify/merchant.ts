@@ -16,7 +16,16 @@ export async function addProduct(store: FakeStore, p: NewProduct): Promise<strin
   const id = store.nextId("Product");
   const photos: Buffer[] = [];
   for (let k = 0; k < (p.photos ?? 1); k++) {
-    photos.push(await renderPhoto({ kind: p.kind ?? "ring", metal: k % 2 ? "yellow" : "rose", gem: "diamond", size: 1200, seed: Number(id.split("/").pop()) * 7 + k, angle: k * 9 }));
+    photos.push(
+      await renderPhoto({
+        kind: p.kind ?? "ring",
+        metal: k % 2 ? "yellow" : "rose",
+        gem: "diamond",
+        size: 1200,
+        seed: Number(id.split("/").pop()) * 7 + k,
+        angle: k * 9,
+      }),
+    );
   }
   // Processing starts once the photos are uploaded (rendering them is not Shopify's time).
   const now = Date.now();
@@ -27,15 +36,44 @@ export async function addProduct(store: FakeStore, p: NewProduct): Promise<strin
     const fid = store.nextId("MediaImage");
     const filename = `${p.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${k + 1}.jpg`;
     store.data.files[fid] = {
-      id: fid, shop: p.shop, alt: p.title, mimeType: "image/jpeg", width: 1200, height: 1200, blobSha: sha, version: 1, filename, status: "UPLOADED",
-      pending: { blobSha: sha, mimeType: "image/jpeg", width: 1200, height: 1200, filename, readyAt: now + store.settings.processingMs, fail: false },
-      errors: [], productIds: [id], createdAt: iso, updatedAt: iso,
+      id: fid,
+      shop: p.shop,
+      alt: p.title,
+      mimeType: "image/jpeg",
+      width: 1200,
+      height: 1200,
+      blobSha: sha,
+      version: 1,
+      filename,
+      status: "UPLOADED",
+      pending: {
+        blobSha: sha,
+        mimeType: "image/jpeg",
+        width: 1200,
+        height: 1200,
+        filename,
+        readyAt: now + store.settings.processingMs,
+        fail: false,
+      },
+      errors: [],
+      productIds: [id],
+      createdAt: iso,
+      updatedAt: iso,
     };
     mediaIds.push(fid);
   }
   store.data.products[id] = {
-    id, shop: p.shop, title: p.title, handle: p.title.toLowerCase().replace(/[^a-z0-9]+/g, "-"), tags: [], productType: "Jewelry", vendor: "Loupe Demo Jewelers",
-    mediaIds, variants: [{ id: store.nextId("ProductVariant"), title: "Default Title", price: "199.00", mediaIds: [] }], createdAt: iso, updatedAt: iso,
+    id,
+    shop: p.shop,
+    title: p.title,
+    handle: p.title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    tags: [],
+    productType: "Jewelry",
+    vendor: "Loupe Demo Jewelers",
+    mediaIds,
+    variants: [{ id: store.nextId("ProductVariant"), title: "Default Title", price: "199.00", mediaIds: [] }],
+    createdAt: iso,
+    updatedAt: iso,
   };
   if (p.collectionId) store.data.collections[p.collectionId]?.productIds.push(id);
   store.markDirty();
@@ -46,14 +84,27 @@ export async function addProduct(store: FakeStore, p: NewProduct): Promise<strin
 export function replacePhoto(store: FakeStore, mediaId: string, bytes: Buffer): void {
   const f = store.data.files[mediaId];
   if (!f) throw new Error(`no media ${mediaId}`);
-  f.pending = { blobSha: store.putBlob(bytes), mimeType: f.mimeType, width: f.width, height: f.height, filename: f.filename, readyAt: Date.now() + store.settings.processingMs, fail: false };
+  f.pending = {
+    blobSha: store.putBlob(bytes),
+    mimeType: f.mimeType,
+    width: f.width,
+    height: f.height,
+    filename: f.filename,
+    readyAt: Date.now() + store.settings.processingMs,
+    fail: false,
+  };
   f.updatedAt = new Date().toISOString();
   store.markDirty();
 }
 
 /** The merchant adds a photo to an existing product: a new media, processing first (products/update
  *  follows once it is READY, through the store's settle). Returns the new media id. */
-export function addPhoto(store: FakeStore, productId: string, bytes: Buffer, opts: { width?: number; height?: number; filename?: string } = {}): string {
+export function addPhoto(
+  store: FakeStore,
+  productId: string,
+  bytes: Buffer,
+  opts: { width?: number; height?: number; filename?: string } = {},
+): string {
   const p = store.data.products[productId];
   if (!p) throw new Error(`no product ${productId}`);
   const sha = store.putBlob(bytes);
@@ -64,9 +115,29 @@ export function addPhoto(store: FakeStore, productId: string, bytes: Buffer, opt
   const height = opts.height ?? 640;
   const filename = opts.filename ?? `${p.handle}-${p.mediaIds.length + 1}.jpg`;
   store.data.files[fid] = {
-    id: fid, shop: p.shop, alt: p.title, mimeType: "image/jpeg", width, height, blobSha: sha, version: 1, filename, status: "UPLOADED",
-    pending: { blobSha: sha, mimeType: "image/jpeg", width, height, filename, readyAt: now + store.settings.processingMs, fail: false },
-    errors: [], productIds: [productId], createdAt: iso, updatedAt: iso,
+    id: fid,
+    shop: p.shop,
+    alt: p.title,
+    mimeType: "image/jpeg",
+    width,
+    height,
+    blobSha: sha,
+    version: 1,
+    filename,
+    status: "UPLOADED",
+    pending: {
+      blobSha: sha,
+      mimeType: "image/jpeg",
+      width,
+      height,
+      filename,
+      readyAt: now + store.settings.processingMs,
+      fail: false,
+    },
+    errors: [],
+    productIds: [productId],
+    createdAt: iso,
+    updatedAt: iso,
   };
   p.mediaIds.push(fid);
   p.updatedAt = iso;

@@ -25,24 +25,46 @@ export function verifySessionToken(token: string, creds: AppCreds, shop: string)
     return null;
   }
   const now = Date.now() / 1000;
-  if (payload.aud !== creds.apiKey || payload.dest !== `https://${shop}` || !payload.exp || payload.exp < now - 5 || (payload.nbf ?? 0) > now + 5) return null;
+  if (
+    payload.aud !== creds.apiKey ||
+    payload.dest !== `https://${shop}` ||
+    !payload.exp ||
+    payload.exp < now - 5 ||
+    (payload.nbf ?? 0) > now + 5
+  )
+    return null;
   return { sub: payload.sub ?? "1" };
 }
 
-export async function handleAccessToken(store: FakeStore, shop: string, creds: AppCreds, req: Request): Promise<JsonReply> {
+export async function handleAccessToken(
+  store: FakeStore,
+  shop: string,
+  creds: AppCreds,
+  req: Request,
+): Promise<JsonReply> {
   const ct = req.headers.get("content-type") ?? "";
   const raw = await req.text();
-  const body: Record<string, string> = ct.includes("json") ? (JSON.parse(raw || "{}") as Record<string, string>) : Object.fromEntries(new URLSearchParams(raw));
+  const body: Record<string, string> = ct.includes("json")
+    ? (JSON.parse(raw || "{}") as Record<string, string>)
+    : Object.fromEntries(new URLSearchParams(raw));
   if (body.client_id !== creds.apiKey || body.client_secret !== creds.apiSecret) {
     return { status: 401, body: { error: "invalid_client", error_description: "Client authentication failed" } };
   }
   const expiring = body.expiring === "1";
   if (body.grant_type === "urn:ietf:params:oauth:grant-type:token-exchange") {
     const claims = verifySessionToken(body.subject_token ?? "", creds, shop);
-    if (!claims) return { status: 400, body: { error: "invalid_subject_token", error_description: "The session token is invalid" } };
+    if (!claims)
+      return {
+        status: 400,
+        body: { error: "invalid_subject_token", error_description: "The session token is invalid" },
+      };
     // Shopify exchanges tokens only for a shop where the app is installed (a leftover session token
     // from before an uninstall gets nothing).
-    if (!store.isInstalled(shop)) return { status: 400, body: { error: "invalid_subject_token", error_description: "The app is not installed on this shop" } };
+    if (!store.isInstalled(shop))
+      return {
+        status: 400,
+        body: { error: "invalid_subject_token", error_description: "The app is not installed on this shop" },
+      };
     const online = body.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token";
     const t = store.issueToken(shop, online ? "online" : "offline", creds.scopes, expiring);
     return { status: 200, body: tokenBody(t, store, online ? { id: Number(claims.sub) || 1 } : null) };
@@ -50,7 +72,10 @@ export async function handleAccessToken(store: FakeStore, shop: string, creds: A
   if (body.grant_type === "refresh_token") {
     const old = Object.values(store.data.tokens).find((t) => t.refreshToken === body.refresh_token && t.shop === shop);
     if (!old || old.revoked || (old.refreshExpiresAt ?? 0) < Date.now() || !store.isInstalled(shop)) {
-      return { status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid or was already used" } };
+      return {
+        status: 400,
+        body: { error: "invalid_grant", error_description: "The refresh token is invalid or was already used" },
+      };
     }
     old.revoked = true; // refresh tokens are single use; the old access token stops working
     const t = store.issueToken(shop, "offline", old.scope, true);
@@ -59,15 +84,42 @@ export async function handleAccessToken(store: FakeStore, shop: string, creds: A
   return { status: 400, body: { error: "unsupported_grant_type" } };
 }
 
-function tokenBody(t: { token: string; scope: string; expiresAt: number | null; refreshToken: string | null; refreshExpiresAt: number | null }, _store: FakeStore, user: { id: number } | null) {
+function tokenBody(
+  t: {
+    token: string;
+    scope: string;
+    expiresAt: number | null;
+    refreshToken: string | null;
+    refreshExpiresAt: number | null;
+  },
+  _store: FakeStore,
+  user: { id: number } | null,
+) {
   const now = Date.now();
   return {
     access_token: t.token,
     scope: t.scope,
     ...(t.expiresAt ? { expires_in: Math.round((t.expiresAt - now) / 1000) } : {}),
-    ...(t.refreshToken ? { refresh_token: t.refreshToken, refresh_token_expires_in: Math.round(((t.refreshExpiresAt ?? now) - now) / 1000) } : {}),
+    ...(t.refreshToken
+      ? {
+          refresh_token: t.refreshToken,
+          refresh_token_expires_in: Math.round(((t.refreshExpiresAt ?? now) - now) / 1000),
+        }
+      : {}),
     ...(user
-      ? { associated_user_scope: t.scope, associated_user: { id: user.id, first_name: "Demo", last_name: "Merchant", email: "merchant@example.com", email_verified: true, account_owner: true, locale: "en", collaborator: false } }
+      ? {
+          associated_user_scope: t.scope,
+          associated_user: {
+            id: user.id,
+            first_name: "Demo",
+            last_name: "Merchant",
+            email: "merchant@example.com",
+            email_verified: true,
+            account_owner: true,
+            locale: "en",
+            collaborator: false,
+          },
+        }
       : {}),
   };
 }

@@ -30,12 +30,26 @@ export function productPayload(store: FakeStore, productId: string) {
     tags: p.tags.join(", "),
     updated_at: p.updatedAt,
     created_at: p.createdAt,
-    images: media.map((m) => ({ id: m.id, position: m.position, alt: m.alt, src: m.preview_image.src, width: m.preview_image.width, height: m.preview_image.height })),
+    images: media.map((m) => ({
+      id: m.id,
+      position: m.position,
+      alt: m.alt,
+      src: m.preview_image.src,
+      width: m.preview_image.width,
+      height: m.preview_image.height,
+    })),
     media,
   };
 }
 
 export function bulkFinishPayload(store: FakeStore, bulkId: string) {
   const b = store.data.bulk[bulkId]!;
-  return { admin_graphql_api_id: b.id, completed_at: b.completedAt, created_at: b.createdAt, error_code: null, status: b.status.toLowerCase(), type: "query" };
+  return {
+    admin_graphql_api_id: b.id,
+    completed_at: b.completedAt,
+    created_at: b.createdAt,
+    error_code: null,
+    status: b.status.toLowerCase(),
+    type: "query",
+  };
 }

@@ -24,7 +24,17 @@ function mediaImage(store: FakeStore, f: FakeFile) {
   // A write goes UPLOADED (first half of the processing time) → PROCESSING → READY/FAILED.
   const uploaded = f.pending !== null && Date.now() < f.pending.readyAt - store.settings.processingMs / 2;
   const status = processing ? (uploaded ? "UPLOADED" : "PROCESSING") : f.status;
-  const image = ready || processing ? { id: f.id.replace("MediaImage", "ImageSource"), url: store.cdnUrl(f), width: f.width, height: f.height, altText: f.alt, thumbhash: null } : null;
+  const image =
+    ready || processing
+      ? {
+          id: f.id.replace("MediaImage", "ImageSource"),
+          url: store.cdnUrl(f),
+          width: f.width,
+          height: f.height,
+          altText: f.alt,
+          thumbhash: null,
+        }
+      : null;
   return {
     __typename: "MediaImage",
     id: f.id,
@@ -58,10 +68,28 @@ function product(ctx: Ctx, p: FakeProduct) {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     mediaCount: () => ({ count: p.mediaIds.length, precision: "EXACT" }),
-    media: (a: ConnArgs) => connection(files().map((f) => mediaImage(store, f)), a, ctx.bulk),
+    media: (a: ConnArgs) =>
+      connection(
+        files().map((f) => mediaImage(store, f)),
+        a,
+        ctx.bulk,
+      ),
     variants: (a: ConnArgs) =>
       connection(
-        p.variants.map((v) => ({ __typename: "ProductVariant", id: v.id, title: v.title, price: v.price, media: (a2: ConnArgs) => connection(v.mediaIds.map((m) => store.data.files[m]).filter((f): f is FakeFile => !!f).map((f) => mediaImage(store, f)), a2) })),
+        p.variants.map((v) => ({
+          __typename: "ProductVariant",
+          id: v.id,
+          title: v.title,
+          price: v.price,
+          media: (a2: ConnArgs) =>
+            connection(
+              v.mediaIds
+                .map((m) => store.data.files[m])
+                .filter((f): f is FakeFile => !!f)
+                .map((f) => mediaImage(store, f)),
+              a2,
+            ),
+        })),
         a,
       ),
   };
@@ -75,7 +103,12 @@ function collection(ctx: Ctx, c: FakeCollection) {
     title: c.title,
     handle: c.handle,
     productsCount: () => ({ count: c.productIds.length, precision: "EXACT" }),
-    products: (a: ConnArgs) => connection(prods().map((p) => product(ctx, p)), a, ctx.bulk),
+    products: (a: ConnArgs) =>
+      connection(
+        prods().map((p) => product(ctx, p)),
+        a,
+        ctx.bulk,
+      ),
   };
 }
 
@@ -89,7 +122,10 @@ function bulkOperation(ctx: Ctx, id: string) {
     errorCode: null,
     objectCount: String(b.status === "COMPLETED" ? b.objectCount : 0),
     rootObjectCount: String(b.status === "COMPLETED" ? b.rootObjectCount : 0),
-    url: b.status === "COMPLETED" && b.resultKey ? `https://shopify-staged-uploads.storage.googleapis.com/${b.resultKey}` : null,
+    url:
+      b.status === "COMPLETED" && b.resultKey
+        ? `https://shopify-staged-uploads.storage.googleapis.com/${b.resultKey}`
+        : null,
     partialDataUrl: null,
     createdAt: b.createdAt,
     completedAt: b.completedAt,
@@ -118,14 +154,22 @@ function productsQuery(ctx: Ctx, query: string | undefined | null): FakeProduct[
   const m = /collection_id:(\d+)/.exec(query ?? "");
   if (m) {
     const c = ctx.store.data.collections[`gid://shopify/Collection/${m[1]}`];
-    list = c && c.shop === ctx.shop ? c.productIds.map((id) => ctx.store.data.products[id]).filter((p): p is FakeProduct => !!p) : [];
+    list =
+      c && c.shop === ctx.shop
+        ? c.productIds.map((id) => ctx.store.data.products[id]).filter((p): p is FakeProduct => !!p)
+        : [];
   }
   return list;
 }
 
 export function rootQuery(ctx: Ctx) {
   return {
-    shop: { __typename: "Shop", id: "gid://shopify/Shop/1", name: ctx.shop.replace(".myshopify.com", ""), myshopifyDomain: ctx.shop },
+    shop: {
+      __typename: "Shop",
+      id: "gid://shopify/Shop/1",
+      name: ctx.shop.replace(".myshopify.com", ""),
+      myshopifyDomain: ctx.shop,
+    },
     product: ({ id }: Args) => {
       const p = ctx.store.data.products[String(id)];
       return p && p.shop === ctx.shop ? product(ctx, p) : null;
@@ -134,8 +178,19 @@ export function rootQuery(ctx: Ctx) {
       const c = ctx.store.data.collections[String(id)];
       return c && c.shop === ctx.shop ? collection(ctx, c) : null;
     },
-    products: (a: Args) => connection(productsQuery(ctx, a.query as string | null).map((p) => product(ctx, p)), a as ConnArgs, ctx.bulk),
-    collections: (a: Args) => connection(Object.values(ctx.store.data.collections).filter((c) => c.shop === ctx.shop).map((c) => collection(ctx, c)), a as ConnArgs),
+    products: (a: Args) =>
+      connection(
+        productsQuery(ctx, a.query as string | null).map((p) => product(ctx, p)),
+        a as ConnArgs,
+        ctx.bulk,
+      ),
+    collections: (a: Args) =>
+      connection(
+        Object.values(ctx.store.data.collections)
+          .filter((c) => c.shop === ctx.shop)
+          .map((c) => collection(ctx, c)),
+        a as ConnArgs,
+      ),
     node: ({ id }: Args) => nodeById(ctx, String(id)),
     nodes: ({ ids }: Args) => (ids as string[]).map((id) => nodeById(ctx, id)),
     job: ({ id }: Args) => nodeById(ctx, String(id)),
@@ -144,7 +199,11 @@ export function rootQuery(ctx: Ctx) {
 }
 
 type UserError = { field: string[] | null; message: string; code: string | null };
-const uerr = (field: string[] | null, message: string, code: string | null = null): UserError => ({ field, message, code });
+const uerr = (field: string[] | null, message: string, code: string | null = null): UserError => ({
+  field,
+  message,
+  code,
+});
 
 function touchProducts(ctx: Ctx, f: FakeFile) {
   for (const pid of f.productIds) {
@@ -160,14 +219,26 @@ export function rootMutation(ctx: Ctx) {
       const inputs = input as Array<{ resource: string; filename: string; mimeType: string; httpMethod?: string }>;
       const userErrors: Array<{ field: string[]; message: string }> = [];
       const stagedTargets = inputs.map((i, k) => {
-        if (!["IMAGE", "FILE", "PRODUCT_IMAGE", "COLLECTION_IMAGE", "SHOP_IMAGE"].includes(i.resource)) userErrors.push({ field: ["input", String(k), "resource"], message: "Resource is not supported in this fake" });
+        if (!["IMAGE", "FILE", "PRODUCT_IMAGE", "COLLECTION_IMAGE", "SHOP_IMAGE"].includes(i.resource))
+          userErrors.push({
+            field: ["input", String(k), "resource"],
+            message: "Resource is not supported in this fake",
+          });
         return stagedUploadTarget(store, i);
       });
       return { stagedTargets, userErrors };
     },
 
     fileUpdate: ({ files }: Args) => {
-      const inputs = files as Array<{ id: string; alt?: string; originalSource?: string; previewImageSource?: string; filename?: string; referencesToAdd?: string[]; referencesToRemove?: string[] }>;
+      const inputs = files as Array<{
+        id: string;
+        alt?: string;
+        originalSource?: string;
+        previewImageSource?: string;
+        filename?: string;
+        referencesToAdd?: string[];
+        referencesToRemove?: string[];
+      }>;
       const userErrors: UserError[] = [];
       const out: unknown[] = [];
       inputs.forEach((i, k) => {
@@ -177,16 +248,30 @@ export function rootMutation(ctx: Ctx) {
           return;
         }
         if (i.originalSource && i.previewImageSource) {
-          userErrors.push(uerr(["files", String(k)], "Cannot update both originalSource and previewImageSource.", "INVALID"));
+          userErrors.push(
+            uerr(["files", String(k)], "Cannot update both originalSource and previewImageSource.", "INVALID"),
+          );
           return;
         }
         if (i.originalSource) {
           if (f.status === "FAILED") {
-            userErrors.push(uerr(["files", String(k), "id"], "File cannot be updated in a failed state.", "INVALID_FAILED_MEDIA_STATE"));
+            userErrors.push(
+              uerr(
+                ["files", String(k), "id"],
+                "File cannot be updated in a failed state.",
+                "INVALID_FAILED_MEDIA_STATE",
+              ),
+            );
             return;
           }
           if (f.pending && f.status === "READY") {
-            userErrors.push(uerr(["files", String(k), "id"], "Media cannot be modified. It is currently being modified by another operation.", "MEDIA_CANNOT_BE_MODIFIED"));
+            userErrors.push(
+              uerr(
+                ["files", String(k), "id"],
+                "Media cannot be modified. It is currently being modified by another operation.",
+                "MEDIA_CANNOT_BE_MODIFIED",
+              ),
+            );
             return;
           }
           if (f.pending || f.status !== "READY") {
@@ -195,17 +280,39 @@ export function rootMutation(ctx: Ctx) {
           }
           const staged = stagedFor(store, i.originalSource);
           if (!staged) {
-            userErrors.push(uerr(["files", String(k), "originalSource"], "The original source is invalid or was not uploaded.", "INVALID"));
+            userErrors.push(
+              uerr(
+                ["files", String(k), "originalSource"],
+                "The original source is invalid or was not uploaded.",
+                "INVALID",
+              ),
+            );
             return;
           }
-          const ext = (n: string) => n.slice(n.lastIndexOf(".") + 1).toLowerCase().replace("jpeg", "jpg");
+          const ext = (n: string) =>
+            n
+              .slice(n.lastIndexOf(".") + 1)
+              .toLowerCase()
+              .replace("jpeg", "jpg");
           if (ext(staged.filename) !== ext(f.filename)) {
-            userErrors.push(uerr(["files", String(k), "originalSource"], "The file extension does not match the original file.", "INVALID_FILENAME_EXTENSION"));
+            userErrors.push(
+              uerr(
+                ["files", String(k), "originalSource"],
+                "The file extension does not match the original file.",
+                "INVALID_FILENAME_EXTENSION",
+              ),
+            );
             return;
           }
           const fault = store.takeFault(["PROCESSING_FAILED"], "fileUpdate");
           f.pending = {
-            blobSha: staged.sha, mimeType: staged.mimeType, width: staged.width, height: staged.height, filename: f.filename, readyAt: ctx.now + store.settings.processingMs, fail: !!fault,
+            blobSha: staged.sha,
+            mimeType: staged.mimeType,
+            width: staged.width,
+            height: staged.height,
+            filename: f.filename,
+            readyAt: ctx.now + store.settings.processingMs,
+            fail: !!fault,
             staleUntil: ctx.now + Math.min(store.settings.staleReadMs, store.settings.processingMs / 2),
             staleUpdatedAt: f.updatedAt,
           };
@@ -260,15 +367,37 @@ export function rootMutation(ctx: Ctx) {
       const p = pi.id ? store.data.products[pi.id] : undefined;
       if (!p || p.shop !== ctx.shop) return { product: null, userErrors: [uerr(["id"], "Product does not exist")] };
       if (pi.title) p.title = pi.title;
-      for (const m of (media as Array<{ originalSource: string; alt?: string; mediaContentType: string }> | null) ?? []) {
+      for (const m of (media as Array<{ originalSource: string; alt?: string; mediaContentType: string }> | null) ??
+        []) {
         const staged = stagedFor(store, m.originalSource);
-        if (!staged) return { product: null, userErrors: [uerr(["media", "originalSource"], "Media originalSource is invalid")] };
+        if (!staged)
+          return { product: null, userErrors: [uerr(["media", "originalSource"], "Media originalSource is invalid")] };
         const id = store.nextId("MediaImage");
         const now = new Date(ctx.now).toISOString();
         store.data.files[id] = {
-          id, shop: ctx.shop, alt: m.alt ?? "", mimeType: staged.mimeType, width: staged.width, height: staged.height, blobSha: staged.sha, version: 1,
-          filename: staged.filename, status: "UPLOADED", pending: { blobSha: staged.sha, mimeType: staged.mimeType, width: staged.width, height: staged.height, filename: staged.filename, readyAt: ctx.now + store.settings.processingMs, fail: false },
-          errors: [], productIds: [p.id], createdAt: now, updatedAt: now,
+          id,
+          shop: ctx.shop,
+          alt: m.alt ?? "",
+          mimeType: staged.mimeType,
+          width: staged.width,
+          height: staged.height,
+          blobSha: staged.sha,
+          version: 1,
+          filename: staged.filename,
+          status: "UPLOADED",
+          pending: {
+            blobSha: staged.sha,
+            mimeType: staged.mimeType,
+            width: staged.width,
+            height: staged.height,
+            filename: staged.filename,
+            readyAt: ctx.now + store.settings.processingMs,
+            fail: false,
+          },
+          errors: [],
+          productIds: [p.id],
+          createdAt: now,
+          updatedAt: now,
         };
         p.mediaIds.push(id);
       }
@@ -279,10 +408,20 @@ export function rootMutation(ctx: Ctx) {
 
     productReorderMedia: ({ id, moves }: Args) => {
       const p = store.data.products[String(id)];
-      if (!p || p.shop !== ctx.shop) return { job: null, mediaUserErrors: [uerr(["id"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")], userErrors: [] };
+      if (!p || p.shop !== ctx.shop)
+        return {
+          job: null,
+          mediaUserErrors: [uerr(["id"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")],
+          userErrors: [],
+        };
       for (const mv of moves as Array<{ id: string; newPosition: string }>) {
         const from = p.mediaIds.indexOf(mv.id);
-        if (from < 0) return { job: null, mediaUserErrors: [uerr(["moves"], "Media does not exist", "MEDIA_DOES_NOT_EXIST")], userErrors: [] };
+        if (from < 0)
+          return {
+            job: null,
+            mediaUserErrors: [uerr(["moves"], "Media does not exist", "MEDIA_DOES_NOT_EXIST")],
+            userErrors: [],
+          };
         p.mediaIds.splice(from, 1);
         p.mediaIds.splice(Math.min(Number(mv.newPosition), p.mediaIds.length), 0, mv.id);
       }
@@ -311,24 +450,63 @@ export function rootMutation(ctx: Ctx) {
 
     productVariantAppendMedia: ({ productId, variantMedia }: Args) => {
       const p = store.data.products[String(productId)];
-      if (!p || p.shop !== ctx.shop) return { product: null, productVariants: null, userErrors: [uerr(["productId"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")] };
+      if (!p || p.shop !== ctx.shop)
+        return {
+          product: null,
+          productVariants: null,
+          userErrors: [uerr(["productId"], "Product does not exist", "PRODUCT_DOES_NOT_EXIST")],
+        };
       const userErrors: UserError[] = [];
       const pairs = variantMedia as Array<{ variantId: string; mediaIds: string[] }>;
       pairs.forEach((vm, k) => {
         const v = p.variants.find((x) => x.id === vm.variantId);
-        if (!v) return void userErrors.push(uerr(["variantMedia", String(k), "variantId"], "Variant does not exist on the product.", "PRODUCT_VARIANT_DOES_NOT_EXIST_ON_PRODUCT"));
-        if (vm.mediaIds.length !== 1) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Only one media per variant.", "TOO_MANY_MEDIA_PER_INPUT_PAIR"));
+        if (!v)
+          return void userErrors.push(
+            uerr(
+              ["variantMedia", String(k), "variantId"],
+              "Variant does not exist on the product.",
+              "PRODUCT_VARIANT_DOES_NOT_EXIST_ON_PRODUCT",
+            ),
+          );
+        if (vm.mediaIds.length !== 1)
+          return void userErrors.push(
+            uerr(
+              ["variantMedia", String(k), "mediaIds"],
+              "Only one media per variant.",
+              "TOO_MANY_MEDIA_PER_INPUT_PAIR",
+            ),
+          );
         const mid = vm.mediaIds[0]!;
-        if (!p.mediaIds.includes(mid)) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Media does not exist on the product.", "MEDIA_DOES_NOT_EXIST_ON_PRODUCT"));
+        if (!p.mediaIds.includes(mid))
+          return void userErrors.push(
+            uerr(
+              ["variantMedia", String(k), "mediaIds"],
+              "Media does not exist on the product.",
+              "MEDIA_DOES_NOT_EXIST_ON_PRODUCT",
+            ),
+          );
         const f = store.data.files[mid];
-        if (!f || f.status !== "READY" || f.pending) return void userErrors.push(uerr(["variantMedia", String(k), "mediaIds"], "Media is not ready.", "NON_READY_MEDIA"));
-        if (v.mediaIds.length > 0) return void userErrors.push(uerr(["variantMedia", String(k), "variantId"], "The variant already has media.", "PRODUCT_VARIANT_ALREADY_HAS_MEDIA"));
+        if (!f || f.status !== "READY" || f.pending)
+          return void userErrors.push(
+            uerr(["variantMedia", String(k), "mediaIds"], "Media is not ready.", "NON_READY_MEDIA"),
+          );
+        if (v.mediaIds.length > 0)
+          return void userErrors.push(
+            uerr(
+              ["variantMedia", String(k), "variantId"],
+              "The variant already has media.",
+              "PRODUCT_VARIANT_ALREADY_HAS_MEDIA",
+            ),
+          );
       });
-      if (userErrors.length === 0) for (const vm of pairs) p.variants.find((x) => x.id === vm.variantId)!.mediaIds = [...vm.mediaIds];
+      if (userErrors.length === 0)
+        for (const vm of pairs) p.variants.find((x) => x.id === vm.variantId)!.mediaIds = [...vm.mediaIds];
       store.markDirty();
       return {
         product: product(ctx, p),
-        productVariants: userErrors.length ? null : pairs.map((vm) => ({ __typename: "ProductVariant", id: vm.variantId })),
+        productVariants: userErrors.length
+          ? null
+          : pairs.map((vm) => ({ __typename: "ProductVariant", id: vm.variantId })),
         userErrors,
       };
     },

@@ -46,23 +46,52 @@ export interface FakeShopify {
 
 export interface FakeStateView {
   collections: Array<{ id: string; title: string; productIds: string[] }>;
-  products: Array<{ id: string; title: string; media: Array<{ id: string; alt: string; position: number; sha256: string; status: string; url: string }> }>;
-  log: Array<{ operation: string; at: string; status?: number; throttled?: boolean; fault?: string; errors?: string[] }>;
+  products: Array<{
+    id: string;
+    title: string;
+    media: Array<{ id: string; alt: string; position: number; sha256: string; status: string; url: string }>;
+  }>;
+  log: Array<{
+    operation: string;
+    at: string;
+    status?: number;
+    throttled?: boolean;
+    fault?: string;
+    errors?: string[];
+  }>;
 }
 
 export function stateView(store: FakeStore): FakeStateView {
   store.settle();
   return {
-    collections: Object.values(store.data.collections).map((c) => ({ id: c.id, title: c.title, productIds: [...c.productIds] })),
+    collections: Object.values(store.data.collections).map((c) => ({
+      id: c.id,
+      title: c.title,
+      productIds: [...c.productIds],
+    })),
     products: Object.values(store.data.products).map((p) => ({
       id: p.id,
       title: p.title,
       media: p.mediaIds.map((id, position) => {
         const f = store.data.files[id]!;
-        return { id, alt: f.alt, position, sha256: f.blobSha, status: f.pending ? "PROCESSING" : f.status, url: store.cdnUrl(f) };
+        return {
+          id,
+          alt: f.alt,
+          position,
+          sha256: f.blobSha,
+          status: f.pending ? "PROCESSING" : f.status,
+          url: store.cdnUrl(f),
+        };
       }),
     })),
-    log: store.data.log.map((l) => ({ operation: l.operation, at: l.at, status: l.status, ...(l.throttled ? { throttled: true } : {}), ...(l.fault ? { fault: l.fault } : {}), ...(l.errors ? { errors: l.errors } : {}) })),
+    log: store.data.log.map((l) => ({
+      operation: l.operation,
+      at: l.at,
+      status: l.status,
+      ...(l.throttled ? { throttled: true } : {}),
+      ...(l.fault ? { fault: l.fault } : {}),
+      ...(l.errors ? { errors: l.errors } : {}),
+    })),
   };
 }
 
@@ -72,7 +101,11 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
   const method = req.method ?? "GET";
-  return new Request(new URL(req.url ?? "/", base), { method, headers, body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks) });
+  return new Request(new URL(req.url ?? "/", base), {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+  });
 }
 
 function sendJson(res: ServerResponse, reply: JsonReply) {
@@ -83,13 +116,19 @@ function sendJson(res: ServerResponse, reply: JsonReply) {
 export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeShopify> {
   const store = new FakeStore(opts.statePath);
   const loaded = store.load();
-  if (!loaded && (opts.seed ?? "demo") === "demo") await seedDemo(store, opts.photoSize ? { size: opts.photoSize } : {});
+  if (!loaded && (opts.seed ?? "demo") === "demo")
+    await seedDemo(store, opts.photoSize ? { size: opts.photoSize } : {});
   if (opts.statePath) store.flush();
-  const creds: AppCreds = { apiKey: opts.apiKey, apiSecret: opts.apiSecret, scopes: opts.scopes ?? "write_products,write_files" };
+  const creds: AppCreds = {
+    apiKey: opts.apiKey,
+    apiSecret: opts.apiSecret,
+    scopes: opts.scopes ?? "write_products,write_files",
+  };
   const sentWebhooks: FakeShopify["sentWebhooks"] = [];
   const auto = opts.autoWebhooks ?? true;
 
-  const deliver = (topic: string, shop: string, payload: unknown, o: DeliverOptions = {}) => send(opts.appUrl, opts.apiSecret, topic, shop, payload, o);
+  const deliver = (topic: string, shop: string, payload: unknown, o: DeliverOptions = {}) =>
+    send(opts.appUrl, opts.apiSecret, topic, shop, payload, o);
   const autoSend = (topic: string, shop: string, payload: unknown) => {
     if (!auto) return;
     const eventId = crypto.randomUUID();
@@ -104,10 +143,13 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
   store.onProductChanged = (shop, productId) => {
     // Shopify collapses nothing, but a tiny delay keeps one webhook per settle burst.
     clearTimeout(pendingProductHooks.get(productId));
-    pendingProductHooks.set(productId, setTimeout(() => {
-      pendingProductHooks.delete(productId);
-      autoSend("products/update", shop, productPayload(store, productId));
-    }, 20));
+    pendingProductHooks.set(
+      productId,
+      setTimeout(() => {
+        pendingProductHooks.delete(productId);
+        autoSend("products/update", shop, productPayload(store, productId));
+      }, 20),
+    );
   };
   store.onBulkFinished = (shop, bulkId) => autoSend("bulk_operations/finish", shop, bulkFinishPayload(store, bulkId));
   const ticker = setInterval(() => store.settle(), 50);
@@ -118,7 +160,8 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
       const base = `http://${req.headers.host ?? "127.0.0.1"}`;
       const url = new URL(req.url ?? "/", base);
       try {
-        if (url.pathname === "/_fake/state" && req.method === "GET") return sendJson(res, { status: 200, body: stateView(store) });
+        if (url.pathname === "/_fake/state" && req.method === "GET")
+          return sendJson(res, { status: 200, body: stateView(store) });
         if (url.pathname === "/_fake/faults") {
           const r = await toRequest(req, base);
           if (req.method === "DELETE") store.faults = [];
@@ -138,13 +181,23 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
           const r = await toRequest(req, base);
           const b = (await r.json()) as { shop?: string; title?: string; photos?: number; collectionId?: string };
           const shop = b.shop ?? "loupe-demo.myshopify.com";
-          const id = await addProduct(store, { shop, title: b.title ?? "New Ring", photos: b.photos, collectionId: b.collectionId });
+          const id = await addProduct(store, {
+            shop,
+            title: b.title ?? "New Ring",
+            photos: b.photos,
+            collectionId: b.collectionId,
+          });
           autoSend("products/create", shop, productPayload(store, id));
           return sendJson(res, { status: 201, body: { id } });
         }
         if (url.pathname === "/_fake/webhook" && req.method === "POST") {
           const r = await toRequest(req, base);
-          const w = (await r.json()) as { topic: string; shop: string; payload?: unknown; productId?: string } & DeliverOptions;
+          const w = (await r.json()) as {
+            topic: string;
+            shop: string;
+            payload?: unknown;
+            productId?: string;
+          } & DeliverOptions;
           const payload = w.payload ?? (w.productId ? productPayload(store, w.productId) : {});
           const out = await deliver(w.topic, w.shop, payload, w);
           return sendJson(res, { status: 200, body: { status: out.status } });
@@ -155,8 +208,10 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
         const path = m[2]!;
         if (host.endsWith(".myshopify.com")) {
           const gql = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(path);
-          if (gql && req.method === "POST") return sendJson(res, await handleGraphql(store, host, gql[1]!, await toRequest(req, base)));
-          if (path === "/admin/oauth/access_token" && req.method === "POST") return sendJson(res, await handleAccessToken(store, host, creds, await toRequest(req, base)));
+          if (gql && req.method === "POST")
+            return sendJson(res, await handleGraphql(store, host, gql[1]!, await toRequest(req, base)));
+          if (path === "/admin/oauth/access_token" && req.method === "POST")
+            return sendJson(res, await handleAccessToken(store, host, creds, await toRequest(req, base)));
           return sendJson(res, { status: 404, body: { errors: "Not Found" } });
         }
         if (host === "cdn.shopify.com" && req.method === "GET") {
@@ -164,7 +219,11 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
           const f = store.fileByCdnPath(path);
           const bytes = f ? store.blob(f.blobSha) : undefined;
           if (!f || !bytes) return sendJson(res, { status: 404, body: { errors: "Not Found" } });
-          res.writeHead(200, { "Content-Type": f.mimeType, "Content-Length": String(bytes.length), "Cache-Control": "public, max-age=31536000" });
+          res.writeHead(200, {
+            "Content-Type": f.mimeType,
+            "Content-Length": String(bytes.length),
+            "Cache-Control": "public, max-age=31536000",
+          });
           return res.end(bytes);
         }
         if (host === STAGED_HOST) {
@@ -182,7 +241,10 @@ export async function startFakeShopify(opts: FakeShopifyOptions): Promise<FakeSh
         }
         return sendJson(res, { status: 404, body: { errors: "Not Found" } });
       } catch (err) {
-        sendJson(res, { status: 500, body: { errors: `fake Shopify error: ${err instanceof Error ? err.message : String(err)}` } });
+        sendJson(res, {
+          status: 500,
+          body: { errors: `fake Shopify error: ${err instanceof Error ? err.message : String(err)}` },
+        });
       }
     })();
   });

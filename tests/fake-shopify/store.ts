@@ -155,20 +155,43 @@ export interface StoreSettings {
 export const MAX_IMAGE_PIXELS = 20_000_000;
 const IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic"]);
 
-export function refusedImage(p: { mimeType: string; width: number; height: number }): { code: string; message: string } | null {
-  if (!IMAGE_TYPES.has(p.mimeType)) return { code: "UNSUPPORTED_IMAGE_FILE_TYPE", message: `Image file type ${p.mimeType} is not supported.` };
-  if (p.width * p.height > MAX_IMAGE_PIXELS) return { code: "INVALID_IMAGE_RESOLUTION", message: "Image resolution is larger than 20 megapixels." };
+export function refusedImage(p: {
+  mimeType: string;
+  width: number;
+  height: number;
+}): { code: string; message: string } | null {
+  if (!IMAGE_TYPES.has(p.mimeType))
+    return { code: "UNSUPPORTED_IMAGE_FILE_TYPE", message: `Image file type ${p.mimeType} is not supported.` };
+  if (p.width * p.height > MAX_IMAGE_PIXELS)
+    return { code: "INVALID_IMAGE_RESOLUTION", message: "Image resolution is larger than 20 megapixels." };
   return null;
 }
 
 export class FakeStore {
-  data: StoreData = { seq: 1000, files: {}, products: {}, collections: {}, tokens: {}, bulk: {}, jobs: {}, staged: {}, installedShops: [], log: [] };
+  data: StoreData = {
+    seq: 1000,
+    files: {},
+    products: {},
+    collections: {},
+    tokens: {},
+    bulk: {},
+    jobs: {},
+    staged: {},
+    installedShops: [],
+    log: [],
+  };
   blobs = new Map<string, Buffer>();
   faults: Fault[] = [];
   buckets = new Map<string, BucketState>();
   /** Points each shop's answered requests cost (the fake's meter; not persisted). */
   spent = new Map<string, number>();
-  settings: StoreSettings = { processingMs: 300, staleReadMs: 100, tokenTtlSec: 3600, refreshTtlSec: 30 * 24 * 3600, bucket: { maximumAvailable: 2000, restoreRate: 100 } };
+  settings: StoreSettings = {
+    processingMs: 300,
+    staleReadMs: 100,
+    tokenTtlSec: 3600,
+    refreshTtlSec: 30 * 24 * 3600,
+    bucket: { maximumAvailable: 2000, restoreRate: 100 },
+  };
   /** Called when a product's media changed (a write finished): the server sends products/update. */
   onProductChanged: (shop: string, productId: string) => void = () => undefined;
   /** Called when a bulk operation completes: the server sends bulk_operations/finish. */
@@ -322,7 +345,11 @@ export class FakeStore {
   /** Loads a saved state; returns false when there is none. */
   load(): boolean {
     if (!this.statePath || !existsSync(this.statePath)) return false;
-    const raw = JSON.parse(readFileSync(this.statePath, "utf8")) as { data: StoreData; blobs: Record<string, string>; settings?: StoreSettings };
+    const raw = JSON.parse(readFileSync(this.statePath, "utf8")) as {
+      data: StoreData;
+      blobs: Record<string, string>;
+      settings?: StoreSettings;
+    };
     this.data = raw.data;
     this.blobs = new Map(Object.entries(raw.blobs).map(([k, v]) => [k, Buffer.from(v, "base64")]));
     if (raw.settings) this.settings = raw.settings;

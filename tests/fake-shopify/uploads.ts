@@ -38,14 +38,20 @@ export async function receiveUpload(store: FakeStore, req: Request): Promise<[nu
   }
   const entries = [...form.entries()];
   const last = entries[entries.length - 1];
-  if (!last || last[0] !== "file" || typeof last[1] === "string") return [400, "<Error><Code>InvalidArgument</Code><Message>The file must be the last field</Message></Error>"];
+  if (!last || last[0] !== "file" || typeof last[1] === "string")
+    return [400, "<Error><Code>InvalidArgument</Code><Message>The file must be the last field</Message></Error>"];
   const fields = new Map(entries.slice(0, -1).map(([k, v]) => [k, String(v)]));
   const key = fields.get("key") ?? "";
   const meta = store.data.staged[key];
   const policy = fields.get("policy") ?? "";
   const sig = createHmac("sha256", POLICY_SECRET).update(policy).digest("hex");
-  if (!meta || fields.get("x-goog-signature") !== sig) return [403, "<Error><Code>AccessDenied</Code><Message>Invalid policy or key</Message></Error>"];
-  if (fields.get("Content-Type") !== meta.mimeType) return [400, "<Error><Code>InvalidArgument</Code><Message>Content-Type does not match the policy</Message></Error>"];
+  if (!meta || fields.get("x-goog-signature") !== sig)
+    return [403, "<Error><Code>AccessDenied</Code><Message>Invalid policy or key</Message></Error>"];
+  if (fields.get("Content-Type") !== meta.mimeType)
+    return [
+      400,
+      "<Error><Code>InvalidArgument</Code><Message>Content-Type does not match the policy</Message></Error>",
+    ];
   const bytes = Buffer.from(await (last[1] as Blob).arrayBuffer());
   if (bytes.length > 20 * 1024 * 1024) return [400, "<Error><Code>EntityTooLarge</Code></Error>"];
   let width = 0;

@@ -26,7 +26,14 @@ export function signWebhook(body: string, secret: string): string {
   return createHmac("sha256", secret).update(body, "utf8").digest("base64");
 }
 
-export async function deliverWebhook(appUrl: string, apiSecret: string, topic: string, shop: string, payload: unknown, opts: DeliverOptions = {}): Promise<Response> {
+export async function deliverWebhook(
+  appUrl: string,
+  apiSecret: string,
+  topic: string,
+  shop: string,
+  payload: unknown,
+  opts: DeliverOptions = {},
+): Promise<Response> {
   const path = opts.path ?? WEBHOOK_PATHS[topic];
   if (!path) throw new Error(`no subscription for webhook topic ${topic}`);
   const body = JSON.stringify(payload);
@@ -39,6 +46,7 @@ export async function deliverWebhook(appUrl: string, apiSecret: string, topic: s
     "X-Shopify-Event-Id": opts.eventId ?? randomUUID(),
     "X-Shopify-Triggered-At": opts.triggeredAt ?? new Date().toISOString(),
   };
-  if (!opts.unsigned) headers["X-Shopify-Hmac-Sha256"] = signWebhook(body, opts.forge ? `${apiSecret}-forged` : apiSecret);
+  if (!opts.unsigned)
+    headers["X-Shopify-Hmac-Sha256"] = signWebhook(body, opts.forge ? `${apiSecret}-forged` : apiSecret);
   return fetch(new URL(path, appUrl), { method: "POST", headers, body });
 }

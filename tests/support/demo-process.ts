@@ -20,10 +20,14 @@ export interface DemoProcess {
 // SHOPIFY_*, LOUPE_FAKE_SHOPIFY… for themselves. The demo must start on its own defaults.
 const APP_ENV = /^(LOUPE_|SHOPIFY_|DATABASE_URL$|QUEUE$|REDIS_URL$|PORT$|FAKE_SHOPIFY_PORT$|NODE_ENV$)/;
 function inheritedEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !APP_ENV.test(e[0])));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !APP_ENV.test(e[0])),
+  );
 }
 
-export async function startDemo(opts: { env?: Record<string, string>; dir?: string; timeoutMs?: number; port?: number; fakePort?: number } = {}): Promise<DemoProcess> {
+export async function startDemo(
+  opts: { env?: Record<string, string>; dir?: string; timeoutMs?: number; port?: number; fakePort?: number } = {},
+): Promise<DemoProcess> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "loupe-demo-"));
   const port = opts.port ?? (await freePort());
   const fakePort = opts.fakePort ?? (await freePort());

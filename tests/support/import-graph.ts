@@ -22,7 +22,14 @@ export function importGraph(folders: readonly string[]): Map<string, Set<string>
     const p = join(ROOT, f);
     return statSync(p).isDirectory() ? sourceFiles(p) : [p];
   });
-  const options: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowImportingTsExtensions: true, baseUrl: ROOT, paths: { "~/*": ["./app/*"] }, jsx: ts.JsxEmit.ReactJSX };
+  const options: ts.CompilerOptions = {
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    module: ts.ModuleKind.ESNext,
+    allowImportingTsExtensions: true,
+    baseUrl: ROOT,
+    paths: { "~/*": ["./app/*"] },
+    jsx: ts.JsxEmit.ReactJSX,
+  };
   const host = ts.createCompilerHost(options);
   const graph = new Map<string, Set<string>>();
   for (const file of files) {

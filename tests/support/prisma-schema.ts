@@ -27,7 +27,10 @@ export function readPrismaSchema(path: string): SchemaModel[] {
   // A model block ends at a line holding only "}" (defaults such as @default("{}") contain braces).
   for (const m of text.matchAll(/^model\s+(\w+)\s*\{\n([\s\S]*?)^\}/gm)) {
     const model: SchemaModel = { name: m[1]!, fields: [], uniques: [], indexes: [], id: [] };
-    for (const raw of m[2]!.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    for (const raw of m[2]!
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)) {
       const block = raw.match(/^@@(unique|index|id)\(\[([^\]]*)\]/);
       if (block) {
         const cols = block[2]!.split(",").map((s) => s.trim());

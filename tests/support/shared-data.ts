@@ -16,6 +16,7 @@ export function sharedLocation(sub: string): string {
 export function sharedPath(sub: string): string | null {
   const p = sharedLocation(sub);
   if (fs.existsSync(p)) return p;
-  if (process.env.CI === "true") throw new Error(`../shared/${sub} is missing next to the repo (${p}): CI must have it`);
+  if (process.env.CI === "true")
+    throw new Error(`../shared/${sub} is missing next to the repo (${p}): CI must have it`);
   return null;
 }

@@ -15,7 +15,11 @@ export async function targetForBatch(ctx: JobContext, shop: string, batchId: str
   const key = `${shop}/${batchId}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const jobs = await ctx.db.imageJob.findMany({ where: { shop, batchId }, orderBy: [{ mediaId: "asc" }], select: { sourceKey: true } });
+  const jobs = await ctx.db.imageJob.findMany({
+    where: { shop, batchId },
+    orderBy: [{ mediaId: "asc" }],
+    select: { sourceKey: true },
+  });
   if (jobs.length < 2) return undefined;
   const keys = jobs.map((j) => j.sourceKey);
   const target = batchTarget(keys.map((k) => async () => (k ? ctx.storage.get(k) : null)));

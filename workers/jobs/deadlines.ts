@@ -29,7 +29,9 @@ export const budgets = {
 
 /** The engine's time for a photo of this many megapixels. */
 export function engineBudgetMs(megapixels: number): number {
-  return Math.round(budgets.engineBase() + budgets.enginePerMegapixel() * Math.min(MAX_MEGAPIXELS, Math.max(1, megapixels)));
+  return Math.round(
+    budgets.engineBase() + budgets.enginePerMegapixel() * Math.min(MAX_MEGAPIXELS, Math.max(1, megapixels)),
+  );
 }
 
 /** The whole task's deadline: what its slowest legitimate run could take. */
@@ -50,8 +52,11 @@ export function taskDeadlineMs(kind: TaskKind): number {
 export function deadlineMessage(kind: TaskKind, ms: number): string {
   const n = ms >= 120_000 ? Math.round(ms / 60_000) : Math.max(1, Math.round(ms / 1000));
   const took = `${n} ${ms >= 120_000 ? "minute" : "second"}${n === 1 ? "" : "s"}`;
-  if (kind === "retouch") return `Loupe stopped working on this photo after ${took}, far longer than a photo of its size takes. Run it again, or upload a smaller photo.`;
-  if (kind === "publish") return `Sending this photo to Shopify took longer than ${took}, so Loupe stopped. Try publishing it again.`;
-  if (kind === "pull") return `Listing the products of this batch took longer than ${took}, so Loupe stopped. Start the batch again.`;
+  if (kind === "retouch")
+    return `Loupe stopped working on this photo after ${took}, far longer than a photo of its size takes. Run it again, or upload a smaller photo.`;
+  if (kind === "publish")
+    return `Sending this photo to Shopify took longer than ${took}, so Loupe stopped. Try publishing it again.`;
+  if (kind === "pull")
+    return `Listing the products of this batch took longer than ${took}, so Loupe stopped. Start the batch again.`;
   return `This task took longer than ${took}, so Loupe stopped it.`;
 }

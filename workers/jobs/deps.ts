@@ -10,7 +10,10 @@ export type { ProductImage, PublishInput, PublishResult, Download, RetouchOutput
 export interface ShopifyPort {
   /** The collection's title (null when unknown) and its products. */
   /** Products may carry their images already (the bulk path): then the pull lists no media per product. */
-  listCollection(shop: string, collectionId: string): Promise<{ title: string | null; products: Array<{ id: string; title: string; images?: ProductImage[] }> }>;
+  listCollection(
+    shop: string,
+    collectionId: string,
+  ): Promise<{ title: string | null; products: Array<{ id: string; title: string; images?: ProductImage[] }> }>;
   listProductImages(shop: string, productId: string): Promise<ProductImage[]>;
   downloadOriginal(url: string): Promise<Download>;
   publishMedia(input: PublishInput): Promise<PublishResult>;
@@ -18,7 +21,11 @@ export interface ShopifyPort {
 
 export interface EnginePort {
   /** `timeoutMs`: past it the engine stops working on this image and rejects (EngineTimeoutError). */
-  retouch(input: Uint8Array, settings?: Partial<RetouchSettings>, opts?: { timeoutMs?: number }): Promise<RetouchOutput>;
+  retouch(
+    input: Uint8Array,
+    settings?: Partial<RetouchSettings>,
+    opts?: { timeoutMs?: number },
+  ): Promise<RetouchOutput>;
   close(): Promise<void>;
 }
 
@@ -36,7 +43,10 @@ export async function realShopify(): Promise<ShopifyPort> {
   return {
     async listCollection(shop, collectionId) {
       const client = await getAdminClient(shop);
-      const [summary, products] = await Promise.all([pull.getCollectionSummary(client, collectionId), pull.listCollectionProducts(client, collectionId)]);
+      const [summary, products] = await Promise.all([
+        pull.getCollectionSummary(client, collectionId),
+        pull.listCollectionProducts(client, collectionId),
+      ]);
       return { title: summary?.title ?? null, products };
     },
     async listProductImages(shop, productId) {

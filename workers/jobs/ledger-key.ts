@@ -5,6 +5,8 @@
 import type { PrismaClient } from "@prisma/client";
 
 export async function ledgerJobKey(db: PrismaClient, shop: string, jobId: string): Promise<string> {
-  const reverts = await db.mediaLedger.count({ where: { shop, jobId: { startsWith: `${jobId}:` }, kind: "revert", state: "ready" } });
+  const reverts = await db.mediaLedger.count({
+    where: { shop, jobId: { startsWith: `${jobId}:` }, kind: "revert", state: "ready" },
+  });
   return `${jobId}:${reverts}`;
 }

@@ -16,7 +16,8 @@ export async function loadOriginal(ctx: JobContext, task: ClaimedTask, job: Imag
     const bytes = await ctx.storage.get(job.sourceKey);
     if (bytes) return { bytes, sha256: job.sourceSha256, key: job.sourceKey };
   }
-  if (!job.sourceUrl) throw new PermanentJobError("Shopify gave no address for this photo, so Loupe cannot download it.");
+  if (!job.sourceUrl)
+    throw new PermanentJobError("Shopify gave no address for this photo, so Loupe cannot download it.");
   const d = await ctx.deps.shopify.downloadOriginal(job.sourceUrl);
   const key = blobKey(job.shop, "original", d.sha256, d.contentType);
   if (!(await ctx.storage.has(key))) await ctx.storage.put(key, d.bytes, d.contentType);
@@ -24,7 +25,13 @@ export async function loadOriginal(ctx: JobContext, task: ClaimedTask, job: Imag
   return { bytes: d.bytes, sha256: d.sha256, key };
 }
 
-const MIME_BY_EXT: Record<string, string> = { jpg: "image/jpeg", png: "image/png", webp: "image/webp", gif: "image/gif", tiff: "image/tiff" };
+const MIME_BY_EXT: Record<string, string> = {
+  jpg: "image/jpeg",
+  png: "image/png",
+  webp: "image/webp",
+  gif: "image/gif",
+  tiff: "image/tiff",
+};
 
 export function mimeOfKey(key: string): string {
   return MIME_BY_EXT[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";

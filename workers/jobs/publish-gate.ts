@@ -16,12 +16,17 @@ export function autoPublishVerdict({ report }: GateInput): GateVerdict {
   if (!report || typeof report !== "object") return hold("the guard report for this image is missing.");
   const r = report as { warnings?: unknown; timings?: { guards?: unknown } };
   if (!Array.isArray(r.warnings)) return hold("the guard report has no findings list.");
-  if (typeof r.timings?.guards !== "number" || !Number.isFinite(r.timings.guards)) return hold("the guards did not run on this image.");
+  if (typeof r.timings?.guards !== "number" || !Number.isFinite(r.timings.guards))
+    return hold("the guards did not run on this image.");
   for (const w of r.warnings) {
     const code = (w as { code?: unknown } | null)?.code;
     const severity = (w as { severity?: unknown } | null)?.severity;
-    if (typeof code !== "string" || typeof severity !== "string" || !SEVERITIES.has(severity)) return hold("a guard finding is in a form Loupe does not know.");
-    if (BLOCKING_CODES.has(code)) return hold(`${code === "PIECE_AREA_LOST" ? "part of the piece may have been cut away" : "the cutout may include more than the piece"} (${code}).`);
+    if (typeof code !== "string" || typeof severity !== "string" || !SEVERITIES.has(severity))
+      return hold("a guard finding is in a form Loupe does not know.");
+    if (BLOCKING_CODES.has(code))
+      return hold(
+        `${code === "PIECE_AREA_LOST" ? "part of the piece may have been cut away" : "the cutout may include more than the piece"} (${code}).`,
+      );
   }
   const warnings = r.warnings.filter((w) => (w as { severity: string }).severity === "warning").length;
   if (warnings > 0) return hold(`${warnings === 1 ? "a guard" : `${warnings} guards`} raised a warning.`);

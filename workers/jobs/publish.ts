@@ -67,7 +67,9 @@ export async function runPublish(ctx: JobContext, task: ClaimedTask): Promise<vo
       ? { state: "reverted", publishedSha: null, leaseUntil: null, lastError: null, ...mediaId }
       : { state: "published", publishedSha: out.sha256, leaseUntil: null, lastError: null, ...mediaId },
   });
-  console.info(`publish ${job.id}: ${revert ? "original restored" : "retouched photo live"} on ${job.shop} (${out.mediaId ?? job.mediaId})`);
+  console.info(
+    `publish ${job.id}: ${revert ? "original restored" : "retouched photo live"} on ${job.shop} (${out.mediaId ?? job.mediaId})`,
+  );
 }
 
 /** The batch's background color, to flatten a transparent result for a JPEG original. */

@@ -30,16 +30,25 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
   for (const p of products) {
     const list = p.images ?? (await deps.shopify.listProductImages(batch.shop, p.id));
     // Loupe has seen these photos: a later products/update that adds none starts no auto job.
-    const seen = list.filter((m) => m.status === "READY").map(seenVersion).filter((v): v is SeenVersion => v !== null);
+    const seen = list
+      .filter((m) => m.status === "READY")
+      .map(seenVersion)
+      .filter((v): v is SeenVersion => v !== null);
     await rememberSeen(batch.shop, p.id, seen, new Date(), db);
-    images.push(...list.filter((m) => m.url && m.status !== "FAILED" && (!request.mediaIds || request.mediaIds.includes(m.mediaId))));
+    images.push(
+      ...list.filter(
+        (m) => m.url && m.status !== "FAILED" && (!request.mediaIds || request.mediaIds.includes(m.mediaId)),
+      ),
+    );
   }
   if (!batch.collectionId && batch.source !== "auto") {
     const first = images[0]?.productTitle;
     if (first) title = products.length > 1 ? `${first} and ${products.length - 1} more` : first;
   }
 
-  const existing = new Set((await db.imageJob.findMany({ where: { batchId: batch.id }, select: { mediaId: true } })).map((j) => j.mediaId));
+  const existing = new Set(
+    (await db.imageJob.findMany({ where: { batchId: batch.id }, select: { mediaId: true } })).map((j) => j.mediaId),
+  );
   const fresh = dedupe(images).filter((m) => !existing.has(m.mediaId));
   for (let i = 0; i < fresh.length; i += CHUNK) {
     await db.imageJob.createMany({
@@ -57,12 +66,21 @@ export async function runPull(ctx: JobContext, task: ClaimedTask): Promise<void>
       })),
     });
   }
-  const jobs = await db.imageJob.findMany({ where: { batchId: batch.id }, select: { id: true, state: true, attempts: true }, orderBy: [{ productId: "asc" }, { position: "asc" }] });
-  const moved = await db.batch.updateMany({ where: { id: batch.id, status: "pulling" }, data: { status: "running", total: jobs.length, title, error: null } });
+  const jobs = await db.imageJob.findMany({
+    where: { batchId: batch.id },
+    select: { id: true, state: true, attempts: true },
+    orderBy: [{ productId: "asc" }, { position: "asc" }],
+  });
+  const moved = await db.batch.updateMany({
+    where: { id: batch.id, status: "pulling" },
+    data: { status: "running", total: jobs.length, title, error: null },
+  });
   if (moved.count === 0) return; // cancelled while pulling
   await settleBatch(db, batch.id);
   const queued = jobs.filter((j) => j.state === "queued");
-  await ctx.enqueue(queued.map((j, i) => ({ kind: "retouch", id: j.id, shop: batch.shop, attempt: j.attempts, priority: i + 1 })));
+  await ctx.enqueue(
+    queued.map((j, i) => ({ kind: "retouch", id: j.id, shop: batch.shop, attempt: j.attempts, priority: i + 1 })),
+  );
 }
 
 function dedupe(images: ProductImage[]): ProductImage[] {

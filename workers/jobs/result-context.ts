@@ -15,7 +15,12 @@ export interface ResultContext {
   target: unknown;
 }
 
-export function resultContext(settingsHash: string, reference: Uint8Array | null, productTitle: string, target: unknown = null): ResultContext {
+export function resultContext(
+  settingsHash: string,
+  reference: Uint8Array | null,
+  productTitle: string,
+  target: unknown = null,
+): ResultContext {
   return {
     settingsHash,
     engine: engineVersion(),
@@ -26,5 +31,9 @@ export function resultContext(settingsHash: string, reference: Uint8Array | null
 }
 
 export function contextHash(c: ResultContext): string {
-  return createHash("sha256").update(JSON.stringify([c.settingsHash, c.engine, c.referenceSha, c.product.title, ...(c.target ? [c.target] : [])])).digest("hex");
+  return createHash("sha256")
+    .update(
+      JSON.stringify([c.settingsHash, c.engine, c.referenceSha, c.product.title, ...(c.target ? [c.target] : [])]),
+    )
+    .digest("hex");
 }

@@ -18,7 +18,16 @@ export interface ResultKey {
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 export async function findResult(ctx: JobContext, key: ResultKey): Promise<RetouchResult | null> {
-  return ctx.db.retouchResult.findUnique({ where: { shop_mediaId_sourceSha256_contextHash: { shop: key.shop, mediaId: key.mediaId, sourceSha256: key.sourceSha256, contextHash: key.contextHash } } });
+  return ctx.db.retouchResult.findUnique({
+    where: {
+      shop_mediaId_sourceSha256_contextHash: {
+        shop: key.shop,
+        mediaId: key.mediaId,
+        sourceSha256: key.sourceSha256,
+        contextHash: key.contextHash,
+      },
+    },
+  });
 }
 
 /** The stored report, or null when it is missing or unreadable (the caller holds the image for review). */
@@ -55,7 +64,9 @@ export async function storeResult(ctx: JobContext, key: ResultKey, out: RetouchO
     ctx.storage.put(keys.reportKey, reportJson, "application/json"),
   ]);
   try {
-    return await ctx.db.retouchResult.create({ data: { ...key, ...keys, compositeSha, mimeType: out.compositeMime, width: out.width, height: out.height } });
+    return await ctx.db.retouchResult.create({
+      data: { ...key, ...keys, compositeSha, mimeType: out.compositeMime, width: out.width, height: out.height },
+    });
   } catch (err) {
     // Another worker stored the same result first (same key, same bytes): use theirs.
     const existing = await findResult(ctx, key);

@@ -24,14 +24,22 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
   const original = await loadOriginal(ctx, task, job);
   const run =
     (await loadRunSettings(job.shop, job.settingsHash)) ??
-    (job.settingsHash === job.batch.settingsHash ? { settings: decodeBatchSettings(job.batch.settings).settings, disabledSpots: [] } : null);
+    (job.settingsHash === job.batch.settingsHash
+      ? { settings: decodeBatchSettings(job.batch.settings).settings, disabledSpots: [] }
+      : null);
   if (!run) throw new PermanentJobError("The settings for this run were lost; run the image again.");
 
   const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
   // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
   const target = await targetForBatch(ctx, job.shop, job.batchId);
   const context = resultContext(job.settingsHash, reference, job.productTitle, target);
-  const key = { shop: job.shop, mediaId: job.mediaId, sourceSha256: original.sha256, settingsHash: job.settingsHash, contextHash: contextHash(context) };
+  const key = {
+    shop: job.shop,
+    mediaId: job.mediaId,
+    sourceSha256: original.sha256,
+    settingsHash: job.settingsHash,
+    contextHash: contextHash(context),
+  };
   let result = await findResult(ctx, key);
   let report: unknown;
   if (result) {
@@ -86,7 +94,11 @@ async function referenceFor(ctx: JobContext, shop: string, collectionId: string 
 }
 
 /** The version this render settled (idempotent: a re-delivered task rewrites the same row). */
-async function recordVersion(ctx: JobContext, job: { id: string; shop: string; version: number; settingsHash: string; edits: string | null }, resultId: string): Promise<void> {
+async function recordVersion(
+  ctx: JobContext,
+  job: { id: string; shop: string; version: number; settingsHash: string; edits: string | null },
+  resultId: string,
+): Promise<void> {
   const data = { settingsHash: job.settingsHash, edits: job.edits, resultId };
   await ctx.db.imageVersion.upsert({
     where: { imageId_version: { imageId: job.id, version: job.version } },

@@ -11,7 +11,12 @@ import { runShopTask } from "./shop-task";
 import { settleBatch } from "./batch-progress";
 import { deadlineMessage, taskDeadlineMs } from "./deadlines";
 
-const HANDLERS: Record<TaskKind, JobHandler> = { pull: runPull, retouch: runRetouch, publish: runPublish, "shop-task": runShopTask };
+const HANDLERS: Record<TaskKind, JobHandler> = {
+  pull: runPull,
+  retouch: runRetouch,
+  publish: runPublish,
+  "shop-task": runShopTask,
+};
 
 /** A pull that still fails after this long marks its batch failed. */
 const PULL_GIVE_UP_MS = Number(process.env.LOUPE_PULL_GIVE_UP_MS || 30 * 60_000);
@@ -19,7 +24,11 @@ const PULL_GIVE_UP_MS = Number(process.env.LOUPE_PULL_GIVE_UP_MS || 30 * 60_000)
 export function createRunner(ctx: JobContext, handlers: Record<TaskKind, JobHandler> = HANDLERS): TaskRunner {
   return async (task) => {
     if (task.kind !== "pull" && task.attempts > MAX_ATTEMPTS) {
-      await settleFailure(ctx, task, { transient: false, code: "TOO_MANY_ATTEMPTS", message: "Loupe stopped after several tries: the worker stopped each time while handling this image." });
+      await settleFailure(ctx, task, {
+        transient: false,
+        code: "TOO_MANY_ATTEMPTS",
+        message: "Loupe stopped after several tries: the worker stopped each time while handling this image.",
+      });
       return;
     }
     const deadlineMs = ctx.deadlines?.[task.kind] ?? taskDeadlineMs(task.kind);
@@ -27,10 +36,16 @@ export function createRunner(ctx: JobContext, handlers: Record<TaskKind, JobHand
       // Past its deadline the task fails alone and its slot is freed; whatever it still does later
       // writes nothing, since every write is conditional on holding the row (heldBy).
       const late = await withDeadline(handlers[task.kind](ctx, task), deadlineMs);
-      if (late) await settleFailure(ctx, task, { transient: false, code: "DEADLINE", message: deadlineMessage(task.kind, deadlineMs) });
+      if (late)
+        await settleFailure(ctx, task, {
+          transient: false,
+          code: "DEADLINE",
+          message: deadlineMessage(task.kind, deadlineMs),
+        });
     } catch (err) {
       const failure = classify(err);
-      if (failure.code === "INTERNAL") console.error(`worker: ${task.kind} ${task.id}: ${err instanceof Error ? err.stack : err}`);
+      if (failure.code === "INTERNAL")
+        console.error(`worker: ${task.kind} ${task.id}: ${err instanceof Error ? err.stack : err}`);
       await settleFailure(ctx, task, failure);
     }
   };
@@ -64,7 +79,8 @@ async function settleFailure(ctx: JobContext, task: ClaimedTask, f: Failure): Pr
         lastError: `Try ${task.attempts} of ${MAX_ATTEMPTS} failed: ${f.message}`,
       },
     });
-    if (r.count) await ctx.enqueue([{ kind: task.kind, id: task.id, shop: task.shop, attempt: task.attempts, delayMs }]);
+    if (r.count)
+      await ctx.enqueue([{ kind: task.kind, id: task.id, shop: task.shop, attempt: task.attempts, delayMs }]);
     return;
   }
   const message = f.transient ? `Gave up after ${task.attempts} tries: ${f.message}` : f.message;
@@ -81,12 +97,18 @@ async function settlePullFailure(ctx: JobContext, task: ClaimedTask, f: Failure)
   if (!batch || batch.status !== "pulling") return;
   const age = Date.now() - batch.createdAt.getTime();
   if (!f.transient || age > PULL_GIVE_UP_MS) {
-    await ctx.db.batch.updateMany({ where: { id: task.id, status: "pulling" }, data: { status: "failed", error: f.message } });
+    await ctx.db.batch.updateMany({
+      where: { id: task.id, status: "pulling" },
+      data: { status: "failed", error: f.message },
+    });
     return;
   }
   // The pull's lease is updatedAt: date it so it expires after the backoff.
   const delayMs = backoffMs(Math.min(10, 1 + Math.floor(age / 5_000)));
-  await ctx.db.batch.updateMany({ where: { id: task.id, status: "pulling" }, data: { error: f.message, updatedAt: new Date(Date.now() + delayMs - ctx.leaseMs) } });
+  await ctx.db.batch.updateMany({
+    where: { id: task.id, status: "pulling" },
+    data: { error: f.message, updatedAt: new Date(Date.now() + delayMs - ctx.leaseMs) },
+  });
   await ctx.enqueue([{ kind: "pull", id: task.id, shop: task.shop, attempt: Date.now(), delayMs }]);
 }
 
@@ -94,8 +116,12 @@ async function settleShopTaskFailure(ctx: JobContext, task: ClaimedTask, f: Fail
   const held = { id: task.id, processedBy: task.workerId, state: "processing" };
   if (f.transient && task.attempts < MAX_ATTEMPTS) {
     const delayMs = backoffMs(task.attempts);
-    const r = await ctx.db.shopTask.updateMany({ where: held, data: { state: "queued", runAfter: new Date(Date.now() + delayMs), leaseUntil: null, lastError: f.message } });
-    if (r.count) await ctx.enqueue([{ kind: "shop-task", id: task.id, shop: task.shop, attempt: task.attempts, delayMs }]);
+    const r = await ctx.db.shopTask.updateMany({
+      where: held,
+      data: { state: "queued", runAfter: new Date(Date.now() + delayMs), leaseUntil: null, lastError: f.message },
+    });
+    if (r.count)
+      await ctx.enqueue([{ kind: "shop-task", id: task.id, shop: task.shop, attempt: task.attempts, delayMs }]);
     return;
   }
   await ctx.db.shopTask.updateMany({ where: held, data: { state: "failed", leaseUntil: null, lastError: f.message } });

@@ -21,5 +21,8 @@ export async function runShopTask(ctx: JobContext, task: ClaimedTask): Promise<v
   } else {
     throw new PermanentJobError(`Loupe does not know the task "${row.kind}".`);
   }
-  await db.shopTask.updateMany({ where: { id: row.id, processedBy: task.workerId, state: "processing" }, data: { state: "done", leaseUntil: null, lastError: note } });
+  await db.shopTask.updateMany({
+    where: { id: row.id, processedBy: task.workerId, state: "processing" },
+    data: { state: "done", leaseUntil: null, lastError: note },
+  });
 }

@@ -23,7 +23,14 @@ export {
   type RenderSettings,
   type RetouchSettings,
 } from "./settings";
-export { DEFAULT_THRESHOLDS, THRESHOLD_KEYS, isThresholdKey, type ThresholdKey, type ThresholdOverrides, type Thresholds } from "./guards/thresholds";
+export {
+  DEFAULT_THRESHOLDS,
+  THRESHOLD_KEYS,
+  isThresholdKey,
+  type ThresholdKey,
+  type ThresholdOverrides,
+  type Thresholds,
+} from "./guards/thresholds";
 export type { BatchImageSummary } from "./guards/input";
 export { runBatchGuards } from "./guards/batch";
 export { shootReport, type ShootImage, type ShootReportItem } from "./guards/shoot-report";

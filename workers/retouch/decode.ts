@@ -29,16 +29,29 @@ function uprightSrgb(buf: Buffer): sharp.Sharp {
 function classify(e: unknown): RetouchInputError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/unsupported image format|bad seek|Input buffer contains unsupported/i.test(msg))
-    return new RetouchInputError("NOT_AN_IMAGE", "This file is not an image we can read. Upload a JPEG, PNG, WebP, TIFF, GIF or HEIC photo.");
+    return new RetouchInputError(
+      "NOT_AN_IMAGE",
+      "This file is not an image we can read. Upload a JPEG, PNG, WebP, TIFF, GIF or HEIC photo.",
+    );
   if (/premature end|truncat|unexpected end|end of (file|stream)|Not enough|read error|short read/i.test(msg))
-    return new RetouchInputError("TRUNCATED", "This image file is incomplete (it was cut off during upload or copying). Upload the original file again.");
+    return new RetouchInputError(
+      "TRUNCATED",
+      "This image file is incomplete (it was cut off during upload or copying). Upload the original file again.",
+    );
   if (/pixel limit/i.test(msg))
-    return new RetouchInputError("TOO_MANY_PIXELS", "This image has too many pixels to process safely. Resize it to at most 40 megapixels and upload it again.");
-  return new RetouchInputError("CORRUPT", "This image file is damaged and cannot be decoded. Export it again from your camera or editor and re-upload it.");
+    return new RetouchInputError(
+      "TOO_MANY_PIXELS",
+      "This image has too many pixels to process safely. Resize it to at most 40 megapixels and upload it again.",
+    );
+  return new RetouchInputError(
+    "CORRUPT",
+    "This image file is damaged and cannot be decoded. Export it again from your camera or editor and re-upload it.",
+  );
 }
 
 export async function decodeInput(input: Uint8Array): Promise<Decoded> {
-  if (input.byteLength === 0) throw new RetouchInputError("EMPTY", "The file is empty (0 bytes). Upload the photo again.");
+  if (input.byteLength === 0)
+    throw new RetouchInputError("EMPTY", "The file is empty (0 bytes). Upload the photo again.");
   const buf = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   let meta: sharp.Metadata;
   try {
@@ -47,7 +60,8 @@ export async function decodeInput(input: Uint8Array): Promise<Decoded> {
     throw classify(e);
   }
   const { width, height, format } = meta;
-  if (!width || !height) throw new RetouchInputError("CORRUPT", "This image has no readable size. Export it again and re-upload it.");
+  if (!width || !height)
+    throw new RetouchInputError("CORRUPT", "This image has no readable size. Export it again and re-upload it.");
   // For animations `height` is the whole strip; one frame is pageHeight.
   const frameHeight = meta.pageHeight && meta.pages && meta.pages > 1 ? meta.pageHeight : height;
   if (width * frameHeight > MAX_PIXELS) {
@@ -58,25 +72,37 @@ export async function decodeInput(input: Uint8Array): Promise<Decoded> {
     );
   }
   if (width < MIN_SIDE || frameHeight < MIN_SIDE)
-    throw new RetouchInputError("TOO_SMALL", `This image is only ${width}×${frameHeight} pixels. Upload a photo at least 500 pixels on its shorter side.`);
+    throw new RetouchInputError(
+      "TOO_SMALL",
+      `This image is only ${width}×${frameHeight} pixels. Upload a photo at least 500 pixels on its shorter side.`,
+    );
 
   const notes: string[] = [];
-  if (meta.pages && meta.pages > 1) notes.push(`Animated ${format}: only the first of ${meta.pages} frames was retouched.`);
+  if (meta.pages && meta.pages > 1)
+    notes.push(`Animated ${format}: only the first of ${meta.pages} frames was retouched.`);
   if (meta.space === "cmyk") notes.push("CMYK image converted to sRGB.");
   if (meta.icc) notes.push("Embedded color profile converted to sRGB.");
-  if (meta.depth && /16|ushort|short/.test(String(meta.depth))) notes.push("16-bit image reduced to 8 bits per channel.");
+  if (meta.depth && /16|ushort|short/.test(String(meta.depth)))
+    notes.push("16-bit image reduced to 8 bits per channel.");
   if (meta.channels && meta.channels <= 2 && meta.space !== "cmyk") notes.push("Greyscale image expanded to RGB.");
   if (meta.hasAlpha && format !== "gif") notes.push("Transparent areas were treated as white.");
-  if (meta.orientation && meta.orientation > 1) notes.push(`Rotated upright from EXIF orientation ${meta.orientation}.`);
+  if (meta.orientation && meta.orientation > 1)
+    notes.push(`Rotated upright from EXIF orientation ${meta.orientation}.`);
 
   try {
     const { data, info } = await uprightSrgb(buf).raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
     if (info.channels !== 3) throw new Error(`unexpected channel count ${info.channels}`);
     return {
-      image: { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) },
+      image: {
+        width: info.width,
+        height: info.height,
+        channels: 3,
+        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      },
       format: format ?? "unknown",
       notes,
-      resized: (w, h, kernel) => uprightSrgb(buf).resize(w, h, { fit: "fill", kernel }).raw({ depth: "uchar" }).toBuffer(),
+      resized: (w, h, kernel) =>
+        uprightSrgb(buf).resize(w, h, { fit: "fill", kernel }).raw({ depth: "uchar" }).toBuffer(),
     };
   } catch (e) {
     throw classify(e);

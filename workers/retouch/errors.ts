@@ -2,14 +2,7 @@
 // written for a merchant and says what to do. Codes are stable; the UI and the queue key on them.
 
 export type RetouchInputErrorCode =
-  | "EMPTY"
-  | "TRUNCATED"
-  | "CORRUPT"
-  | "NOT_AN_IMAGE"
-  | "TOO_MANY_PIXELS"
-  | "TOO_SMALL"
-  | "NO_PIECE"
-  | "BAD_SETTINGS";
+  "EMPTY" | "TRUNCATED" | "CORRUPT" | "NOT_AN_IMAGE" | "TOO_MANY_PIXELS" | "TOO_SMALL" | "NO_PIECE" | "BAD_SETTINGS";
 
 export class RetouchInputError extends Error {
   readonly code: RetouchInputErrorCode | string;

@@ -73,7 +73,15 @@ export async function runPipeline(
   const alpha = matte.alpha;
   // The merchant's brush strokes, at the original's geometry, on top of the automatic matte.
   const strokes = settings.edits?.mask ?? [];
-  const touched = strokes.length ? applyMaskStrokes(alpha, strokes, { image: img, work: matte.work, backdrop: matte.backdrop, fg: matte.fg, bg: matte.bg }) : 0;
+  const touched = strokes.length
+    ? applyMaskStrokes(alpha, strokes, {
+        image: img,
+        work: matte.work,
+        backdrop: matte.backdrop,
+        fg: matte.fg,
+        bg: matte.bg,
+      })
+    : 0;
   // One pass gives the opaque share (the no-piece check here) and the haze (the cutout check below).
   const shares = cutoutShares(alpha.data);
   const share = shares.opaque;
@@ -144,7 +152,12 @@ export async function runPipeline(
 
   const framing = framingReport(framed.layout);
   const report: ImageReport = {
-    input: { width: W, height: H, format: decoded.format, notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])] },
+    input: {
+      width: W,
+      height: H,
+      format: decoded.format,
+      notes: [...decoded.notes, ...surface.notes, ...(framing.note ? [framing.note] : [])],
+    },
     segmenter: segment.id ?? "custom",
     timings,
     gains: surface.gains,
@@ -156,7 +169,9 @@ export async function runPipeline(
       ...(surface.why ? { why: surface.why } : {}),
     },
     edits: spots.edits,
-    ...(strokes.length || colorPass ? { manual: { strokes: strokes.length, pixelsTouched: touched, color: colorPass } } : {}),
+    ...(strokes.length || colorPass
+      ? { manual: { strokes: strokes.length, pixelsTouched: touched, color: colorPass } }
+      : {}),
     batch,
     measurements: {
       pieceShare: round(share, 5),

@@ -31,17 +31,22 @@ const MESSAGES = {
   background: (x: unknown) => `The background ${show(x)} is not a color. Use a hex color like #ffffff, or transparent.`,
   size: (x: unknown) =>
     `The output size ${show(x)} is out of range. Choose a whole number of pixels between ${SIZE_RANGE.min} and ${SIZE_RANGE.max}.`,
-  marginPct: (x: unknown) => `The margin ${show(x)} is out of range. Choose a margin from ${MARGIN_RANGE.min} up to ${MARGIN_RANGE.below}.`,
+  marginPct: (x: unknown) =>
+    `The margin ${show(x)} is out of range. Choose a margin from ${MARGIN_RANGE.min} up to ${MARGIN_RANGE.below}.`,
   shadow: (x: unknown) => `The shadow ${show(x)} is not supported. Choose ${SHADOWS.join(" or ")}.`,
   shadowStrength: (x: unknown) => `The shadow strength ${show(x)} is out of range. Choose a strength between 0 and 1.`,
   upscale: () => "Upscaling is either on (true) or off (false).",
-  format: (x: unknown) => `The format ${show(x)} is not supported. Choose ${OUTPUT_FORMATS.slice(0, -1).join(", ")} or ${OUTPUT_FORMATS.at(-1)}.`,
+  format: (x: unknown) =>
+    `The format ${show(x)} is not supported. Choose ${OUTPUT_FORMATS.slice(0, -1).join(", ")} or ${OUTPUT_FORMATS.at(-1)}.`,
   thresholdKey: (k: string) => `"${k}" is not a guard threshold.`,
   thresholdValue: (k: string, x: unknown) => `The guard threshold ${k} must be a number (got ${show(x)}).`,
 } as const;
 
 type Msg = (issue: { input: unknown }) => string;
-const msg = (f: (x: unknown) => string): Msg => (issue) => f(issue.input);
+const msg =
+  (f: (x: unknown) => string): Msg =>
+  (issue) =>
+    f(issue.input);
 
 const number = (f: (x: unknown) => string) => v.pipe(v.number(msg(f)), v.finite(msg(f)));
 
@@ -61,11 +66,29 @@ export const GuardThresholdsSchema = v.pipe(
 
 /** The fields that change the pixels, each with its check. */
 export const RenderFields = {
-  background: v.pipe(v.string(msg(MESSAGES.background)), v.trim(), v.check((s) => s === "transparent" || BACKGROUND.test(s), msg(MESSAGES.background)), v.toLowerCase()),
-  size: v.pipe(number(MESSAGES.size), v.integer(msg(MESSAGES.size)), v.minValue(SIZE_RANGE.min, msg(MESSAGES.size)), v.maxValue(SIZE_RANGE.max, msg(MESSAGES.size))),
-  marginPct: v.pipe(number(MESSAGES.marginPct), v.minValue(MARGIN_RANGE.min, msg(MESSAGES.marginPct)), v.ltValue(MARGIN_RANGE.below, msg(MESSAGES.marginPct))),
+  background: v.pipe(
+    v.string(msg(MESSAGES.background)),
+    v.trim(),
+    v.check((s) => s === "transparent" || BACKGROUND.test(s), msg(MESSAGES.background)),
+    v.toLowerCase(),
+  ),
+  size: v.pipe(
+    number(MESSAGES.size),
+    v.integer(msg(MESSAGES.size)),
+    v.minValue(SIZE_RANGE.min, msg(MESSAGES.size)),
+    v.maxValue(SIZE_RANGE.max, msg(MESSAGES.size)),
+  ),
+  marginPct: v.pipe(
+    number(MESSAGES.marginPct),
+    v.minValue(MARGIN_RANGE.min, msg(MESSAGES.marginPct)),
+    v.ltValue(MARGIN_RANGE.below, msg(MESSAGES.marginPct)),
+  ),
   shadow: v.picklist(SHADOWS, msg(MESSAGES.shadow)),
-  shadowStrength: v.pipe(number(MESSAGES.shadowStrength), v.minValue(0, msg(MESSAGES.shadowStrength)), v.maxValue(1, msg(MESSAGES.shadowStrength))),
+  shadowStrength: v.pipe(
+    number(MESSAGES.shadowStrength),
+    v.minValue(0, msg(MESSAGES.shadowStrength)),
+    v.maxValue(1, msg(MESSAGES.shadowStrength)),
+  ),
   upscale: v.boolean(msg(MESSAGES.upscale)),
   format: v.picklist(OUTPUT_FORMATS, msg(MESSAGES.format)),
   guardThresholds: GuardThresholdsSchema,

@@ -25,10 +25,7 @@ export interface Box {
 }
 
 /** Where a warning or an edit applies, drawable by the UI over the before/after images. */
-export type Region =
-  | { kind: "box"; box: Box }
-  | { kind: "boxes"; boxes: Box[] }
-  | { kind: "image" };
+export type Region = { kind: "box"; box: Box } | { kind: "boxes"; boxes: Box[] } | { kind: "image" };
 
 export type Severity = "note" | "warning";
 

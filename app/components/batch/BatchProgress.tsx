@@ -3,12 +3,25 @@ import { BlockStack, ProgressBar, Text } from "@shopify/polaris";
 import type { JobState } from "../../../core/batches/job-states";
 import { batchProgress } from "../../ui/progress";
 
-export function BatchProgress({ counts, total, status }: { counts: Partial<Record<JobState, number>>; total: number; status: string }) {
+export function BatchProgress({
+  counts,
+  total,
+  status,
+}: {
+  counts: Partial<Record<JobState, number>>;
+  total: number;
+  status: string;
+}) {
   const p = batchProgress(counts, total);
   const gathering = status === "pulling" && total === 0;
   return (
     <BlockStack gap="200">
-      <ProgressBar animated={false} progress={gathering ? 0 : p.percent} tone={p.failed ? "critical" : "primary"} ariaLabelledBy="batch-progress-text" />
+      <ProgressBar
+        animated={false}
+        progress={gathering ? 0 : p.percent}
+        tone={p.failed ? "critical" : "primary"}
+        ariaLabelledBy="batch-progress-text"
+      />
       <Text as="p" id="batch-progress-text" variant="bodyMd" aria-live="polite">
         {gathering
           ? "Gathering the product photos from your store…"

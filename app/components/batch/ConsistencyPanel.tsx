@@ -20,7 +20,9 @@ export function ConsistencyPanel({ findings }: { findings: Finding[] }) {
                 <Text as="h3" variant="headingSm">
                   {f.title}
                 </Text>
-                <Badge tone={f.ok ? "success" : "warning"}>{f.ok ? "Consistent" : `${f.outliers.length} to check`}</Badge>
+                <Badge tone={f.ok ? "success" : "warning"}>
+                  {f.ok ? "Consistent" : `${f.outliers.length} to check`}
+                </Badge>
               </InlineStack>
               <Text as="p" variant="bodySm" tone="subdued">
                 {f.summary}

@@ -9,13 +9,29 @@ export interface GridFilter {
   warning: string; // "all" | "none" | "any" | a code
 }
 
-export function GridFilters({ value, onChange, codes, counts }: { value: GridFilter; onChange: (f: GridFilter) => void; codes: string[]; counts: Partial<Record<JobState, number>> }) {
+export function GridFilters({
+  value,
+  onChange,
+  codes,
+  counts,
+}: {
+  value: GridFilter;
+  onChange: (f: GridFilter) => void;
+  codes: string[];
+  counts: Partial<Record<JobState, number>>;
+}) {
   return (
     <InlineStack gap="300" wrap>
       <div style={{ minWidth: 200 }}>
         <Select
           label="State"
-          options={[{ label: "All states", value: "all" }, ...JOB_STATES.filter((s) => counts[s]).map((s) => ({ label: `${STATE_LABEL[s]} (${counts[s]})`, value: s }))]}
+          options={[
+            { label: "All states", value: "all" },
+            ...JOB_STATES.filter((s) => counts[s]).map((s) => ({
+              label: `${STATE_LABEL[s]} (${counts[s]})`,
+              value: s,
+            })),
+          ]}
           value={value.state}
           onChange={(state) => onChange({ ...value, state: state as GridFilter["state"] })}
         />
@@ -37,7 +53,10 @@ export function GridFilters({ value, onChange, codes, counts }: { value: GridFil
   );
 }
 
-export function applyFilter<T extends { state: JobState; warnings: Array<{ code: string; severity: string }> }>(items: T[], f: GridFilter): T[] {
+export function applyFilter<T extends { state: JobState; warnings: Array<{ code: string; severity: string }> }>(
+  items: T[],
+  f: GridFilter,
+): T[] {
   return items.filter((i) => {
     if (f.state !== "all" && i.state !== f.state) return false;
     const warns = i.warnings.filter((w) => w.severity === "warning");

@@ -11,12 +11,43 @@ export function ImageCard({ image }: { image: ImageCardView }) {
   const notes = image.warnings.length - warn;
   const label = `${image.productTitle}, photo ${image.position + 1}`;
   return (
-    <li data-testid="image-card" data-state={image.state} data-warnings={image.warnings.length} style={{ listStyle: "none" }}>
-      <Link to={`/app/images/${image.id}`} aria-label={`Review ${label}`} style={{ textDecoration: "none", color: "inherit" }}>
-        <div style={{ border: "1px solid var(--p-color-border)", borderRadius: "var(--p-border-radius-200)", overflow: "hidden", background: "var(--p-color-bg-surface)" }}>
-          <div style={{ aspectRatio: "1 / 1", background: "var(--p-color-bg-surface-secondary)", display: "grid", placeItems: "center" }}>
+    <li
+      data-testid="image-card"
+      data-state={image.state}
+      data-warnings={image.warnings.length}
+      style={{ listStyle: "none" }}
+    >
+      <Link
+        to={`/app/images/${image.id}`}
+        aria-label={`Review ${label}`}
+        style={{ textDecoration: "none", color: "inherit" }}
+      >
+        <div
+          style={{
+            border: "1px solid var(--p-color-border)",
+            borderRadius: "var(--p-border-radius-200)",
+            overflow: "hidden",
+            background: "var(--p-color-bg-surface)",
+          }}
+        >
+          <div
+            style={{
+              aspectRatio: "1 / 1",
+              background: "var(--p-color-bg-surface-secondary)",
+              display: "grid",
+              placeItems: "center",
+            }}
+          >
             {image.thumbUrl ? (
-              <img src={image.thumbUrl} alt={`Retouched ${label}`} width={400} height={400} loading="lazy" decoding="async" style={{ width: "100%", height: "100%", objectFit: "contain" }} />
+              <img
+                src={image.thumbUrl}
+                alt={`Retouched ${label}`}
+                width={400}
+                height={400}
+                loading="lazy"
+                decoding="async"
+                style={{ width: "100%", height: "100%", objectFit: "contain" }}
+              />
             ) : (
               <Text as="span" tone="subdued" variant="bodySm">
                 {image.state === "failed" ? "Not retouched" : image.state === "queued" ? "Waiting…" : "Retouching…"}
@@ -32,9 +63,7 @@ export function ImageCard({ image }: { image: ImageCardView }) {
               </span>
               <InlineStack gap="100" wrap>
                 <StateBadge state={image.state} />
-                {warn ? (
-                  <Badge tone="warning">{`${warn} warning${warn === 1 ? "" : "s"}`}</Badge>
-                ) : null}
+                {warn ? <Badge tone="warning">{`${warn} warning${warn === 1 ? "" : "s"}`}</Badge> : null}
                 {notes ? <Badge tone="info">{`${notes} note${notes === 1 ? "" : "s"}`}</Badge> : null}
               </InlineStack>
               {image.state === "failed" && image.lastError ? (
@@ -43,7 +72,9 @@ export function ImageCard({ image }: { image: ImageCardView }) {
                 </Text>
               ) : warn ? (
                 <Text as="p" variant="bodySm" tone="subdued" truncate>
-                  {[...new Set(image.warnings.filter((w) => w.severity === "warning").map((w) => warningTitle(w.code)))].join(", ")}
+                  {[
+                    ...new Set(image.warnings.filter((w) => w.severity === "warning").map((w) => warningTitle(w.code))),
+                  ].join(", ")}
                 </Text>
               ) : null}
             </BlockStack>

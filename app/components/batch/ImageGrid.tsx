@@ -14,7 +14,13 @@ export function ImageGrid({ images, filtered }: { images: ImageCardView[]; filte
   return (
     <ul
       aria-label="Photos in this batch"
-      style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))", gap: "var(--p-space-300)", margin: 0, padding: 0 }}
+      style={{
+        display: "grid",
+        gridTemplateColumns: "repeat(auto-fill, minmax(180px, 1fr))",
+        gap: "var(--p-space-300)",
+        margin: 0,
+        padding: 0,
+      }}
     >
       {images.map((i) => (
         <ImageCard key={i.id} image={i} />

@@ -4,7 +4,15 @@
 // worker does after the automatic gains.
 import { useEffect, useRef, useState } from "react";
 import { BlockStack, Button, InlineStack, RangeSlider, Text } from "@shopify/polaris";
-import { applyColorPass, EXPOSURE_RANGE, matchReference, neutralFrom, parseBackground, WB_RANGE, type ColorPass } from "../../../workers/retouch/contract";
+import {
+  applyColorPass,
+  EXPOSURE_RANGE,
+  matchReference,
+  neutralFrom,
+  parseBackground,
+  WB_RANGE,
+  type ColorPass,
+} from "../../../workers/retouch/contract";
 
 export const NEUTRAL_PASS: ColorPass = { exposure: 0, temperature: 0, tint: 0 };
 

@@ -24,7 +24,8 @@ export function AutoStatusCard({ status }: { status: AutoStatusView }) {
         {status.policy !== "off" ? (
           <BlockStack gap="100">
             <Text as="p" variant="bodySm" tone="subdued">
-              Daily limit: {status.usedToday.toLocaleString("en-US")} of {status.dailyCap.toLocaleString("en-US")} images used today · {status.pending.toLocaleString("en-US")} product
+              Daily limit: {status.usedToday.toLocaleString("en-US")} of {status.dailyCap.toLocaleString("en-US")}{" "}
+              images used today · {status.pending.toLocaleString("en-US")} product
               {status.pending === 1 ? "" : "s"} pending
             </Text>
             <ProgressBar progress={share} size="small" />
@@ -35,7 +36,8 @@ export function AutoStatusCard({ status }: { status: AutoStatusView }) {
           {status.lastBatch ? (
             <>
               {" "}
-              Latest: <Link url={`/app/batches/${status.lastBatch.id}`}>{status.lastBatch.title}</Link> ({status.lastBatch.total} image{status.lastBatch.total === 1 ? "" : "s"}).
+              Latest: <Link url={`/app/batches/${status.lastBatch.id}`}>{status.lastBatch.title}</Link> (
+              {status.lastBatch.total} image{status.lastBatch.total === 1 ? "" : "s"}).
             </>
           ) : null}
         </Text>

@@ -6,7 +6,13 @@ import { useEffect, useState } from "react";
 import { resourcePicker } from "../../ui/app-bridge";
 import { InAppPicker, type PickerCollection, type PickerProduct } from "./InAppPicker";
 
-export function BatchStarter({ collections, products }: { collections: PickerCollection[]; products: PickerProduct[] }) {
+export function BatchStarter({
+  collections,
+  products,
+}: {
+  collections: PickerCollection[];
+  products: PickerProduct[];
+}) {
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
   // Decided after hydration: the server cannot know whether App Bridge is around.

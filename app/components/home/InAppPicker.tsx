@@ -33,7 +33,11 @@ export function InAppPicker({ collections, products, busy, onStart }: Props) {
       onSelect={setTab}
     >
       <div style={{ paddingBlockStart: "var(--p-space-300)", minHeight: 128 }}>
-        {tab === 0 ? <CollectionPanel collections={collections} busy={busy} onStart={onStart} /> : <ProductPanel products={products} busy={busy} onStart={onStart} />}
+        {tab === 0 ? (
+          <CollectionPanel collections={collections} busy={busy} onStart={onStart} />
+        ) : (
+          <ProductPanel products={products} busy={busy} onStart={onStart} />
+        )}
       </div>
     </Tabs>
   );
@@ -72,8 +76,15 @@ function ProductPanel({ products, busy, onStart }: Omit<Props, "collections">) {
         onChange={setSelected}
       />
       <InlineStack>
-        <Button variant="primary" loading={busy} disabled={selected.length === 0} onClick={() => onStart({ productIds: selected.join(",") })}>
-          {selected.length ? `Retouch ${selected.length} product${selected.length === 1 ? "" : "s"}` : "Retouch selected products"}
+        <Button
+          variant="primary"
+          loading={busy}
+          disabled={selected.length === 0}
+          onClick={() => onStart({ productIds: selected.join(",") })}
+        >
+          {selected.length
+            ? `Retouch ${selected.length} product${selected.length === 1 ? "" : "s"}`
+            : "Retouch selected products"}
         </Button>
       </InlineStack>
     </BlockStack>

@@ -17,8 +17,8 @@ export function RecentBatches({ batches }: { batches: BatchSummaryView[] }) {
         {batches.length === 0 ? (
           <div style={{ padding: "0 var(--p-space-400) var(--p-space-400)" }}>
             <Text as="p" tone="subdued">
-              No batches yet. Pick a collection or a few products above: Loupe retouches their photos and holds them here for
-              your review.
+              No batches yet. Pick a collection or a few products above: Loupe retouches their photos and holds them
+              here for your review.
             </Text>
           </div>
         ) : (
@@ -57,7 +57,13 @@ function BatchRow({ batch, position }: { batch: BatchSummaryView; position: numb
       <IndexTable.Cell>
         <div style={{ minWidth: 160 }}>
           <BlockStack gap="100">
-            <ProgressBar animated={false} progress={p.percent} size="small" tone={p.failed > 0 ? "critical" : "primary"} ariaLabelledBy={`batch-${batch.id}-progress`} />
+            <ProgressBar
+              animated={false}
+              progress={p.percent}
+              size="small"
+              tone={p.failed > 0 ? "critical" : "primary"}
+              ariaLabelledBy={`batch-${batch.id}-progress`}
+            />
             <Text as="span" variant="bodySm" tone="subdued" id={`batch-${batch.id}-progress`}>
               {p.done} of {p.total} retouched · {p.published} published{p.failed ? ` · ${p.failed} failed` : ""}
             </Text>

@@ -17,8 +17,16 @@ interface Props {
 export function AfterLayer({ url, width, height, framing, background, clipLeft, alt }: Props) {
   const place = compositePlacement(framing);
   return (
-    <div data-testid="after-layer" style={{ position: "absolute", inset: 0, background, clipPath: `inset(0 0 0 ${clipLeft})`, overflow: "hidden" }}>
-      <img src={url} alt={alt} draggable={false} style={{ position: "absolute", ...pctStyle(place, width, height), maxWidth: "none" }} />
+    <div
+      data-testid="after-layer"
+      style={{ position: "absolute", inset: 0, background, clipPath: `inset(0 0 0 ${clipLeft})`, overflow: "hidden" }}
+    >
+      <img
+        src={url}
+        alt={alt}
+        draggable={false}
+        style={{ position: "absolute", ...pctStyle(place, width, height), maxWidth: "none" }}
+      />
     </div>
   );
 }

@@ -53,18 +53,40 @@ export function CompareStage(p: Props) {
         style={{ position: "absolute", inset: 0, width: "100%", height: "100%" }}
       />
       {p.compositeUrl && p.framing ? (
-        <AfterLayer url={p.compositeUrl} width={p.width} height={p.height} framing={p.framing} background={p.background} clipLeft={clipLeft} alt={`Retouched photo of ${p.title}`} />
+        <AfterLayer
+          url={p.compositeUrl}
+          width={p.width}
+          height={p.height}
+          framing={p.framing}
+          background={p.background}
+          clipLeft={clipLeft}
+          alt={`Retouched photo of ${p.title}`}
+        />
       ) : null}
       {p.compositeUrl && p.framing ? (
         <div
           data-testid="divider"
           aria-hidden="true"
-          style={{ position: "absolute", top: 0, bottom: 0, left: clipLeft, width: 2, marginLeft: -1, background: "#fff", boxShadow: "0 0 0 1px rgba(0,0,0,.35)", pointerEvents: "none" }}
+          style={{
+            position: "absolute",
+            top: 0,
+            bottom: 0,
+            left: clipLeft,
+            width: 2,
+            marginLeft: -1,
+            background: "#fff",
+            boxShadow: "0 0 0 1px rgba(0,0,0,.35)",
+            pointerEvents: "none",
+          }}
         />
       ) : null}
       {p.overlays.edge && p.cutoutUrl ? <EdgeOverlay cutoutUrl={p.cutoutUrl} /> : null}
-      {p.overlays.spots ? <RegionBoxes boxes={p.spotBoxes} width={p.width} height={p.height} testId="spot-boxes" /> : null}
-      {p.overlays.warnings ? <RegionBoxes boxes={p.warningBoxes} width={p.width} height={p.height} testId="warning-boxes" /> : null}
+      {p.overlays.spots ? (
+        <RegionBoxes boxes={p.spotBoxes} width={p.width} height={p.height} testId="spot-boxes" />
+      ) : null}
+      {p.overlays.warnings ? (
+        <RegionBoxes boxes={p.warningBoxes} width={p.width} height={p.height} testId="warning-boxes" />
+      ) : null}
     </ZoomPane>
   );
 }

@@ -34,7 +34,14 @@ export function EdgeOverlay({ cutoutUrl }: { cutoutUrl: string }) {
       ref={canvas}
       data-testid="edge-overlay"
       aria-hidden="true"
-      style={{ position: "absolute", inset: 0, width: "100%", height: "100%", pointerEvents: "none", imageRendering: "pixelated" }}
+      style={{
+        position: "absolute",
+        inset: 0,
+        width: "100%",
+        height: "100%",
+        pointerEvents: "none",
+        imageRendering: "pixelated",
+      }}
     />
   );
 }

@@ -11,7 +11,17 @@ export interface LabeledBox {
 
 const COLORS = { warning: "#e51c00", spot: "#0094d5", "spot-off": "#8a8a8a" } as const;
 
-export function RegionBoxes({ boxes, width, height, testId }: { boxes: LabeledBox[]; width: number; height: number; testId: string }) {
+export function RegionBoxes({
+  boxes,
+  width,
+  height,
+  testId,
+}: {
+  boxes: LabeledBox[];
+  width: number;
+  height: number;
+  testId: string;
+}) {
   return (
     <div data-testid={testId} style={{ position: "absolute", inset: 0, pointerEvents: "none" }}>
       {boxes.map((b) => (

@@ -8,7 +8,17 @@ export interface RerunSettings {
   shadow: "soft" | "none";
 }
 
-export function RerunForm({ initial, busy, disabled, onRerun }: { initial: RerunSettings; busy: boolean; disabled: boolean; onRerun: (s: RerunSettings) => void }) {
+export function RerunForm({
+  initial,
+  busy,
+  disabled,
+  onRerun,
+}: {
+  initial: RerunSettings;
+  busy: boolean;
+  disabled: boolean;
+  onRerun: (s: RerunSettings) => void;
+}) {
   const [bg, setBg] = useState(initial.background);
   const [margin, setMargin] = useState(String(Math.round(initial.marginPct * 100)));
   const [shadow, setShadow] = useState(initial.shadow);
@@ -21,8 +31,36 @@ export function RerunForm({ initial, busy, disabled, onRerun }: { initial: Rerun
         <Text as="h2" variant="headingMd">
           Re-run with other settings
         </Text>
-        <TextField label="Background color" value={bg} onChange={setBg} autoComplete="off" error={bgOk ? undefined : "Use a hex color like #ffffff."} prefix={<span style={{ display: "inline-block", width: 14, height: 14, borderRadius: 3, background: bgOk ? bg : "transparent", border: "1px solid #ccc" }} />} />
-        <TextField label="Margin on each side" type="number" suffix="%" value={margin} onChange={setMargin} autoComplete="off" min={0} max={30} error={marginOk ? undefined : "Between 0 and 30 %."} />
+        <TextField
+          label="Background color"
+          value={bg}
+          onChange={setBg}
+          autoComplete="off"
+          error={bgOk ? undefined : "Use a hex color like #ffffff."}
+          prefix={
+            <span
+              style={{
+                display: "inline-block",
+                width: 14,
+                height: 14,
+                borderRadius: 3,
+                background: bgOk ? bg : "transparent",
+                border: "1px solid #ccc",
+              }}
+            />
+          }
+        />
+        <TextField
+          label="Margin on each side"
+          type="number"
+          suffix="%"
+          value={margin}
+          onChange={setMargin}
+          autoComplete="off"
+          min={0}
+          max={30}
+          error={marginOk ? undefined : "Between 0 and 30 %."}
+        />
         <Select
           label="Shadow"
           options={[
@@ -32,7 +70,11 @@ export function RerunForm({ initial, busy, disabled, onRerun }: { initial: Rerun
           value={shadow}
           onChange={(v) => setShadow(v as "soft" | "none")}
         />
-        <Button loading={busy} disabled={disabled || !bgOk || !marginOk} onClick={() => onRerun({ background: bg.toLowerCase(), marginPct: m / 100, shadow })}>
+        <Button
+          loading={busy}
+          disabled={disabled || !bgOk || !marginOk}
+          onClick={() => onRerun({ background: bg.toLowerCase(), marginPct: m / 100, shadow })}
+        >
           Re-run this photo
         </Button>
       </BlockStack>

@@ -14,7 +14,14 @@ interface Props {
 
 export function ReviewActions({ mediaId, state, lastError, busyIntent, warnings, onAction }: Props) {
   const btn = (intent: "approve" | "reject" | "publish" | "revert", label: string, variant?: "primary") => (
-    <Button key={intent} variant={variant} tone={intent === "reject" ? "critical" : undefined} loading={busyIntent === intent} disabled={busyIntent !== null} onClick={() => onAction(intent)}>
+    <Button
+      key={intent}
+      variant={variant}
+      tone={intent === "reject" ? "critical" : undefined}
+      loading={busyIntent === intent}
+      disabled={busyIntent !== null}
+      onClick={() => onAction(intent)}
+    >
       {label}
     </Button>
   );
@@ -55,7 +62,13 @@ export function ReviewActions({ mediaId, state, lastError, busyIntent, warnings,
             The retouched photo is live in your store. Revert puts the original back, same position and alt text.
           </Text>
         ) : null}
-        {buttons.length ? <InlineStack gap="200">{buttons}</InlineStack> : <Text as="p" tone="subdued">Nothing to decide right now.</Text>}
+        {buttons.length ? (
+          <InlineStack gap="200">{buttons}</InlineStack>
+        ) : (
+          <Text as="p" tone="subdued">
+            Nothing to decide right now.
+          </Text>
+        )}
       </BlockStack>
     </Card>
   );

@@ -20,7 +20,10 @@ interface Props {
   onDecision: (intent: Decision) => void;
 }
 
-const CAN: Record<Decision, readonly JobState[]> = { approve: ["review", "reverted"], reject: ["review", "approved", "failed"] };
+const CAN: Record<Decision, readonly JobState[]> = {
+  approve: ["review", "reverted"],
+  reject: ["review", "approved", "failed"],
+};
 
 export const SHORTCUTS: ReadonlyArray<{ keys: string[]; label: string }> = [
   { keys: ["A"], label: "Approve" },
@@ -49,7 +52,8 @@ export function ReviewNavigator({ nav, state, busy, result, onDecision }: Props)
   // Move on once the decision's own reload is over (navigating earlier would abort it), once per result.
   const idle = useNavigation().state === "idle";
   const followed = useRef<unknown>(null);
-  const next = result && typeof result === "object" && "next" in result && typeof result.next === "string" ? result.next : null;
+  const next =
+    result && typeof result === "object" && "next" in result && typeof result.next === "string" ? result.next : null;
   useEffect(() => {
     if (!next || !idle || followed.current === result) return;
     followed.current = result;
@@ -74,16 +78,39 @@ export function ReviewNavigator({ nav, state, busy, result, onDecision }: Props)
           </InlineStack>
         </InlineStack>
         <Text as="p" variant="bodySm" tone="subdued">
-          <span data-testid="to-review">{others > 0 ? `${others} other photo${others === 1 ? "" : "s"} in this batch wait${others === 1 ? "s" : ""} for review.` : "No other photo in this batch waits for review."}</span>
+          <span data-testid="to-review">
+            {others > 0
+              ? `${others} other photo${others === 1 ? "" : "s"} in this batch wait${others === 1 ? "s" : ""} for review.`
+              : "No other photo in this batch waits for review."}
+          </span>
         </Text>
-        <dl aria-label="Keyboard shortcuts" data-testid="shortcuts" style={{ display: "grid", gridTemplateColumns: "auto 1fr", gap: "var(--p-space-100) var(--p-space-300)", margin: 0 }}>
+        <dl
+          aria-label="Keyboard shortcuts"
+          data-testid="shortcuts"
+          style={{
+            display: "grid",
+            gridTemplateColumns: "auto 1fr",
+            gap: "var(--p-space-100) var(--p-space-300)",
+            margin: 0,
+          }}
+        >
           {SHORTCUTS.map((s) => (
             <div key={s.label} style={{ display: "contents" }}>
               <dt>
                 {s.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 ? " or " : null}
-                    <kbd style={{ font: "var(--p-font-weight-semibold) 12px/18px var(--p-font-family-mono)", padding: "0 6px", border: "1px solid var(--p-color-border)", borderRadius: "var(--p-border-radius-100)", background: "var(--p-color-bg-surface-secondary)" }}>{k}</kbd>
+                    <kbd
+                      style={{
+                        font: "var(--p-font-weight-semibold) 12px/18px var(--p-font-family-mono)",
+                        padding: "0 6px",
+                        border: "1px solid var(--p-color-border)",
+                        borderRadius: "var(--p-border-radius-100)",
+                        background: "var(--p-color-bg-surface-secondary)",
+                      }}
+                    >
+                      {k}
+                    </kbd>
                   </span>
                 ))}
               </dt>

@@ -59,7 +59,14 @@ export function ReviewViewer(p: ViewerProps) {
         counts={{ spots: p.spotBoxes.length, warnings: p.warningBoxes.length }}
       />
       {mode === "slider" && comparable ? (
-        <RangeSlider label="Divider: original on the left, retouched on the right" min={0} max={100} value={split} onChange={(v) => setSplit(Array.isArray(v) ? v[0]! : v)} output />
+        <RangeSlider
+          label="Divider: original on the left, retouched on the right"
+          min={0}
+          max={100}
+          value={split}
+          onChange={(v) => setSplit(Array.isArray(v) ? v[0]! : v)}
+          output
+        />
       ) : null}
       {mode === "slider" ? (
         <CompareStage
@@ -81,7 +88,11 @@ export function ReviewViewer(p: ViewerProps) {
       ) : (
         <SideBySide
           original={{ url: p.urls.original, width: p.width, height: p.height }}
-          result={p.urls.composite && p.framing ? { url: p.urls.composite, framing: p.framing, background: p.background } : null}
+          result={
+            p.urls.composite && p.framing
+              ? { url: p.urls.composite, framing: p.framing, background: p.background }
+              : null
+          }
           zoom={zoom}
           sync={sync}
           title={p.title}

@@ -26,7 +26,14 @@ export function SideBySide({ original, result, zoom, sync, title }: Props) {
           Original
         </Text>
         <ZoomPane width={width} height={height} zoom={zoom} focus={focus} sync={sync} label="Original photo">
-          <img src={original.url} alt={`Original photo of ${title}`} width={width} height={height} style={{ position: "absolute", inset: 0, width: "100%", height: "100%", display: "block" }} draggable={false} />
+          <img
+            src={original.url}
+            alt={`Original photo of ${title}`}
+            width={width}
+            height={height}
+            style={{ position: "absolute", inset: 0, width: "100%", height: "100%", display: "block" }}
+            draggable={false}
+          />
         </ZoomPane>
       </BlockStack>
       <BlockStack gap="100">
@@ -35,7 +42,15 @@ export function SideBySide({ original, result, zoom, sync, title }: Props) {
         </Text>
         {result ? (
           <ZoomPane width={width} height={height} zoom={zoom} focus={focus} sync={sync} label="Retouched photo">
-            <AfterLayer url={result.url} width={width} height={height} framing={result.framing} background={result.background} clipLeft="0px" alt={`Retouched photo of ${title}`} />
+            <AfterLayer
+              url={result.url}
+              width={width}
+              height={height}
+              framing={result.framing}
+              background={result.background}
+              clipLeft="0px"
+              alt={`Retouched photo of ${title}`}
+            />
           </ZoomPane>
         ) : (
           <Text as="p" tone="subdued">

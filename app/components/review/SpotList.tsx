@@ -23,14 +23,31 @@ export function SpotList({ spots, busy, canRerun, onChange }: Props) {
             No dust or specks were removed from this photo.
           </Text>
         ) : (
-          <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gap: "var(--p-space-200)", maxHeight: 260, overflowY: "auto" }} aria-label="Removed spots">
+          <ul
+            style={{
+              listStyle: "none",
+              margin: 0,
+              padding: 0,
+              display: "grid",
+              gap: "var(--p-space-200)",
+              maxHeight: 260,
+              overflowY: "auto",
+            }}
+            aria-label="Removed spots"
+          >
             {spots.map((s) => (
               <li key={s.id} data-testid="spot-item">
                 <InlineStack align="space-between" blockAlign="center" gap="200">
                   <Text as="span" variant="bodySm" tone={s.disabled ? "subdued" : undefined}>
-                    #{s.id} {s.reason}, {s.area} px at ({Math.round(s.box.x)}, {Math.round(s.box.y)}){s.disabled ? " — kept as shot" : ""}
+                    #{s.id} {s.reason}, {s.area} px at ({Math.round(s.box.x)}, {Math.round(s.box.y)})
+                    {s.disabled ? " — kept as shot" : ""}
                   </Text>
-                  <Button size="slim" disabled={!canRerun || busy} onClick={() => toggle(s.id)} accessibilityLabel={`${s.disabled ? "Remove" : "Undo removal of"} spot ${s.id}`}>
+                  <Button
+                    size="slim"
+                    disabled={!canRerun || busy}
+                    onClick={() => toggle(s.id)}
+                    accessibilityLabel={`${s.disabled ? "Remove" : "Undo removal of"} spot ${s.id}`}
+                  >
                     {s.disabled ? "Remove again" : "Undo"}
                   </Button>
                 </InlineStack>

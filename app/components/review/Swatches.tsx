@@ -43,12 +43,28 @@ export function Swatches(p: Props) {
       const toInput = (x: number, y: number) => keep(place.x + x / k, place.y + y / k);
       return regionMean(comp, { x: (b.x - place.x) * k, y: (b.y - place.y) * k, w: b.w * k, h: b.h * k }, toInput);
     };
-    const refMean = ref ? regionMean(ref, { x: 0, y: 0, w: ref.width * ref.scale, h: ref.height * ref.scale }, (x, y) => isPiece(ref, x, y)) : null;
+    const refMean = ref
+      ? regionMean(ref, { x: 0, y: 0, w: ref.width * ref.scale, h: ref.height * ref.scale }, (x, y) =>
+          isPiece(ref, x, y),
+        )
+      : null;
     const targets: Array<{ key: string; title: string; box: Box; guard: Warning | null }> = [
       { key: "piece", title: "Whole piece", box: p.framing.box, guard: null },
-      ...p.warnings.filter(isColorWarning).map((w, i) => ({ key: `${w.code}-${i}`, title: warningTitle(w.code), box: unionBox(regionBoxes(w, p.framing!.box)), guard: w })),
+      ...p.warnings.filter(isColorWarning).map((w, i) => ({
+        key: `${w.code}-${i}`,
+        title: warningTitle(w.code),
+        box: unionBox(regionBoxes(w, p.framing!.box)),
+        guard: w,
+      })),
     ];
-    return targets.map((t) => ({ key: t.key, title: t.title, guard: t.guard, original: regionMean(orig, t.box, keep), result: sampleResult(t.box), reference: refMean }));
+    return targets.map((t) => ({
+      key: t.key,
+      title: t.title,
+      guard: t.guard,
+      original: regionMean(orig, t.box, keep),
+      result: sampleResult(t.box),
+      reference: refMean,
+    }));
   }, [orig, comp, cut, ref, p.framing, p.warnings]);
 
   return (
@@ -74,10 +90,19 @@ export function Swatches(p: Props) {
   );
 }
 
-function isPiece(px: { data: Uint8ClampedArray; width: number; height: number; scale: number }, x: number, y: number): boolean {
+function isPiece(
+  px: { data: Uint8ClampedArray; width: number; height: number; scale: number },
+  x: number,
+  y: number,
+): boolean {
   // A reference is a finished photo on a plain background: the piece is what differs from the corner.
-  const i = 4 * (Math.min(px.height - 1, Math.floor(y / px.scale)) * px.width + Math.min(px.width - 1, Math.floor(x / px.scale)));
-  const d = Math.abs(px.data[i]! - px.data[0]!) + Math.abs(px.data[i + 1]! - px.data[1]!) + Math.abs(px.data[i + 2]! - px.data[2]!);
+  const i =
+    4 *
+    (Math.min(px.height - 1, Math.floor(y / px.scale)) * px.width + Math.min(px.width - 1, Math.floor(x / px.scale)));
+  const d =
+    Math.abs(px.data[i]! - px.data[0]!) +
+    Math.abs(px.data[i + 1]! - px.data[1]!) +
+    Math.abs(px.data[i + 2]! - px.data[2]!);
   return d > 30;
 }
 
@@ -109,7 +134,8 @@ function SwatchRow({ row }: { row: Row }) {
       ) : de !== null ? (
         <div data-testid="piece-color" data-value={de.toFixed(2)}>
           <Text as="p" variant="bodySm" tone="subdued">
-            Whole piece as Loupe corrected it (brightness and white balance on purpose); the color checks compare against that corrected target, not the raw original.
+            Whole piece as Loupe corrected it (brightness and white balance on purpose); the color checks compare
+            against that corrected target, not the raw original.
           </Text>
         </div>
       ) : null}
@@ -129,7 +155,14 @@ function Chip({ label, rgb }: { label: string; rgb?: number[] }) {
       <span
         role="img"
         aria-label={`${label} color${rgb ? ` rgb ${rgb.map((v) => Math.round(v)).join(", ")}` : " not measured"}`}
-        style={{ width: 28, height: 28, borderRadius: 6, background: css, border: "1px solid var(--p-color-border)", display: "inline-block" }}
+        style={{
+          width: 28,
+          height: 28,
+          borderRadius: 6,
+          background: css,
+          border: "1px solid var(--p-color-border)",
+          display: "inline-block",
+        }}
       />
       <Text as="span" variant="bodySm">
         {label}

@@ -40,9 +40,21 @@ export function ViewerToolbar({ mode, zoom, overlays, onMode, onZoom, onOverlays
       </ButtonGroup>
       {mode === "slider" ? (
         <InlineStack gap="300">
-          <Checkbox label="Cutout edge" checked={overlays.edge} onChange={(edge) => onOverlays({ ...overlays, edge })} />
-          <Checkbox label={`Removed spots (${counts.spots})`} checked={overlays.spots} onChange={(spots) => onOverlays({ ...overlays, spots })} />
-          <Checkbox label={`Warning areas (${counts.warnings})`} checked={overlays.warnings} onChange={(warnings) => onOverlays({ ...overlays, warnings })} />
+          <Checkbox
+            label="Cutout edge"
+            checked={overlays.edge}
+            onChange={(edge) => onOverlays({ ...overlays, edge })}
+          />
+          <Checkbox
+            label={`Removed spots (${counts.spots})`}
+            checked={overlays.spots}
+            onChange={(spots) => onOverlays({ ...overlays, spots })}
+          />
+          <Checkbox
+            label={`Warning areas (${counts.warnings})`}
+            checked={overlays.warnings}
+            onChange={(warnings) => onOverlays({ ...overlays, warnings })}
+          />
         </InlineStack>
       ) : null}
     </InlineStack>

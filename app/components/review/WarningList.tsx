@@ -22,9 +22,20 @@ export function WarningList({ warnings }: { warnings: Warning[] }) {
           </Banner>
         </div>
         {warns.length ? (
-          <ol style={{ margin: 0, paddingInlineStart: "var(--p-space-500)", display: "grid", gap: "var(--p-space-300)" }} aria-label="Warnings">
+          <ol
+            style={{ margin: 0, paddingInlineStart: "var(--p-space-500)", display: "grid", gap: "var(--p-space-300)" }}
+            aria-label="Warnings"
+          >
             {warns.map((w, i) => (
-              <li key={`${w.code}-${i}`} data-testid="warning-item" data-code={w.code} style={{ borderInlineStart: "3px solid var(--p-color-border-caution)", paddingInlineStart: "var(--p-space-200)" }}>
+              <li
+                key={`${w.code}-${i}`}
+                data-testid="warning-item"
+                data-code={w.code}
+                style={{
+                  borderInlineStart: "3px solid var(--p-color-border-caution)",
+                  paddingInlineStart: "var(--p-space-200)",
+                }}
+              >
                 <Finding w={w} />
               </li>
             ))}
@@ -35,7 +46,16 @@ export function WarningList({ warnings }: { warnings: Warning[] }) {
             <Text as="h3" variant="headingSm" tone="subdued">
               Notes (under the limits)
             </Text>
-            <ul style={{ margin: 0, paddingInlineStart: "var(--p-space-500)", display: "grid", gap: "var(--p-space-200)", opacity: 0.85 }} aria-label="Notes">
+            <ul
+              style={{
+                margin: 0,
+                paddingInlineStart: "var(--p-space-500)",
+                display: "grid",
+                gap: "var(--p-space-200)",
+                opacity: 0.85,
+              }}
+              aria-label="Notes"
+            >
               {notes.map((w, i) => (
                 <li key={`${w.code}-${i}`} data-testid="note-item" data-code={w.code}>
                   <Finding w={w} />

@@ -25,14 +25,19 @@ export function ZoomPane({ width, height, zoom, focus, label, sync, onScroll, ch
   useEffect(() => {
     const el = pane.current;
     if (!el || zoom !== "100") return;
-    if (!sync?.position()) centreOn(el, focus ? { x: focus.x + focus.w / 2, y: focus.y + focus.h / 2 } : { x: width / 2, y: height / 2 });
+    if (!sync?.position())
+      centreOn(el, focus ? { x: focus.x + focus.w / 2, y: focus.y + focus.h / 2 } : { x: width / 2, y: height / 2 });
     return sync?.attach(el);
   }, [zoom, focus, width, height, sync]);
 
   const stage =
     zoom === "100"
       ? { width, height }
-      : { width: `min(100%, calc(70vh * ${width} / ${height}))`, aspectRatio: `${width} / ${height}`, margin: "0 auto" };
+      : {
+          width: `min(100%, calc(70vh * ${width} / ${height}))`,
+          aspectRatio: `${width} / ${height}`,
+          margin: "0 auto",
+        };
 
   return (
     <div

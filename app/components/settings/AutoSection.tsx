@@ -2,7 +2,15 @@
 import { BlockStack, Card, ChoiceList, Text, TextField } from "@shopify/polaris";
 import type { AutoPolicy } from "../../../core/settings/settings";
 
-export function AutoSection({ policy, cap, onChange }: { policy: AutoPolicy; cap: number; onChange: (v: { autoPolicy: AutoPolicy; dailyCap: number }) => void }) {
+export function AutoSection({
+  policy,
+  cap,
+  onChange,
+}: {
+  policy: AutoPolicy;
+  cap: number;
+  onChange: (v: { autoPolicy: AutoPolicy; dailyCap: number }) => void;
+}) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -13,8 +21,16 @@ export function AutoSection({ policy, cap, onChange }: { policy: AutoPolicy; cap
           title="When you upload new product photos"
           choices={[
             { label: "Do nothing", value: "off", helpText: "Retouch only the batches you start." },
-            { label: "Retouch and hold for my review", value: "hold", helpText: "Nothing reaches your store until you approve it." },
-            { label: "Retouch and publish automatically when there are no warnings", value: "publish", helpText: "Photos with warnings still wait for you." },
+            {
+              label: "Retouch and hold for my review",
+              value: "hold",
+              helpText: "Nothing reaches your store until you approve it.",
+            },
+            {
+              label: "Retouch and publish automatically when there are no warnings",
+              value: "publish",
+              helpText: "Photos with warnings still wait for you.",
+            },
           ]}
           selected={[policy]}
           onChange={(v) => onChange({ autoPolicy: v[0] as AutoPolicy, dailyCap: cap })}

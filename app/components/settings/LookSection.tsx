@@ -26,7 +26,19 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               autoComplete="off"
               helpText="The studio background behind every piece, as a hex color."
               error={bg.success ? undefined : bg.issues[0].message}
-              prefix={<span aria-hidden="true" style={{ display: "inline-block", width: 14, height: 14, borderRadius: 3, background: bgOk ? value.background : "transparent", border: "1px solid #ccc" }} />}
+              prefix={
+                <span
+                  aria-hidden="true"
+                  style={{
+                    display: "inline-block",
+                    width: 14,
+                    height: 14,
+                    borderRadius: 3,
+                    background: bgOk ? value.background : "transparent",
+                    border: "1px solid #ccc",
+                  }}
+                />
+              }
             />
             <Select
               label="Output size"

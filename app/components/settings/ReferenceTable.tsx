@@ -16,7 +16,8 @@ export function ReferenceTable({ rows }: { rows: ReferenceRow[] }) {
             Collection reference images
           </Text>
           <Text as="p" tone="subdued">
-            Pick an approved or published photo per collection: Loupe warns when another photo's metal color drifts away from it.
+            Pick an approved or published photo per collection: Loupe warns when another photo's metal color drifts away
+            from it.
           </Text>
         </BlockStack>
       </div>
@@ -43,7 +44,15 @@ export function ReferenceTable({ rows }: { rows: ReferenceRow[] }) {
             <IndexTable.Cell>
               {r.current ? (
                 <InlineStack gap="200" blockAlign="center">
-                  {r.current.thumbUrl ? <img src={r.current.thumbUrl} alt={`Reference for ${r.title}: ${r.current.label}`} width={40} height={40} style={{ objectFit: "contain", borderRadius: 4, border: "1px solid var(--p-color-border)" }} /> : null}
+                  {r.current.thumbUrl ? (
+                    <img
+                      src={r.current.thumbUrl}
+                      alt={`Reference for ${r.title}: ${r.current.label}`}
+                      width={40}
+                      height={40}
+                      style={{ objectFit: "contain", borderRadius: 4, border: "1px solid var(--p-color-border)" }}
+                    />
+                  ) : null}
                   <Text as="span">{r.current.label}</Text>
                 </InlineStack>
               ) : (
@@ -75,12 +84,30 @@ function ReferencePicker({ row }: { row: ReferenceRow }) {
   const busy = fetcher.state !== "idle";
   return (
     <InlineStack gap="200" blockAlign="end" wrap={false}>
-      <Select label={`Reference photo for ${row.title}`} labelHidden options={row.candidates.map((c) => ({ label: c.label, value: c.imageId }))} value={imageId} onChange={setImageId} />
-      <Button loading={busy} onClick={() => fetcher.submit({ intent: "setReference", collectionId: row.collectionId, imageId }, { method: "post" })}>
+      <Select
+        label={`Reference photo for ${row.title}`}
+        labelHidden
+        options={row.candidates.map((c) => ({ label: c.label, value: c.imageId }))}
+        value={imageId}
+        onChange={setImageId}
+      />
+      <Button
+        loading={busy}
+        onClick={() =>
+          fetcher.submit({ intent: "setReference", collectionId: row.collectionId, imageId }, { method: "post" })
+        }
+      >
         Use
       </Button>
       {row.current ? (
-        <Button variant="plain" tone="critical" disabled={busy} onClick={() => fetcher.submit({ intent: "clearReference", collectionId: row.collectionId }, { method: "post" })}>
+        <Button
+          variant="plain"
+          tone="critical"
+          disabled={busy}
+          onClick={() =>
+            fetcher.submit({ intent: "clearReference", collectionId: row.collectionId }, { method: "post" })
+          }
+        >
           Remove
         </Button>
       ) : null}

@@ -4,10 +4,19 @@ import { actionState } from "../action-state";
 import type { StartOutcome } from "../start-batch";
 import type { SummaryView } from "../summary";
 
-const ready: SummaryView = { kind: "ready", summary: { title: "Rings", products: 3, images: 7, exact: true, counted: 3 }, lines: [] };
+const ready: SummaryView = {
+  kind: "ready",
+  summary: { title: "Rings", products: 3, images: 7, exact: true, counted: 3 },
+  lines: [],
+};
 const nothing: SummaryView = { kind: "nothing", message: { key: "nothingNoImages" } };
 const countFailed: SummaryView = { kind: "error", message: { key: "countFailed" } };
-const started: StartOutcome = { kind: "started", batch: { id: "b1", status: "pulling", total: 7 }, message: { key: "started" }, link: "app://b1" };
+const started: StartOutcome = {
+  kind: "started",
+  batch: { id: "b1", status: "pulling", total: 7 },
+  message: { key: "started" },
+  link: "app://b1",
+};
 const retryable: StartOutcome = { kind: "error", message: { key: "errNetwork" }, canRetry: true };
 const final: StartOutcome = { kind: "error", message: { key: "errForbidden" }, canRetry: false };
 
@@ -25,7 +34,12 @@ describe("actionState", () => {
   });
 
   it("a failure shows its message; Start stays only when the failure can be retried", () => {
-    expect(actionState(ready, retryable)).toEqual({ started: null, failed: retryable, canStart: true, starting: false });
+    expect(actionState(ready, retryable)).toEqual({
+      started: null,
+      failed: retryable,
+      canStart: true,
+      starting: false,
+    });
     expect(actionState(ready, final)).toEqual({ started: null, failed: final, canStart: false, starting: false });
   });
 });

@@ -16,7 +16,11 @@ export function checkExtension(handle: string, target: string): void {
   const exts = toml.extensions as TomlTable[];
   expect(exts).toHaveLength(1);
   const ext = exts[0]!;
-  expect({ name: ext.name, handle: ext.handle, type: ext.type }).toEqual({ name: "t:name", handle, type: "ui_extension" });
+  expect({ name: ext.name, handle: ext.handle, type: ext.type }).toEqual({
+    name: "t:name",
+    handle,
+    type: "ui_extension",
+  });
   // An admin action extension has exactly one target.
   expect(ext.targeting).toEqual([{ module: "./src/ActionExtension.tsx", target }]);
   const module = resolve(dir, "src/ActionExtension.tsx");
@@ -31,7 +35,11 @@ export function checkExtension(handle: string, target: string): void {
   expect(component).toContain("<s-admin-action");
   expect(component).toContain('slot="primary-action"');
 
-  const pkg = JSON.parse(readFileSync(resolve(dir, "package.json"), "utf8")) as { name: string; private: boolean; dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(resolve(dir, "package.json"), "utf8")) as {
+    name: string;
+    private: boolean;
+    dependencies: Record<string, string>;
+  };
   expect(pkg.name).toBe(handle);
   expect(pkg.private).toBe(true);
   expect(pkg.dependencies["@shopify/ui-extensions"]).toMatch(/^2026\.(7|10)\.x$/);

@@ -20,11 +20,20 @@ describe("extension GraphQL operations", () => {
 
   it("the validator does reject a deprecated field (Product.images)", () => {
     const bad = PRODUCTS_SUMMARY_QUERY.replace("mediaCount {", "images(first: 1) { nodes { id } } mediaCount {");
-    expect(validateOperation(bad).map((e) => e.message).join("\n")).toMatch(/images.*deprecated/i);
+    expect(
+      validateOperation(bad)
+        .map((e) => e.message)
+        .join("\n"),
+    ).toMatch(/images.*deprecated/i);
   });
 
   it("no other GraphQL operation hides in the extensions' sources", () => {
-    for (const f of ["retouch-collection/src/ActionExtension.tsx", "retouch-products/src/ActionExtension.tsx", "shared/summary.ts", "shared/start-batch.ts"]) {
+    for (const f of [
+      "retouch-collection/src/ActionExtension.tsx",
+      "retouch-products/src/ActionExtension.tsx",
+      "shared/summary.ts",
+      "shared/start-batch.ts",
+    ]) {
       expect(readFileSync(resolve(__dirname, "../..", f), "utf8"), f).not.toMatch(/\b(query|mutation)\s+\w+\s*[({]/);
     }
   });

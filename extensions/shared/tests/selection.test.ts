@@ -10,7 +10,11 @@ function recorder(): { query: QueryFn; calls: Record<string, unknown>[] } {
     const product = { id: "gid://shopify/Product/1", mediaCount: { count: 3, precision: "EXACT" } };
     return {
       data: {
-        collection: { title: "Rings", productsCount: { count: 1, precision: "EXACT" }, products: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [product] } },
+        collection: {
+          title: "Rings",
+          productsCount: { count: 1, precision: "EXACT" },
+          products: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [product] },
+        },
         nodes: [product],
       },
     };
@@ -21,7 +25,11 @@ function recorder(): { query: QueryFn; calls: Record<string, unknown>[] } {
 describe("admin action selections", () => {
   it("a collection's page retouches its first selected entry", async () => {
     const s = collectionSelection([{ id: "gid://shopify/Collection/7" }, { id: "gid://shopify/Collection/8" }]);
-    expect(s).toMatchObject({ key: "gid://shopify/Collection/7", scope: "collection", target: { collectionId: "gid://shopify/Collection/7" } });
+    expect(s).toMatchObject({
+      key: "gid://shopify/Collection/7",
+      scope: "collection",
+      target: { collectionId: "gid://shopify/Collection/7" },
+    });
     const r = recorder();
     const summary = await s.load(r.query);
     expect(r.calls[0]).toMatchObject({ id: "gid://shopify/Collection/7" });

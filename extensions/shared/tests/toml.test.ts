@@ -19,7 +19,11 @@ name = "second"
     expect(t).toEqual({
       api_version: "2026-10",
       extensions: [
-        { name: "t:name", handle: "a#b", targeting: [{ module: "./src/A.tsx", target: "admin.x.render" }, { target: "admin.y.render" }] },
+        {
+          name: "t:name",
+          handle: "a#b",
+          targeting: [{ module: "./src/A.tsx", target: "admin.x.render" }, { target: "admin.y.render" }],
+        },
         { name: "second" },
       ],
     });

@@ -18,10 +18,14 @@ export async function measureWebVitals(page: Page, settleMs = 1500): Promise<Web
         let cls = 0;
         let shifts = 0;
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { element?: Element | null; renderTime?: number; loadTime?: number }>) {
+          for (const e of list.getEntries() as Array<
+            PerformanceEntry & { element?: Element | null; renderTime?: number; loadTime?: number }
+          >) {
             lcp = e.startTime || e.renderTime || e.loadTime || 0;
             const el = e.element;
-            lcpElement = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? "").trim().slice(0, 60)}"` : "";
+            lcpElement = el
+              ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent ?? "").trim().slice(0, 60)}"`
+              : "";
           }
         }).observe({ type: "largest-contentful-paint", buffered: true });
         new PerformanceObserver((list) => {
@@ -31,7 +35,11 @@ export async function measureWebVitals(page: Page, settleMs = 1500): Promise<Web
             shifts++;
           }
         }).observe({ type: "layout-shift", buffered: true });
-        setTimeout(() => resolve({ lcpMs: Math.round(lcp), lcpElement, cls: Math.round(cls * 10000) / 10000, layoutShifts: shifts }), settle);
+        setTimeout(
+          () =>
+            resolve({ lcpMs: Math.round(lcp), lcpElement, cls: Math.round(cls * 10000) / 10000, layoutShifts: shifts }),
+          settle,
+        );
       }),
     settleMs,
   );

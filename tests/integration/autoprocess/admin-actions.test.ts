@@ -6,7 +6,12 @@ import type { PrismaClient } from "@prisma/client";
 import { API_KEY, SHOP, startHarness, type Harness } from "../shopify/harness";
 import { forgetProcessPrisma } from "./harness";
 import { mintSessionToken } from "../../../app/demo/session-token.server";
-import { loadCollectionSummary, loadProductsSummary, summaryView, type QueryFn } from "../../../extensions/shared/summary";
+import {
+  loadCollectionSummary,
+  loadProductsSummary,
+  summaryView,
+  type QueryFn,
+} from "../../../extensions/shared/summary";
 import { startBatch } from "../../../extensions/shared/start-batch";
 
 let h: Harness;
@@ -38,7 +43,10 @@ afterAll(async () => {
 function extensionFetch(token: string) {
   return async (url: string, init: { method: "POST"; headers: Record<string, string>; body: string }) => {
     const { action } = await import("../../../app/routes/api.batches");
-    const request = new Request(new URL(url, h.appUrl), { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+    const request = new Request(new URL(url, h.appUrl), {
+      ...init,
+      headers: { ...init.headers, Authorization: `Bearer ${token}` },
+    });
     try {
       return await action({ request, params: {}, context: {} });
     } catch (thrown) {
@@ -54,7 +62,13 @@ describe("admin action logic against the fake Shopify and the app's API route", 
     const products = h.fake.state().products.filter((p) => c.productIds.includes(p.id));
     const images = products.reduce((n, p) => n + p.media.length, 0);
     expect(products.length).toBeGreaterThan(0);
-    expect(await loadCollectionSummary(query, c.id)).toEqual({ title: c.title, products: products.length, images, exact: true, counted: products.length });
+    expect(await loadCollectionSummary(query, c.id)).toEqual({
+      title: c.title,
+      products: products.length,
+      images,
+      exact: true,
+      counted: products.length,
+    });
   });
 
   it("counts selected products (an unknown id is skipped)", async () => {
@@ -77,7 +91,10 @@ describe("admin action logic against the fake Shopify and the app's API route", 
   });
 
   it("starts a product batch with the selected ids", async () => {
-    const ids = h.fake.state().products.slice(0, 2).map((p) => p.id);
+    const ids = h.fake
+      .state()
+      .products.slice(0, 2)
+      .map((p) => p.id);
     const o = await startBatch(extensionFetch(h.token()), { productIds: ids });
     expect(o.kind).toBe("started");
     if (o.kind !== "started") return;
@@ -87,7 +104,11 @@ describe("admin action logic against the fake Shopify and the app's API route", 
 
   it("a bad session token, or ids the route refuses, come back as plain-word errors", async () => {
     const forged = mintSessionToken({ shop: SHOP, apiKey: API_KEY, apiSecret: "not-the-secret" });
-    expect(await startBatch(extensionFetch(forged), { productIds: ["gid://shopify/Product/1"] })).toEqual({ kind: "error", message: { key: "errSession" }, canRetry: false });
+    expect(await startBatch(extensionFetch(forged), { productIds: ["gid://shopify/Product/1"] })).toEqual({
+      kind: "error",
+      message: { key: "errSession" },
+      canRetry: false,
+    });
     expect(await startBatch(extensionFetch(h.token()), { productIds: ["not-a-product"] })).toEqual({
       kind: "error",
       message: { key: "errRejected", params: { reason: '"not-a-product" is not a product id.' } },

@@ -37,7 +37,10 @@ beforeAll(async () => {
     lookups.push({ productId, at: Date.now() });
     return real.findCandidates(shop, productId, armed);
   };
-  processor = createAutoProcessor({ ...real, findCandidates }, autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
+  processor = createAutoProcessor(
+    { ...real, findCandidates },
+    autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }),
+  );
 });
 afterAll(async () => {
   await worker?.close();
@@ -50,7 +53,15 @@ afterAll(async () => {
 async function uploadProduct(title: string, processingMs: number): Promise<{ productId: string; mediaId: string }> {
   const store = h.fake.store;
   const bytes = await sharp({ create: { width: 640, height: 640, channels: 3, background: "#d8d4cc" } })
-    .composite([{ input: await sharp({ create: { width: 220, height: 220, channels: 3, background: "#c9a24a" } }).png().toBuffer(), left: 210, top: 210 }])
+    .composite([
+      {
+        input: await sharp({ create: { width: 220, height: 220, channels: 3, background: "#c9a24a" } })
+          .png()
+          .toBuffer(),
+        left: 210,
+        top: 210,
+      },
+    ])
     .jpeg()
     .toBuffer();
   const sha = store.putBlob(bytes);
@@ -58,13 +69,42 @@ async function uploadProduct(title: string, processingMs: number): Promise<{ pro
   const productId = store.nextId("Product");
   const mediaId = store.nextId("MediaImage");
   store.data.files[mediaId] = {
-    id: mediaId, shop: SHOP, alt: title, mimeType: "image/jpeg", width: 640, height: 640, blobSha: sha, version: 1, filename: `${title.toLowerCase().replace(/\W+/g, "-")}.jpg`,
-    status: "PROCESSING", pending: { blobSha: sha, mimeType: "image/jpeg", width: 640, height: 640, filename: "upload.jpg", readyAt: Date.now() + processingMs, fail: false },
-    errors: [], productIds: [productId], createdAt: now, updatedAt: now,
+    id: mediaId,
+    shop: SHOP,
+    alt: title,
+    mimeType: "image/jpeg",
+    width: 640,
+    height: 640,
+    blobSha: sha,
+    version: 1,
+    filename: `${title.toLowerCase().replace(/\W+/g, "-")}.jpg`,
+    status: "PROCESSING",
+    pending: {
+      blobSha: sha,
+      mimeType: "image/jpeg",
+      width: 640,
+      height: 640,
+      filename: "upload.jpg",
+      readyAt: Date.now() + processingMs,
+      fail: false,
+    },
+    errors: [],
+    productIds: [productId],
+    createdAt: now,
+    updatedAt: now,
   };
   store.data.products[productId] = {
-    id: productId, shop: SHOP, title, handle: title.toLowerCase().replace(/\W+/g, "-"), tags: [], productType: "Ring", vendor: "Test", mediaIds: [mediaId],
-    variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: [] }], createdAt: now, updatedAt: now,
+    id: productId,
+    shop: SHOP,
+    title,
+    handle: title.toLowerCase().replace(/\W+/g, "-"),
+    tags: [],
+    productType: "Ring",
+    vendor: "Test",
+    mediaIds: [mediaId],
+    variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: [] }],
+    createdAt: now,
+    updatedAt: now,
   };
   const { productPayload } = await import("../../fake-shopify/payloads");
   const res = await h.fake.deliverWebhook("products/create", SHOP, productPayload(store, productId));
@@ -90,7 +130,11 @@ const pendingFor = (productId: string) => prisma.pendingProduct.count({ where: {
 
 describe("auto-processing new uploads end to end", () => {
   it("hold: the upload becomes one job that waits in review; the photo in Shopify is untouched", async () => {
-    await prisma.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP, autoPolicy: "hold" }, update: { autoPolicy: "hold" } });
+    await prisma.shop.upsert({
+      where: { shop: SHOP },
+      create: { shop: SHOP, autoPolicy: "hold" },
+      update: { autoPolicy: "hold" },
+    });
     const { productId, mediaId } = await uploadProduct("Gold Signet Ring", 700);
     expect(await pendingFor(productId)).toBe(1);
 
@@ -129,9 +173,14 @@ describe("auto-processing new uploads end to end", () => {
     const after = await tickUntil(async () => {
       if (f().pending !== null || f().blobSha === uploaded) return false;
       writeSettledAt = new Date(f().updatedAt).getTime();
-      const hook = await prisma.webhookEvent.findFirst({ where: { shop: SHOP, receivedAt: { gte: new Date(writeSettledAt) } } });
+      const hook = await prisma.webhookEvent.findFirst({
+        where: { shop: SHOP, receivedAt: { gte: new Date(writeSettledAt) } },
+      });
       if (!hook) return false;
-      return (await pendingFor(productId)) === 0 && lookups.some((l) => l.productId === productId && l.at >= hook.receivedAt.getTime());
+      return (
+        (await pendingFor(productId)) === 0 &&
+        lookups.some((l) => l.productId === productId && l.at >= hook.receivedAt.getTime())
+      );
     });
     expect(after.jobs).toBe(0);
     expect(lookups.filter((l) => l.productId === productId && l.at >= writeSettledAt).length).toBeGreaterThanOrEqual(1);

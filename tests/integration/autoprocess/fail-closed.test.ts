@@ -32,7 +32,11 @@ beforeAll(async () => {
   const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
   const { autoOptions } = await import("../../../core/autoprocess/options");
   processor = createAutoProcessor(defaultAutoDeps(), autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
-  await prisma.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP, autoPolicy: "publish" }, update: { autoPolicy: "publish" } });
+  await prisma.shop.upsert({
+    where: { shop: SHOP },
+    create: { shop: SHOP, autoPolicy: "publish" },
+    update: { autoPolicy: "publish" },
+  });
 });
 afterAll(async () => {
   await worker?.close();
@@ -47,7 +51,9 @@ beforeEach(() => {
 });
 
 /** A new product with one photo, announced by products/create; returns once its job has settled. */
-async function newUpload(title: string): Promise<{ mediaId: string; job: { state: string; lastError: string | null; autoPublish: boolean } }> {
+async function newUpload(
+  title: string,
+): Promise<{ mediaId: string; job: { state: string; lastError: string | null; autoPublish: boolean } }> {
   const productId = await addProduct(h.fake.store, { shop: SHOP, title, photos: 1 });
   const mediaId = h.fake.store.data.products[productId]!.mediaIds[0]!;
   const res = await h.fake.deliverWebhook("products/create", SHOP, productPayload(h.fake.store, productId));
@@ -66,7 +72,16 @@ const writesTo = (mediaId: string) => prisma.mediaLedger.count({ where: { shop: 
 
 describe("auto-publish holds anything it cannot vouch for", () => {
   it("PIECE_AREA_LOST, even as a note, holds the image; Shopify's photo is not written", async () => {
-    engine.warnings = [{ code: "PIECE_AREA_LOST", severity: "note", message: "Part of the piece may be gone.", value: 0.2, threshold: 0.1, region: { kind: "image" } }];
+    engine.warnings = [
+      {
+        code: "PIECE_AREA_LOST",
+        severity: "note",
+        message: "Part of the piece may be gone.",
+        value: 0.2,
+        threshold: 0.1,
+        region: { kind: "image" },
+      },
+    ];
     const { mediaId, job } = await newUpload("Lost Prong Ring");
     expect([job.state, job.autoPublish]).toEqual(["review", true]);
     expect(job.lastError).toBe("Held for your review: part of the piece may have been cut away (PIECE_AREA_LOST).");
@@ -88,7 +103,13 @@ describe("auto-publish holds anything it cannot vouch for", () => {
       if (replaced) return;
       const id = Object.values(h.fake.store.data.products).find((p) => p.title === "Swapped Locket")!.mediaIds[0]!;
       replaced = id;
-      replacePhoto(h.fake.store, id, await sharp({ create: { width: 500, height: 500, channels: 3, background: "#223344" } }).jpeg().toBuffer());
+      replacePhoto(
+        h.fake.store,
+        id,
+        await sharp({ create: { width: 500, height: 500, channels: 3, background: "#223344" } })
+          .jpeg()
+          .toBuffer(),
+      );
       // Shopify finishes processing the merchant's new photo before Loupe publishes.
       await new Promise((r) => setTimeout(r, h.fake.store.settings.processingMs + 100));
       h.fake.store.settle();

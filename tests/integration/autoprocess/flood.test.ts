@@ -13,11 +13,11 @@ const MIDNIGHT = new Date("2026-03-11T00:00:00.000Z");
 
 const h = autoHarness(T0);
 
-
 async function importProducts(shop: string, from: number, count: number) {
   const dueAt = new Date(T0.getTime() + DEBOUNCE_MS);
   const rows = Array.from({ length: count }, (_, i) => ({ shop, productId: productGid(from + i), dueAt }));
-  for (let i = 0; i < rows.length; i += 500) await h.t.prisma.pendingProduct.createMany({ data: rows.slice(i, i + 500) });
+  for (let i = 0; i < rows.length; i += 500)
+    await h.t.prisma.pendingProduct.createMany({ data: rows.slice(i, i + 500) });
   for (let i = 0; i < count; i++) h.candidates.set(shop, productGid(from + i), [mediaGid(from + i)]);
 }
 
@@ -27,7 +27,10 @@ describe("flood control", () => {
     await setShop(h.t.prisma, SMALL, "hold", 50);
     await importProducts(BIG, 0, 10_000);
     await importProducts(SMALL, 20_000, 3);
-    const p = createAutoProcessor(deps(h.candidates, h.batches), autoOptions({ productsPerTick: 100, productsPerShopPerTick: 20, productsPerShopPerMinute: 60 }));
+    const p = createAutoProcessor(
+      deps(h.candidates, h.batches),
+      autoOptions({ productsPerTick: 100, productsPerShopPerTick: 20, productsPerShopPerMinute: 60 }),
+    );
     // Ticks 20 s apart: the shop's rate (60 a minute) refills exactly one chunk of 20 between ticks.
     const tick = () => p.tick((h.now = new Date(h.now.getTime() + 20_000)));
 
@@ -52,8 +55,17 @@ describe("flood control", () => {
     expect(Math.max(...h.batches.requests.map((r) => r.mediaIds.length))).toBe(20);
 
     const status = await getAutoProcessingStatus(BIG, h.now);
-    expect(status).toMatchObject({ policy: "hold", dailyCap: 50, usedToday: 50, pending: 9_950, waitingForTomorrow: 9_950, capReached: true });
-    expect(status.message).toBe("Daily limit reached: 50 of 50 images retouched automatically today. 9,950 products wait until tomorrow (00:00 UTC).");
+    expect(status).toMatchObject({
+      policy: "hold",
+      dailyCap: 50,
+      usedToday: 50,
+      pending: 9_950,
+      waitingForTomorrow: 9_950,
+      capReached: true,
+    });
+    expect(status.message).toBe(
+      "Daily limit reached: 50 of 50 images retouched automatically today. 9,950 products wait until tomorrow (00:00 UTC).",
+    );
 
     // Tomorrow: the stream starts again, still 20 products per tick.
     h.now = new Date(MIDNIGHT.getTime() + 1000);
@@ -63,7 +75,10 @@ describe("flood control", () => {
 
   it("a shop's rate: a burst of one chunk, then products-per-minute, however often the scheduler ticks", async () => {
     await importProducts(BIG, 0, 200);
-    const p = createAutoProcessor(deps(h.candidates, h.batches), autoOptions({ productsPerTick: 100, productsPerShopPerTick: 20, productsPerShopPerMinute: 30 }));
+    const p = createAutoProcessor(
+      deps(h.candidates, h.batches),
+      autoOptions({ productsPerTick: 100, productsPerShopPerTick: 20, productsPerShopPerMinute: 30 }),
+    );
     const perTick: number[] = [];
     for (let s = 0; s <= 60; s += 5) {
       h.now = new Date(T0.getTime() + DEBOUNCE_MS + s * 1000);
@@ -85,15 +100,18 @@ describe("flood control", () => {
     expect((await h.t.prisma.pendingProduct.findFirstOrThrow()).dueAt.toISOString()).toBe(MIDNIGHT.toISOString());
     h.now = MIDNIGHT;
     expect(await p.tick(MIDNIGHT)).toEqual({ products: 1, jobs: 2, deferred: 0, capped: 0 });
-    expect((await h.t.prisma.imageJob.findMany({ orderBy: { mediaId: "asc" } })).map((j) => [j.mediaId, j.autoPublish])).toEqual(
-      [1, 2, 3, 4, 5].map((n) => [mediaGid(n), true]),
-    );
+    expect(
+      (await h.t.prisma.imageJob.findMany({ orderBy: { mediaId: "asc" } })).map((j) => [j.mediaId, j.autoPublish]),
+    ).toEqual([1, 2, 3, 4, 5].map((n) => [mediaGid(n), true]));
   });
 
   it("round-robin: 30 shops with one product each and a budget of 20 per tick are all served within two ticks, each once", async () => {
     const shops = Array.from({ length: 30 }, (_, i) => `shop-${String(i).padStart(3, "0")}.myshopify.com`);
     for (const [i, shop] of shops.entries()) await importProducts(shop, i * 10, 1);
-    const p = createAutoProcessor(deps(h.candidates, h.batches), autoOptions({ productsPerTick: 20, productsPerShopPerTick: 20 }));
+    const p = createAutoProcessor(
+      deps(h.candidates, h.batches),
+      autoOptions({ productsPerTick: 20, productsPerShopPerTick: 20 }),
+    );
     h.now = new Date(T0.getTime() + DEBOUNCE_MS);
     expect((await p.tick(h.now)).products).toBe(20);
     const first = new Set(h.batches.requests.map((r) => r.shop));
@@ -105,14 +123,24 @@ describe("flood control", () => {
   });
 
   it("round-robin: with more due work than budget, the shop served last is not served first next tick", async () => {
-    for (const [i, shop] of ["a.myshopify.com", "b.myshopify.com", "c.myshopify.com"].entries()) await importProducts(shop, i * 100, 10);
-    const p = createAutoProcessor(deps(h.candidates, h.batches), autoOptions({ productsPerTick: 2, productsPerShopPerTick: 5 }));
+    for (const [i, shop] of ["a.myshopify.com", "b.myshopify.com", "c.myshopify.com"].entries())
+      await importProducts(shop, i * 100, 10);
+    const p = createAutoProcessor(
+      deps(h.candidates, h.batches),
+      autoOptions({ productsPerTick: 2, productsPerShopPerTick: 5 }),
+    );
     h.now = new Date(T0.getTime() + DEBOUNCE_MS);
     const perTick: string[] = [];
     for (let i = 0; i < 3; i++) {
       const before = h.batches.requests.length;
       await p.tick(h.now);
-      perTick.push(h.batches.requests.slice(before).map((r) => r.shop[0]!).sort().join(""));
+      perTick.push(
+        h.batches.requests
+          .slice(before)
+          .map((r) => r.shop[0]!)
+          .sort()
+          .join(""),
+      );
     }
     // Budget 2 for 3 shops: a+b, then c+a (after b), then b+c (after a): each shop twice in 3 ticks.
     expect(perTick).toEqual(["ab", "ac", "bc"]);

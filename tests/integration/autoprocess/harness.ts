@@ -47,7 +47,8 @@ export async function openTestDb(): Promise<TestDb> {
 
 /** Empties the tables the scheduler reads and writes, between tests of one file. */
 export async function clearAutoTables(prisma: PrismaClient): Promise<void> {
-  for (const m of ["imageJob", "batch", "pendingProduct", "mediaLedger", "shop"] as const) await (prisma[m] as { deleteMany(): Promise<unknown> }).deleteMany();
+  for (const m of ["imageJob", "batch", "pendingProduct", "mediaLedger", "shop"] as const)
+    await (prisma[m] as { deleteMany(): Promise<unknown> }).deleteMany();
 }
 
 export const DEBOUNCE_MS = 45_000;
@@ -55,7 +56,11 @@ export const DEBOUNCE_MS = 45_000;
 /** What the webhook route does on products/create|update: one row per product, due after the debounce. */
 export async function webhookSeen(prisma: PrismaClient, shop: string, productId: string, at: Date): Promise<void> {
   const dueAt = new Date(at.getTime() + DEBOUNCE_MS);
-  await prisma.pendingProduct.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, dueAt }, update: { dueAt } });
+  await prisma.pendingProduct.upsert({
+    where: { shop_productId: { shop, productId } },
+    create: { shop, productId, dueAt },
+    update: { dueAt },
+  });
 }
 
 export const productGid = (n: number) => `gid://shopify/Product/${n}`;
@@ -79,7 +84,11 @@ export class FakeCandidates {
     this.calls.push(`${shop} ${productId}`);
     if (this.onLookup) await this.onLookup(shop, productId);
     if (this.fail.has(productId)) throw new Error("Shopify said 503");
-    if (this.gone.has(productId)) throw new ShopifyError("This product no longer exists in your store.", { transient: false, code: "PRODUCT_NOT_FOUND" });
+    if (this.gone.has(productId))
+      throw new ShopifyError("This product no longer exists in your store.", {
+        transient: false,
+        code: "PRODUCT_NOT_FOUND",
+      });
     return this.media.get(`${shop} ${productId}`) ?? { mediaIds: [], processing: 0 };
   };
 }
@@ -113,7 +122,16 @@ export function fakeBatchService(prisma: PrismaClient, owner: Map<string, string
         },
       });
       await prisma.imageJob.createMany({
-        data: req.mediaIds.map((mediaId, i) => ({ shop, batchId: batch.id, productId: owner.get(mediaId) ?? req.productIds[0]!, mediaId, position: i, settingsHash: "test", autoPublish: req.autoPublish, createdAt: clock() })),
+        data: req.mediaIds.map((mediaId, i) => ({
+          shop,
+          batchId: batch.id,
+          productId: owner.get(mediaId) ?? req.productIds[0]!,
+          mediaId,
+          position: i,
+          settingsHash: "test",
+          autoPublish: req.autoPublish,
+          createdAt: clock(),
+        })),
       });
       return { batchId: batch.id, jobs: req.mediaIds.length };
     },
@@ -124,8 +142,17 @@ export function deps(c: FakeCandidates, b: ReturnType<typeof fakeBatchService>):
   return { findCandidates: c.find, createAutoBatch: b.create };
 }
 
-export async function setShop(prisma: PrismaClient, shop: string, autoPolicy: "off" | "hold" | "publish", dailyCap = 500) {
-  await prisma.shop.upsert({ where: { shop }, create: { shop, autoPolicy, dailyCap }, update: { autoPolicy, dailyCap } });
+export async function setShop(
+  prisma: PrismaClient,
+  shop: string,
+  autoPolicy: "off" | "hold" | "publish",
+  dailyCap = 500,
+) {
+  await prisma.shop.upsert({
+    where: { shop },
+    create: { shop, autoPolicy, dailyCap },
+    update: { autoPolicy, dailyCap },
+  });
 }
 
 /** The state one scheduler test works on; `now` is the clock the fake batch service reads. */

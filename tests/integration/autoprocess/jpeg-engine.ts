@@ -9,7 +9,12 @@ import { engineReport } from "../../fixtures/engine-report";
 
 type Warnings = RetouchOutput["report"]["warnings"];
 
-export function jpegEngine(): EnginePort & { calls: number; warnings: Warnings; guardsRan: boolean; onRetouch: (() => Promise<void>) | null } {
+export function jpegEngine(): EnginePort & {
+  calls: number;
+  warnings: Warnings;
+  guardsRan: boolean;
+  onRetouch: (() => Promise<void>) | null;
+} {
   const engine = {
     calls: 0,
     warnings: [] as Warnings,
@@ -25,7 +30,16 @@ export function jpegEngine(): EnginePort & { calls: number; warnings: Warnings; 
         img.clone().ensureAlpha().png().toBuffer(),
         img.clone().resize(200, 200, { fit: "inside" }).jpeg().toBuffer(),
       ]);
-      return { composite, cutoutPng, thumbnail, compositeMime: "image/jpeg", compositeExt: "jpg", width, height, report: report(width, height) };
+      return {
+        composite,
+        cutoutPng,
+        thumbnail,
+        compositeMime: "image/jpeg",
+        compositeExt: "jpg",
+        width,
+        height,
+        report: report(width, height),
+      };
     },
     async close() {},
   };

@@ -35,7 +35,11 @@ beforeAll(async () => {
   const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
   const { autoOptions } = await import("../../../core/autoprocess/options");
   processor = createAutoProcessor(defaultAutoDeps(), autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
-  await prisma.shop.upsert({ where: { shop: SHOP }, create: { shop: SHOP, autoPolicy: "publish" }, update: { autoPolicy: "publish" } });
+  await prisma.shop.upsert({
+    where: { shop: SHOP },
+    create: { shop: SHOP, autoPolicy: "publish" },
+    update: { autoPolicy: "publish" },
+  });
 });
 afterAll(async () => {
   await worker?.close();
@@ -46,7 +50,9 @@ afterAll(async () => {
 
 const photo = (color: string) =>
   sharp({ create: { width: 640, height: 640, channels: 3, background: "#d8d4cc" } })
-    .composite([{ input: { create: { width: 200, height: 200, channels: 3, background: color } }, left: 220, top: 220 }])
+    .composite([
+      { input: { create: { width: 200, height: 200, channels: 3, background: color } }, left: 220, top: 220 },
+    ])
     .jpeg()
     .toBuffer();
 
@@ -60,14 +66,36 @@ async function oldProduct(title: string): Promise<{ productId: string; mediaIds:
     const id = store.nextId("MediaImage");
     const filename = `${title.toLowerCase().replace(/\W+/g, "-")}-${k + 1}.jpg`;
     store.data.files[id] = {
-      id, shop: SHOP, alt: title, mimeType: "image/jpeg", width: 640, height: 640, blobSha: store.putBlob(await photo(color)), version: 1, filename,
-      status: "READY", pending: null, errors: [], productIds: [productId], createdAt: then, updatedAt: then,
+      id,
+      shop: SHOP,
+      alt: title,
+      mimeType: "image/jpeg",
+      width: 640,
+      height: 640,
+      blobSha: store.putBlob(await photo(color)),
+      version: 1,
+      filename,
+      status: "READY",
+      pending: null,
+      errors: [],
+      productIds: [productId],
+      createdAt: then,
+      updatedAt: then,
     };
     mediaIds.push(id);
   }
   store.data.products[productId] = {
-    id: productId, shop: SHOP, title, handle: title.toLowerCase().replace(/\W+/g, "-"), tags: [], productType: "Pendant", vendor: "Test", mediaIds,
-    variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: [mediaIds[0]!] }], createdAt: then, updatedAt: then,
+    id: productId,
+    shop: SHOP,
+    title,
+    handle: title.toLowerCase().replace(/\W+/g, "-"),
+    tags: [],
+    productType: "Pendant",
+    vendor: "Test",
+    mediaIds,
+    variants: [{ id: store.nextId("ProductVariant"), title: "Default", price: "100.00", mediaIds: [mediaIds[0]!] }],
+    createdAt: then,
+    updatedAt: then,
   };
   return { productId, mediaIds: [...mediaIds] };
 }
@@ -85,7 +113,8 @@ async function tickUntil(done: () => Promise<boolean>, timeoutMs = 30_000) {
 }
 
 const pendingFor = (productId: string) => prisma.pendingProduct.count({ where: { shop: SHOP, productId } });
-const jobsOf = (productId: string) => prisma.imageJob.findMany({ where: { shop: SHOP, productId }, orderBy: { createdAt: "asc" } });
+const jobsOf = (productId: string) =>
+  prisma.imageJob.findMany({ where: { shop: SHOP, productId }, orderBy: { createdAt: "asc" } });
 const versions = (ids: string[]) => ids.map((id) => h.fake.store.data.files[id]!.version);
 
 /** The merchant's edit reaches the app as a signed products/update; the scheduler looks once it is due. */
@@ -109,7 +138,10 @@ describe("auto-processing takes only new uploads (publish policy)", () => {
     expect(await prisma.batch.count({ where: { shop: SHOP } })).toBe(0);
     expect(versions(product.mediaIds)).toEqual([1, 1]); // the live photos are untouched
     // What Loupe saw is remembered: the two photos at their versions.
-    const seen = await prisma.seenMedia.findMany({ where: { shop: SHOP, productId: product.productId }, orderBy: { mediaId: "asc" } });
+    const seen = await prisma.seenMedia.findMany({
+      where: { shop: SHOP, productId: product.productId },
+      orderBy: { mediaId: "asc" },
+    });
     expect(seen.map((s) => [s.mediaId, s.version.endsWith("?v=1")])).toEqual(product.mediaIds.map((id) => [id, true]));
   });
 
@@ -138,7 +170,9 @@ describe("auto-processing takes only new uploads (publish policy)", () => {
   it("a photo the merchant replaces (same media, new version) is taken", async () => {
     const [first] = product.mediaIds;
     replacePhoto(h.fake.store, first!, await photo("#3a5f9e"));
-    await tickUntil(async () => (await jobsOf(product.productId)).some((j) => j.mediaId === first && j.state === "published"));
+    await tickUntil(async () =>
+      (await jobsOf(product.productId)).some((j) => j.mediaId === first && j.state === "published"),
+    );
     const jobs = await jobsOf(product.productId);
     expect(jobs.map((j) => j.mediaId).sort()).toEqual([first!, jobs.find((j) => j.mediaId !== first)!.mediaId].sort());
     expect(jobs).toHaveLength(2);

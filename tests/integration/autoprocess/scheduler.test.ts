@@ -10,8 +10,8 @@ const T0 = new Date("2026-03-10T10:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 const h = autoHarness(T0);
-const processor = (o: Partial<ReturnType<typeof autoOptions>> = {}) => createAutoProcessor(deps(h.candidates, h.batches), autoOptions(o));
-
+const processor = (o: Partial<ReturnType<typeof autoOptions>> = {}) =>
+  createAutoProcessor(deps(h.candidates, h.batches), autoOptions(o));
 
 describe("debounce", () => {
   it("a product edited five times in a minute is looked at once, after the last edit's debounce", async () => {
@@ -46,7 +46,12 @@ describe("policy", () => {
     await setShop(h.t.prisma, "off.myshopify.com", "off");
     await setShop(h.t.prisma, "hold.myshopify.com", "hold");
     await setShop(h.t.prisma, "publish.myshopify.com", "publish");
-    for (const [i, shop] of ["off.myshopify.com", "hold.myshopify.com", "publish.myshopify.com", "new.myshopify.com"].entries()) {
+    for (const [i, shop] of [
+      "off.myshopify.com",
+      "hold.myshopify.com",
+      "publish.myshopify.com",
+      "new.myshopify.com",
+    ].entries()) {
       h.candidates.set(shop, productGid(i), [mediaGid(100 + i)]);
       await webhookSeen(h.t.prisma, shop, productGid(i), T0);
     }
@@ -61,7 +66,12 @@ describe("policy", () => {
       ["new.myshopify.com", mediaGid(103), false],
       ["publish.myshopify.com", mediaGid(102), true],
     ]);
-    expect(h.batches.requests.find((r) => r.shop === "publish.myshopify.com")).toEqual({ shop: "publish.myshopify.com", productIds: [productGid(2)], mediaIds: [mediaGid(102)], autoPublish: true });
+    expect(h.batches.requests.find((r) => r.shop === "publish.myshopify.com")).toEqual({
+      shop: "publish.myshopify.com",
+      productIds: [productGid(2)],
+      mediaIds: [mediaGid(102)],
+      autoPublish: true,
+    });
     expect(await h.t.prisma.pendingProduct.count()).toBe(0);
   });
 
@@ -94,7 +104,17 @@ describe("loop guard", () => {
     // whose job is publishing, and a media Loupe is writing (ledger "written"), no job is made.
     const job = await h.t.prisma.imageJob.findFirstOrThrow();
     await h.t.prisma.imageJob.update({ where: { id: job.id }, data: { state: "publishing" } });
-    await h.t.prisma.mediaLedger.create({ data: { shop: SHOP, productId: productGid(1), mediaId: mediaGid(2), jobId: job.id, kind: "publish", sha256: "ab", state: "written" } });
+    await h.t.prisma.mediaLedger.create({
+      data: {
+        shop: SHOP,
+        productId: productGid(1),
+        mediaId: mediaGid(2),
+        jobId: job.id,
+        kind: "publish",
+        sha256: "ab",
+        state: "written",
+      },
+    });
     h.candidates.set(SHOP, productGid(1), [mediaGid(1), mediaGid(2)]);
     await webhookSeen(h.t.prisma, SHOP, productGid(1), at(60_000));
     h.now = at(60_000 + DEBOUNCE_MS);
@@ -108,7 +128,17 @@ describe("loop guard", () => {
     const p = await oneProductOneJob();
     const job = await h.t.prisma.imageJob.findFirstOrThrow();
     await h.t.prisma.imageJob.update({ where: { id: job.id }, data: { state: "published" } });
-    await h.t.prisma.mediaLedger.create({ data: { shop: SHOP, productId: productGid(1), mediaId: mediaGid(1), jobId: job.id, kind: "publish", sha256: "ab", state: "ready" } });
+    await h.t.prisma.mediaLedger.create({
+      data: {
+        shop: SHOP,
+        productId: productGid(1),
+        mediaId: mediaGid(1),
+        jobId: job.id,
+        kind: "publish",
+        sha256: "ab",
+        state: "ready",
+      },
+    });
     // The filter says the merchant replaced the photo since (a new version Loupe did not write).
     await webhookSeen(h.t.prisma, SHOP, productGid(1), at(3_600_000));
     h.now = at(3_600_000 + DEBOUNCE_MS);
@@ -117,7 +147,16 @@ describe("loop guard", () => {
   });
 
   it("the jobs and ledger of another shop do not hide this shop's media", async () => {
-    await h.t.prisma.mediaLedger.create({ data: { shop: "other.myshopify.com", productId: productGid(1), mediaId: mediaGid(1), jobId: "x", kind: "publish", sha256: "ab" } });
+    await h.t.prisma.mediaLedger.create({
+      data: {
+        shop: "other.myshopify.com",
+        productId: productGid(1),
+        mediaId: mediaGid(1),
+        jobId: "x",
+        kind: "publish",
+        sha256: "ab",
+      },
+    });
     h.candidates.set(SHOP, productGid(1), [mediaGid(1)]);
     await webhookSeen(h.t.prisma, SHOP, productGid(1), T0);
     h.now = at(DEBOUNCE_MS);
@@ -133,11 +172,15 @@ describe("media still processing", () => {
 
     h.now = at(DEBOUNCE_MS);
     expect(await p.tick(h.now)).toEqual({ products: 1, jobs: 0, deferred: 1, capped: 0 });
-    expect((await h.t.prisma.pendingProduct.findFirstOrThrow()).dueAt.toISOString()).toBe(at(DEBOUNCE_MS + 60_000).toISOString());
+    expect((await h.t.prisma.pendingProduct.findFirstOrThrow()).dueAt.toISOString()).toBe(
+      at(DEBOUNCE_MS + 60_000).toISOString(),
+    );
 
     h.now = at(DEBOUNCE_MS + 60_000);
     expect(await p.tick(h.now)).toEqual({ products: 1, jobs: 0, deferred: 1, capped: 0 });
-    expect((await h.t.prisma.pendingProduct.findFirstOrThrow()).dueAt.toISOString()).toBe(at(DEBOUNCE_MS + 180_000).toISOString());
+    expect((await h.t.prisma.pendingProduct.findFirstOrThrow()).dueAt.toISOString()).toBe(
+      at(DEBOUNCE_MS + 180_000).toISOString(),
+    );
 
     h.now = at(DEBOUNCE_MS + 180_000);
     expect(await p.tick(h.now)).toEqual({ products: 1, jobs: 0, deferred: 0, capped: 0 });
@@ -155,7 +198,10 @@ describe("media still processing", () => {
     h.candidates.set(SHOP, productGid(1), [mediaGid(1), mediaGid(2)], 0); // mediaGid(1) has its job: filtered
     h.now = at(DEBOUNCE_MS + 60_000);
     expect(await p.tick(h.now)).toEqual({ products: 1, jobs: 1, deferred: 0, capped: 0 });
-    expect((await h.t.prisma.imageJob.findMany({ orderBy: { mediaId: "asc" } })).map((j) => j.mediaId)).toEqual([mediaGid(1), mediaGid(2)]);
+    expect((await h.t.prisma.imageJob.findMany({ orderBy: { mediaId: "asc" } })).map((j) => j.mediaId)).toEqual([
+      mediaGid(1),
+      mediaGid(2),
+    ]);
     expect(h.batches.requests.map((r) => r.mediaIds)).toEqual([[mediaGid(1)], [mediaGid(2)]]);
     expect(await h.t.prisma.pendingProduct.count()).toBe(0);
   });
@@ -199,11 +245,20 @@ describe("shops side by side", () => {
     let otherShopLooked!: () => void;
     const other = new Promise<void>((r) => (otherShopLooked = r));
     h.candidates.onLookup = async (shop) => {
-      if (shop === slow) await Promise.race([other, new Promise((_, no) => setTimeout(() => no(new Error("the other shop was never looked at")), 3000))]);
+      if (shop === slow)
+        await Promise.race([
+          other,
+          new Promise((_, no) => setTimeout(() => no(new Error("the other shop was never looked at")), 3000)),
+        ]);
       else otherShopLooked();
     };
     h.now = at(DEBOUNCE_MS);
-    expect(await processor({ shopConcurrency: 2 }).tick(h.now)).toEqual({ products: 2, jobs: 2, deferred: 0, capped: 0 });
+    expect(await processor({ shopConcurrency: 2 }).tick(h.now)).toEqual({
+      products: 2,
+      jobs: 2,
+      deferred: 0,
+      capped: 0,
+    });
   });
 });
 
@@ -243,7 +298,11 @@ describe("claims", () => {
     await webhookSeen(h.t.prisma, SHOP, productGid(1), T0);
     const { claimDue } = await import("../../../core/autoprocess/claim.server");
     h.now = at(DEBOUNCE_MS);
-    const { byShop } = await claimDue(h.now, { productsPerTick: 10, productsPerShopPerTick: 10, claimLeaseMs: 600_000 }, null);
+    const { byShop } = await claimDue(
+      h.now,
+      { productsPerTick: 10, productsPerShopPerTick: 10, claimLeaseMs: 600_000 },
+      null,
+    );
     expect(byShop.get(SHOP)?.map((c) => c.productId)).toEqual([productGid(1)]);
     // ... and dies. Another worker sees nothing until the lease ends, then takes it.
     expect((await processor().tick(at(DEBOUNCE_MS + 599_000))).products).toBe(0);

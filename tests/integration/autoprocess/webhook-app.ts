@@ -15,7 +15,11 @@ export async function serveProductWebhooks(port: number): Promise<{ close(): Pro
       let out: Response;
       if (req.url !== "/webhooks/products") out = new Response("Not Found", { status: 404 });
       else {
-        const request = new Request(`http://127.0.0.1:${port}${req.url}`, { method: req.method, headers, body: req.method === "POST" ? Buffer.concat(chunks) : undefined });
+        const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
+          method: req.method,
+          headers,
+          body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
+        });
         try {
           out = await action({ request, params: {}, context: {} });
         } catch (thrown) {

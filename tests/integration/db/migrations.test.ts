@@ -37,7 +37,9 @@ describe("SQLite migrations match prisma/schema.prisma", () => {
   });
 
   it("reads the schema's models", () => {
-    expect(models.map((m) => m.name)).toEqual(expect.arrayContaining(["Session", "Shop", "Batch", "ImageJob", "MediaLedger", "WebhookEvent"]));
+    expect(models.map((m) => m.name)).toEqual(
+      expect.arrayContaining(["Session", "Shop", "Batch", "ImageJob", "MediaLedger", "WebhookEvent"]),
+    );
   });
 
   it("creates every model and field with the right type and nullability", async () => {
@@ -53,7 +55,10 @@ describe("SQLite migrations match prisma/schema.prisma", () => {
         const isPk = Number(col!.pk) > 0;
         expect(nullable && !isPk, `${model.name}.${field.name} nullability`).toBe(field.optional);
       }
-      const scalarNames = model.fields.filter((f) => !f.relation).map((f) => f.name).sort();
+      const scalarNames = model.fields
+        .filter((f) => !f.relation)
+        .map((f) => f.name)
+        .sort();
       expect([...byName.keys()].sort(), `${model.name} has no extra columns`).toEqual(scalarNames);
       expect(cols.rows.filter((r) => Number(r.pk) > 0).map((r) => String(r.name))).toEqual(model.id);
     }
@@ -68,16 +73,24 @@ describe("SQLite migrations match prisma/schema.prisma", () => {
         indexes.push({ unique: Number(idx.unique) === 1, cols: info.rows.map((r) => String(r.name)) });
       }
       for (const u of model.uniques.filter((u) => u.join() !== model.id.join())) {
-        expect(indexes.some((i) => i.unique && i.cols.join() === u.join()), `${model.name} unique(${u})`).toBe(true);
+        expect(
+          indexes.some((i) => i.unique && i.cols.join() === u.join()),
+          `${model.name} unique(${u})`,
+        ).toBe(true);
       }
       for (const ix of model.indexes) {
-        expect(indexes.some((i) => !i.unique && i.cols.join() === ix.join()), `${model.name} index(${ix})`).toBe(true);
+        expect(
+          indexes.some((i) => !i.unique && i.cols.join() === ix.join()),
+          `${model.name} index(${ix})`,
+        ).toBe(true);
       }
     }
   });
 
   it("records migrations like Prisma and is a no-op the second time", async () => {
-    const rows = await client.execute(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`);
+    const rows = await client.execute(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations"`,
+    );
     expect(rows.rows.length).toBeGreaterThan(0);
     for (const r of rows.rows) {
       expect(String(r.checksum)).toMatch(/^[a-f0-9]{64}$/);
@@ -93,10 +106,16 @@ describe("SQLite migrations match prisma/schema.prisma", () => {
     const { createPrisma } = await import("../../../core/db.server");
     const prisma = createPrisma(url);
     try {
-      const batch = await prisma.batch.create({ data: { shop: "a.myshopify.com", source: "products", settingsHash: "h" } });
-      await prisma.imageJob.create({ data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" } });
+      const batch = await prisma.batch.create({
+        data: { shop: "a.myshopify.com", source: "products", settingsHash: "h" },
+      });
+      await prisma.imageJob.create({
+        data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" },
+      });
       await expect(
-        prisma.imageJob.create({ data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" } }),
+        prisma.imageJob.create({
+          data: { shop: "a.myshopify.com", batchId: batch.id, productId: "p", mediaId: "m", settingsHash: "h" },
+        }),
       ).rejects.toThrow();
       const jobs = await prisma.imageJob.findMany({ where: { batchId: batch.id } });
       expect(jobs).toHaveLength(1);

@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemo, type DemoProcess } from "../../support/demo-process";
 
 // shopify-app-remix answers bots (isbot) with 410; a plain browser sends a browser user agent.
-const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36", Accept: "text/html" };
+const BROWSER = {
+  "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+  Accept: "text/html",
+};
 
 describe("npm run demo", () => {
   let demo: DemoProcess;

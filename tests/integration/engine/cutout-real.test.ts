@@ -100,7 +100,8 @@ describe.skipIf(!dev)("real retailer cutouts (../shared/data/cutout-dev)", () =>
     for (const [name, surface] of CASES) {
       const truth = await loadTruth(dev!, name);
       const rec = recording();
-      const out = (await runPipeline(fs.readFileSync(scenePath(dev!, name, surface)), { size: 512 }, rec.segment)).output;
+      const out = (await runPipeline(fs.readFileSync(scenePath(dev!, name, surface)), { size: 512 }, rec.segment))
+        .output;
       const cut = await loadCutout(out.cutoutPng, truth.width, truth.height);
       const a = new Float32Array(truth.width * truth.height);
       for (let i = 0; i < a.length; i++) a[i] = cut[4 * i + 3]! / 255;

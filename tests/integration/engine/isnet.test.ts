@@ -42,7 +42,10 @@ describe("ISNet on fixtures", () => {
       first640 ??= p640.data;
       const m = await buildMatte(f.image, await isnetProbability(f.image, model, 1024));
       const sa = { ...scoreCutout(a, f.alpha), ...scoreEdges(alphaOnOriginal(f, a.data), ideal, surface, band) };
-      const so = { ...scoreCutout(m.alpha, f.alpha), ...scoreEdges(decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg, m.bg), ideal, surface, band) };
+      const so = {
+        ...scoreCutout(m.alpha, f.alpha),
+        ...scoreEdges(decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg, m.bg), ideal, surface, band),
+      };
       for (const k of keys) {
         anchor[k] += sa[k] / specs.length;
         ours[k] += so[k] / specs.length;
@@ -99,7 +102,9 @@ describe("EnginePool on the network path", () => {
   });
 
   it("an empty white frame has no piece", async () => {
-    const white = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#fafafa" } }).jpeg().toBuffer();
+    const white = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#fafafa" } })
+      .jpeg()
+      .toBuffer();
     const err = await pool.retouch(white).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RetouchInputError);
     expect((err as RetouchInputError).code).toBe("NO_PIECE");

@@ -13,7 +13,12 @@ let stack: DemoStack;
 
 beforeAll(async () => {
   redis = await startRedis();
-  stack = await demoStack({ QUEUE: "bullmq", REDIS_URL: redis.url, LOUPE_WORKER_CONCURRENCY: "2", LOUPE_ENGINE_THREADS: "1" });
+  stack = await demoStack({
+    QUEUE: "bullmq",
+    REDIS_URL: redis.url,
+    LOUPE_WORKER_CONCURRENCY: "2",
+    LOUPE_ENGINE_THREADS: "1",
+  });
   setDb(stack.db);
 });
 
@@ -40,8 +45,15 @@ it("shares one batch between the demo and a second worker process", async () => 
   expect(res.status).toBe(201);
   const { batch } = (await res.json()) as { batch: { id: string } };
 
-  await waitFor("batch done", async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done", 400_000, 200).catch((err) => {
-    throw new Error(`${err.message}\n--- demo\n${demo.output().slice(-4000)}\n--- worker\n${worker.output().slice(-4000)}`);
+  await waitFor(
+    "batch done",
+    async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done",
+    400_000,
+    200,
+  ).catch((err) => {
+    throw new Error(
+      `${err.message}\n--- demo\n${demo.output().slice(-4000)}\n--- worker\n${worker.output().slice(-4000)}`,
+    );
   });
   const jobs = await stack.db.imageJob.findMany({ where: { batchId: batch.id } });
   expect(jobs.map((j) => j.state)).toEqual(jobs.map(() => "review"));

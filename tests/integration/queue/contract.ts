@@ -19,7 +19,9 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
   let engine: FakeEngine;
   const workers: RunningWorker[] = [];
 
-  const start = async (o: { concurrency?: number; leaseMs?: number; graceMs?: number; deadlines?: Partial<Record<TaskKind, number>> } = {}) => {
+  const start = async (
+    o: { concurrency?: number; leaseMs?: number; graceMs?: number; deadlines?: Partial<Record<TaskKind, number>> } = {},
+  ) => {
     const w = await startWorker({
       driver,
       redisUrl: driver === "bullmq" ? redisUrl() : undefined,
@@ -35,10 +37,11 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     return w;
   };
 
-  const batchDone = (shop: string, id: string) => waitFor(`batch ${id} done`, async () => {
-    const b = await svc.getBatch(shop, id);
-    return b && b.status === "done" ? b : null;
-  });
+  const batchDone = (shop: string, id: string) =>
+    waitFor(`batch ${id} done`, async () => {
+      const b = await svc.getBatch(shop, id);
+      return b && b.status === "done" ? b : null;
+    });
 
   beforeEach(async () => {
     process.env.LOUPE_RETRY_BASE_MS = "20";
@@ -135,7 +138,9 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     const stuck = byMedia.get(mediaGid(1, 0))!;
     expect(stuck.state).toBe("failed");
     expect(stuck.attempts).toBe(1);
-    expect(stuck.lastError).toBe("Loupe stopped working on this photo after 1 second, far longer than a photo of its size takes. Run it again, or upload a smaller photo.");
+    expect(stuck.lastError).toBe(
+      "Loupe stopped working on this photo after 1 second, far longer than a photo of its size takes. Run it again, or upload a smaller photo.",
+    );
     expect([byMedia.get(mediaGid(1, 1))!.state, byMedia.get(mediaGid(1, 2))!.state]).toEqual(["review", "review"]);
     const row = await env.db.imageJob.findFirst({ where: { mediaId: mediaGid(1, 0) } });
     expect(row!.leaseUntil).toBeNull();
@@ -148,7 +153,19 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     // A wait for a bulk export in this (worker) process is woken by the bulk_operations/finish task.
     const bulkId = "gid://shopify/BulkOperation/42";
     let polls = 0;
-    const client = { shop: A, request: async () => ({ bulkOperation: { id: bulkId, status: polls++ === 0 ? "RUNNING" : "COMPLETED", errorCode: null, objectCount: "0", url: null, partialDataUrl: null } }) };
+    const client = {
+      shop: A,
+      request: async () => ({
+        bulkOperation: {
+          id: bulkId,
+          status: polls++ === 0 ? "RUNNING" : "COMPLETED",
+          errorCode: null,
+          objectCount: "0",
+          url: null,
+          partialDataUrl: null,
+        },
+      }),
+    };
     const started = Date.now();
     const waiting = waitForBulk(client as never, bulkId, { scale: 60 }); // the fallback poll would come after a minute
     await new Promise((r) => setTimeout(r, 50));
@@ -186,9 +203,29 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     await batchDone(A, created.id);
     await w.close();
     workers.splice(0);
-    const ids = (await env.db.imageJob.findMany({ where: { batchId: created.id }, orderBy: { position: "asc" } })).map((j) => j.id);
-    await env.db.imageJob.updateMany({ where: { id: { in: ids.slice(0, 2) } }, data: { state: "processing", resultId: null, processedBy: "other-host:4242", leaseUntil: new Date(Date.now() - 1000), attempts: 1 } });
-    await env.db.imageJob.updateMany({ where: { id: { in: ids.slice(2) } }, data: { state: "processing", resultId: null, processedBy: `${hostname()}:99999999`, leaseUntil: new Date(Date.now() + 3_600_000), attempts: 1 } });
+    const ids = (await env.db.imageJob.findMany({ where: { batchId: created.id }, orderBy: { position: "asc" } })).map(
+      (j) => j.id,
+    );
+    await env.db.imageJob.updateMany({
+      where: { id: { in: ids.slice(0, 2) } },
+      data: {
+        state: "processing",
+        resultId: null,
+        processedBy: "other-host:4242",
+        leaseUntil: new Date(Date.now() - 1000),
+        attempts: 1,
+      },
+    });
+    await env.db.imageJob.updateMany({
+      where: { id: { in: ids.slice(2) } },
+      data: {
+        state: "processing",
+        resultId: null,
+        processedBy: `${hostname()}:99999999`,
+        leaseUntil: new Date(Date.now() + 3_600_000),
+        attempts: 1,
+      },
+    });
     await env.db.batch.update({ where: { id: created.id }, data: { status: "running" } });
     const w2 = await start();
     const batch = await batchDone(A, created.id);
@@ -279,7 +316,11 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     shopify.addProduct(A, 7, 3);
     engine.warnOn = "7-1.jpg";
     await start();
-    const created = await svc.createBatch(A, { productIds: [productGid(7)] }, { source: "auto", autoPublish: true, mediaIds: [mediaGid(7, 0), mediaGid(7, 1)] });
+    const created = await svc.createBatch(
+      A,
+      { productIds: [productGid(7)] },
+      { source: "auto", autoPublish: true, mediaIds: [mediaGid(7, 0), mediaGid(7, 1)] },
+    );
     const batch = await waitFor("auto-published", async () => {
       const b = await svc.getBatch(A, created.id);
       return b?.counts.published === 1 ? b : null;

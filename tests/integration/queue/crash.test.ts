@@ -47,16 +47,23 @@ it("survives kill -9 mid-batch and mid-publish: every image reviewed once, writt
   expect(batch.status).toBe("pulling");
 
   // Crash once a few images are done and others are in flight.
-  await waitFor("some images in review", async () => ((await counts(batch.id)).review ?? 0) >= 2, 240_000, 500).catch((err) => {
-    throw new Error(`${err.message}\n${demo.output().slice(-5000)}`);
-  });
+  await waitFor("some images in review", async () => ((await counts(batch.id)).review ?? 0) >= 2, 240_000, 500).catch(
+    (err) => {
+      throw new Error(`${err.message}\n${demo.output().slice(-5000)}`);
+    },
+  );
   const firstPid = (await stack.db.imageJob.findFirst({ where: { batchId: batch.id, state: "review" } }))!.processedBy;
   await demo.crash();
   const atCrash = await counts(batch.id);
   expect(atCrash.review ?? 0).toBeLessThan(6);
 
   demo = await stack.startDemo();
-  await waitFor("batch done after restart", async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done", 240_000, 500);
+  await waitFor(
+    "batch done after restart",
+    async () => (await stack.db.batch.findUnique({ where: { id: batch.id } }))?.status === "done",
+    240_000,
+    500,
+  );
   const jobs = await stack.db.imageJob.findMany({ where: { batchId: batch.id } });
   expect(jobs).toHaveLength(6);
   expect(new Set(jobs.map((j) => j.mediaId))).toEqual(new Set(mediaIds));
@@ -85,7 +92,9 @@ it("survives kill -9 mid-batch and mid-publish: every image reviewed once, writt
     expect(f.blobSha).toBe(results.find((r) => r.id === j.resultId)!.compositeSha);
     expect(j.publishedSha).toBe(f.blobSha);
   }
-  const writes = stack.fake.state().log.filter((l) => l.operation === "ReplaceImage" && !l.errors?.length && l.status === 200);
+  const writes = stack.fake
+    .state()
+    .log.filter((l) => l.operation === "ReplaceImage" && !l.errors?.length && l.status === 200);
   expect(writes).toHaveLength(6);
   expect(await demo.stop()).toBe(0); // graceful SIGTERM
 });

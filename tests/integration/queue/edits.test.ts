@@ -18,13 +18,20 @@ const A = "alpha-jewels.myshopify.com";
 /** The fake engine, also recording the edit list each render was asked for. */
 class EditsEngine extends FakeEngine {
   readonly edits: unknown[] = [];
-  override async retouch(input: Uint8Array, settings?: { disabledSpots?: number[]; edits?: unknown }): Promise<RetouchOutput> {
+  override async retouch(
+    input: Uint8Array,
+    settings?: { disabledSpots?: number[]; edits?: unknown },
+  ): Promise<RetouchOutput> {
     this.edits.push(settings?.edits ?? null);
     const out = await super.retouch(input, settings);
     // A different cutout per edit list, as the real engine makes.
     if (!settings?.edits) return out;
     const tag = Buffer.from(JSON.stringify(settings.edits));
-    const composite = await sharp({ create: { width: 100, height: 100, channels: 3, background: { r: tag.length % 256, g: 90, b: 40 } } }).jpeg().toBuffer();
+    const composite = await sharp({
+      create: { width: 100, height: 100, channels: 3, background: { r: tag.length % 256, g: 90, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
     return { ...out, cutoutPng: Buffer.concat([out.cutoutPng, tag]), composite };
   }
 }
@@ -33,7 +40,8 @@ let env: TestEnv;
 let shopify: FakeShopify;
 let engine: EditsEngine;
 let worker: RunningWorker | null = null;
-const start = async () => (worker = await startWorker({ driver: "local", db: env.db, deps: { shopify, engine }, concurrency: 1, pollMs: 50 }));
+const start = async () =>
+  (worker = await startWorker({ driver: "local", db: env.db, deps: { shopify, engine }, concurrency: 1, pollMs: 50 }));
 
 beforeEach(async () => {
   env = await makeEnv();
@@ -48,8 +56,33 @@ afterEach(async () => {
   await env.cleanup();
 });
 
-const STROKES = { mask: [{ op: "erase", radius: 6, points: [[10, 50], [90, 50]] }], color: { exposure: 1, temperature: -10, tint: 2 } };
-const parsed = { mask: [{ op: "erase", radius: 6, hardness: 0.8, points: [[10, 50], [90, 50]] }], color: { exposure: 1, temperature: -10, tint: 2 } };
+const STROKES = {
+  mask: [
+    {
+      op: "erase",
+      radius: 6,
+      points: [
+        [10, 50],
+        [90, 50],
+      ],
+    },
+  ],
+  color: { exposure: 1, temperature: -10, tint: 2 },
+};
+const parsed = {
+  mask: [
+    {
+      op: "erase",
+      radius: 6,
+      hardness: 0.8,
+      points: [
+        [10, 50],
+        [90, 50],
+      ],
+    },
+  ],
+  color: { exposure: 1, temperature: -10, tint: 2 },
+};
 
 async function inReview(id: string, version: number) {
   return waitFor(`image at version ${version}`, async () => {
@@ -67,8 +100,12 @@ describe("manual edits", () => {
     const v1 = await env.db.imageJob.findUniqueOrThrow({ where: { id: img!.id } });
     expect(v1.version).toBe(1);
 
-    await expect(svc.saveEdits(A, img!.id, { mask: [{ op: "erase", radius: 6, points: [[101, 5]] }] })).rejects.toThrow(InvalidRequestError);
-    await expect(svc.saveEdits(A, img!.id, { mask: [{ op: "erase", radius: 6, points: [[101, 5]] }] })).rejects.toThrow(/outside the photo \(100 × 100/);
+    await expect(svc.saveEdits(A, img!.id, { mask: [{ op: "erase", radius: 6, points: [[101, 5]] }] })).rejects.toThrow(
+      InvalidRequestError,
+    );
+    await expect(svc.saveEdits(A, img!.id, { mask: [{ op: "erase", radius: 6, points: [[101, 5]] }] })).rejects.toThrow(
+      /outside the photo \(100 × 100/,
+    );
 
     // Saved while no worker runs (a crash, a deploy): the edit list is in the database and storage only.
     await worker!.close();
@@ -103,7 +140,9 @@ describe("manual edits", () => {
     await svc.clearEdits(A, img!.id);
     const v4 = await inReview(img!.id, 4);
     expect(v4.edits).toBeNull();
-    const last = await env.db.imageVersion.findUniqueOrThrow({ where: { imageId_version: { imageId: img!.id, version: 4 } } });
+    const last = await env.db.imageVersion.findUniqueOrThrow({
+      where: { imageId_version: { imageId: img!.id, version: 4 } },
+    });
     expect(last.edits).toBeNull();
   });
 
@@ -156,9 +195,17 @@ describe("manual edits", () => {
     expect(otherCopy!.resultId).toBe(now.get(sibling!.id)!.resultId);
     expect(engine.edits.slice(renders)).toEqual([{ mask: [], color: parsed.color }]);
     for (const id of [...b3.images, ...loose.images].map((i) => i.id)) {
-      expect(await env.db.imageJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, edits: null, state: "review" });
+      expect(await env.db.imageJob.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        version: 1,
+        edits: null,
+        state: "review",
+      });
     }
-    expect(await env.db.imageJob.findUniqueOrThrow({ where: { id: theirs.images[0]!.id } })).toMatchObject({ shop: B, version: 1, edits: null });
+    expect(await env.db.imageJob.findUniqueOrThrow({ where: { id: theirs.images[0]!.id } })).toMatchObject({
+      shop: B,
+      version: 1,
+      edits: null,
+    });
     expect((await svc.editorState(A, source!.id)).inCollection).toBe(true);
 
     // A batch started from products has no collection: refused in plain words, nothing re-rendered.
@@ -185,7 +232,9 @@ describe("manual edits", () => {
     const v2 = await inReview(img!.id, 2);
     const edited = await env.db.retouchResult.findUniqueOrThrow({ where: { id: v2.resultId! } });
     await svc.publishImage(A, img!.id);
-    await waitFor("published", async () => ((await env.db.imageJob.findUnique({ where: { id: img!.id } }))?.state === "published" ? true : null));
+    await waitFor("published", async () =>
+      (await env.db.imageJob.findUnique({ where: { id: img!.id } }))?.state === "published" ? true : null,
+    );
     expect(edited.compositeSha).not.toBe(automatic.compositeSha);
     expect(shopify.publishes.at(-1)?.sha256).toBe(edited.compositeSha);
   });

@@ -43,7 +43,11 @@ async function setReference(bytes: string) {
   const key = `${A}/reference/${Buffer.from(bytes).toString("hex")}.jpg`;
   await env.storage.put(key, Buffer.from(bytes));
   const data = { blobKey: key };
-  await env.db.collectionReference.upsert({ where: { shop_collectionId: { shop: A, collectionId: COLLECTION } }, create: { shop: A, collectionId: COLLECTION, ...data }, update: data });
+  await env.db.collectionReference.upsert({
+    where: { shop_collectionId: { shop: A, collectionId: COLLECTION } },
+    create: { shop: A, collectionId: COLLECTION, ...data },
+    update: data,
+  });
 }
 
 describe("result keys carry the whole context", () => {

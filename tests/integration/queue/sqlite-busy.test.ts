@@ -22,7 +22,9 @@ it("waits for another connection's write lock, even in a fresh connection after 
     await env.db.shop.create({ data: { shop: "a.myshopify.com" } });
     await env.db.shop.updateMany({ where: { shop: "a.myshopify.com" }, data: { dailyCap: 1 } }); // a transaction: next query opens a new connection
     // Another process holds the write lock for 800 ms (libSQL is synchronous: the lock must live elsewhere).
-    const holder = spawn(process.execPath, ["-e", HOLDER, env.url.slice("file:".length)], { stdio: ["ignore", "pipe", "inherit"] });
+    const holder = spawn(process.execPath, ["-e", HOLDER, env.url.slice("file:".length)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((r) => holder.stdout!.once("data", () => r()));
     const released = new Promise<void>((r) => holder.on("exit", () => r()));
     const t = Date.now();

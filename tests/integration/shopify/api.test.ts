@@ -31,8 +31,19 @@ const call = (path: string, init: RequestInit & { token?: string | null } = {}) 
 };
 
 async function otherShopRows() {
-  const batch = await prisma.batch.create({ data: { shop: OTHER, source: "products", settingsHash: "h", status: "running", total: 1 } });
-  const job = await prisma.imageJob.create({ data: { shop: OTHER, batchId: batch.id, productId: "gid://shopify/Product/1", mediaId: "gid://shopify/MediaImage/1", settingsHash: "h", state: "review" } });
+  const batch = await prisma.batch.create({
+    data: { shop: OTHER, source: "products", settingsHash: "h", status: "running", total: 1 },
+  });
+  const job = await prisma.imageJob.create({
+    data: {
+      shop: OTHER,
+      batchId: batch.id,
+      productId: "gid://shopify/Product/1",
+      mediaId: "gid://shopify/MediaImage/1",
+      settingsHash: "h",
+      state: "review",
+    },
+  });
   return { batchId: batch.id, imageId: job.id };
 }
 
@@ -45,8 +56,16 @@ describe("API authentication", () => {
     const expired = mintSessionToken({ shop: SHOP, apiKey: API_KEY, apiSecret: API_SECRET, ttlSeconds: -120 });
     const wrongAudience = mintSessionToken({ shop: SHOP, apiKey: "another-app", apiSecret: API_SECRET });
     for (const token of [null, "not-a-jwt", forged, expired, wrongAudience]) {
-      for (const [path, method] of [["/api/batches", "POST"], ["/api/batches/x", "GET"], ["/api/images/x/approve", "POST"]] as const) {
-        const res = await call(path, { method, token, body: method === "POST" ? JSON.stringify({ productIds: ["gid://shopify/Product/1"] }) : undefined });
+      for (const [path, method] of [
+        ["/api/batches", "POST"],
+        ["/api/batches/x", "GET"],
+        ["/api/images/x/approve", "POST"],
+      ] as const) {
+        const res = await call(path, {
+          method,
+          token,
+          body: method === "POST" ? JSON.stringify({ productIds: ["gid://shopify/Product/1"] }) : undefined,
+        });
         expect([path, String(token).slice(0, 10), res.status]).toEqual([path, String(token).slice(0, 10), 401]);
         expect(res.headers.get("content-type")).toMatch(/application\/json/);
         const body = (await res.json()) as { error: { code: string } };
@@ -57,7 +76,14 @@ describe("API authentication", () => {
   });
 
   it("answers CORS preflight", async () => {
-    const res = await fetch(`${h.appUrl}/api/batches`, { method: "OPTIONS", headers: { Origin: "https://extensions.shopifycdn.com", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type" } });
+    const res = await fetch(`${h.appUrl}/api/batches`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://extensions.shopifycdn.com",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+      },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
   });
@@ -67,7 +93,11 @@ describe("API batches and images", () => {
   it("creates a batch for a collection: 201 with id, status, total; then reads it back", async () => {
     const collectionId = h.fake.state().collections[0]!.id;
     // As an admin action extension calls it: cross-origin, so the answer carries CORS headers.
-    const res = await call("/api/batches", { method: "POST", body: JSON.stringify({ collectionId }), headers: { Origin: "https://extensions.shopifycdn.com" } });
+    const res = await call("/api/batches", {
+      method: "POST",
+      body: JSON.stringify({ collectionId }),
+      headers: { Origin: "https://extensions.shopifycdn.com" },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const { batch } = (await res.json()) as { batch: { id: string; status: string; total: number } };
@@ -77,13 +107,51 @@ describe("API batches and images", () => {
     const row = await prisma.batch.findUnique({ where: { id: batch.id } });
     expect(row).toMatchObject({ shop: SHOP, collectionId, source: "collection" });
 
-    await prisma.imageJob.create({ data: { shop: SHOP, batchId: batch.id, productId: "gid://shopify/Product/7", mediaId: "gid://shopify/MediaImage/70", settingsHash: "h", state: "review", processedBy: "worker-1", warnings: JSON.stringify([{ code: "METAL_TONE_SHIFT", severity: "warning", message: "Metal tone moved", value: 3, threshold: 2, region: null }]) } });
+    await prisma.imageJob.create({
+      data: {
+        shop: SHOP,
+        batchId: batch.id,
+        productId: "gid://shopify/Product/7",
+        mediaId: "gid://shopify/MediaImage/70",
+        settingsHash: "h",
+        state: "review",
+        processedBy: "worker-1",
+        warnings: JSON.stringify([
+          {
+            code: "METAL_TONE_SHIFT",
+            severity: "warning",
+            message: "Metal tone moved",
+            value: 3,
+            threshold: 2,
+            region: null,
+          },
+        ]),
+      },
+    });
     const get = await call(`/api/batches/${batch.id}`);
     expect(get.status).toBe(200);
-    const view = (await get.json()) as { batch: { id: string; images: Array<{ id: string; productId: string; mediaId: string; state: string; warnings: Array<{ code: string; severity: string }>; processedBy: string }> } };
+    const view = (await get.json()) as {
+      batch: {
+        id: string;
+        images: Array<{
+          id: string;
+          productId: string;
+          mediaId: string;
+          state: string;
+          warnings: Array<{ code: string; severity: string }>;
+          processedBy: string;
+        }>;
+      };
+    };
     expect(view.batch.id).toBe(batch.id);
     expect(view.batch.images).toHaveLength(1);
-    expect(view.batch.images[0]).toMatchObject({ productId: "gid://shopify/Product/7", mediaId: "gid://shopify/MediaImage/70", state: "review", processedBy: "worker-1", warnings: [{ code: "METAL_TONE_SHIFT", severity: "warning" }] });
+    expect(view.batch.images[0]).toMatchObject({
+      productId: "gid://shopify/Product/7",
+      mediaId: "gid://shopify/MediaImage/70",
+      state: "review",
+      processedBy: "worker-1",
+      warnings: [{ code: "METAL_TONE_SHIFT", severity: "warning" }],
+    });
 
     const approve = await call(`/api/images/${view.batch.images[0]!.id}/approve`, { method: "POST" });
     expect(approve.status).toBe(200);
@@ -93,7 +161,10 @@ describe("API batches and images", () => {
   });
 
   it("creates a batch for products (201) and refuses a malformed request (400)", async () => {
-    const ids = h.fake.state().products.slice(0, 2).map((p) => p.id);
+    const ids = h.fake
+      .state()
+      .products.slice(0, 2)
+      .map((p) => p.id);
     const res = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ids }) });
     expect(res.status).toBe(201);
     const bad = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ["nope"] }) });
@@ -112,22 +183,32 @@ describe("API batches and images", () => {
     expect((await prisma.imageJob.findUnique({ where: { id: imageId } }))!.state).toBe("review");
     // The other shop's own token sees it (once Loupe is installed there too).
     h.fake.store.install(OTHER);
-    const theirs = await call(`/api/batches/${batchId}`, { token: mintSessionToken({ shop: OTHER, apiKey: API_KEY, apiSecret: API_SECRET }) });
+    const theirs = await call(`/api/batches/${batchId}`, {
+      token: mintSessionToken({ shop: OTHER, apiKey: API_KEY, apiSecret: API_SECRET }),
+    });
     expect(theirs.status).toBe(200);
   });
 });
 
 describe("embedded documents", () => {
-  const BROWSER = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36", Accept: "text/html" };
+  const BROWSER = {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+    Accept: "text/html",
+  };
 
   it("every HTML page says only the requesting shop and the admin may frame it", async () => {
     const { embeddedParams } = await import("../../../app/demo/session-token.server");
     for (const path of ["/app", "/app/settings"]) {
-      const res = await fetch(`${h.appUrl}${path}?${embeddedParams(SHOP, h.token())}`, { headers: BROWSER, redirect: "manual" });
+      const res = await fetch(`${h.appUrl}${path}?${embeddedParams(SHOP, h.token())}`, {
+        headers: BROWSER,
+        redirect: "manual",
+      });
       expect([path, res.status]).toEqual([path, 200]);
       expect(res.headers.get("content-type")).toMatch(/text\/html/);
       const csp = res.headers.get("content-security-policy") ?? "";
-      expect(csp).toMatch(new RegExp(`^frame-ancestors https://${SHOP.replace(/\./g, "\\.")} https://admin\\.shopify\\.com[ ;]`));
+      expect(csp).toMatch(
+        new RegExp(`^frame-ancestors https://${SHOP.replace(/\./g, "\\.")} https://admin\\.shopify\\.com[ ;]`),
+      );
       await res.text();
     }
   });
@@ -142,7 +223,9 @@ describe("embedded documents", () => {
 
 describe("request sizes and malformed input", () => {
   // The library answers bots (isbot: a plain Node user agent) with 410; the admin is a browser.
-  const BROWSER_UA = { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36" };
+  const BROWSER_UA = {
+    "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36",
+  };
   const PARSER_WORDS = /Unexpected|position|SyntaxError|JSON\.parse|is not a function|Cannot read/;
 
   it("refuses more product ids than one batch takes (400, plain words) and creates nothing", async () => {
@@ -151,7 +234,10 @@ describe("request sizes and malformed input", () => {
     const res = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ids }) });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string } };
-    expect(body.error).toEqual({ code: "INVALID_REQUEST", message: "A batch takes at most 1000 products; start several batches, or retouch a collection." });
+    expect(body.error).toEqual({
+      code: "INVALID_REQUEST",
+      message: "A batch takes at most 1000 products; start several batches, or retouch a collection.",
+    });
     expect(await prisma.batch.count()).toBe(before);
   });
 
@@ -160,7 +246,10 @@ describe("request sizes and malformed input", () => {
     const ids = Array.from({ length: 12_000 }, (_, i) => `gid://shopify/Product/${i + 1}`);
     const big = await call("/api/batches", { method: "POST", body: JSON.stringify({ productIds: ids }) });
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "TOO_LARGE", message: "The request body is larger than 256 KB." });
+    expect(((await big.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: "TOO_LARGE",
+      message: "The request body is larger than 256 KB.",
+    });
     const bad = await call("/api/batches", { method: "POST", body: '{"productIds": [' });
     expect(bad.status).toBe(400);
     expect(await bad.text()).not.toMatch(PARSER_WORDS);
@@ -168,7 +257,16 @@ describe("request sizes and malformed input", () => {
   });
 
   const post = (path: string, form: Record<string, string>) =>
-    fetch(`${h.appUrl}${path}`, { method: "POST", headers: { ...BROWSER_UA, Authorization: `Bearer ${h.token()}`, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form), redirect: "manual" });
+    fetch(`${h.appUrl}${path}`, {
+      method: "POST",
+      headers: {
+        ...BROWSER_UA,
+        Authorization: `Bearer ${h.token()}`,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams(form),
+      redirect: "manual",
+    });
 
   it("settings: malformed settings JSON is a 400 in plain words, and nothing is saved", async () => {
     const before = await prisma.shop.findUnique({ where: { shop: SHOP } });
@@ -183,8 +281,19 @@ describe("request sizes and malformed input", () => {
   });
 
   it("re-run: malformed spots or settings are a 400 in plain words, and the image stays as it is", async () => {
-    const batch = await prisma.batch.create({ data: { shop: SHOP, source: "products", settingsHash: "h", status: "running", total: 1 } });
-    const job = await prisma.imageJob.create({ data: { shop: SHOP, batchId: batch.id, productId: "gid://shopify/Product/1", mediaId: "gid://shopify/MediaImage/77", settingsHash: "h", state: "review" } });
+    const batch = await prisma.batch.create({
+      data: { shop: SHOP, source: "products", settingsHash: "h", status: "running", total: 1 },
+    });
+    const job = await prisma.imageJob.create({
+      data: {
+        shop: SHOP,
+        batchId: batch.id,
+        productId: "gid://shopify/Product/1",
+        mediaId: "gid://shopify/MediaImage/77",
+        settingsHash: "h",
+        state: "review",
+      },
+    });
     const cases: Array<Record<string, string>> = [
       { intent: "rerun", disabledSpots: "[1, 2" },
       { intent: "rerun", disabledSpots: "5" },
@@ -202,7 +311,10 @@ describe("request sizes and malformed input", () => {
   });
 
   it("forms over 256 KB are refused with 413", async () => {
-    const res = await post("/app/settings.data", { intent: "save", settings: JSON.stringify({ background: "x".repeat(300 * 1024) }) });
+    const res = await post("/app/settings.data", {
+      intent: "save",
+      settings: JSON.stringify({ background: "x".repeat(300 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain("The request body is larger than 256 KB.");
   });

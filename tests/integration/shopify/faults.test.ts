@@ -30,8 +30,14 @@ afterAll(async () => {
 });
 
 const fault = (kind: string, times: number, operation?: string) =>
-  fetch(`${h.fake.url}/_fake/faults`, { method: "POST", body: JSON.stringify({ kind, times, operation }) }).then((r) => r.json());
-const logOf = (op: string, since: number) => h.fake.state().log.slice(since).filter((l) => l.operation === op);
+  fetch(`${h.fake.url}/_fake/faults`, { method: "POST", body: JSON.stringify({ kind, times, operation }) }).then((r) =>
+    r.json(),
+  );
+const logOf = (op: string, since: number) =>
+  h.fake
+    .state()
+    .log.slice(since)
+    .filter((l) => l.operation === op);
 
 describe("the Admin client under pressure", () => {
   it("retries THROTTLED (HTTP 200), 429 and 5xx answers and returns the right data", async () => {
@@ -44,7 +50,7 @@ describe("the Admin client under pressure", () => {
     const images = await pull.listProductImages(client, p.id);
     expect(images.map((i) => i.mediaId)).toEqual(p.media.map((m) => m.id));
     const log = logOf("ProductMedia", since);
-    expect(log.map((l) => l.throttled ? "THROTTLED" : l.status)).toEqual(["THROTTLED", "THROTTLED", 502, 429, 200]);
+    expect(log.map((l) => (l.throttled ? "THROTTLED" : l.status))).toEqual(["THROTTLED", "THROTTLED", 502, 429, 200]);
   });
 
   it("waits for the leaky bucket when many requests arrive at once", async () => {
@@ -81,14 +87,27 @@ describe("publishing when Shopify fails to process the image", () => {
   it("reports FAILED in plain words, acknowledges it, keeps the old image, and a later retry succeeds", async () => {
     const p = h.fake.state().products[0]!;
     const med = p.media[0]!;
-    const bytes = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#fffaf5" } }).jpeg().toBuffer();
-    const input = { shop: SHOP, jobId: "job-fail", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "f.jpg", kind: "publish" as const };
+    const bytes = await sharp({ create: { width: 300, height: 300, channels: 3, background: "#fffaf5" } })
+      .jpeg()
+      .toBuffer();
+    const input = {
+      shop: SHOP,
+      jobId: "job-fail",
+      productId: p.id,
+      mediaId: med.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "f.jpg",
+      kind: "publish" as const,
+    };
     await fault("PROCESSING_FAILED", 1, "fileUpdate");
     const since = h.fake.state().log.length;
     const err = await publish.publishMedia(input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(errors.ShopifyError);
     expect((err as InstanceType<typeof errors.ShopifyError>).transient).toBe(false);
-    expect((err as Error).message).toBe("Shopify rejected the new image: Shopify could not process the image. Your store still shows the previous image.");
+    expect((err as Error).message).toBe(
+      "Shopify rejected the new image: Shopify could not process the image. Your store still shows the previous image.",
+    );
     expect(logOf("AckFailed", since)).toHaveLength(1);
     const after = h.fake.state().products[0]!.media[0]!;
     expect([after.id, after.status, after.sha256]).toEqual([med.id, "READY", med.sha256]);
@@ -102,19 +121,42 @@ describe("publishing when Shopify fails to process the image", () => {
   it("a failed upload is transient and leaves Shopify untouched", async () => {
     const p = h.fake.state().products[1]!;
     const med = p.media[0]!;
-    const bytes = await sharp({ create: { width: 320, height: 320, channels: 3, background: "#faf0e6" } }).jpeg().toBuffer();
+    const bytes = await sharp({ create: { width: 320, height: 320, channels: 3, background: "#faf0e6" } })
+      .jpeg()
+      .toBuffer();
     await fault("UPLOAD_500", 1);
-    const err = await publish.publishMedia({ shop: SHOP, jobId: "job-upload", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "u.jpg", kind: "publish" }).catch((e: unknown) => e);
+    const err = await publish
+      .publishMedia({
+        shop: SHOP,
+        jobId: "job-upload",
+        productId: p.id,
+        mediaId: med.id,
+        bytes,
+        mimeType: "image/jpeg",
+        filename: "u.jpg",
+        kind: "publish",
+      })
+      .catch((e: unknown) => e);
     expect((err as InstanceType<typeof errors.ShopifyError>).transient).toBe(true);
     expect(h.fake.state().products[1]!.media[0]!.sha256).toBe(med.sha256);
-    const ok = await publish.publishMedia({ shop: SHOP, jobId: "job-upload", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "u.jpg", kind: "publish" });
+    const ok = await publish.publishMedia({
+      shop: SHOP,
+      jobId: "job-upload",
+      productId: p.id,
+      mediaId: med.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "u.jpg",
+      kind: "publish",
+    });
     expect(h.fake.state().products[1]!.media[0]!.sha256).toBe(ok.sha256);
   });
 });
 
 describe("expiring offline tokens", () => {
   it("refreshes once per shop even when many requests need a token at the same time", async () => {
-    const offline = () => Object.values(h.fake.store.data.tokens).filter((t) => t.kind === "offline" && t.shop === SHOP);
+    const offline = () =>
+      Object.values(h.fake.store.data.tokens).filter((t) => t.kind === "offline" && t.shop === SHOP);
     const issued = offline().length;
     const session = await prisma.session.findFirst({ where: { shop: SHOP, isOnline: false } });
     expect(session?.refreshToken).toMatch(/^shprt_/);

@@ -34,7 +34,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: string; autoWebhooks?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { seed?: "demo" | "empty"; statePath?: string; autoWebhooks?: boolean } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "loupe-shopify-"));
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -48,7 +50,14 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
     LOUPE_SHOPIFY_POLL_SCALE: "0.02",
     LOUPE_DEBOUNCE_MS: "200",
   });
-  const fake = await startFakeShopify({ appUrl, apiKey: API_KEY, apiSecret: API_SECRET, seed: opts.seed ?? "demo", statePath: opts.statePath, autoWebhooks: opts.autoWebhooks ?? false });
+  const fake = await startFakeShopify({
+    appUrl,
+    apiKey: API_KEY,
+    apiSecret: API_SECRET,
+    seed: opts.seed ?? "demo",
+    statePath: opts.statePath,
+    autoWebhooks: opts.autoWebhooks ?? false,
+  });
   process.env.LOUPE_FAKE_SHOPIFY = fake.url;
   fake.store.settings.processingMs = 60;
   // Test files may share a process: drop a Prisma client another file left on globalThis
@@ -69,7 +78,9 @@ export async function startHarness(opts: { seed?: "demo" | "empty"; statePath?: 
     async install(shop = SHOP) {
       fake.store.install(shop); // the merchant installs the app; then the admin hands out session tokens
       const { authenticate } = await import("../../../core/shopify/shopify-app.server");
-      await authenticate.admin(new Request(`${appUrl}/api/batches`, { headers: { Authorization: `Bearer ${token(shop)}` } }));
+      await authenticate.admin(
+        new Request(`${appUrl}/api/batches`, { headers: { Authorization: `Bearer ${token(shop)}` } }),
+      );
     },
     async close() {
       await fake.close();

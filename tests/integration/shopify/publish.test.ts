@@ -51,13 +51,24 @@ describe("publishing the demo collection", () => {
     for (const p of products) {
       const images = await m.pull.listProductImages(client, p.id);
       const fakeProduct = before.products.find((x) => x.id === p.id)!;
-      expect(images.map((i) => [i.mediaId, i.position, i.alt])).toEqual(fakeProduct.media.map((x) => [x.id, x.position, x.alt]));
+      expect(images.map((i) => [i.mediaId, i.position, i.alt])).toEqual(
+        fakeProduct.media.map((x) => [x.id, x.position, x.alt]),
+      );
       for (const img of images) {
         const orig = await m.pull.downloadOriginal(img.url!);
         expect(orig.sha256).toBe(fakeProduct.media[img.position]!.sha256);
         originals.set(img.mediaId, orig.sha256);
         const out = await retouch(orig.bytes);
-        const r = await m.publish.publishMedia({ shop: SHOP, jobId: `job-${img.mediaId}`, productId: p.id, mediaId: img.mediaId, bytes: out, mimeType: "image/jpeg", filename: "retouched.jpg", kind: "publish" });
+        const r = await m.publish.publishMedia({
+          shop: SHOP,
+          jobId: `job-${img.mediaId}`,
+          productId: p.id,
+          mediaId: img.mediaId,
+          bytes: out,
+          mimeType: "image/jpeg",
+          filename: "retouched.jpg",
+          kind: "publish",
+        });
         expect(r.alreadyDone).toBe(false);
         expect(r.mediaId).toBe(img.mediaId);
         expect(r.url).toMatch(/^https:\/\/cdn\.shopify\.com\/.*\?v=2$/);
@@ -70,7 +81,9 @@ describe("publishing the demo collection", () => {
     const after = h.fake.state();
     for (const p of before.products) {
       const now = after.products.find((x) => x.id === p.id)!;
-      expect(now.media.map((x) => [x.id, x.position, x.alt, x.status])).toEqual(p.media.map((x) => [x.id, x.position, x.alt, "READY"]));
+      expect(now.media.map((x) => [x.id, x.position, x.alt, x.status])).toEqual(
+        p.media.map((x) => [x.id, x.position, x.alt, "READY"]),
+      );
       for (const med of now.media) {
         expect(med.sha256).toBe(written.get(med.id));
         expect(med.sha256).not.toBe(originals.get(med.id));
@@ -84,14 +97,25 @@ describe("publishing the demo collection", () => {
     const origBytes = (globalThis as { __orig?: Map<string, Buffer> }).__orig!;
     for (const p of before.products) {
       for (const med of p.media) {
-        const r = await m.publish.publishMedia({ shop: SHOP, jobId: `job-${med.id}`, productId: p.id, mediaId: med.id, bytes: origBytes.get(med.id)!, mimeType: "image/jpeg", filename: "original.jpg", kind: "revert" });
+        const r = await m.publish.publishMedia({
+          shop: SHOP,
+          jobId: `job-${med.id}`,
+          productId: p.id,
+          mediaId: med.id,
+          bytes: origBytes.get(med.id)!,
+          mimeType: "image/jpeg",
+          filename: "original.jpg",
+          kind: "revert",
+        });
         expect(r.sha256).toBe(originals.get(med.id));
       }
     }
     const reverted = h.fake.state();
     for (const p of before.products) {
       const now = reverted.products.find((x) => x.id === p.id)!;
-      expect(now.media.map((x) => [x.id, x.position, x.alt, x.sha256])).toEqual(p.media.map((x) => [x.id, x.position, x.alt, x.sha256]));
+      expect(now.media.map((x) => [x.id, x.position, x.alt, x.sha256])).toEqual(
+        p.media.map((x) => [x.id, x.position, x.alt, x.sha256]),
+      );
     }
     // Every operation the app sent passed the fake's schema validation.
     expect(reverted.log.filter((l) => l.errors?.length)).toEqual([]);
@@ -103,7 +127,16 @@ describe("publishing the demo collection", () => {
     const client = await m.client.getAdminClient(SHOP);
     const orig = await m.pull.downloadOriginal(med.url.replace(/\?.*$/, "") + "?v=1");
     const bytes = await retouch(orig.bytes);
-    const input = { shop: SHOP, jobId: "job-once", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "x.jpg", kind: "publish" as const };
+    const input = {
+      shop: SHOP,
+      jobId: "job-once",
+      productId: p.id,
+      mediaId: med.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "x.jpg",
+      kind: "publish" as const,
+    };
     const first = await m.publish.publishMedia(input, { client });
     const writesBefore = h.fake.state().log.filter((l) => l.operation === "ReplaceImage").length;
     const second = await m.publish.publishMedia(input, { client });
@@ -130,7 +163,10 @@ describe("publishing the demo collection", () => {
 
     const key2 = await ledgerJobKey(m.prisma, SHOP, "job-again");
     expect(key2).toBe(key1); // a revert of this publish: same generation
-    const back = await m.publish.publishMedia({ ...base, jobId: key2, bytes: original.bytes, kind: "revert" }, { client });
+    const back = await m.publish.publishMedia(
+      { ...base, jobId: key2, bytes: original.bytes, kind: "revert" },
+      { client },
+    );
     expect(back.alreadyDone).toBe(false);
     expect(shaNow()).toBe(original.sha256);
 
@@ -142,7 +178,10 @@ describe("publishing the demo collection", () => {
     expect(writes() - start).toBe(3);
 
     // A retry of that last write (a crash or a transient error) finds the same key and writes nothing.
-    const retry = await m.publish.publishMedia({ ...base, jobId: await ledgerJobKey(m.prisma, SHOP, "job-again"), bytes: result, kind: "publish" }, { client });
+    const retry = await m.publish.publishMedia(
+      { ...base, jobId: await ledgerJobKey(m.prisma, SHOP, "job-again"), bytes: result, kind: "publish" },
+      { client },
+    );
     expect(retry.alreadyDone).toBe(true);
     expect(writes() - start).toBe(3);
   });
@@ -150,11 +189,25 @@ describe("publishing the demo collection", () => {
   it("after a crash between fileUpdate and the ledger update, does not write again", async () => {
     const p = h.fake.state().products[2]!;
     const med = p.media[1]!;
-    const bytes = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#f0e0d0" } }).jpeg().toBuffer();
-    const input = { shop: SHOP, jobId: "job-crash", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "x.jpg", kind: "publish" as const };
+    const bytes = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#f0e0d0" } })
+      .jpeg()
+      .toBuffer();
+    const input = {
+      shop: SHOP,
+      jobId: "job-crash",
+      productId: p.id,
+      mediaId: med.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "x.jpg",
+      kind: "publish" as const,
+    };
     await m.publish.publishMedia(input);
     // Simulate the crash: the write reached Shopify but the ledger still says "uploaded".
-    await m.prisma.mediaLedger.updateMany({ where: { jobId: "job-crash" }, data: { state: "uploaded", urlAfterWrite: null } });
+    await m.prisma.mediaLedger.updateMany({
+      where: { jobId: "job-crash" },
+      data: { state: "uploaded", urlAfterWrite: null },
+    });
     const writes = () => h.fake.state().log.filter((l) => l.operation === "ReplaceImage").length;
     const n = writes();
     const again = await m.publish.publishMedia(input);
@@ -166,13 +219,35 @@ describe("publishing the demo collection", () => {
   it("after a crash before the write reached Shopify, writes exactly once", async () => {
     const p = h.fake.state().products[3]!;
     const med = p.media[0]!;
-    const bytes = await sharp({ create: { width: 500, height: 500, channels: 3, background: "#fafafa" } }).jpeg().toBuffer();
+    const bytes = await sharp({ create: { width: 500, height: 500, channels: 3, background: "#fafafa" } })
+      .jpeg()
+      .toBuffer();
     const { createHash } = await import("node:crypto");
     const sha = createHash("sha256").update(bytes).digest("hex");
-    await m.prisma.mediaLedger.create({ data: { shop: SHOP, productId: p.id, mediaId: med.id, jobId: "job-crash2", kind: "publish", sha256: sha, previousSha: med.sha256, state: "intent" } });
+    await m.prisma.mediaLedger.create({
+      data: {
+        shop: SHOP,
+        productId: p.id,
+        mediaId: med.id,
+        jobId: "job-crash2",
+        kind: "publish",
+        sha256: sha,
+        previousSha: med.sha256,
+        state: "intent",
+      },
+    });
     const writes = () => h.fake.state().log.filter((l) => l.operation === "ReplaceImage").length;
     const n = writes();
-    const r = await m.publish.publishMedia({ shop: SHOP, jobId: "job-crash2", productId: p.id, mediaId: med.id, bytes, mimeType: "image/jpeg", filename: "x.jpg", kind: "publish" });
+    const r = await m.publish.publishMedia({
+      shop: SHOP,
+      jobId: "job-crash2",
+      productId: p.id,
+      mediaId: med.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "x.jpg",
+      kind: "publish",
+    });
     expect(r.alreadyDone).toBe(false);
     expect(writes()).toBe(n + 1);
     expect(h.fake.state().products[3]!.media[0]!.sha256).toBe(sha);

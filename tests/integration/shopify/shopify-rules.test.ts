@@ -35,10 +35,22 @@ afterAll(async () => {
   await h?.close();
 });
 
-const logOf = (op: string, since: number) => h.fake.state().log.slice(since).filter((l) => l.operation === op);
-const png = (color: string, size = 400) => sharp({ create: { width: size, height: size, channels: 3, background: color } }).png().toBuffer();
+const logOf = (op: string, since: number) =>
+  h.fake
+    .state()
+    .log.slice(since)
+    .filter((l) => l.operation === op);
+const png = (color: string, size = 400) =>
+  sharp({ create: { width: size, height: size, channels: 3, background: color } })
+    .png()
+    .toBuffer();
 
-async function staged(client: Awaited<ReturnType<typeof clientMod.getAdminClient>>, filename: string, mimeType: string, bytes: Buffer) {
+async function staged(
+  client: Awaited<ReturnType<typeof clientMod.getAdminClient>>,
+  filename: string,
+  mimeType: string,
+  bytes: Buffer,
+) {
   const { stageUpload } = await import("../../../core/shopify/staged-upload.server");
   return stageUpload(client, { bytes, mimeType, filename });
 }
@@ -49,13 +61,34 @@ describe("in-place replace against Shopify's error codes", () => {
     const p = h.fake.state().products[1]!;
     const f = h.fake.store.data.files[p.media[0]!.id]!;
     // Another operation (the merchant editing the photo) is modifying the READY file right now.
-    f.pending = { blobSha: f.blobSha, mimeType: f.mimeType, width: f.width, height: f.height, filename: f.filename, readyAt: Date.now() + 60_000, fail: false, staleUntil: Date.now() + 60_000 };
+    f.pending = {
+      blobSha: f.blobSha,
+      mimeType: f.mimeType,
+      width: f.width,
+      height: f.height,
+      filename: f.filename,
+      readyAt: Date.now() + 60_000,
+      fail: false,
+      staleUntil: Date.now() + 60_000,
+    };
     try {
-      const url = await staged(client, "x.jpg", "image/jpeg", await sharp(await png("#eee")).jpeg().toBuffer());
+      const url = await staged(
+        client,
+        "x.jpg",
+        "image/jpeg",
+        await sharp(await png("#eee"))
+          .jpeg()
+          .toBuffer(),
+      );
       const err = await replace.replaceInPlace(client, f.id, url).catch((e: unknown) => e);
       expect(err).toBeInstanceOf((await import("../../../core/shopify/errors")).ShopifyError);
-      expect([(err as { code: string }).code, (err as { transient: boolean }).transient]).toEqual(["MEDIA_CANNOT_BE_MODIFIED", true]);
-      expect((err as Error).message).toBe("The image is being changed by another operation in Shopify; Loupe will try again shortly.");
+      expect([(err as { code: string }).code, (err as { transient: boolean }).transient]).toEqual([
+        "MEDIA_CANNOT_BE_MODIFIED",
+        true,
+      ]);
+      expect((err as Error).message).toBe(
+        "The image is being changed by another operation in Shopify; Loupe will try again shortly.",
+      );
       expect(err).not.toBeInstanceOf(replace.InPlaceRefused);
     } finally {
       f.pending = null;
@@ -70,9 +103,19 @@ describe("in-place replace against Shopify's error codes", () => {
     f.status = "FAILED";
     f.errors = [{ code: "IMAGE_PROCESSING_FAILURE", message: "Image processing failed." }];
     const since = h.fake.state().log.length;
-    const url = await staged(client, "y.jpg", "image/jpeg", await sharp(await png("#ddd")).jpeg().toBuffer());
+    const url = await staged(
+      client,
+      "y.jpg",
+      "image/jpeg",
+      await sharp(await png("#ddd"))
+        .jpeg()
+        .toBuffer(),
+    );
     const err = await replace.replaceInPlace(client, f.id, url).catch((e: unknown) => e);
-    expect([(err as { code: string }).code, (err as { transient: boolean }).transient]).toEqual(["INVALID_FAILED_MEDIA_STATE", true]);
+    expect([(err as { code: string }).code, (err as { transient: boolean }).transient]).toEqual([
+      "INVALID_FAILED_MEDIA_STATE",
+      true,
+    ]);
     expect((err as Error).message).toMatch(/^An earlier update of this photo had failed in Shopify/);
     expect(logOf("AckFailed", since)).toHaveLength(1);
     expect([f.status, f.blobSha]).toEqual(["READY", sha]);
@@ -90,9 +133,21 @@ describe("the add/detach fallback", () => {
     expect(variant).toBeDefined();
     // A PNG on a JPG file: Shopify refuses the in-place replace (extension), so the fallback runs.
     // The detach fails five times in a row (the client's tries): the worker "crashes" there.
-    await fetch(`${h.fake.url}/_fake/faults`, { method: "POST", body: JSON.stringify({ kind: "HTTP_500", times: 5, operation: "DetachMedia" }) });
+    await fetch(`${h.fake.url}/_fake/faults`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "HTTP_500", times: 5, operation: "DetachMedia" }),
+    });
     const since = h.fake.state().log.length;
-    const input = { shop: SHOP, jobId: "job-fallback", productId: p.id, mediaId: old.id, bytes: await png("#c0ffee"), mimeType: "image/png", filename: "loupe.png", kind: "publish" as const };
+    const input = {
+      shop: SHOP,
+      jobId: "job-fallback",
+      productId: p.id,
+      mediaId: old.id,
+      bytes: await png("#c0ffee"),
+      mimeType: "image/png",
+      filename: "loupe.png",
+      kind: "publish" as const,
+    };
     await expect(publish.publishMedia(input)).rejects.toThrow();
     const entry = await prisma.mediaLedger.findFirstOrThrow({ where: { jobId: "job-fallback" } });
     expect(entry.state).toBe("uploaded");
@@ -128,7 +183,10 @@ describe("what the fake holds Loupe to", () => {
         }),
       });
     const before = await exchange();
-    expect([before.status, ((await before.json()) as { error_description: string }).error_description]).toEqual([400, "The app is not installed on this shop"]);
+    expect([before.status, ((await before.json()) as { error_description: string }).error_description]).toEqual([
+      400,
+      "The app is not installed on this shop",
+    ]);
     h.fake.store.install(shop);
     const ok = await exchange();
     expect(ok.status).toBe(200);
@@ -145,9 +203,22 @@ describe("what the fake holds Loupe to", () => {
 
   it("refuses an image above 20 megapixels (INVALID_IMAGE_RESOLUTION)", async () => {
     const p = h.fake.state().products[3]!;
-    const big = await sharp({ create: { width: 5000, height: 4200, channels: 3, background: "#fff" } }).jpeg({ quality: 50 }).toBuffer();
-    const r = publish.publishMedia({ shop: SHOP, jobId: "job-21mp", productId: p.id, mediaId: p.media[0]!.id, bytes: big, mimeType: "image/jpeg", filename: "big.jpg", kind: "publish" });
-    await expect(r).rejects.toThrow("Shopify rejected the new image: the image resolution is not accepted by Shopify (at most 20 megapixels). Your store still shows the previous image.");
+    const big = await sharp({ create: { width: 5000, height: 4200, channels: 3, background: "#fff" } })
+      .jpeg({ quality: 50 })
+      .toBuffer();
+    const r = publish.publishMedia({
+      shop: SHOP,
+      jobId: "job-21mp",
+      productId: p.id,
+      mediaId: p.media[0]!.id,
+      bytes: big,
+      mimeType: "image/jpeg",
+      filename: "big.jpg",
+      kind: "publish",
+    });
+    await expect(r).rejects.toThrow(
+      "Shopify rejected the new image: the image resolution is not accepted by Shopify (at most 20 megapixels). Your store still shows the previous image.",
+    );
     expect(h.fake.store.data.files[p.media[0]!.id]!.status).toBe("READY"); // acknowledged: the old photo stays
   });
 

@@ -38,8 +38,18 @@ describe("webhook authentication", () => {
   it("answers 401 to forged and unsigned deliveries on every endpoint, and does nothing", async () => {
     const productId = h.fake.state().products[0]!.id;
     for (const [topic, path] of ENDPOINTS) {
-      const forged = await h.fake.deliverWebhook(topic, SHOP, { admin_graphql_api_id: productId }, { forge: true, path });
-      const unsigned = await h.fake.deliverWebhook(topic, SHOP, { admin_graphql_api_id: productId }, { unsigned: true, path });
+      const forged = await h.fake.deliverWebhook(
+        topic,
+        SHOP,
+        { admin_graphql_api_id: productId },
+        { forge: true, path },
+      );
+      const unsigned = await h.fake.deliverWebhook(
+        topic,
+        SHOP,
+        { admin_graphql_api_id: productId },
+        { unsigned: true, path },
+      );
       expect([topic, forged.status, unsigned.status]).toEqual([topic, 401, 401]);
     }
     expect(await prisma.webhookEvent.count()).toBe(0);
@@ -48,7 +58,11 @@ describe("webhook authentication", () => {
   });
 
   it("accepts a correctly signed delivery", async () => {
-    const r = await h.fake.deliverWebhook("customers/data_request", SHOP, { shop_domain: SHOP, customer: { id: 1 }, orders_requested: [] });
+    const r = await h.fake.deliverWebhook("customers/data_request", SHOP, {
+      shop_domain: SHOP,
+      customer: { id: 1 },
+      orders_requested: [],
+    });
     expect(r.status).toBe(200);
   });
 });
@@ -67,7 +81,9 @@ describe("products/* webhooks", () => {
     await new Promise((r) => setTimeout(r, 30));
     const replay = await h.fake.deliverWebhook("products/update", SHOP, payload, { eventId: "evt-replay-1" });
     expect(replay.status).toBe(200);
-    const again = await prisma.pendingProduct.findUnique({ where: { shop_productId: { shop: SHOP, productId: p.id } } });
+    const again = await prisma.pendingProduct.findUnique({
+      where: { shop_productId: { shop: SHOP, productId: p.id } },
+    });
     expect(again!.dueAt.getTime()).toBe(row!.dueAt.getTime()); // the replay did not push the due time
     expect(await prisma.webhookEvent.count({ where: { eventId: "evt-replay-1" } })).toBe(1);
     // A new event for the same product pushes the due time back (debounce), still one row.
@@ -87,14 +103,29 @@ describe("products/* webhooks", () => {
     // A product Loupe never saw, not armed by any event: its photos are its baseline, not new uploads.
     expect(await newMediaForAutoProcessing(SHOP, p.id)).toEqual([]);
     // Armed by products/create (a new product): both photos are new.
-    expect((await newMediaForAutoProcessing(SHOP, p.id, { created: true, eventAt: null })).map((i) => i.mediaId).sort()).toEqual(p.media.map((m) => m.id).sort());
+    expect(
+      (await newMediaForAutoProcessing(SHOP, p.id, { created: true, eventAt: null })).map((i) => i.mediaId).sort(),
+    ).toEqual(p.media.map((m) => m.id).sort());
 
     await prisma.pendingProduct.deleteMany({});
     const sent = h.fake.sentWebhooks.length;
-    const bytes = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#fdfbf7" } }).jpeg().toBuffer();
-    await publishMedia({ shop: SHOP, jobId: "job-loop", productId: p.id, mediaId: ours!.id, bytes, mimeType: "image/jpeg", filename: "a.jpg", kind: "publish" });
+    const bytes = await sharp({ create: { width: 600, height: 600, channels: 3, background: "#fdfbf7" } })
+      .jpeg()
+      .toBuffer();
+    await publishMedia({
+      shop: SHOP,
+      jobId: "job-loop",
+      productId: p.id,
+      mediaId: ours!.id,
+      bytes,
+      mimeType: "image/jpeg",
+      filename: "a.jpg",
+      kind: "publish",
+    });
     // The fake sends products/update for the write; the app accepts it and marks the product pending.
-    await waitFor(async () => h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200));
+    await waitFor(async () =>
+      h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200),
+    );
     const armed = await armedFor(p.id);
     expect(armed.created).toBe(false);
     // The seed made the photos moments ago, so Shopify's createdAt is within the upload window of the
@@ -105,7 +136,11 @@ describe("products/* webhooks", () => {
 
     // A later change by the merchant (new bytes on the same media) makes it a candidate again.
     const f = h.fake.store.data.files[ours!.id]!;
-    f.blobSha = h.fake.store.putBlob(await sharp({ create: { width: 640, height: 640, channels: 3, background: "#eee" } }).jpeg().toBuffer());
+    f.blobSha = h.fake.store.putBlob(
+      await sharp({ create: { width: 640, height: 640, channels: 3, background: "#eee" } })
+        .jpeg()
+        .toBuffer(),
+    );
     f.version += 1;
     f.updatedAt = new Date(Date.now() + 5000).toISOString();
     expect((await newMediaForAutoProcessing(SHOP, p.id, armed)).map((i) => i.mediaId)).toContain(ours!.id);
@@ -121,7 +156,10 @@ describe("webhooks that cannot be starved or misdirected", () => {
     expect(await within(drip.status, 5_000)).toBe(413);
     drip.req.destroy();
     // A body that declares its size is refused before a byte of it is read.
-    const declared = openBody("/webhooks/compliance", { ...headersFor("shop/redact", SHOP, "AAAA"), "Content-Length": String(300 * 1024 * 1024) });
+    const declared = openBody("/webhooks/compliance", {
+      ...headersFor("shop/redact", SHOP, "AAAA"),
+      "Content-Length": String(300 * 1024 * 1024),
+    });
     expect(await within(declared.status, 5_000)).toBe(413);
     declared.req.destroy();
   });
@@ -131,7 +169,11 @@ describe("webhooks that cannot be starved or misdirected", () => {
     drip.req.write('{"shop_domain":"');
     await new Promise((r) => setTimeout(r, 200));
     const started = Date.now();
-    const genuine = await h.fake.deliverWebhook("customers/data_request", SHOP, { shop_domain: SHOP, customer: { id: 1 }, orders_requested: [] });
+    const genuine = await h.fake.deliverWebhook("customers/data_request", SHOP, {
+      shop_domain: SHOP,
+      customer: { id: 1 },
+      orders_requested: [],
+    });
     expect(genuine.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_000);
     drip.req.destroy();
@@ -142,20 +184,31 @@ describe("webhooks that cannot be starved or misdirected", () => {
     const r = await h.fake.deliverWebhook("shop/redact", SHOP, { shop_id: 2, shop_domain: "attacker.myshopify.com" });
     expect(r.status).toBe(400);
     expect(await r.text()).toBe("The shop in the webhook body does not match X-Shopify-Shop-Domain.");
-    const customers = await h.fake.deliverWebhook("customers/redact", "attacker.myshopify.com", { shop_domain: SHOP, customer: { id: 1 }, orders_to_redact: [] });
+    const customers = await h.fake.deliverWebhook("customers/redact", "attacker.myshopify.com", {
+      shop_domain: SHOP,
+      customer: { id: 1 },
+      orders_to_redact: [],
+    });
     expect(customers.status).toBe(400);
     expect(await prisma.shopTask.count()).toBe(0);
     expect(await prisma.session.count({ where: { shop: SHOP } })).toBe(rows);
   });
 
   it("refuses a signed body sent to an endpoint that does not handle its topic", async () => {
-    const r = await h.fake.deliverWebhook("shop/redact", SHOP, { shop_id: 1, shop_domain: SHOP }, { path: "/webhooks/products" });
+    const r = await h.fake.deliverWebhook(
+      "shop/redact",
+      SHOP,
+      { shop_id: 1, shop_domain: SHOP },
+      { path: "/webhooks/products" },
+    );
     expect(r.status).toBe(400);
     expect(await prisma.shopTask.count()).toBe(0);
   });
 
   it("shop/redact for a shop that is installed deletes nothing", async () => {
-    await prisma.session.create({ data: { id: `offline_${INSTALLED}`, shop: INSTALLED, state: "", isOnline: false, accessToken: "token" } });
+    await prisma.session.create({
+      data: { id: `offline_${INSTALLED}`, shop: INSTALLED, state: "", isOnline: false, accessToken: "token" },
+    });
     await prisma.shop.create({ data: { shop: INSTALLED } });
     const r = await h.fake.deliverWebhook("shop/redact", INSTALLED, { shop_id: 3, shop_domain: INSTALLED });
     expect(r.status).toBe(200);
@@ -166,16 +219,33 @@ describe("webhooks that cannot be starved or misdirected", () => {
 
   it("answers 400 in plain words to a signed body that is not JSON", async () => {
     const body = '{"shop_domain": nope';
-    const res = await fetch(`${h.appUrl}/webhooks/compliance`, { method: "POST", headers: headersFor("customers/data_request", SHOP, signWebhook(body, API_SECRET)), body });
+    const res = await fetch(`${h.appUrl}/webhooks/compliance`, {
+      method: "POST",
+      headers: headersFor("customers/data_request", SHOP, signWebhook(body, API_SECRET)),
+      body,
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toBe("The webhook body is not JSON.");
   });
 
   it("forgets deliveries after a week", async () => {
     const old = new Date(Date.now() - 8 * 24 * 3600_000);
-    await prisma.webhookEvent.create({ data: { eventId: "evt-old", shop: SHOP, topic: "PRODUCTS_UPDATE", receivedAt: old } });
-    await prisma.webhookEvent.create({ data: { eventId: "evt-recent", shop: SHOP, topic: "PRODUCTS_UPDATE", receivedAt: new Date(Date.now() - 24 * 3600_000) } });
-    const r = await h.fake.deliverWebhook("customers/data_request", SHOP, { shop_domain: SHOP, customer: { id: 1 }, orders_requested: [] });
+    await prisma.webhookEvent.create({
+      data: { eventId: "evt-old", shop: SHOP, topic: "PRODUCTS_UPDATE", receivedAt: old },
+    });
+    await prisma.webhookEvent.create({
+      data: {
+        eventId: "evt-recent",
+        shop: SHOP,
+        topic: "PRODUCTS_UPDATE",
+        receivedAt: new Date(Date.now() - 24 * 3600_000),
+      },
+    });
+    const r = await h.fake.deliverWebhook("customers/data_request", SHOP, {
+      shop_domain: SHOP,
+      customer: { id: 1 },
+      orders_requested: [],
+    });
     expect(r.status).toBe(200);
     expect(await prisma.webhookEvent.count({ where: { eventId: "evt-old" } })).toBe(0);
     expect(await prisma.webhookEvent.count({ where: { eventId: "evt-recent" } })).toBe(1);
@@ -183,7 +253,13 @@ describe("webhooks that cannot be starved or misdirected", () => {
 });
 
 function headersFor(topic: string, shop: string, hmac: string): Record<string, string> {
-  return { "Content-Type": "application/json", "X-Shopify-Topic": topic, "X-Shopify-Shop-Domain": shop, "X-Shopify-Event-Id": randomUUID(), "X-Shopify-Hmac-Sha256": hmac };
+  return {
+    "Content-Type": "application/json",
+    "X-Shopify-Topic": topic,
+    "X-Shopify-Shop-Domain": shop,
+    "X-Shopify-Event-Id": randomUUID(),
+    "X-Shopify-Hmac-Sha256": hmac,
+  };
 }
 
 /** A POST whose body the test writes (and may never finish); `status` is the answer's status code. */
@@ -202,7 +278,10 @@ function openBody(path: string, headers: Record<string, string>): { req: ClientR
 }
 
 function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  ]);
 }
 
 /** What armed the product's pending row (products/create, the first event's Shopify time). */
@@ -215,14 +294,49 @@ describe("app/uninstalled and shop/redact", () => {
   const OTHER = "other-shop.myshopify.com";
 
   async function seedRows(shop: string) {
-    const batch = await prisma.batch.create({ data: { shop, source: "products", settingsHash: "h", status: "running" } });
+    const batch = await prisma.batch.create({
+      data: { shop, source: "products", settingsHash: "h", status: "running" },
+    });
     for (const state of ["queued", "processing", "review", "published"]) {
-      await prisma.imageJob.create({ data: { shop, batchId: batch.id, productId: "gid://shopify/Product/1", mediaId: `gid://shopify/MediaImage/${state}`, settingsHash: "h", state } });
+      await prisma.imageJob.create({
+        data: {
+          shop,
+          batchId: batch.id,
+          productId: "gid://shopify/Product/1",
+          mediaId: `gid://shopify/MediaImage/${state}`,
+          settingsHash: "h",
+          state,
+        },
+      });
     }
-    await prisma.retouchResult.create({ data: { shop, mediaId: "m", sourceSha256: "s", settingsHash: "h", compositeKey: "k", cutoutKey: "k", thumbKey: "k", reportKey: "k", compositeSha: "c", mimeType: "image/jpeg", width: 1, height: 1 } });
-    await prisma.mediaLedger.create({ data: { shop, productId: "p", mediaId: "m", jobId: `j-${shop}`, kind: "publish", sha256: "x", state: "ready" } });
+    await prisma.retouchResult.create({
+      data: {
+        shop,
+        mediaId: "m",
+        sourceSha256: "s",
+        settingsHash: "h",
+        compositeKey: "k",
+        cutoutKey: "k",
+        thumbKey: "k",
+        reportKey: "k",
+        compositeSha: "c",
+        mimeType: "image/jpeg",
+        width: 1,
+        height: 1,
+      },
+    });
+    await prisma.mediaLedger.create({
+      data: { shop, productId: "p", mediaId: "m", jobId: `j-${shop}`, kind: "publish", sha256: "x", state: "ready" },
+    });
     await prisma.pendingProduct.create({ data: { shop, productId: "gid://shopify/Product/9", dueAt: new Date() } });
-    await prisma.seenMedia.create({ data: { shop, productId: "gid://shopify/Product/9", mediaId: "gid://shopify/MediaImage/9", version: "cdn.shopify.com/x.jpg?v=1" } });
+    await prisma.seenMedia.create({
+      data: {
+        shop,
+        productId: "gid://shopify/Product/9",
+        mediaId: "gid://shopify/MediaImage/9",
+        version: "cdn.shopify.com/x.jpg?v=1",
+      },
+    });
     await prisma.collectionReference.create({ data: { shop, collectionId: "c", blobKey: `${shop}/ref/x.jpg` } });
     await prisma.shop.upsert({ where: { shop }, create: { shop }, update: {} });
     const { getStorage } = await import("../../../core/storage");
@@ -245,7 +359,11 @@ describe("app/uninstalled and shop/redact", () => {
     // After the uninstall, product webhooks for the shop start no work.
     await prisma.pendingProduct.deleteMany({ where: { shop: SHOP } });
     const { productPayload } = await import("../../fake-shopify/payloads");
-    const late = await h.fake.deliverWebhook("products/update", SHOP, productPayload(h.fake.store, h.fake.state().products[0]!.id));
+    const late = await h.fake.deliverWebhook(
+      "products/update",
+      SHOP,
+      productPayload(h.fake.store, h.fake.state().products[0]!.id),
+    );
     expect(late.status).toBe(200);
     expect(await prisma.pendingProduct.count({ where: { shop: SHOP } })).toBe(0);
   });
@@ -254,13 +372,23 @@ describe("app/uninstalled and shop/redact", () => {
     await prisma.shop.update({ where: { shop: SHOP }, data: { uninstalledAt: null } });
     const trigger = await failShopUpdates();
     try {
-      const failed = await h.fake.deliverWebhook("app/uninstalled", SHOP, { id: 1, domain: SHOP }, { eventId: "evt-uninstall-retry" });
+      const failed = await h.fake.deliverWebhook(
+        "app/uninstalled",
+        SHOP,
+        { id: 1, domain: SHOP },
+        { eventId: "evt-uninstall-retry" },
+      );
       expect(failed.status).toBe(500);
       expect(await prisma.webhookEvent.count({ where: { eventId: "evt-uninstall-retry" } })).toBe(0);
     } finally {
       await trigger.drop();
     }
-    const retry = await h.fake.deliverWebhook("app/uninstalled", SHOP, { id: 1, domain: SHOP }, { eventId: "evt-uninstall-retry" });
+    const retry = await h.fake.deliverWebhook(
+      "app/uninstalled",
+      SHOP,
+      { id: 1, domain: SHOP },
+      { eventId: "evt-uninstall-retry" },
+    );
     expect(retry.status).toBe(200);
     expect((await prisma.shop.findUnique({ where: { shop: SHOP } }))!.uninstalledAt).not.toBeNull();
     expect(await prisma.webhookEvent.count({ where: { eventId: "evt-uninstall-retry" } })).toBe(1);
@@ -277,8 +405,15 @@ describe("app/uninstalled and shop/redact", () => {
     expect(await prisma.shopTask.count({ where: { shop: SHOP, kind: "redact", state: "done" } })).toBe(1);
     const where = { where: { shop: SHOP } };
     const counts = await Promise.all([
-      prisma.session.count(where), prisma.shop.count(where), prisma.batch.count(where), prisma.imageJob.count(where), prisma.retouchResult.count(where),
-      prisma.mediaLedger.count(where), prisma.webhookEvent.count(where), prisma.pendingProduct.count(where), prisma.collectionReference.count(where),
+      prisma.session.count(where),
+      prisma.shop.count(where),
+      prisma.batch.count(where),
+      prisma.imageJob.count(where),
+      prisma.retouchResult.count(where),
+      prisma.mediaLedger.count(where),
+      prisma.webhookEvent.count(where),
+      prisma.pendingProduct.count(where),
+      prisma.collectionReference.count(where),
       prisma.seenMedia.count(where),
     ]);
     expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
@@ -295,8 +430,22 @@ async function runShopTasks(): Promise<number> {
   const { Claims } = await import("../../../core/queue/claims.server");
   const { createRunner } = await import("../../../workers/jobs/run-task");
   const { getStorage } = await import("../../../core/storage");
-  const unused = new Proxy({}, { get: () => { throw new Error("a webhook task must not need Shopify or the engine"); } });
-  const ctx = { db: prisma, storage: getStorage(), deps: { shopify: unused, engine: unused } as never, workerId: "test-worker#1", leaseMs: 60_000, enqueue: async () => {} };
+  const unused = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error("a webhook task must not need Shopify or the engine");
+      },
+    },
+  );
+  const ctx = {
+    db: prisma,
+    storage: getStorage(),
+    deps: { shopify: unused, engine: unused } as never,
+    workerId: "test-worker#1",
+    leaseMs: 60_000,
+    enqueue: async () => {},
+  };
   const claims = new Claims(prisma, ctx.workerId, ctx.leaseMs);
   const run = createRunner(ctx);
   let n = 0;
@@ -312,11 +461,17 @@ async function runShopTasks(): Promise<number> {
 /** Makes every UPDATE of a Shop row fail in the database itself (a real failure in the middle of a handler). */
 async function failShopUpdates(): Promise<{ drop(): Promise<void> }> {
   if ((process.env.DATABASE_URL ?? "").startsWith("postgres")) {
-    await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION loupe_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'test: shop updates fail'; END $$ LANGUAGE plpgsql`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" FOR EACH ROW EXECUTE FUNCTION loupe_test_fail()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION loupe_test_fail() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'test: shop updates fail'; END $$ LANGUAGE plpgsql`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" FOR EACH ROW EXECUTE FUNCTION loupe_test_fail()`,
+    );
     return { drop: async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER loupe_test_fail_shop ON "Shop"`)) };
   }
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" BEGIN SELECT RAISE(ABORT, 'test: shop updates fail'); END`);
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER loupe_test_fail_shop BEFORE UPDATE ON "Shop" BEGIN SELECT RAISE(ABORT, 'test: shop updates fail'); END`,
+  );
   return { drop: async () => void (await prisma.$executeRawUnsafe(`DROP TRIGGER loupe_test_fail_shop`)) };
 }
 
@@ -333,21 +488,33 @@ describe("a merchant adds a product", () => {
   it("products/create while media process, then products/update when READY: the new media are candidates", async () => {
     // Reinstall (the uninstall test above removed the sessions).
     await h.install();
-    const { newMediaForAutoProcessing, mediaStillProcessing } = await import("../../../core/shopify/auto-candidates.server");
+    const { newMediaForAutoProcessing, mediaStillProcessing } =
+      await import("../../../core/shopify/auto-candidates.server");
     h.fake.store.settings.processingMs = 1500;
     const sent = h.fake.sentWebhooks.length;
-    const res = await fetch(`${h.fake.url}/_fake/products`, { method: "POST", body: JSON.stringify({ shop: SHOP, title: "Opal Cocktail Ring", photos: 2 }) });
+    const res = await fetch(`${h.fake.url}/_fake/products`, {
+      method: "POST",
+      body: JSON.stringify({ shop: SHOP, title: "Opal Cocktail Ring", photos: 2 }),
+    });
     const { id } = (await res.json()) as { id: string };
     expect(await mediaStillProcessing(SHOP, id)).toBe(2);
     expect(await newMediaForAutoProcessing(SHOP, id)).toEqual([]);
-    await waitFor(async () => h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200));
-    expect(h.fake.sentWebhooks.slice(sent).map((w) => [w.topic, w.status])).toEqual([["products/create", 200], ["products/update", 200]]);
+    await waitFor(async () =>
+      h.fake.sentWebhooks.slice(sent).some((w) => w.topic === "products/update" && w.status === 200),
+    );
+    expect(h.fake.sentWebhooks.slice(sent).map((w) => [w.topic, w.status])).toEqual([
+      ["products/create", 200],
+      ["products/update", 200],
+    ]);
     expect(await prisma.pendingProduct.count({ where: { shop: SHOP, productId: id } })).toBe(1);
     const armed = await armedFor(id);
     expect(armed.created).toBe(true); // products/create armed it, and the update after it kept that
     expect(Number.isFinite(Date.parse(armed.eventAt ?? ""))).toBe(true);
     const candidates = await newMediaForAutoProcessing(SHOP, id, armed);
-    expect(candidates.map((c) => [c.position, c.status, c.alt])).toEqual([[0, "READY", "Opal Cocktail Ring"], [1, "READY", "Opal Cocktail Ring"]]);
+    expect(candidates.map((c) => [c.position, c.status, c.alt])).toEqual([
+      [0, "READY", "Opal Cocktail Ring"],
+      [1, "READY", "Opal Cocktail Ring"],
+    ]);
     h.fake.store.settings.processingMs = 60;
   });
 });

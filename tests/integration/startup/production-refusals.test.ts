@@ -4,11 +4,17 @@ import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const GOOD = { SHOPIFY_API_KEY: "key-123", SHOPIFY_API_SECRET: "shpss_secret", SHOPIFY_APP_URL: "https://loupe.example.com" };
+const GOOD = {
+  SHOPIFY_API_KEY: "key-123",
+  SHOPIFY_API_SECRET: "shpss_secret",
+  SHOPIFY_APP_URL: "https://loupe.example.com",
+};
 const APP_ENV = /^(LOUPE_|SHOPIFY_|DATABASE_URL$|NODE_ENV$|PORT$)/;
 
 function startServer(env: Record<string, string>): Promise<{ code: number | null; lines: string[] }> {
-  const base = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !APP_ENV.test(e[0])));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !APP_ENV.test(e[0])),
+  );
   const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve("server.ts")], {
     env: { ...base, NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -22,7 +22,13 @@ function photo(id: string, o: { edge?: number; dx?: number; exposure?: number } 
 const find = (fs: ReturnType<typeof batchConsistency>, key: string) => fs.find((f) => f.key === key)!;
 
 describe("batch consistency (server-side batch guards)", () => {
-  const soft = [photo("a", { edge: 10 }), photo("b", { edge: 10.2 }), photo("c", { edge: 9.9 }), photo("d", { edge: 10.1 }), photo("e", { edge: 6 })];
+  const soft = [
+    photo("a", { edge: 10 }),
+    photo("b", { edge: 10.2 }),
+    photo("c", { edge: 9.9 }),
+    photo("d", { edge: 10.1 }),
+    photo("e", { edge: 6 }),
+  ];
 
   it("flags the photo with a much softer outline (robust z −4 against the default limit 3.5)", () => {
     const edges = find(batchConsistency(soft), "edges");

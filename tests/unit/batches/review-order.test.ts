@@ -12,7 +12,14 @@ const batch: OrderedImage[] = [
 
 describe("reviewNeighbours", () => {
   it("gives the photo's place, its neighbours and what is left to review", () => {
-    expect(reviewNeighbours(batch, "c")).toEqual({ index: 3, total: 5, prev: "b", next: "d", toReview: 2, nextToReview: "d" });
+    expect(reviewNeighbours(batch, "c")).toEqual({
+      index: 3,
+      total: 5,
+      prev: "b",
+      next: "d",
+      toReview: 2,
+      nextToReview: "d",
+    });
   });
 
   it("has no previous on the first photo and no next on the last", () => {
@@ -37,7 +44,15 @@ describe("nextToReview", () => {
   });
 
   it("is null when no other photo waits (the current one does not count)", () => {
-    expect(nextToReview([{ id: "x", state: "review" }, { id: "y", state: "approved" }], "x")).toBeNull();
+    expect(
+      nextToReview(
+        [
+          { id: "x", state: "review" },
+          { id: "y", state: "approved" },
+        ],
+        "x",
+      ),
+    ).toBeNull();
     expect(nextToReview([], "x")).toBeNull();
   });
 });

@@ -3,13 +3,25 @@ import { describe, expect, it } from "vitest";
 import { shootAdvice } from "../../../core/batches/shoot-advice.server";
 import type { ImageReport } from "../../../workers/retouch/report";
 
-function report(o: { w: number; h: number; spots: number; uniformity: number; exposure: number; wb: [number, number, number] }): ImageReport {
+function report(o: {
+  w: number;
+  h: number;
+  spots: number;
+  uniformity: number;
+  exposure: number;
+  wb: [number, number, number];
+}): ImageReport {
   return {
     input: { width: o.w, height: o.h, format: "jpeg", notes: [] },
     timings: {},
     gains: { exposure: o.exposure, whiteBalance: o.wb },
     backdrop: { color: [245, 245, 245], uniformity: o.uniformity, kind: "white" },
-    edits: Array.from({ length: o.spots }, (_, id) => ({ id, box: { x: 0, y: 0, w: 3, h: 3 }, area: 9, reason: "dust" as const })),
+    edits: Array.from({ length: o.spots }, (_, id) => ({
+      id,
+      box: { x: 0, y: 0, w: 3, h: 3 },
+      area: 9,
+      reason: "dust" as const,
+    })),
     measurements: {},
     warnings: [],
     framing: { box: { x: 0, y: 0, w: 10, h: 10 }, fill: 0.8 },
@@ -30,7 +42,9 @@ describe("shoot advice for a batch", () => {
     ];
     const items = shootAdvice(reports, 2048);
     const codes = items.map((i) => i.code);
-    expect(codes).toEqual(expect.arrayContaining(["SHOOT_DUST", "SHOOT_BACKDROP_UNEVEN", "SHOOT_EXPOSURE_SPREAD", "SHOOT_LOW_RESOLUTION"]));
+    expect(codes).toEqual(
+      expect.arrayContaining(["SHOOT_DUST", "SHOOT_BACKDROP_UNEVEN", "SHOOT_EXPOSURE_SPREAD", "SHOOT_LOW_RESOLUTION"]),
+    );
     expect(items.find((i) => i.code === "SHOOT_DUST")!.value).toBe(8);
     for (const i of items) expect(i.tip.length).toBeGreaterThan(20);
   });

@@ -1,9 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { differenceCiede2000, converter } from "culori";
-import { deltaE2000, deltaE2000Batch, hueAngleDelta, linearRgbToLab, srgbToLinear } from "../../../workers/retouch/color";
+import {
+  deltaE2000,
+  deltaE2000Batch,
+  hueAngleDelta,
+  linearRgbToLab,
+  srgbToLinear,
+} from "../../../workers/retouch/color";
 
-const pairs: number[][] = JSON.parse(readFileSync(new URL("../../data/ciede2000-sharma2005.json", import.meta.url), "utf8"));
+const pairs: number[][] = JSON.parse(
+  readFileSync(new URL("../../data/ciede2000-sharma2005.json", import.meta.url), "utf8"),
+);
 
 describe("CIEDE2000", () => {
   it("matches all 34 Sharma, Wu & Dalal (2005) pairs to 4 decimals, both ways round", () => {
@@ -17,11 +25,14 @@ describe("CIEDE2000", () => {
   it("agrees with culori's differenceCiede2000 on 5000 random Lab pairs", () => {
     const de = differenceCiede2000();
     let seed = 12345;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     let worst = 0;
     for (let k = 0; k < 5000; k++) {
       const c1 = { mode: "lab65" as const, l: rnd() * 100, a: rnd() * 200 - 100, b: rnd() * 200 - 100 };
-      const c2 = k % 2 ? { mode: "lab65" as const, l: c1.l + rnd() * 4 - 2, a: c1.a + rnd() * 6 - 3, b: c1.b + rnd() * 6 - 3 } : { mode: "lab65" as const, l: rnd() * 100, a: rnd() * 200 - 100, b: rnd() * 200 - 100 };
+      const c2 =
+        k % 2
+          ? { mode: "lab65" as const, l: c1.l + rnd() * 4 - 2, a: c1.a + rnd() * 6 - 3, b: c1.b + rnd() * 6 - 3 }
+          : { mode: "lab65" as const, l: rnd() * 100, a: rnd() * 200 - 100, b: rnd() * 200 - 100 };
       // culori's ΔE00 reads l/a/b of lab or lab65 colours alike.
       const want = de(c1, c2);
       const got = deltaE2000(c1.l, c1.a, c1.b, c2.l, c2.a, c2.b);
@@ -48,7 +59,7 @@ describe("sRGB → CIELAB D65", () => {
   it("agrees with culori's lab65 on random sRGB colours", () => {
     const toLab = converter("lab65");
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     let worst = 0;
     for (let k = 0; k < 3000; k++) {
       const r = rnd();

@@ -25,14 +25,17 @@ function distToSegment(px: number, py: number, [ax, ay]: [number, number], [bx, 
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
 }
 
-const lab8 = (d: ArrayLike<number>, o: number) => linearRgbToLab(srgbToLinear(d[o]! / 255), srgbToLinear(d[o + 1]! / 255), srgbToLinear(d[o + 2]! / 255));
-const lum8 = (d: ArrayLike<number>, o: number) => 0.2126 * srgbToLinear(d[o]! / 255) + 0.7152 * srgbToLinear(d[o + 1]! / 255) + 0.0722 * srgbToLinear(d[o + 2]! / 255);
+const lab8 = (d: ArrayLike<number>, o: number) =>
+  linearRgbToLab(srgbToLinear(d[o]! / 255), srgbToLinear(d[o + 1]! / 255), srgbToLinear(d[o + 2]! / 255));
+const lum8 = (d: ArrayLike<number>, o: number) =>
+  0.2126 * srgbToLinear(d[o]! / 255) + 0.7152 * srgbToLinear(d[o + 1]! / 255) + 0.0722 * srgbToLinear(d[o + 2]! / 255);
 
 describe("re-render with edits", () => {
   let f: Fixture;
   let png: Buffer;
   let auto: Uint8Array;
-  const render = async (edits: EditList) => rgba((await runPipeline(png, { format: "png", edits }, truthSegmenter(f, 384))).output.cutoutPng);
+  const render = async (edits: EditList) =>
+    rgba((await runPipeline(png, { format: "png", edits }, truthSegmenter(f, 384))).output.cutoutPng);
 
   beforeAll(async () => {
     f = makeFixture({ size: SIZE, metal: "yellow", cast: "warm", exposure: 0.7, dust: 0, seed: 5 });
@@ -62,7 +65,13 @@ describe("re-render with edits", () => {
           if (auto[o + 3] === 255) pieceInStroke++;
         } else if (d >= 16) {
           far++;
-          if (out[o + 3] === auto[o + 3] && out[o] === auto[o] && out[o + 1] === auto[o + 1] && out[o + 2] === auto[o + 2]) farSame++;
+          if (
+            out[o + 3] === auto[o + 3] &&
+            out[o] === auto[o] &&
+            out[o + 1] === auto[o + 1] &&
+            out[o + 2] === auto[o + 2]
+          )
+            farSame++;
         }
       }
     expect(pieceInStroke).toBeGreaterThan(200); // the stroke really crosses the piece

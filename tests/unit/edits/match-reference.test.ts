@@ -9,14 +9,29 @@ import { applyColorPass } from "../../../workers/retouch/edits/color-pass";
 import { cutoutMetal, matchReference } from "../../../workers/retouch/edits/match-reference";
 import type { Image8 } from "../../../workers/retouch/types";
 
-async function render(metal: "yellow" | "white", seed: number, color: { exposure: number; temperature: number; tint: number } | null) {
+async function render(
+  metal: "yellow" | "white",
+  seed: number,
+  color: { exposure: number; temperature: number; tint: number } | null,
+) {
   const f = makeFixture({ size: 480, metal, cast: "none", dust: 0, gem: "none", seed });
-  const out = (await runPipeline(await fixturePng(f), { format: "png", ...(color ? { edits: { mask: [], color } } : {}) }, truthSegmenter(f, 384))).output;
+  const out = (
+    await runPipeline(
+      await fixturePng(f),
+      { format: "png", ...(color ? { edits: { mask: [], color } } : {}) },
+      truthSegmenter(f, 384),
+    )
+  ).output;
   const cut = await sharp(out.cutoutPng).ensureAlpha().raw().toBuffer();
   const comp = await sharp(out.composite).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return {
     cutout: { width: 480, height: 480, channels: 4, data: new Uint8Array(cut) } as Image8,
-    composite: { width: comp.info.width, height: comp.info.height, channels: 3, data: new Uint8Array(comp.data) } as Image8,
+    composite: {
+      width: comp.info.width,
+      height: comp.info.height,
+      channels: 3,
+      data: new Uint8Array(comp.data),
+    } as Image8,
   };
 }
 

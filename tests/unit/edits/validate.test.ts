@@ -16,8 +16,36 @@ const bad = (raw: unknown): string => {
 
 describe("parseEdits", () => {
   it("reads a full list, with the default hardness", () => {
-    const e = parseEdits({ mask: [{ op: "erase", radius: 12, points: [[0, 0], [1000, 800]] }], color: { exposure: 0.5, temperature: -10, tint: 3 } }, G);
-    expect(e).toEqual({ mask: [{ op: "erase", radius: 12, hardness: 0.8, points: [[0, 0], [1000, 800]] }], color: { exposure: 0.5, temperature: -10, tint: 3 } });
+    const e = parseEdits(
+      {
+        mask: [
+          {
+            op: "erase",
+            radius: 12,
+            points: [
+              [0, 0],
+              [1000, 800],
+            ],
+          },
+        ],
+        color: { exposure: 0.5, temperature: -10, tint: 3 },
+      },
+      G,
+    );
+    expect(e).toEqual({
+      mask: [
+        {
+          op: "erase",
+          radius: 12,
+          hardness: 0.8,
+          points: [
+            [0, 0],
+            [1000, 800],
+          ],
+        },
+      ],
+      color: { exposure: 0.5, temperature: -10, tint: 3 },
+    });
     expect(parseEdits({}, G)).toEqual({ mask: [], color: null });
   });
 
@@ -28,7 +56,9 @@ describe("parseEdits", () => {
     expect(bad({ mask: [{ op: "erase", radius: 5000, points: [[1, 5]] }] })).toMatch(/too large/);
     expect(bad({ mask: [{ op: "erase", radius: 5, points: [[Number.NaN, 5]] }] })).toMatch(/must be a number/);
     expect(bad({ mask: [{ op: "blur", radius: 5, points: [[1, 5]] }] })).toMatch(/unknown brush "blur"/);
-    expect(bad({ mask: [{ op: "erase", radius: 5, points: Array.from({ length: MAX_POINTS + 1 }, () => [1, 1]) }] })).toMatch(/Too many points/);
+    expect(
+      bad({ mask: [{ op: "erase", radius: 5, points: Array.from({ length: MAX_POINTS + 1 }, () => [1, 1]) }] }),
+    ).toMatch(/Too many points/);
     expect(bad({ color: { exposure: 9 } })).toMatch(/exposure must be between/);
     expect(bad({ color: { exposure: "1" } })).toMatch(/must be a number/);
     expect(bad({ colour: {} })).toMatch(/Unknown field "colour"/);

@@ -58,12 +58,16 @@ describe("bad input", () => {
   });
 
   it("a real 42 MP photo is over the limit", async () => {
-    const big = await sharp({ create: { width: 7000, height: 6000, channels: 3, background: "#f4f4f4" } }).jpeg({ quality: 50 }).toBuffer();
+    const big = await sharp({ create: { width: 7000, height: 6000, channels: 3, background: "#f4f4f4" } })
+      .jpeg({ quality: 50 })
+      .toBuffer();
     await rejectsWith(big, "TOO_MANY_PIXELS", /7000×6000.*40 megapixels/);
   });
 
   it("an all-white image has no piece", async () => {
-    const white = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const white = await sharp({ create: { width: 400, height: 400, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     await rejectsWith(white, "NO_PIECE", /could not find a piece/i);
   });
 
@@ -72,7 +76,9 @@ describe("bad input", () => {
     const noise = new Uint8Array(n);
     let s = 1;
     for (let i = 0; i < n; i++) noise[i] = (s = (s * 1103515245 + 12345) >>> 0) >>> 24;
-    const png = await sharp(noise, { raw: { width: 400, height: 400, channels: 3 } }).png().toBuffer();
+    const png = await sharp(noise, { raw: { width: 400, height: 400, channels: 3 } })
+      .png()
+      .toBuffer();
     await rejectsWith(png, "NO_PIECE", /could not tell the piece/i);
   });
 
@@ -99,7 +105,10 @@ describe("unusual but valid input", () => {
   it("greyscale", async () => {
     const grey = new Uint8Array(360 * 360);
     for (let i = 0; i < grey.length; i++) grey[i] = fx.image.data[3 * i + 1]!;
-    const png = await sharp(grey, { raw: { width: 360, height: 360, channels: 1 } }).toColourspace("b-w").png().toBuffer();
+    const png = await sharp(grey, { raw: { width: 360, height: 360, channels: 1 } })
+      .toColourspace("b-w")
+      .png()
+      .toBuffer();
     expect((await sharp(png).metadata()).channels).toBe(1);
     await ok(png, /Greyscale/);
   });
@@ -109,18 +118,36 @@ describe("unusual but valid input", () => {
       rgba.set(fx.image.data.subarray(3 * i, 3 * i + 3), 4 * i);
       rgba[4 * i + 3] = Math.round(255 * Math.max(0.2, fx.alpha.data[i]!));
     }
-    await ok(await sharp(rgba, { raw: { width: 360, height: 360, channels: 4 } }).png().toBuffer(), /Transparent/);
+    await ok(
+      await sharp(rgba, { raw: { width: 360, height: 360, channels: 4 } })
+        .png()
+        .toBuffer(),
+      /Transparent/,
+    );
   });
   it("animated GIF and WebP: first frame, with a note", async () => {
-    const frames = [raw().png().toBuffer(), sharp({ create: { width: 360, height: 360, channels: 3, background: "#202020" } }).png().toBuffer()];
+    const frames = [
+      raw().png().toBuffer(),
+      sharp({ create: { width: 360, height: 360, channels: 3, background: "#202020" } })
+        .png()
+        .toBuffer(),
+    ];
     const [a, b] = await Promise.all(frames);
-    const gif = await sharp([a, b], { join: { animated: true } }).gif().toBuffer();
-    const webp = await sharp([a, b], { join: { animated: true } }).webp().toBuffer();
+    const gif = await sharp([a, b], { join: { animated: true } })
+      .gif()
+      .toBuffer();
+    const webp = await sharp([a, b], { join: { animated: true } })
+      .webp()
+      .toBuffer();
     await ok(gif, /first of 2 frames/);
     await ok(webp, /first of 2 frames/);
   });
   it("EXIF orientation is applied (the output is upright)", async () => {
-    const wide = await raw().extend({ right: 120, background: "#dbdbdb" }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const wide = await raw()
+      .extend({ right: 120, background: "#dbdbdb" })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const o = await pool.retouch(wide, { size: 256 });
     expect([o.width, o.height]).toEqual([360, 480]);
     expect(o.report.input.notes.join(" ")).toMatch(/orientation 6/);

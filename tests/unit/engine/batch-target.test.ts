@@ -22,21 +22,33 @@ function metalMeanG(f: Fixture, rgb: Uint8Array): number {
 
 describe("batch target", () => {
   it("two exposures of one piece on a grey sweep: far apart per photo, within 3 levels with the batch's target", async () => {
-    const shots = [0.8, 1.1].map((exposure) => makeFixture({ size: 400, metal: "rose", cast: "warm", surface: "grey-gradient", exposure, seed: 41 }));
+    const shots = [0.8, 1.1].map((exposure) =>
+      makeFixture({ size: 400, metal: "rose", cast: "warm", surface: "grey-gradient", exposure, seed: 41 }),
+    );
     const pngs = await Promise.all(shots.map(fixturePng));
     const target = await batchTarget(pngs.map((p) => async () => p));
     expect(target).toBeDefined();
     const [r, g, b] = target!.backdropLinear;
     expect(r).toBe(g);
     expect(g).toBe(b);
-    const alone = await Promise.all(shots.map(async (f, k) => metalMeanG(f, (await runPipeline(pngs[k]!, {}, truthSegmenter(f, 320))).internals.after.data)));
-    const shared = await Promise.all(shots.map(async (f, k) => metalMeanG(f, (await runPipeline(pngs[k]!, { target }, truthSegmenter(f, 320))).internals.after.data)));
+    const alone = await Promise.all(
+      shots.map(async (f, k) =>
+        metalMeanG(f, (await runPipeline(pngs[k]!, {}, truthSegmenter(f, 320))).internals.after.data),
+      ),
+    );
+    const shared = await Promise.all(
+      shots.map(async (f, k) =>
+        metalMeanG(f, (await runPipeline(pngs[k]!, { target }, truthSegmenter(f, 320))).internals.after.data),
+      ),
+    );
     expect(Math.abs(alone[0]! - alone[1]!)).toBeGreaterThan(10);
     expect(Math.abs(shared[0]! - shared[1]!)).toBeLessThan(3);
   });
 
   it("white sweeps share the studio white; coloured and wooden surfaces do not vote", async () => {
-    const white = await quickSurface(await fixturePng(makeFixture({ size: 320, surface: "white", exposure: 0.9, seed: 42 })));
+    const white = await quickSurface(
+      await fixturePng(makeFixture({ size: 320, surface: "white", exposure: 0.9, seed: 42 })),
+    );
     const wood = await quickSurface(await fixturePng(makeFixture({ size: 320, surface: "wood", seed: 43 })));
     const pink = await quickSurface(await fixturePng(makeFixture({ size: 320, surface: "pink-paper", seed: 44 })));
     expect(white).not.toBeNull();
@@ -48,9 +60,16 @@ describe("batch target", () => {
 
   it("the worker computes it per batch from its stored originals in a fixed order, once all are stored", async () => {
     forgetBatchTargets();
-    const pngs = await Promise.all([0.7, 1.25, 1.0].map((exposure) => fixturePng(makeFixture({ size: 320, surface: "grey-gradient", exposure, seed: 45 }))));
+    const pngs = await Promise.all(
+      [0.7, 1.25, 1.0].map((exposure) =>
+        fixturePng(makeFixture({ size: 320, surface: "grey-gradient", exposure, seed: 45 })),
+      ),
+    );
     const findMany = vi.fn(async () => pngs.map((_, k) => ({ sourceKey: `k${k}` })));
-    const ctx = { db: { imageJob: { findMany } }, storage: { get: async (key: string) => pngs[Number(key.slice(1))]! } } as unknown as JobContext;
+    const ctx = {
+      db: { imageJob: { findMany } },
+      storage: { get: async (key: string) => pngs[Number(key.slice(1))]! },
+    } as unknown as JobContext;
     const a = await targetForBatch(ctx, "s.myshopify.com", "b1");
     const b = await targetForBatch(ctx, "s.myshopify.com", "b1");
     expect(a).toEqual(b);
@@ -59,7 +78,9 @@ describe("batch target", () => {
     // A batch with an original not stored yet: the stored ones decide, and nothing is remembered.
     const partial = vi.fn(async () => [{ sourceKey: "k0" }, { sourceKey: null }, { sourceKey: "k2" }]);
     const ctx2 = { db: { imageJob: { findMany: partial } }, storage: ctx.storage } as unknown as JobContext;
-    expect(await targetForBatch(ctx2, "s.myshopify.com", "b2")).toEqual(await batchTarget([pngs[0]!, pngs[2]!].map((p) => async () => p)));
+    expect(await targetForBatch(ctx2, "s.myshopify.com", "b2")).toEqual(
+      await batchTarget([pngs[0]!, pngs[2]!].map((p) => async () => p)),
+    );
     await targetForBatch(ctx2, "s.myshopify.com", "b2");
     expect(partial).toHaveBeenCalledTimes(2);
   });

@@ -11,7 +11,15 @@ import { runPipeline } from "../../../workers/retouch/pipeline";
 describe("catchlights", () => {
   for (const exposure of [1, 0.8]) {
     it(`star and line catchlights all kept at exposure ${exposure}, dust around them still removed`, async () => {
-      let f = makeFixture({ size: 640, metal: "yellow", finish: "polished", dust: 0, highlights: 4, exposure, seed: 31 });
+      let f = makeFixture({
+        size: 640,
+        metal: "yellow",
+        finish: "polished",
+        dust: 0,
+        highlights: 4,
+        exposure,
+        seed: 31,
+      });
       f = withDust2(f, { specks: 10, fibres: 0, smudges: 0, seed: 31 });
       f = withStarCatchlights(f, 6, 31);
       const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, 512));
@@ -30,7 +38,8 @@ describe("catchlights", () => {
     const edits = r.output.report.edits;
     expect(f.spots.length).toBeGreaterThan(30);
     expect(edits.length).toBeGreaterThan(30);
-    for (let k = 1; k < edits.length; k++) expect(edits[k - 1]!.confidence!).toBeGreaterThanOrEqual(edits[k]!.confidence!);
+    for (let k = 1; k < edits.length; k++)
+      expect(edits[k - 1]!.confidence!).toBeGreaterThanOrEqual(edits[k]!.confidence!);
     // Specks 20 px apart are denser than dust usually is: a few read as texture (measured 0.857).
     const d = dustRemoval(f, r.internals.cutout, 4);
     expect(d.counted).toBeGreaterThan(30);

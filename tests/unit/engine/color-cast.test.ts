@@ -55,7 +55,8 @@ describe("white balance from the surface", () => {
       // The cutout carries the same (absent) correction: its piece equals the photo's.
       const toned = r.internals.toned;
       let differ = 0;
-      for (let i = 0; i < f.metalInner.length; i++) if (f.metalInner[i] && toned[4 * i + 1] !== r.internals.cutout[4 * i + 1]) differ++;
+      for (let i = 0; i < f.metalInner.length; i++)
+        if (f.metalInner[i] && toned[4 * i + 1] !== r.internals.cutout[4 * i + 1]) differ++;
       expect(differ).toBe(0);
     });
   }

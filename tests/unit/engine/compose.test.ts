@@ -104,12 +104,15 @@ describe("compose", () => {
         expect(Buffer.compare(Buffer.from(f.flat), Buffer.from(ref.flat))).toBe(0);
         if (f.rgb) {
           let differ = 0;
-          for (let i = 0; i < n; i++) for (let c = 0; c < 3; c++) differ += f.rgb[3 * i + c] === ref.flat[4 * i + c] ? 0 : 1;
+          for (let i = 0; i < n; i++)
+            for (let c = 0; c < 3; c++) differ += f.rgb[3 * i + c] === ref.flat[4 * i + c] ? 0 : 1;
           expect(differ).toBe(0);
         }
         // Fully clear pixels compare as clear (an unresized crop keeps the photo's RGB under α = 0).
         expect(Buffer.compare(visible(f.piece), visible(ref.layer))).toBe(0);
-        expect(f.shadow ? Buffer.compare(Buffer.from(f.shadow), Buffer.from(ref.shadow!)) : ref.shadow).toBe(ref.shadow ? 0 : null);
+        expect(f.shadow ? Buffer.compare(Buffer.from(f.shadow), Buffer.from(ref.shadow!)) : ref.shadow).toBe(
+          ref.shadow ? 0 : null,
+        );
       }
     });
   }
@@ -142,7 +145,9 @@ describe("compose", () => {
         .toBuffer();
       const { tiles } = await scaleCrop(rgba, W, H, box, pw, ph);
       const got = new Uint8Array(pw * ph * 4);
-      for (const t of tiles) for (let y = 0; y < t.height; y++) got.set(t.data.subarray(4 * y * t.width, 4 * (y + 1) * t.width), 4 * ((t.top + y) * pw + t.left));
+      for (const t of tiles)
+        for (let y = 0; y < t.height; y++)
+          got.set(t.data.subarray(4 * y * t.width, 4 * (y + 1) * t.width), 4 * ((t.top + y) * pw + t.left));
       expect(Buffer.compare(Buffer.from(got), full)).toBe(0);
       if (s > 0.1) expect(tiles.reduce((a, t) => a + t.width * t.height, 0)).toBeLessThan(0.5 * pw * ph);
     }
@@ -153,8 +158,16 @@ describe("compose", () => {
     const s = resolveSettings({ size: 512, upscale: true });
     const f = await frame(rgba, new Uint8Array(W * H * 3), W, H, box, s);
     const raw = { raw: { width: 512, height: 512, channels: 4 as const } };
-    const jpeg = await sharp(f.flat, raw).flatten({ background: "#ffffff" }).withIccProfile("srgb").jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false }).toBuffer();
-    const thumb = await sharp(f.flat, raw).flatten({ background: "#ffffff" }).resize(400, 400, { fit: "inside" }).jpeg({ quality: 85 }).toBuffer();
+    const jpeg = await sharp(f.flat, raw)
+      .flatten({ background: "#ffffff" })
+      .withIccProfile("srgb")
+      .jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false })
+      .toBuffer();
+    const thumb = await sharp(f.flat, raw)
+      .flatten({ background: "#ffffff" })
+      .resize(400, 400, { fit: "inside" })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     expect(Buffer.compare((await encodeComposite(f, "jpg")).data, jpeg)).toBe(0);
     expect(Buffer.compare(await encodeThumbnail(f), thumb)).toBe(0);
   });

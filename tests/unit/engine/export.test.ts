@@ -21,7 +21,16 @@ afterAll(async () => {
 
 describe("export", () => {
   it("defaults: a 4:4:4 sRGB JPEG on white of up to 2048² (never enlarged), cutout at input size, small thumbnail", async () => {
-    expect(DEFAULT_SETTINGS).toEqual({ background: "#ffffff", size: 2048, marginPct: 0.08, shadow: "none", shadowStrength: 0.5, upscale: false, format: "jpg", guardThresholds: {} });
+    expect(DEFAULT_SETTINGS).toEqual({
+      background: "#ffffff",
+      size: 2048,
+      marginPct: 0.08,
+      shadow: "none",
+      shadowStrength: 0.5,
+      upscale: false,
+      format: "jpg",
+      guardThresholds: {},
+    });
     const o = await pool.retouch(input);
     const m = await sharp(o.composite).metadata();
     // A 400 px photo supports a canvas of its piece's side / 0.84, not 2048.
@@ -67,7 +76,12 @@ describe("export", () => {
   it("layered PSD: original, background, shadow, piece with its mask", async () => {
     const o = await pool.retouch(input, { format: "psd", size: 256, shadow: "soft" });
     // ag-psd needs a canvas to decode mask pixels when reading, so layer pixels are skipped here.
-    const psd = readPsd(o.composite, { useImageData: true, skipThumbnail: true, skipLayerImageData: true, skipCompositeImageData: true });
+    const psd = readPsd(o.composite, {
+      useImageData: true,
+      skipThumbnail: true,
+      skipLayerImageData: true,
+      skipCompositeImageData: true,
+    });
     expect([psd.width, psd.height]).toEqual([256, 256]);
     expect(psd.children!.map((l) => l.name)).toEqual(["Original", "Background", "Shadow", "Piece"]);
     const piece = psd.children![3]!;
@@ -76,7 +90,13 @@ describe("export", () => {
   });
 
   it("soft shadow is neutral grey (no colour cast) and below the piece", async () => {
-    const o = await pool.retouch(input, { format: "png", size: 512, upscale: true, shadow: "soft", background: "#ffffff" });
+    const o = await pool.retouch(input, {
+      format: "png",
+      size: 512,
+      upscale: true,
+      shadow: "soft",
+      background: "#ffffff",
+    });
     const { data } = await sharp(o.composite).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const box = o.report.framing;
     expect(box.fill).toBeGreaterThan(0.5);

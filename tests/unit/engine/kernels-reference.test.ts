@@ -2,7 +2,15 @@
 // definitions (IEC 61966-2-1 for sRGB, CIE 15 for L*a*b*, a box mean as a double loop), so that no
 // kernel serves as its own oracle.
 import { describe, expect, it } from "vitest";
-import { LINEAR_LUT, linearRgbToLab, linearToByte, linearToSrgb, linearToSrgb8, luminance, srgbToLinear } from "../../../workers/retouch/color";
+import {
+  LINEAR_LUT,
+  linearRgbToLab,
+  linearToByte,
+  linearToSrgb,
+  linearToSrgb8,
+  luminance,
+  srgbToLinear,
+} from "../../../workers/retouch/color";
 import { boxMean, boxMeanReplicated, boxMeanReplicatedOver } from "../../../workers/retouch/pixels/box-mean";
 import { scratch, scratchOf, trimScratch } from "../../../workers/retouch/pixels/scratch";
 

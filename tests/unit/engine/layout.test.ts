@@ -54,6 +54,11 @@ describe("layout", () => {
     // A strand from (0, 20) to (30, 20), three rows thick; a faint fringe touching the top edge.
     for (let y = 19; y <= 21; y++) for (let x = 0; x <= 30; x++) rgba[4 * (y * W + x) + 3] = 255;
     for (let y = 0; y < 19; y++) rgba[4 * (y * W + 10) + 3] = 20;
-    expect(cutSides(rgba, W, H, { x: 0, y: 0, w: 31, h: 22 })).toEqual({ left: true, top: false, right: false, bottom: false });
+    expect(cutSides(rgba, W, H, { x: 0, y: 0, w: 31, h: 22 })).toEqual({
+      left: true,
+      top: false,
+      right: false,
+      bottom: false,
+    });
   });
 });

@@ -30,7 +30,8 @@ function naiveKept(pred: Plane, truth: Plane): number {
     const x = i % W;
     const y = Math.floor(i / W);
     let best = Infinity;
-    for (let j = 0; j < truth.data.length; j++) if (truth.data[j]! < 1) best = Math.min(best, Math.hypot((j % W) - x, Math.floor(j / W) - y));
+    for (let j = 0; j < truth.data.length; j++)
+      if (truth.data[j]! < 1) best = Math.min(best, Math.hypot((j % W) - x, Math.floor(j / W) - y));
     if (best < r) continue;
     n++;
     if (pred.data[i]! >= 0.95) k++;
@@ -59,7 +60,8 @@ describe("matte integrity", () => {
     // Fill the hole half-way (α 0.6 everywhere inside): not cut, and its rim is a seam? No — the
     // jump 0.6 → 1 at the hole's rim is 0.4 (below 0.5), and 0 → 0.6 never happens inside.
     const filled = { ...truth, data: truth.data.slice() };
-    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (Math.hypot(x - 30, y - 25) < 8) filled.data[y * W + x] = 0.6;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) if (Math.hypot(x - 30, y - 25) < 8) filled.data[y * W + x] = 0.6;
     const f = matteIntegrity(filled, truth, 10);
     expect(f.holesCut).toBe(0);
     expect(f.seams).toBe(0);

@@ -18,7 +18,10 @@ const specs: Partial<FixtureSpec>[] = [
 
 describe("matte and edges vs the anchor", () => {
   it("beats the anchor on IoU, MAE, boundary F and edge error, and bleeds at most 0.6× the anchor's backdrop on non-white surfaces", async () => {
-    const sum = { anchor: { iou: 0, mae: 0, boundaryF: 0, bleed: 0, edgeError: 0 }, ours: { iou: 0, mae: 0, boundaryF: 0, bleed: 0, edgeError: 0 } };
+    const sum = {
+      anchor: { iou: 0, mae: 0, boundaryF: 0, bleed: 0, edgeError: 0 },
+      ours: { iou: 0, mae: 0, boundaryF: 0, bleed: 0, edgeError: 0 },
+    };
     // On a near-white sweep the surface is ~0.06 from white, so the bleed share divides pixel noise
     // by a tiny distance; it is averaged over the other three surfaces (edge error covers all four).
     const coloured = specs.filter((s) => s.surface !== "white").length;
@@ -30,7 +33,10 @@ describe("matte and edges vs the anchor", () => {
       const cut = decontaminate(f.image, m.alpha, m.work, m.backdrop, m.fg, m.bg);
       const { ideal, surface } = edgeTruth(f);
       const band = edgeBand(f.alpha);
-      const a = { ...scoreCutout(anchor, f.alpha), ...scoreEdges(alphaOnOriginal(f, anchor.data), ideal, surface, band) };
+      const a = {
+        ...scoreCutout(anchor, f.alpha),
+        ...scoreEdges(alphaOnOriginal(f, anchor.data), ideal, surface, band),
+      };
       const o = { ...scoreCutout(m.alpha, f.alpha), ...scoreEdges(cut, ideal, surface, band) };
       for (const k of Object.keys(sum.anchor) as (keyof typeof sum.anchor)[]) {
         if (k === "bleed") {

@@ -63,7 +63,15 @@ describe("opaque fill", () => {
   it("raises PIECE_AREA_LOST for an opening inside the piece that the fill could not take", async () => {
     // The network half believed the stone (0.25) and the fill is switched off by its thresholds:
     // the opening stays, and the merchant is told where.
-    const f = makeFixture({ size: SIZE, seed: 3, layout: "ring", surface: "white", metal: "white", gem: "diamond", highlights: 0 });
+    const f = makeFixture({
+      size: SIZE,
+      seed: 3,
+      layout: "ring",
+      surface: "white",
+      metal: "white",
+      gem: "diamond",
+      highlights: 0,
+    });
     const prob = await stoneDroppingSegmenter(f, 512, 1, 0.25)(f.image);
     const off = { ...MATTE_DEFAULTS.fill!, tBright: 5, tChroma: 5, tTexture: 5, holeEvidence: 2, holeProb: 2 };
     const m = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: off });

@@ -26,7 +26,11 @@ describe("EnginePool", () => {
       last = now;
       ticks++;
     }, 10);
-    const outs = await Promise.all([pool.retouch(png, { size: 512 }), pool.retouch(png, { size: 512 }), pool.retouch(png, { size: 512 })]);
+    const outs = await Promise.all([
+      pool.retouch(png, { size: 512 }),
+      pool.retouch(png, { size: 512 }),
+      pool.retouch(png, { size: 512 }),
+    ]);
     clearInterval(timer);
     expect(outs.every((o) => o.width === 640)).toBe(true);
     expect(ticks).toBeGreaterThan(5);
@@ -71,7 +75,9 @@ describe("EnginePool timeouts", () => {
       const next = p.retouch(Buffer.from("ok"), {}, { timeoutMs: 5_000 });
       const err = await stuck.catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EngineTimeoutError);
-      expect((err as Error).message).toMatch(/^The retouch engine was still working on this photo after 1 second, so Loupe stopped it\./);
+      expect((err as Error).message).toMatch(
+        /^The retouch engine was still working on this photo after 1 second, so Loupe stopped it\./,
+      );
       expect(Date.now() - started).toBeLessThan(3_000);
       // One thread: the next image could only run because the stuck thread was terminated and replaced.
       const after = await next;

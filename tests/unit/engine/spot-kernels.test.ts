@@ -85,7 +85,12 @@ describe("spot kernels", () => {
       const h = 1 + Math.floor(rand() * 60);
       const r = Math.floor(rand() * 14);
       // Smooth values with noise and a few outliers, like luma around dust.
-      const src = new Uint8Array(w * h).map((_, i) => Math.max(0, Math.min(255, Math.round(120 + 60 * Math.sin(i / 37) + 30 * (rand() - 0.5) + (rand() < 0.02 ? 120 : 0)))));
+      const src = new Uint8Array(w * h).map((_, i) =>
+        Math.max(
+          0,
+          Math.min(255, Math.round(120 + 60 * Math.sin(i / 37) + 30 * (rand() - 0.5) + (rand() < 0.02 ? 120 : 0))),
+        ),
+      );
       const ref = medianRef(src, w, h, r);
       expect(separableMedian(src, w, h, r)).toEqual(ref);
       const need = t % 2 ? blobs(w, h, rand, 3) : new Uint8Array(w * h).map(() => (rand() < 0.05 ? 1 : 0));
@@ -108,7 +113,8 @@ describe("spot kernels", () => {
       const rows = new RowBoxMean(w, h, r);
       for (let y = 0; y < h; y++) rows.setRow(y, dense.subarray(y * w, (y + 1) * w));
       // Raster order (the sums slide) and then some scattered reads (recomputed).
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((x + y) % 3 !== 1) expect(rows.at(x, y)).toBe(ref[y * w + x]);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) if ((x + y) % 3 !== 1) expect(rows.at(x, y)).toBe(ref[y * w + x]);
       for (let k = 0; k < 200; k++) {
         const x = Math.floor(rand() * w);
         const y = Math.floor(rand() * h);
@@ -139,7 +145,12 @@ describe("spot kernels", () => {
       const maxArea = 1 + Math.floor(rand() * 40);
       // Reference: breadth-first fill from each unvisited pixel in raster order.
       const seen = new Uint8Array(w * h);
-      const ref: { area: number; box: { x: number; y: number; w: number; h: number }; pixels: number[]; first: number }[] = [];
+      const ref: {
+        area: number;
+        box: { x: number; y: number; w: number; h: number };
+        pixels: number[];
+        first: number;
+      }[] = [];
       for (const s of set) {
         if (seen[s]) continue;
         const px: number[] = [];
@@ -164,12 +175,19 @@ describe("spot kernels", () => {
         px.sort((a, b) => a - b);
         const xs = px.map((i) => i % w);
         const ys = px.map((i) => Math.floor(i / w));
-        const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs) + 1, h: Math.max(...ys) - Math.min(...ys) + 1 };
+        const box = {
+          x: Math.min(...xs),
+          y: Math.min(...ys),
+          w: Math.max(...xs) - Math.min(...xs) + 1,
+          h: Math.max(...ys) - Math.min(...ys) + 1,
+        };
         ref.push({ area: px.length, box, pixels: px.slice(0, maxArea + 1), first: px[0]! });
       }
       ref.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x || a.first - b.first);
       const got = componentsOf(set, w, maxArea);
-      expect(got.map((c) => ({ area: c.area, box: c.box, pixels: [...c.pixels] }))).toEqual(ref.map(({ area, box, pixels }) => ({ area, box, pixels })));
+      expect(got.map((c) => ({ area: c.area, box: c.box, pixels: [...c.pixels] }))).toEqual(
+        ref.map(({ area, box, pixels }) => ({ area, box, pixels })),
+      );
     }
   });
 });

@@ -24,7 +24,15 @@ async function score(gen: 1 | 2) {
   let highlights = 0;
   let worstTexture = 0;
   for (const [finish, metal, seed] of CASES) {
-    let f = makeFixture({ size: 640, finish, metal, dust: gen === 1 ? 12 : 0, lint: gen === 1 ? 2 : 0, highlights: 6, seed });
+    let f = makeFixture({
+      size: 640,
+      finish,
+      metal,
+      dust: gen === 1 ? 12 : 0,
+      lint: gen === 1 ? 2 : 0,
+      highlights: 6,
+      seed,
+    });
     if (gen === 2) f = withDust2(f, { specks: 12, fibres: 3, smudges: 3, seed });
     const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, 512));
     const d = dustRemoval(f, r.internals.cutout, 4);

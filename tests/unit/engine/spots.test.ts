@@ -9,7 +9,15 @@ import { runPipeline } from "../../../workers/retouch/pipeline";
 describe("spot cleanup", () => {
   for (const finish of ["polished", "brushed", "hammered"] as Finish[]) {
     it(`${finish}: ≥ 90 % of dust removed, every highlight kept, texture within 5 %`, async () => {
-      const f = makeFixture({ size: 640, finish, metal: finish === "brushed" ? "silver" : "yellow", dust: 12, lint: 2, highlights: 5, seed: 11 });
+      const f = makeFixture({
+        size: 640,
+        finish,
+        metal: finish === "brushed" ? "silver" : "yellow",
+        dust: 12,
+        lint: 2,
+        highlights: 5,
+        seed: 11,
+      });
       const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, 512));
       const d = dustRemoval(f, r.internals.cutout, 4);
       expect(d.counted).toBeGreaterThanOrEqual(8);
@@ -22,7 +30,9 @@ describe("spot cleanup", () => {
       const t1 = textureEnergy(r.internals.cutout, 4, 640, 640, mask);
       expect(Math.abs(t1 / t0 - 1)).toBeLessThan(0.05);
       // No added sparkle anywhere in the final image (exposure gains included).
-      expect(highlightPeaks(r.internals.after.data, 3, 640, 640)).toBeLessThanOrEqual(highlightPeaks(f.image.data, 3, 640, 640));
+      expect(highlightPeaks(r.internals.after.data, 3, 640, 640)).toBeLessThanOrEqual(
+        highlightPeaks(f.image.data, 3, 640, 640),
+      );
       for (const e of r.output.report.edits) expect(["dust", "speck", "lint", "smudge"]).toContain(e.reason);
     });
   }

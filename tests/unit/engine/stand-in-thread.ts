@@ -8,6 +8,15 @@ parentPort!.on("message", (msg: { id: number; input: Uint8Array }) => {
   parentPort!.postMessage({
     id: msg.id,
     ok: true,
-    output: { cutoutPng: bytes, composite: bytes, thumbnail: bytes, compositeMime: "image/png", compositeExt: "png", width: threadId, height: 1, report: { warnings: [] } },
+    output: {
+      cutoutPng: bytes,
+      composite: bytes,
+      thumbnail: bytes,
+      compositeMime: "image/png",
+      compositeExt: "png",
+      width: threadId,
+      height: 1,
+      report: { warnings: [] },
+    },
   });
 });

@@ -20,7 +20,13 @@ function model(coefR: number[], coefG: number[], coefB: number[], residual: numb
 
 describe("neutral surfaces", () => {
   it("a plain sweep (residual 0.03) with a warm, cool, green or magenta tint is read; wood's grain (0.063) is not", () => {
-    for (const [a, b] of [[0, 12], [-0.7, -8.5], [-8, 6.6], [8.3, -5.1]] as const) expect(notNeutralBecause([94, a, b], 0.03)).toBeNull();
+    for (const [a, b] of [
+      [0, 12],
+      [-0.7, -8.5],
+      [-8, 6.6],
+      [8.3, -5.1],
+    ] as const)
+      expect(notNeutralBecause([94, a, b], 0.03)).toBeNull();
     expect(notNeutralBecause([85.3, 0.5, 4.4], 0.063)).toMatch(/textured/);
   });
 

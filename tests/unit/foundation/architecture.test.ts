@@ -29,7 +29,11 @@ const ENGINE_FACES = new Set(["workers/retouch/contract.ts", "workers/retouch/in
 describe("architecture", () => {
   it("reads the whole tree", () => {
     expect(graph.size).toBeGreaterThan(250);
-    for (const p of ["app", "core", "worker", "engine"]) expect([...graph.keys()].some((f) => part(f) === p), p).toBe(true);
+    for (const p of ["app", "core", "worker", "engine"])
+      expect(
+        [...graph.keys()].some((f) => part(f) === p),
+        p,
+      ).toBe(true);
   });
 
   it("has no import cycle, type-only imports included", () => {
@@ -46,13 +50,16 @@ describe("architecture", () => {
       }
     expect(wrong).toEqual([]);
     // One way: no two parts may import each other.
-    for (const [a, bs] of Object.entries(ALLOWED)) for (const b of bs) expect(ALLOWED[b]?.includes(a) ?? false, `${a} <-> ${b}`).toBe(false);
+    for (const [a, bs] of Object.entries(ALLOWED))
+      for (const b of bs) expect(ALLOWED[b]?.includes(a) ?? false, `${a} <-> ${b}`).toBe(false);
   });
 
   it("the web app, core and the worker use the engine only through its contract or index", () => {
     const wrong: string[] = [];
     for (const [from, tos] of graph)
-      for (const to of tos) if (["app", "core", "worker"].includes(part(from)) && part(to) === "engine" && !ENGINE_FACES.has(to)) wrong.push(`${from} -> ${to}`);
+      for (const to of tos)
+        if (["app", "core", "worker"].includes(part(from)) && part(to) === "engine" && !ENGINE_FACES.has(to))
+          wrong.push(`${from} -> ${to}`);
     expect(wrong).toEqual([]);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { runBatchGuards, runGuards, runGuardsAndSummary, shootReport, summarizeForBatch, type BatchImageSummary } from "../../../workers/retouch/guards";
+import {
+  runBatchGuards,
+  runGuards,
+  runGuardsAndSummary,
+  shootReport,
+  summarizeForBatch,
+  type BatchImageSummary,
+} from "../../../workers/retouch/guards";
 import { honestRetouch } from "../../fixtures/guards/honest";
 import { plane, toImage8 } from "../../fixtures/guards/image";
 import { rng } from "../../fixtures/guards/rng";
@@ -51,7 +58,12 @@ describe("summarizeForBatch", () => {
   it("measures the result's background, the gains and the framing", () => {
     const p = synthPiece(5, { backdrop: "grey", size: 256 });
     const hr = honestRetouch(rng(1), p.before, p.F, p.alpha, p.dust, p.backdropMean);
-    const s = summarizeForBatch({ before: toImage8(p.before), after: toImage8(hr.after), alpha: plane(256, 256, p.alpha), gains: hr.gains });
+    const s = summarizeForBatch({
+      before: toImage8(p.before),
+      after: toImage8(hr.after),
+      alpha: plane(256, 256, p.alpha),
+      gains: hr.gains,
+    });
     expect(s.exposure).toBeCloseTo(hr.gains.exposure, 6);
     const studioL = hr.studio[0] === 1 ? 100 : 98;
     expect(Math.abs(s.backgroundLab[0] - studioL)).toBeLessThan(0.6);
@@ -61,10 +73,19 @@ describe("summarizeForBatch", () => {
   });
 
   it("from the guards' own reading of the pair (the engine's path), gives the same summary and warnings as separate runs", () => {
-    for (const [seed, backdrop, W] of [[5, "grey", 256], [8, "black", 300], [11, "grey", 1200]] as const) {
+    for (const [seed, backdrop, W] of [
+      [5, "grey", 256],
+      [8, "black", 300],
+      [11, "grey", 1200],
+    ] as const) {
       const p = synthPiece(seed, { backdrop, size: W });
       const hr = honestRetouch(rng(seed), p.before, p.F, p.alpha, p.dust, p.backdropMean);
-      const input = { before: toImage8(p.before), after: toImage8(hr.after), alpha: plane(W, W, p.alpha), gains: hr.gains };
+      const input = {
+        before: toImage8(p.before),
+        after: toImage8(hr.after),
+        alpha: plane(W, W, p.alpha),
+        gains: hr.gains,
+      };
       const both = runGuardsAndSummary(input);
       expect(both.summary).toEqual(summarizeForBatch(input));
       expect(both.warnings).toEqual(runGuards(input));
@@ -91,13 +112,27 @@ describe("shootReport", () => {
   it("gives one tip per problem", () => {
     const items = shootReport({
       images: [
-        img("a", { dustCount: 9, backdropUniformity: 0.6, exposure: 0.7, whiteBalance: [1.2, 1, 0.8], mixedLighting: 0.5, width: 1200 }),
+        img("a", {
+          dustCount: 9,
+          backdropUniformity: 0.6,
+          exposure: 0.7,
+          whiteBalance: [1.2, 1, 0.8],
+          mixedLighting: 0.5,
+          width: 1200,
+        }),
         img("b", { dustCount: 7, backdropUniformity: 0.7, exposure: 2.0 }),
       ],
       outputSize: 2048,
     });
     const codes = items.map((i) => i.code).sort();
-    expect(codes).toEqual(["SHOOT_BACKDROP_UNEVEN", "SHOOT_DUST", "SHOOT_EXPOSURE_SPREAD", "SHOOT_LOW_RESOLUTION", "SHOOT_MIXED_LIGHTING", "SHOOT_WHITE_BALANCE_SPREAD"]);
+    expect(codes).toEqual([
+      "SHOOT_BACKDROP_UNEVEN",
+      "SHOOT_DUST",
+      "SHOOT_EXPOSURE_SPREAD",
+      "SHOOT_LOW_RESOLUTION",
+      "SHOOT_MIXED_LIGHTING",
+      "SHOOT_WHITE_BALANCE_SPREAD",
+    ]);
     for (const i of items) expect(i.tip.length).toBeGreaterThan(20);
     expect(items.find((i) => i.code === "SHOOT_DUST")!.value).toBe(8);
     expect(items.find((i) => i.code === "SHOOT_EXPOSURE_SPREAD")!.value).toBeCloseTo(Math.log2(2 / 0.7), 2);

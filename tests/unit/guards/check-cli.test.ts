@@ -20,7 +20,9 @@ let dir = "";
 
 async function save(img: Image8, name: string): Promise<string> {
   const path = join(dir, name);
-  await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels } }).png().toFile(path);
+  await sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: img.channels } })
+    .png()
+    .toFile(path);
   return path;
 }
 
@@ -40,7 +42,10 @@ describe("npm run check", () => {
     for (const name of ["honest", "halo"] as const) {
       const big = await sharp(files[name]!).resize(360, 360).png().toBuffer();
       const path = join(dir, `${name}-framed.png`);
-      await sharp({ create: { width: 520, height: 430, channels: 3, background: "#ffffff" } }).composite([{ input: big, left: 110, top: 40 }]).png().toFile(path);
+      await sharp({ create: { width: 520, height: 430, channels: 3, background: "#ffffff" } })
+        .composite([{ input: big, left: 110, top: 40 }])
+        .png()
+        .toFile(path);
       files[`${name}Framed`] = path;
     }
   }, 60_000);
@@ -48,11 +53,16 @@ describe("npm run check", () => {
 
   it("prints JSON warnings and exits 0", async () => {
     const { stdout } = await run(tsx, [cli, "--before", files.before!, "--after", files.halo!, "--json"]);
-    const out = JSON.parse(stdout) as { verdict: { status: string; over: string[] }; warnings: Array<{ code: string; severity: string }> };
+    const out = JSON.parse(stdout) as {
+      verdict: { status: string; over: string[] };
+      warnings: Array<{ code: string; severity: string }>;
+    };
     expect(out.warnings.map((w) => w.code)).toContain("HALO");
     // The verdict names exactly the codes that are over their limit.
     expect(out.verdict.status).toBe("check");
-    expect(out.verdict.over).toEqual([...new Set(out.warnings.filter((w) => w.severity === "warning").map((w) => w.code))]);
+    expect(out.verdict.over).toEqual([
+      ...new Set(out.warnings.filter((w) => w.severity === "warning").map((w) => w.code)),
+    ]);
   }, 60_000);
 
   it("prints plain words by default, and no warning for an honest retouch", async () => {
@@ -62,8 +72,13 @@ describe("npm run check", () => {
   }, 60_000);
 
   it("registers a result of another size and framing onto the original, and says so", async () => {
-    type Out = { warnings: Array<{ code: string; severity: string }>; registration: { applied: boolean; scale: number; dx: number; dy: number; iou: number; note: string } };
-    const honest = JSON.parse((await run(tsx, [cli, "--before", files.before!, "--after", files.honestFramed!, "--json"])).stdout) as Out;
+    type Out = {
+      warnings: Array<{ code: string; severity: string }>;
+      registration: { applied: boolean; scale: number; dx: number; dy: number; iou: number; note: string };
+    };
+    const honest = JSON.parse(
+      (await run(tsx, [cli, "--before", files.before!, "--after", files.honestFramed!, "--json"])).stdout,
+    ) as Out;
     expect(honest.registration.applied).toBe(true);
     // The canvas placed the 240-px original at 1.5× and (110, 40): the fit recovers that.
     expect(honest.registration.scale).toBeCloseTo(1.5, 1);
@@ -71,12 +86,16 @@ describe("npm run check", () => {
     expect(Math.abs(honest.registration.dy - 40)).toBeLessThan(4);
     expect(honest.registration.note).toMatch(/520×430.*registered/);
     expect(honest.warnings.filter((w) => w.severity === "warning")).toEqual([]);
-    const halo = JSON.parse((await run(tsx, [cli, "--before", files.before!, "--after", files.haloFramed!, "--json"])).stdout) as Out;
+    const halo = JSON.parse(
+      (await run(tsx, [cli, "--before", files.before!, "--after", files.haloFramed!, "--json"])).stdout,
+    ) as Out;
     expect(halo.warnings.map((w) => w.code)).toContain("HALO");
   }, 60_000);
 
   it("exits 1 on a missing file", async () => {
-    const err = await run(tsx, [cli, "--before", files.before!, "--after", join(dir, "nope.png")]).catch((e: { code: number; stderr: string }) => e);
+    const err = await run(tsx, [cli, "--before", files.before!, "--after", join(dir, "nope.png")]).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(1);
   }, 60_000);
 });

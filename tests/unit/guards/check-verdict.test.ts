@@ -9,15 +9,24 @@ function w(code: string, severity: "warning" | "note"): Warning {
 
 describe("check verdict", () => {
   it("names each code over its limit once and counts the notes", () => {
-    const v = checkVerdict([w("HALO", "warning"), w("SPARKLE_LOST", "note"), w("HALO", "warning"), w("GEM_COLOR_SHIFT", "warning")], true);
+    const v = checkVerdict(
+      [w("HALO", "warning"), w("SPARKLE_LOST", "note"), w("HALO", "warning"), w("GEM_COLOR_SHIFT", "warning")],
+      true,
+    );
     expect(v.status).toBe("check");
     expect(v.over).toEqual(["HALO", "GEM_COLOR_SHIFT"]);
     expect(v.notes).toBe(1);
-    expect(v.headline).toBe("Check before publishing: HALO, GEM_COLOR_SHIFT over the limit (1 smaller difference noted).");
+    expect(v.headline).toBe(
+      "Check before publishing: HALO, GEM_COLOR_SHIFT over the limit (1 smaller difference noted).",
+    );
   });
 
   it("calls notes alone fine, and nothing at all fine", () => {
-    expect(checkVerdict([w("EDGE_SOFT", "note"), w("HALO", "note")], true)).toMatchObject({ status: "fine", over: [], notes: 2 });
+    expect(checkVerdict([w("EDGE_SOFT", "note"), w("HALO", "note")], true)).toMatchObject({
+      status: "fine",
+      over: [],
+      notes: 2,
+    });
     expect(checkVerdict([], true).headline).toBe("Fine to publish: every check passed.");
   });
 

@@ -12,7 +12,12 @@ interface Tally {
   hit: number;
 }
 
-function evaluate(cases: GuardCase[]): { detect: Map<string, Tally>; honest: Tally; alarms: string[]; misses: string[] } {
+function evaluate(cases: GuardCase[]): {
+  detect: Map<string, Tally>;
+  honest: Tally;
+  alarms: string[];
+  misses: string[];
+} {
   const detect = new Map<string, Tally>();
   const honest = { n: 0, hit: 0 };
   const alarms: string[] = [];
@@ -73,7 +78,10 @@ describe("guards on real photos with damaged / honest retouches", () => {
   let cases: GuardCase[] = [];
   beforeAll(async () => {
     // Every other plain-backdrop photo, downscaled in memory to keep the suite fast.
-    cases = await photoCases(plainPhotos().filter((_, i) => i % 2 === 0), 400);
+    cases = await photoCases(
+      plainPhotos().filter((_, i) => i % 2 === 0),
+      400,
+    );
   }, 180_000);
 
   it("detects each damage and stays quiet on honest retouches", () => {

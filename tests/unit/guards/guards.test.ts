@@ -9,7 +9,10 @@ import { cloneLin, plane, toImage8, type LinImage } from "../../fixtures/guards/
 import { rng } from "../../fixtures/guards/rng";
 import { synthPiece, type SynthPiece } from "../../fixtures/guards/synth-piece";
 
-function pair(p: SynthPiece, damage?: keyof typeof APPLY): { input: GuardInput; gains: { exposure: number; whiteBalance: [number, number, number] } } {
+function pair(
+  p: SynthPiece,
+  damage?: keyof typeof APPLY,
+): { input: GuardInput; gains: { exposure: number; whiteBalance: [number, number, number] } } {
   const r = rng(p.seed + 99);
   const hr = honestRetouch(r, p.before, p.F, p.alpha, p.dust, p.backdropMean);
   let after: LinImage = hr.after;
@@ -19,7 +22,13 @@ function pair(p: SynthPiece, damage?: keyof typeof APPLY): { input: GuardInput; 
     APPLY[damage](r, after, ctx);
   }
   return {
-    input: { before: toImage8(p.before), after: toImage8(after), alpha: plane(p.before.w, p.before.h, p.alpha), gains: hr.gains, product: p.product },
+    input: {
+      before: toImage8(p.before),
+      after: toImage8(after),
+      alpha: plane(p.before.w, p.before.h, p.alpha),
+      gains: hr.gains,
+      product: p.product,
+    },
     gains: hr.gains,
   };
 }
@@ -56,7 +65,13 @@ describe("runGuards", () => {
 
   it("thresholds are settings: raising them silences the guard", () => {
     const input = pair(piece, "metal_neutral").input;
-    const ws = runGuards(input, { metalDeltaENote: 99, metalDeltaEWarn: 99, metalHueWarn: 99, metalWhiteChromaMax: 0, metalColoredChromaMin: 0 });
+    const ws = runGuards(input, {
+      metalDeltaENote: 99,
+      metalDeltaEWarn: 99,
+      metalHueWarn: 99,
+      metalWhiteChromaMax: 0,
+      metalColoredChromaMin: 0,
+    });
     expect(codes(ws)).not.toContain("METAL_TONE_SHIFT");
   });
 
@@ -129,7 +144,9 @@ describe("metal families", () => {
     const yellowed = runGuards({ ...input, product: { title: "14k Yellow Gold Ring" } });
     const w = yellowed.find((x) => x.code === "METAL_TYPE_MISMATCH");
     expect(w?.message).toMatch(/rose gold/);
-    expect(runGuards({ ...input, product: { title: "14k Rose Gold Ring" } }).map((x) => x.code)).not.toContain("METAL_TYPE_MISMATCH");
+    expect(runGuards({ ...input, product: { title: "14k Rose Gold Ring" } }).map((x) => x.code)).not.toContain(
+      "METAL_TYPE_MISMATCH",
+    );
   });
 });
 

@@ -37,7 +37,8 @@ describe("guard kernels", () => {
       for (let i = 0; i < n; i++) a[i] = r() < 0.2 ? Math.round(r() * 4) : (r() - 0.3) * 10 ** (r() * 6 - 3);
       if (n > 2) a[1] = -0;
       const sorted = Float32Array.from(a).sort();
-      for (const q of [0, 0.1, 0.5, 0.9, 1]) expect(Object.is(quantileOf(a, q), sorted[Math.round(q * (n - 1))])).toBe(true);
+      for (const q of [0, 0.1, 0.5, 0.9, 1])
+        expect(Object.is(quantileOf(a, q), sorted[Math.round(q * (n - 1))])).toBe(true);
     }
     expect(quantileOf(new Float32Array(0), 0.5)).toBeNaN();
   });
@@ -134,7 +135,13 @@ describe("guard kernels", () => {
     }
     let b = { x0: w, y0: h, x1: 0, y1: 0 };
     for (let i = 0; i < mask.length; i++)
-      if (mask[i]) b = { x0: Math.min(b.x0, i % w), y0: Math.min(b.y0, Math.floor(i / w)), x1: Math.max(b.x1, (i % w) + 1), y1: Math.max(b.y1, Math.floor(i / w) + 1) };
+      if (mask[i])
+        b = {
+          x0: Math.min(b.x0, i % w),
+          y0: Math.min(b.y0, Math.floor(i / w)),
+          x1: Math.max(b.x1, (i % w) + 1),
+          y1: Math.max(b.y1, Math.floor(i / w) + 1),
+        };
     const k = gaussianKernel(1.5, 5);
     const planes = [0, 1, 2, 3, 4, 5].map(() => new Float32Array(w * h));
     for (let yy = Math.max(0, b.y0 - 5); yy < Math.min(h, b.y1 + 5); yy++)
@@ -165,7 +172,8 @@ describe("guard kernels", () => {
         for (let c = 0; c < 3; c++) {
           let sum = 0;
           for (let dy = 0; dy < s; dy++)
-            for (let dx = 0; dx < s; dx++) sum += LINEAR_LUT[data[((y * s + dy + crop.y0) * W + x * s + dx + crop.x0) * 4 + c]!]!;
+            for (let dx = 0; dx < s; dx++)
+              sum += LINEAR_LUT[data[((y * s + dy + crop.y0) * W + x * s + dx + crop.x0) * 4 + c]!]!;
           expect(full.lin[(y * crop.w + x) * 3 + c]).toBe(Math.fround(sum * (1 / (s * s))));
         }
     const need = new Uint8Array(crop.w * crop.h).map(() => (r() < 0.4 ? 1 : 0));

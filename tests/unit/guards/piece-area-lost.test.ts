@@ -22,10 +22,13 @@ describe("PIECE_AREA_LOST (check)", () => {
       for (let i = 0; i < p.alpha.length; i++) {
         if (p.alpha[i]! < 0.5) continue;
         piece++;
-        if (Math.abs(bitten.d[i * 3]! - honest.d[i * 3]!) > 0 && Math.abs(bitten.d[i * 3]! - bitten.d[0]!) < 0.01) gone++;
+        if (Math.abs(bitten.d[i * 3]! - honest.d[i * 3]!) > 0 && Math.abs(bitten.d[i * 3]! - bitten.d[0]!) < 0.01)
+          gone++;
       }
       const before = toImage8(p.before);
-      const ok = checkPair(before, toImage8(honest)).warnings.filter((w) => w.code === "PIECE_AREA_LOST" && w.severity === "warning");
+      const ok = checkPair(before, toImage8(honest)).warnings.filter(
+        (w) => w.code === "PIECE_AREA_LOST" && w.severity === "warning",
+      );
       expect(ok).toEqual([]);
       const found = checkPair(before, toImage8(bitten)).warnings.find((w) => w.code === "PIECE_AREA_LOST");
       expect(found?.severity).toBe("warning");

@@ -9,7 +9,9 @@ describe("real-photo labels", () => {
   const labels = loadLabels();
 
   it.runIf(requirePhotos())("label every photo once", () => {
-    const photos = readdirSync(PHOTO_DIR).filter((f) => f.endsWith(".jpg")).sort();
+    const photos = readdirSync(PHOTO_DIR)
+      .filter((f) => f.endsWith(".jpg"))
+      .sort();
     expect(labels.map((l) => l.file).sort()).toEqual(photos);
   });
 

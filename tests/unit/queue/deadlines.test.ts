@@ -25,13 +25,19 @@ describe("task deadlines", () => {
   });
 
   it("read a photo's megapixels from its header, and count an unreadable file as one", async () => {
-    const jpeg = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: "#fff" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: "#fff" } })
+      .jpeg()
+      .toBuffer();
     expect(await megapixelsOf(jpeg)).toBe(3);
     expect(await megapixelsOf(Buffer.from("not a photo"))).toBe(1);
   });
 
   it("explain a stop in plain words", () => {
-    expect(deadlineMessage("retouch", 14 * 60_000)).toBe("Loupe stopped working on this photo after 14 minutes, far longer than a photo of its size takes. Run it again, or upload a smaller photo.");
-    expect(deadlineMessage("publish", 30_000)).toBe("Sending this photo to Shopify took longer than 30 seconds, so Loupe stopped. Try publishing it again.");
+    expect(deadlineMessage("retouch", 14 * 60_000)).toBe(
+      "Loupe stopped working on this photo after 14 minutes, far longer than a photo of its size takes. Run it again, or upload a smaller photo.",
+    );
+    expect(deadlineMessage("publish", 30_000)).toBe(
+      "Sending this photo to Shopify took longer than 30 seconds, so Loupe stopped. Try publishing it again.",
+    );
   });
 });

@@ -6,11 +6,19 @@ import { RetouchInputError } from "../../../workers/retouch/errors";
 describe("classify", () => {
   it("never retries a photo the engine refuses, and keeps its merchant message", () => {
     const f = classify(new RetouchInputError("TRUNCATED", "This photo file is cut short; upload it again."));
-    expect(f).toEqual({ transient: false, code: "TRUNCATED", message: "This photo file is cut short; upload it again." });
+    expect(f).toEqual({
+      transient: false,
+      code: "TRUNCATED",
+      message: "This photo file is cut short; upload it again.",
+    });
   });
 
   it("follows ShopifyError.transient", () => {
-    expect(classify(new ShopifyError("Busy.", { transient: true, code: "THROTTLED" }))).toEqual({ transient: true, code: "THROTTLED", message: "Busy." });
+    expect(classify(new ShopifyError("Busy.", { transient: true, code: "THROTTLED" }))).toEqual({
+      transient: true,
+      code: "THROTTLED",
+      message: "Busy.",
+    });
     expect(classify(new ShopifyError("Gone.", { transient: false, code: "MEDIA_GONE" })).transient).toBe(false);
   });
 
@@ -24,7 +32,11 @@ describe("classify", () => {
 
   it("retries network failures with a plain message", () => {
     const f = classify(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } }));
-    expect(f).toEqual({ transient: true, code: "NETWORK", message: "A network connection failed; Loupe will try again." });
+    expect(f).toEqual({
+      transient: true,
+      code: "NETWORK",
+      message: "A network connection failed; Loupe will try again.",
+    });
   });
 
   it("treats unknown errors as ours and retries them", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assertTransition, canTransition, emptyCounts, InvalidTransitionError, JOB_STATES } from "../../../core/batches/job-states";
+import {
+  assertTransition,
+  canTransition,
+  emptyCounts,
+  InvalidTransitionError,
+  JOB_STATES,
+} from "../../../core/batches/job-states";
 
 describe("job states", () => {
   it("follows the happy path queued → … → published", () => {
@@ -11,7 +17,9 @@ describe("job states", () => {
     expect(canTransition("queued", "published")).toBe(false);
     expect(canTransition("review", "publishing")).toBe(false);
     expect(() => assertTransition("published", "approved")).toThrow(InvalidTransitionError);
-    expect(() => assertTransition("published", "approved")).toThrow("An image that is published cannot become approved.");
+    expect(() => assertTransition("published", "approved")).toThrow(
+      "An image that is published cannot become approved.",
+    );
   });
 
   it("lets a crash or shutdown hand a job back, and a revert go through publishing", () => {

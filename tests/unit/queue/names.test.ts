@@ -18,7 +18,10 @@ describe("bullmq names", () => {
 
 describe("batch request", () => {
   it("round-trips next to the settings snapshot", () => {
-    const json = encodeBatchSettings({ ...DEFAULT_SETTINGS, size: 1024 }, { mediaIds: ["gid://shopify/MediaImage/1"], autoPublish: true });
+    const json = encodeBatchSettings(
+      { ...DEFAULT_SETTINGS, size: 1024 },
+      { mediaIds: ["gid://shopify/MediaImage/1"], autoPublish: true },
+    );
     const back = decodeBatchSettings(json);
     expect(back.settings.size).toBe(1024);
     expect(back.request).toEqual({ mediaIds: ["gid://shopify/MediaImage/1"], autoPublish: true });

@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { autoPublishVerdict } from "../../../workers/jobs/publish-gate";
 import { engineReport } from "../../fixtures/engine-report";
 
-const finding = (code: string, severity: string) => ({ code, severity, message: "m", value: 1, threshold: 0, region: { kind: "image" } });
+const finding = (code: string, severity: string) => ({
+  code,
+  severity,
+  message: "m",
+  value: 1,
+  threshold: 0,
+  region: { kind: "image" },
+});
 const withWarnings = (warnings: unknown[]) => ({ ...engineReport(100, 100), warnings });
 
 describe("autoPublishVerdict", () => {
@@ -14,10 +21,19 @@ describe("autoPublishVerdict", () => {
   });
 
   it("holds when the report is missing, has no findings list, or the guards did not run", () => {
-    expect(autoPublishVerdict({ report: null })).toEqual({ publish: false, reason: "Held for your review: the guard report for this image is missing." });
-    expect(autoPublishVerdict({ report: { warnings: [] } })).toEqual({ publish: false, reason: "Held for your review: the guards did not run on this image." });
+    expect(autoPublishVerdict({ report: null })).toEqual({
+      publish: false,
+      reason: "Held for your review: the guard report for this image is missing.",
+    });
+    expect(autoPublishVerdict({ report: { warnings: [] } })).toEqual({
+      publish: false,
+      reason: "Held for your review: the guards did not run on this image.",
+    });
     const { warnings: _w, ...noList } = engineReport(100, 100);
-    expect(autoPublishVerdict({ report: noList })).toEqual({ publish: false, reason: "Held for your review: the guard report has no findings list." });
+    expect(autoPublishVerdict({ report: noList })).toEqual({
+      publish: false,
+      reason: "Held for your review: the guard report has no findings list.",
+    });
   });
 
   it("holds on PIECE_AREA_LOST and CUTOUT_UNCERTAIN whatever their severity", () => {
@@ -32,11 +48,21 @@ describe("autoPublishVerdict", () => {
   });
 
   it("holds on any warning and on a finding of a form it does not know", () => {
-    expect(autoPublishVerdict({ report: withWarnings([finding("METAL_TONE_SHIFT", "warning"), finding("HALO", "warning")]) })).toEqual({
+    expect(
+      autoPublishVerdict({
+        report: withWarnings([finding("METAL_TONE_SHIFT", "warning"), finding("HALO", "warning")]),
+      }),
+    ).toEqual({
       publish: false,
       reason: "Held for your review: 2 guards raised a warning.",
     });
-    expect(autoPublishVerdict({ report: withWarnings([finding("NEW_GUARD", "critical")]) })).toEqual({ publish: false, reason: "Held for your review: a guard finding is in a form Loupe does not know." });
-    expect(autoPublishVerdict({ report: withWarnings(["oops"]) })).toEqual({ publish: false, reason: "Held for your review: a guard finding is in a form Loupe does not know." });
+    expect(autoPublishVerdict({ report: withWarnings([finding("NEW_GUARD", "critical")]) })).toEqual({
+      publish: false,
+      reason: "Held for your review: a guard finding is in a form Loupe does not know.",
+    });
+    expect(autoPublishVerdict({ report: withWarnings(["oops"]) })).toEqual({
+      publish: false,
+      reason: "Held for your review: a guard finding is in a form Loupe does not know.",
+    });
   });
 });

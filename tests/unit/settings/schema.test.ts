@@ -7,7 +7,11 @@ import { DEFAULT_SETTINGS, MARGIN_RANGE, resolveSettings, SIZE_RANGE } from "../
 import { DEFAULT_THRESHOLDS } from "../../../workers/retouch/guards/thresholds";
 
 /** The message each of the three entry points gives for one bad field (null when it is accepted). */
-function messages(field: string, value: unknown, cliArgs: string[] | null): { engine: string | null; web: string | null; cli: string | null } {
+function messages(
+  field: string,
+  value: unknown,
+  cliArgs: string[] | null,
+): { engine: string | null; web: string | null; cli: string | null } {
   const grab = (f: () => unknown) => {
     try {
       f();
@@ -28,11 +32,14 @@ describe("one settings schema", () => {
     expect(SIZE_RANGE).toEqual({ min: 64, max: 8192 });
     for (const bad of [63, 8193, 100.5]) {
       const m = messages("size", bad, ["--size", String(bad)]);
-      expect(m.engine).toBe(`The output size ${bad} is out of range. Choose a whole number of pixels between 64 and 8192.`);
+      expect(m.engine).toBe(
+        `The output size ${bad} is out of range. Choose a whole number of pixels between 64 and 8192.`,
+      );
       expect(m.web).toBe(m.engine);
       expect(m.cli).toBe(m.engine);
     }
-    for (const ok of [64, 8192, 2048]) expect(messages("size", ok, ["--size", String(ok)])).toEqual({ engine: null, web: null, cli: null });
+    for (const ok of [64, 8192, 2048])
+      expect(messages("size", ok, ["--size", String(ok)])).toEqual({ engine: null, web: null, cli: null });
     // What the web used to cap at (4096) is accepted everywhere now.
     expect(parseSettings({ size: 5000 }).size).toBe(5000);
   });
@@ -52,19 +59,33 @@ describe("one settings schema", () => {
       expect(m.web).toBe(m.engine);
       expect(m.cli).toBe(m.engine);
     }
-    expect(messages("background", "white", null).engine).toBe('The background "white" is not a color. Use a hex color like #ffffff, or transparent.');
+    expect(messages("background", "white", null).engine).toBe(
+      'The background "white" is not a color. Use a hex color like #ffffff, or transparent.',
+    );
   });
 
   it("a CLI number that is not a number is refused by the schema, not passed on", () => {
     expect(() => parseCliArgs(["a.jpg", "--out", "o", "--size", "big"])).toThrow("The output size NaN is out of range");
-    expect(parseCliArgs(["a.jpg", "--out", "o", "--size", "1024", "--upscale"]).settings).toMatchObject({ size: 1024, upscale: true, format: "jpg" });
+    expect(parseCliArgs(["a.jpg", "--out", "o", "--size", "1024", "--upscale"]).settings).toMatchObject({
+      size: 1024,
+      upscale: true,
+      format: "jpg",
+    });
   });
 
   it("guard thresholds are a closed set of keys with finite values", () => {
-    expect(resolveSettings({ guardThresholds: { metalDeltaEWarn: 2 } }).guardThresholds).toEqual({ metalDeltaEWarn: 2 });
-    expect(() => resolveSettings({ guardThresholds: { metalDeltaEWran: 2 } as never })).toThrow('"metalDeltaEWran" is not a guard threshold.');
-    expect(() => parseSettings({ guardThresholds: { metalDeltaEWran: 2 } })).toThrow('"metalDeltaEWran" is not a guard threshold.');
-    expect(() => parseSettings({ guardThresholds: { sparkleKeptWarn: "0.5" } })).toThrow('The guard threshold sparkleKeptWarn must be a number (got "0.5").');
+    expect(resolveSettings({ guardThresholds: { metalDeltaEWarn: 2 } }).guardThresholds).toEqual({
+      metalDeltaEWarn: 2,
+    });
+    expect(() => resolveSettings({ guardThresholds: { metalDeltaEWran: 2 } as never })).toThrow(
+      '"metalDeltaEWran" is not a guard threshold.',
+    );
+    expect(() => parseSettings({ guardThresholds: { metalDeltaEWran: 2 } })).toThrow(
+      '"metalDeltaEWran" is not a guard threshold.',
+    );
+    expect(() => parseSettings({ guardThresholds: { sparkleKeptWarn: "0.5" } })).toThrow(
+      'The guard threshold sparkleKeptWarn must be a number (got "0.5").',
+    );
     expect(() => parseSettings({ guardThresholds: { sparkleKeptWarn: Number.NaN } })).toThrow("must be a number");
     expect(Object.keys(DEFAULT_THRESHOLDS)).toContain("batchEdgeRobustZ");
   });
@@ -82,7 +103,8 @@ describe("one settings schema", () => {
   });
 
   it("one set of defaults: the shop's render defaults are the engine's", () => {
-    for (const k of ["background", "size", "marginPct", "shadow", "format", "guardThresholds"] as const) expect(SHOP_DEFAULTS[k]).toEqual(DEFAULT_SETTINGS[k]);
+    for (const k of ["background", "size", "marginPct", "shadow", "format", "guardThresholds"] as const)
+      expect(SHOP_DEFAULTS[k]).toEqual(DEFAULT_SETTINGS[k]);
     expect(parseSettings(undefined)).toEqual(SHOP_DEFAULTS);
     expect(parseSettings({ background: "#ABCDEF" }).background).toBe("#abcdef");
   });

@@ -75,9 +75,13 @@ describe("downloadOriginal", () => {
     expect((err as ShopifyError).code).toBe("REDIRECT_OFF_HOST");
   });
   it("stops at the size cap, even when the server does not declare a length", async () => {
-    const err = await downloadOriginal("https://cdn.shopify.com/s/files/big.jpg", { maxBytes: 4000 }).catch((e: unknown) => e);
+    const err = await downloadOriginal("https://cdn.shopify.com/s/files/big.jpg", { maxBytes: 4000 }).catch(
+      (e: unknown) => e,
+    );
     expect((err as ShopifyError).code).toBe("TOO_LARGE");
-    expect((await downloadOriginal("https://cdn.shopify.com/s/files/big.jpg", { maxBytes: 6000 })).bytes.length).toBe(6000);
+    expect((await downloadOriginal("https://cdn.shopify.com/s/files/big.jpg", { maxBytes: 6000 })).bytes.length).toBe(
+      6000,
+    );
   });
   it("reports a missing original as permanent", async () => {
     const err = await downloadOriginal("https://cdn.shopify.com/s/files/gone.jpg").catch((e: unknown) => e);

@@ -17,8 +17,18 @@ describe("costWaitMs", () => {
 
 describe("readCost", () => {
   it("reads Shopify's extensions.cost, including a THROTTLED answer's null actual cost", () => {
-    const c = readCost({ cost: { requestedQueryCost: 52, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 12, restoreRate: 100 } } });
-    expect(c).toEqual({ requestedQueryCost: 52, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 12, restoreRate: 100 } });
+    const c = readCost({
+      cost: {
+        requestedQueryCost: 52,
+        actualQueryCost: null,
+        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 12, restoreRate: 100 },
+      },
+    });
+    expect(c).toEqual({
+      requestedQueryCost: 52,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 12, restoreRate: 100 },
+    });
     expect(readCost(undefined)).toBeNull();
     expect(readCost({ cost: { requestedQueryCost: 3 } })!.throttleStatus).toBeNull();
   });

@@ -50,16 +50,37 @@ const ops = findOperations();
 
 describe("Admin API operations", () => {
   it("finds Loupe's operations by scanning the repository", () => {
-    const names = ops.flatMap((o) => (o.source.includes("${") ? [] : parse(o.source).definitions.map((d) => ("name" in d && d.name ? d.name.value : "?"))));
-    for (const expected of ["ProductMedia", "CollectionProducts", "StagedUpload", "ReplaceImage", "MediaStatus", "AckFailed", "RunBulk", "BulkStatus", "AddProductMedia", "ReorderMedia", "DetachMedia", "JobStatus", "BulkCollectionProducts"]) {
+    const names = ops.flatMap((o) =>
+      o.source.includes("${")
+        ? []
+        : parse(o.source).definitions.map((d) => ("name" in d && d.name ? d.name.value : "?")),
+    );
+    for (const expected of [
+      "ProductMedia",
+      "CollectionProducts",
+      "StagedUpload",
+      "ReplaceImage",
+      "MediaStatus",
+      "AckFailed",
+      "RunBulk",
+      "BulkStatus",
+      "AddProductMedia",
+      "ReorderMedia",
+      "DetachMedia",
+      "JobStatus",
+      "BulkCollectionProducts",
+    ]) {
       expect(names).toContain(expected);
     }
   });
 
-  it.each(ops.map((o) => [o.where, o.source] as const))("%s is static and valid against 2026-10 (no deprecated fields)", (_where, source) => {
-    expect(source.includes("${"), "operations must be static text (use variables, not interpolation)").toBe(false);
-    expect(validateOperation(source).map((e) => e.message)).toEqual([]);
-  });
+  it.each(ops.map((o) => [o.where, o.source] as const))(
+    "%s is static and valid against 2026-10 (no deprecated fields)",
+    (_where, source) => {
+      expect(source.includes("${"), "operations must be static text (use variables, not interpolation)").toBe(false);
+      expect(validateOperation(source).map((e) => e.message)).toEqual([]);
+    },
+  );
 
   it("rejects deprecated fields, arguments and mutations", () => {
     const deprecated = [
@@ -77,8 +98,8 @@ describe("Admin API operations", () => {
   });
 
   it("rejects fields that do not exist", () => {
-    expect(validateOperation(`query { product(id: "x") { media(first: 1) { nodes { position } } } }`).map((e) => e.message)).toEqual([
-      'Cannot query field "position" on type "Media".',
-    ]);
+    expect(
+      validateOperation(`query { product(id: "x") { media(first: 1) { nodes { position } } } }`).map((e) => e.message),
+    ).toEqual(['Cannot query field "position" on type "Media".']);
   });
 });

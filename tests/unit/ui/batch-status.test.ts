@@ -5,11 +5,17 @@ import { batchStatus } from "../../../app/ui/batch-status";
 describe("batchStatus", () => {
   it("counts the photos waiting for review, even once retouching is over (the batch's own status is done)", () => {
     expect(batchStatus("done", { review: 11, approved: 1 })).toEqual({ label: "Needs review (11)", tone: "attention" });
-    expect(batchStatus("running", { review: 2, processing: 3 })).toEqual({ label: "Needs review (2)", tone: "attention" });
+    expect(batchStatus("running", { review: 2, processing: 3 })).toEqual({
+      label: "Needs review (2)",
+      tone: "attention",
+    });
   });
 
   it("asks to publish once nothing waits for review", () => {
-    expect(batchStatus("done", { approved: 3, published: 4, rejected: 1 })).toEqual({ label: "Ready to publish (3)", tone: "info" });
+    expect(batchStatus("done", { approved: 3, published: 4, rejected: 1 })).toEqual({
+      label: "Ready to publish (3)",
+      tone: "info",
+    });
   });
 
   it("says Published only when nothing waits", () => {
@@ -19,7 +25,17 @@ describe("batchStatus", () => {
   });
 
   it("never says Done, whatever the counts", () => {
-    const states = ["queued", "processing", "review", "approved", "publishing", "published", "failed", "rejected", "reverted"] as const;
+    const states = [
+      "queued",
+      "processing",
+      "review",
+      "approved",
+      "publishing",
+      "published",
+      "failed",
+      "rejected",
+      "reverted",
+    ] as const;
     for (const status of ["done", "completed", "running", "cancelled", "failed", "pulling"]) {
       for (const s of states) expect(batchStatus(status, { [s]: 1 }).label).not.toMatch(/done/i);
     }

@@ -13,11 +13,43 @@ function toCanvas(f: Framing, x: number, y: number) {
   return { x: ((x - p.x) * f.size!) / p.w, y: ((y - p.y) * f.size!) / p.h };
 }
 
-const cases: Array<{ name: string; box: { x: number; y: number; w: number; h: number }; cut: Sides; size: number; margin: number; upscale?: boolean }> = [
-  { name: "centred, no side cut, scaled down", box: { x: 310, y: 220, w: 2400, h: 1700 }, cut: NONE, size: 2048, margin: 0.08 },
-  { name: "cut on the right and bottom (a chain off the frame), small photo", box: { x: 24, y: 32, w: 1176, h: 1168 }, cut: { left: false, top: false, right: true, bottom: true }, size: 2048, margin: 0.05 },
-  { name: "cut on the left only", box: { x: 0, y: 400, w: 900, h: 300 }, cut: { left: true, top: false, right: false, bottom: false }, size: 1024, margin: 0.1 },
-  { name: "upscaled small piece", box: { x: 40, y: 60, w: 300, h: 200 }, cut: NONE, size: 2048, margin: 0.08, upscale: true },
+const cases: Array<{
+  name: string;
+  box: { x: number; y: number; w: number; h: number };
+  cut: Sides;
+  size: number;
+  margin: number;
+  upscale?: boolean;
+}> = [
+  {
+    name: "centred, no side cut, scaled down",
+    box: { x: 310, y: 220, w: 2400, h: 1700 },
+    cut: NONE,
+    size: 2048,
+    margin: 0.08,
+  },
+  {
+    name: "cut on the right and bottom (a chain off the frame), small photo",
+    box: { x: 24, y: 32, w: 1176, h: 1168 },
+    cut: { left: false, top: false, right: true, bottom: true },
+    size: 2048,
+    margin: 0.05,
+  },
+  {
+    name: "cut on the left only",
+    box: { x: 0, y: 400, w: 900, h: 300 },
+    cut: { left: true, top: false, right: false, bottom: false },
+    size: 1024,
+    margin: 0.1,
+  },
+  {
+    name: "upscaled small piece",
+    box: { x: 40, y: 60, w: 300, h: 200 },
+    cut: NONE,
+    size: 2048,
+    margin: 0.08,
+    upscale: true,
+  },
 ];
 
 describe("compositePlacement", () => {

@@ -8,7 +8,15 @@ function target(matches: (sel: string) => boolean) {
   return { closest: (sel: string) => (matches(sel) ? {} : null) } as unknown as EventTarget;
 }
 const body = target(() => false);
-const ev = (key: string, over: Partial<KeyboardEvent> = {}) => ({ key, altKey: false, ctrlKey: false, metaKey: false, repeat: false, target: body, ...over });
+const ev = (key: string, over: Partial<KeyboardEvent> = {}) => ({
+  key,
+  altKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  repeat: false,
+  target: body,
+  ...over,
+});
 
 describe("shortcutKey", () => {
   it("names plain letters and arrows, in lower case", () => {

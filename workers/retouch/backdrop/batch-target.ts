@@ -41,8 +41,12 @@ export async function quickSurface(photo: Uint8Array): Promise<[number, number, 
  * median luminance, or the studio white when that median is a white sweep. Undefined when fewer
  * than two photos have a neutral surface (each photo then keeps its own default).
  */
-export function batchTargetOf(surfaces: ReadonlyArray<readonly [number, number, number] | null>): BatchTarget | undefined {
-  const ys = surfaces.filter((s): s is readonly [number, number, number] => s !== null).map((s) => luminance(s[0], s[1], s[2]));
+export function batchTargetOf(
+  surfaces: ReadonlyArray<readonly [number, number, number] | null>,
+): BatchTarget | undefined {
+  const ys = surfaces
+    .filter((s): s is readonly [number, number, number] => s !== null)
+    .map((s) => luminance(s[0], s[1], s[2]));
   if (ys.length < 2) return undefined;
   ys.sort((a, b) => a - b);
   const mid = ys.length >> 1;
@@ -56,7 +60,9 @@ export function batchTargetOf(surfaces: ReadonlyArray<readonly [number, number, 
  * when its turn comes (null: missing). One at a time: only one original is in memory, and the
  * machine's other core stays free. A photo that cannot be read counts as not neutral.
  */
-export async function batchTarget(photos: ReadonlyArray<() => Promise<Uint8Array | null>>): Promise<BatchTarget | undefined> {
+export async function batchTarget(
+  photos: ReadonlyArray<() => Promise<Uint8Array | null>>,
+): Promise<BatchTarget | undefined> {
   const surfaces: ([number, number, number] | null)[] = [];
   for (const load of photos) {
     const bytes = await load().catch(() => null);

@@ -57,12 +57,15 @@ export function notNeutralBecause(lab: [number, number, number], residual = 0, t
   if (L < 25) return "it is too dark to read a lamp's cast from";
   // Wood, linen, silk, a busy tabletop: the tint is the material's, not the lamp's. Only a smooth
   // sweep (robust fit residual within 8 % of its luminance) is read as a cast.
-  if (residual > MAX_SWEEP_RESIDUAL) return `it is textured (wood, fabric or a busy tabletop: ${(100 * residual).toFixed(0)} % variation), not a plain sweep`;
-  if (tintSpread > MAX_TINT_SPREAD) return `its tint changes across the frame (by ${tintSpread.toFixed(1)} in a*b*): more than one surface, or mixed light`;
+  if (residual > MAX_SWEEP_RESIDUAL)
+    return `it is textured (wood, fabric or a busy tabletop: ${(100 * residual).toFixed(0)} % variation), not a plain sweep`;
+  if (tintSpread > MAX_TINT_SPREAD)
+    return `its tint changes across the frame (by ${tintSpread.toFixed(1)} in a*b*): more than one surface, or mixed light`;
   const C = Math.hypot(a, b);
   const h = ((Math.atan2(b, a) * 180) / Math.PI + 360) % 360;
   const limit = h >= 50 && h <= 110 ? CAST_CHROMA.warm : h >= 200 && h <= 290 ? CAST_CHROMA.cool : CAST_CHROMA.tint;
-  if (C > limit) return `its colour (chroma ${C.toFixed(1)}, hue ${h.toFixed(0)}°) is stronger than a lamp's cast on a white or grey surface (up to ${limit})`;
+  if (C > limit)
+    return `its colour (chroma ${C.toFixed(1)}, hue ${h.toFixed(0)}°) is stronger than a lamp's cast on a white or grey surface (up to ${limit})`;
   return null;
 }
 
@@ -112,7 +115,9 @@ export function readSurface(model: BackdropModel, target?: BatchTarget): Surface
   const kind = classifySurface(lab, model.uniformity, model.residual);
   const notes: string[] = [];
   if (Math.min(...B) >= CLIPPED) {
-    notes.push("Exposure and white balance were left as shot: the surface is pure white (at the camera's ceiling), so it tells neither.");
+    notes.push(
+      "Exposure and white balance were left as shot: the surface is pure white (at the camera's ceiling), so it tells neither.",
+    );
     return { gains: { exposure: 1, whiteBalance: [1, 1, 1] }, kind, notes, lab, neutral: true };
   }
   const Yb = luminance(...B);
@@ -120,7 +125,9 @@ export function readSurface(model: BackdropModel, target?: BatchTarget): Surface
   if (why !== null) {
     // Neither exposure nor white balance can be read from a surface that is not neutral: the piece
     // is left as shot, never made worse than the input.
-    notes.push(`Exposure and white balance were left as shot: the shooting surface is ${kind.replace("-gradient", "")} and ${why}.`);
+    notes.push(
+      `Exposure and white balance were left as shot: the shooting surface is ${kind.replace("-gradient", "")} and ${why}.`,
+    );
     return { gains: { exposure: 1, whiteBalance: [1, 1, 1] }, kind, notes, lab, neutral: false, why };
   }
   let exposure = 1;
@@ -137,7 +144,8 @@ export function readSurface(model: BackdropModel, target?: BatchTarget): Surface
   const wy = luminance(...wb);
   wb = wb.map((g) => g / wy) as [number, number, number];
   const clampedExposure = Math.min(1.6, Math.max(0.85, exposure));
-  if (Math.abs(clampedExposure - exposure) > 1e-3) notes.push(`Exposure correction limited to ×${clampedExposure.toFixed(2)} (wanted ×${exposure.toFixed(2)}).`);
+  if (Math.abs(clampedExposure - exposure) > 1e-3)
+    notes.push(`Exposure correction limited to ×${clampedExposure.toFixed(2)} (wanted ×${exposure.toFixed(2)}).`);
   const wbClamped = wb.map((g) => Math.min(1.5, Math.max(0.67, g))) as [number, number, number];
   return { gains: { exposure: clampedExposure, whiteBalance: wbClamped }, kind, notes, lab, neutral: true };
 }

@@ -42,7 +42,9 @@ function solve6(ata: Float64Array, atb: Float64Array): Float64Array {
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r * (n + 1) + c]!) > Math.abs(m[p * (n + 1) + c]!)) p = r;
-    if (p !== c) for (let k = 0; k <= n; k++) [m[c * (n + 1) + k], m[p * (n + 1) + k]] = [m[p * (n + 1) + k]!, m[c * (n + 1) + k]!];
+    if (p !== c)
+      for (let k = 0; k <= n; k++)
+        [m[c * (n + 1) + k], m[p * (n + 1) + k]] = [m[p * (n + 1) + k]!, m[c * (n + 1) + k]!];
     const d = m[c * (n + 1) + c]! || 1e-12;
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
@@ -77,8 +79,7 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   const pw = prob.width;
   const ph = prob.height;
   const near = new Uint8Array(pw * ph);
-  for (let y = 0; y < ph; y++)
-    for (let x = 0; x < pw; x++) if (prob.data[y * pw + x]! > 0.05) near[y * pw + x] = 1;
+  for (let y = 0; y < ph; y++) for (let x = 0; x < pw; x++) if (prob.data[y * pw + x]! > 0.05) near[y * pw + x] = 1;
   const nearD = dilateSmall(near, pw, ph, pr);
 
   const us: number[] = [];
@@ -99,7 +100,11 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   }
   const nS = us.length;
   const keep = new Uint8Array(nS).fill(1);
-  let coef: [Float64Array, Float64Array, Float64Array] = [new Float64Array(6), new Float64Array(6), new Float64Array(6)];
+  let coef: [Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(6),
+    new Float64Array(6),
+    new Float64Array(6),
+  ];
   let residual = 1;
   const b = new Float64Array(6);
   for (let pass = 0; pass < 3 && nS >= 12; pass++) {
@@ -144,9 +149,19 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
     }
     residual = Math.sqrt(s2 / Math.max(cnt, 1));
   }
-  if (nS < 12) coef = [Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0)];
+  if (nS < 12)
+    coef = [Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0), Float64Array.of(1, 0, 0, 0, 0, 0)];
 
-  const model: BackdropModel = { coef, atPiece: [0, 0, 0], mean: [0, 0, 0], residual: 0, residualAbs: residual, uniformity: 0, trust: 0, samples: nS };
+  const model: BackdropModel = {
+    coef,
+    atPiece: [0, 0, 0],
+    mean: [0, 0, 0],
+    residual: 0,
+    residualAbs: residual,
+    uniformity: 0,
+    trust: 0,
+    samples: nS,
+  };
   evalModel(model, pieceCenter[0], pieceCenter[1], model.atPiece);
   let lo = Infinity;
   let hi = -Infinity;

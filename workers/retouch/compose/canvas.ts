@@ -20,7 +20,8 @@ export function fillCanvas(size: number, color: Rgba, ch: 3 | 4 = 4): Uint8Array
     if (word) new Uint32Array(out.buffer).fill(word);
   } else {
     out.set(color.slice(0, 3));
-    for (let filled = 3; filled < out.length; filled *= 2) out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
+    for (let filled = 3; filled < out.length; filled *= 2)
+      out.copyWithin(filled, 0, Math.min(filled, out.length - filled));
   }
   return out;
 }

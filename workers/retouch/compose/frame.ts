@@ -74,8 +74,15 @@ export async function frame(
       : null,
   ]);
   // The piece layer is its computed tiles, placed on the canvas (the rest of it is clear).
-  const pieceTiles: Placed[] = tiles.tiles.map((t) => ({ x: placed.x + t.left, y: placed.y + t.top, w: t.width, h: t.height, data: t.data }));
-  const shadow: Shadow | null = settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size, settings.shadowStrength) : null;
+  const pieceTiles: Placed[] = tiles.tiles.map((t) => ({
+    x: placed.x + t.left,
+    y: placed.y + t.top,
+    w: t.width,
+    h: t.height,
+    data: t.data,
+  }));
+  const shadow: Shadow | null =
+    settings.shadow === "soft" ? await shadowFromPlaced(pieceTiles, size, settings.shadowStrength) : null;
 
   const bg = parseBackground(settings.background);
   // A JPEG on an opaque background is built as RGB: its encoders then skip libvips' flatten (a float
@@ -125,7 +132,8 @@ export async function frame(
       return (pieceLayer ??= placeOnCanvas(size, pieceTiles));
     },
     get original() {
-      if (originalLayer === undefined) originalLayer = scaledOriginal ? placeOnCanvas(size, [{ ...placed, data: scaledOriginal }]) : null;
+      if (originalLayer === undefined)
+        originalLayer = scaledOriginal ? placeOnCanvas(size, [{ ...placed, data: scaledOriginal }]) : null;
       return originalLayer;
     },
     get flat() {

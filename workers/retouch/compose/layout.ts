@@ -70,14 +70,34 @@ export function layoutPiece(box: Box, cut: Sides, requested: number, marginPct: 
   const scale = upscale ? fit : Math.min(1, fit);
   const pw = Math.min(size, Math.max(1, Math.round(box.w * scale)));
   const ph = Math.min(size, Math.max(1, Math.round(box.h * scale)));
-  const placed: Box = { x: placeOnAxis(size, pw, cut.left, cut.right), y: placeOnAxis(size, ph, cut.top, cut.bottom), w: pw, h: ph };
+  const placed: Box = {
+    x: placeOnAxis(size, pw, cut.left, cut.right),
+    y: placeOnAxis(size, ph, cut.top, cut.bottom),
+    w: pw,
+    h: ph,
+  };
   return { size, requested, supported, scale, placed, cut };
 }
 
 /** What the report says about the canvas: its size, where the piece's box landed on it, and when the photo is too small for the store's size. */
-export function framingReport(l: Layout): { size: number; requested: number; supported: number; scale: number; cut: string[]; placed: Box; note?: string } {
+export function framingReport(l: Layout): {
+  size: number;
+  requested: number;
+  supported: number;
+  scale: number;
+  cut: string[];
+  placed: Box;
+  note?: string;
+} {
   const cut = (Object.keys(l.cut) as (keyof Sides)[]).filter((k) => l.cut[k]);
-  const base = { size: l.size, requested: l.requested, supported: l.supported, scale: Math.round(l.scale * 1000) / 1000, cut, placed: l.placed };
+  const base = {
+    size: l.size,
+    requested: l.requested,
+    supported: l.supported,
+    scale: Math.round(l.scale * 1000) / 1000,
+    cut,
+    placed: l.placed,
+  };
   if (l.supported >= l.requested) return base;
   const note =
     l.size < l.requested

@@ -32,7 +32,14 @@ export interface ScaledTiles {
  * rgba (W×H, straight alpha) cropped to box and resized to pw×ph RGBA: the same bytes as one
  * `extract → resize(pw, ph, lanczos3)` of the whole crop, as the tiles that can hold the piece.
  */
-export async function scaleCrop(rgba: Uint8Array, W: number, H: number, box: Box, pw: number, ph: number): Promise<ScaledTiles> {
+export async function scaleCrop(
+  rgba: Uint8Array,
+  W: number,
+  H: number,
+  box: Box,
+  pw: number,
+  ph: number,
+): Promise<ScaledTiles> {
   const tiles = visibleTiles(rgba, W, box, pw, ph);
   const parts = await Promise.all(
     tiles.map((t) =>

@@ -30,7 +30,11 @@ async function blurred(mask: Uint8Array, w: number, h: number, sigma: number): P
 }
 
 /** The shadow of a piece layer on a size² canvas (its parts; clear elsewhere). Only alpha is read. */
-export async function shadowFromPlaced(piece: readonly Placed[], size: number, strength = SHADOW_OPACITY): Promise<Shadow> {
+export async function shadowFromPlaced(
+  piece: readonly Placed[],
+  size: number,
+  strength = SHADOW_OPACITY,
+): Promise<Shadow> {
   // The silhouette's rows and columns on the canvas.
   let x0 = size;
   let x1 = -1;
@@ -69,7 +73,10 @@ export async function shadowFromPlaced(piece: readonly Placed[], size: number, s
         }
       }
     }
-  const [contact, ambient] = await Promise.all([blurred(masks[0]!, rw, rh, size * CONTACT.sigma), blurred(masks[1]!, rw, rh, size * AMBIENT.sigma)]);
+  const [contact, ambient] = await Promise.all([
+    blurred(masks[0]!, rw, rh, size * CONTACT.sigma),
+    blurred(masks[1]!, rw, rh, size * AMBIENT.sigma),
+  ]);
   const alpha = new Uint8Array(size * rh);
   const span = Math.max(1, y1 - y0);
   for (let y = 0; y < rh; y++) {
@@ -96,5 +103,8 @@ export function shadowLayer(shadow: Shadow, size: number): Uint8Array {
 
 /** The shadow of a canvas-sized piece layer, as a canvas-sized RGBA layer. */
 export async function softShadow(pieceLayer: Uint8Array, size: number, strength = SHADOW_OPACITY): Promise<Uint8Array> {
-  return shadowLayer(await shadowFromPlaced([{ x: 0, y: 0, w: size, h: size, data: pieceLayer }], size, strength), size);
+  return shadowLayer(
+    await shadowFromPlaced([{ x: 0, y: 0, w: size, h: size, data: pieceLayer }], size, strength),
+    size,
+  );
 }

@@ -58,7 +58,11 @@ function clamp(v: number, r: number): number {
  * backdrop"), rounded to 0.1 and within the sliders' range; exposure is left to the merchant.
  */
 export function neutralFrom(rgb: [number, number, number]): { temperature: number; tint: number } {
-  const [r, g, b] = rgb.map((v) => Math.max(LINEAR_LUT[Math.max(0, Math.min(255, Math.round(v)))]!, 1e-4)) as [number, number, number];
+  const [r, g, b] = rgb.map((v) => Math.max(LINEAR_LUT[Math.max(0, Math.min(255, Math.round(v)))]!, 1e-4)) as [
+    number,
+    number,
+    number,
+  ];
   // Gains g_c = 2^(s·u_c): red +T, blue −T, green −M; neutral when log2 r + s·T = log2 b − s·T = log2 g − s·M.
   const x = Math.log2(r);
   const y = Math.log2(g);

@@ -29,7 +29,12 @@ export function applyMaskStrokes(alpha: Plane, strokes: readonly MaskStroke[], r
   for (const stroke of strokes) {
     const cov = strokeCoverage(stroke, alpha.width, alpha.height);
     if (!cov) continue;
-    touched += stroke.op === "refine" ? (refine ? refineAlong(alpha, cov, refine) : 0) : paint(alpha, cov, stroke.op === "erase" ? 0 : 1);
+    touched +=
+      stroke.op === "refine"
+        ? refine
+          ? refineAlong(alpha, cov, refine)
+          : 0
+        : paint(alpha, cov, stroke.op === "erase" ? 0 : 1);
   }
   return touched;
 }
@@ -72,7 +77,11 @@ function refineAlong(alpha: Plane, cov: Coverage, ctx: RefineContext): number {
         // No piece nearby to take F from: a pixel that is the surface (within its noise) is clear,
         // one clearly off it is kept as it was.
         if (s.trust < 0.5) continue;
-        const dist = Math.hypot(LINEAR_LUT[image.data[o]!]! - s.b[0], LINEAR_LUT[image.data[o + 1]!]! - s.b[1], LINEAR_LUT[image.data[o + 2]!]! - s.b[2]);
+        const dist = Math.hypot(
+          LINEAR_LUT[image.data[o]!]! - s.b[0],
+          LINEAR_LUT[image.data[o + 1]!]! - s.b[1],
+          LINEAR_LUT[image.data[o + 2]!]! - s.b[2],
+        );
         const lo = Math.max(0.02, 3 * s.noise);
         const keep = Math.max(0, Math.min(1, (dist - lo) / lo));
         A[i] = A[i]! + w * (keep * A[i]! - A[i]!);

@@ -62,10 +62,18 @@ export function passBetween(from: [number, number, number], to: [number, number,
   const temperature = (l[0]! - l[2]!) / (2 * STOPS_PER_UNIT);
   const tint = ((l[0]! + l[2]!) / 2 - l[1]!) / STOPS_PER_UNIT;
   const exposure = Math.log2(luminance(...to) / luminance(...from));
-  return { exposure: round(clamp(exposure, EXPOSURE_RANGE), 100), temperature: round(clamp(temperature, WB_RANGE), 10), tint: round(clamp(tint, WB_RANGE), 10) };
+  return {
+    exposure: round(clamp(exposure, EXPOSURE_RANGE), 100),
+    temperature: round(clamp(temperature, WB_RANGE), 10),
+    tint: round(clamp(tint, WB_RANGE), 10),
+  };
 }
 
-export function matchReference(reference: Image8, cutout: Image8, background: [number, number, number] | null): ReferenceMatch {
+export function matchReference(
+  reference: Image8,
+  cutout: Image8,
+  background: [number, number, number] | null,
+): ReferenceMatch {
   const ref = referenceColors(reference);
   const photo = cutoutMetal(cutout);
   const lab = (v: [number, number, number]) => linearRgbToLab(...v);
@@ -74,10 +82,22 @@ export function matchReference(reference: Image8, cutout: Image8, background: [n
   const deltaEBefore = ref.metal && photo ? round(deltaE2000(...lab(ref.metal), ...lab(photo)), 100) : null;
   const backdropDeltaE = background ? round(borderDeltaE(reference, background), 100) : null;
   const metal = { reference: refFamily, photo: photoFamily, deltaEBefore };
-  if (!ref.metal) return { pass: null, why: "The reference photo shows no metal Loupe can read.", metal, backdropDeltaE };
-  if (!photo) return { pass: null, why: "This photo shows no metal Loupe can read (too small, all stones, or all highlights).", metal, backdropDeltaE };
+  if (!ref.metal)
+    return { pass: null, why: "The reference photo shows no metal Loupe can read.", metal, backdropDeltaE };
+  if (!photo)
+    return {
+      pass: null,
+      why: "This photo shows no metal Loupe can read (too small, all stones, or all highlights).",
+      metal,
+      backdropDeltaE,
+    };
   if (!refFamily || refFamily !== photoFamily)
-    return { pass: null, why: `The metals are not of the same family (reference ${refFamily ?? "unclear"}, this photo ${photoFamily ?? "unclear"}): matching would change what the piece is made of.`, metal, backdropDeltaE };
+    return {
+      pass: null,
+      why: `The metals are not of the same family (reference ${refFamily ?? "unclear"}, this photo ${photoFamily ?? "unclear"}): matching would change what the piece is made of.`,
+      metal,
+      backdropDeltaE,
+    };
   return { pass: passBetween(photo, ref.metal), metal, backdropDeltaE };
 }
 

@@ -51,7 +51,15 @@ export function strokeCoverage(stroke: MaskStroke, W: number, H: number): Covera
   return cov;
 }
 
-function stampSegment(cov: Coverage, ax: number, ay: number, bx: number, by: number, r: number, hardness: number): void {
+function stampSegment(
+  cov: Coverage,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  r: number,
+  hardness: number,
+): void {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;

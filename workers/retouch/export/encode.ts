@@ -25,13 +25,27 @@ export async function encodeComposite(f: Framed, format: RetouchSettings["format
   const img = () => sharp(f.flat, { raw: { width: f.size, height: f.size, channels: 4 } });
   switch (format) {
     case "jpg": {
-      const [jpeg, icc] = await Promise.all([flatRgb(f).jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false }).toBuffer(), srgbProfile()]);
+      const [jpeg, icc] = await Promise.all([
+        flatRgb(f).jpeg({ quality: 92, chromaSubsampling: "4:4:4", mozjpeg: false }).toBuffer(),
+        srgbProfile(),
+      ]);
       return { data: withIcc(jpeg, icc), mime: "image/jpeg", ext: "jpg" };
     }
     case "png":
-      return { data: await img().withIccProfile("srgb").png({ compressionLevel: 6 }).toBuffer(), mime: "image/png", ext: "png" };
+      return {
+        data: await img().withIccProfile("srgb").png({ compressionLevel: 6 }).toBuffer(),
+        mime: "image/png",
+        ext: "png",
+      };
     case "webp":
-      return { data: await img().withIccProfile("srgb").webp({ quality: 92, alphaQuality: 100, smartSubsample: true }).toBuffer(), mime: "image/webp", ext: "webp" };
+      return {
+        data: await img()
+          .withIccProfile("srgb")
+          .webp({ quality: 92, alphaQuality: 100, smartSubsample: true })
+          .toBuffer(),
+        mime: "image/webp",
+        ext: "webp",
+      };
     case "tiff":
       return {
         data: await img().toColourspace("rgb16").withIccProfile("srgb").tiff({ compression: "lzw" }).toBuffer(),
@@ -44,12 +58,12 @@ export async function encodeComposite(f: Framed, format: RetouchSettings["format
 }
 
 export async function encodeCutout(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
-  return sharp(rgba, { raw: { width, height, channels: 4 } }).withIccProfile("srgb").png({ compressionLevel: 6 }).toBuffer();
+  return sharp(rgba, { raw: { width, height, channels: 4 } })
+    .withIccProfile("srgb")
+    .png({ compressionLevel: 6 })
+    .toBuffer();
 }
 
 export async function encodeThumbnail(f: Framed): Promise<Buffer> {
-  return flatRgb(f)
-    .resize(400, 400, { fit: "inside" })
-    .jpeg({ quality: 85 })
-    .toBuffer();
+  return flatRgb(f).resize(400, 400, { fit: "inside" }).jpeg({ quality: 85 }).toBuffer();
 }

@@ -29,5 +29,8 @@ export function encodePsd(f: Framed): Buffer {
     left: 0,
     mask: { top: 0, left: 0, bottom: size, right: size, defaultColor: 0, imageData: pixels(maskData, size) },
   });
-  return writePsdBuffer({ width: size, height: size, channels: 3, imageData: pixels(f.flat, size), children: layers }, { generateThumbnail: false });
+  return writePsdBuffer(
+    { width: size, height: size, channels: 3, imageData: pixels(f.flat, size), children: layers },
+    { generateThumbnail: false },
+  );
 }

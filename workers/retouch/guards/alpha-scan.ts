@@ -47,7 +47,17 @@ export function scanAlpha(p: Plane, s: number, level: number): AlphaScan {
  * even once per row) ran through V8's on-stack replacement, which kept leaving and re-entering
  * optimised code (hundreds of deoptimisations per image); flat kernels are optimised as hot functions.
  */
-function blockRow(d: Float32Array, y: number, W: number, w: number, s: number, level: number, coarse: Float32Array, hot: Uint8Array, acc: Float64Array): void {
+function blockRow(
+  d: Float32Array,
+  y: number,
+  W: number,
+  w: number,
+  s: number,
+  level: number,
+  coarse: Float32Array,
+  hot: Uint8Array,
+  acc: Float64Array,
+): void {
   acc.fill(0, 0, w);
   const o = y * w;
   for (let dy = 0; dy < s; dy++) {
@@ -61,7 +71,16 @@ function blockRow(d: Float32Array, y: number, W: number, w: number, s: number, l
 }
 
 /** Pixel (dx, dy) of every block of the row into its sum; flags blocks holding a pixel above the level. */
-function addOffset(d: Float32Array, q: number, w: number, s: number, acc: Float64Array, hot: Uint8Array, o: number, level: number): void {
+function addOffset(
+  d: Float32Array,
+  q: number,
+  w: number,
+  s: number,
+  acc: Float64Array,
+  hot: Uint8Array,
+  o: number,
+  level: number,
+): void {
   for (let x = 0; x < w; x++, q += s) {
     const v = d[q]!;
     acc[x] += v;
@@ -70,7 +89,16 @@ function addOffset(d: Float32Array, q: number, w: number, s: number, acc: Float6
 }
 
 /** Pixels dx, dx+1, dx+2 of every block, added in that order. */
-function addOffsets3(d: Float32Array, q: number, w: number, s: number, acc: Float64Array, hot: Uint8Array, o: number, level: number): void {
+function addOffsets3(
+  d: Float32Array,
+  q: number,
+  w: number,
+  s: number,
+  acc: Float64Array,
+  hot: Uint8Array,
+  o: number,
+  level: number,
+): void {
   for (let x = 0; x < w; x++, q += s) {
     const v0 = d[q]!;
     const v1 = d[q + 1]!;

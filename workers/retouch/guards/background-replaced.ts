@@ -43,7 +43,8 @@ export function backgroundReplaced(ctx: GuardContext): boolean {
   };
   const bits = new Uint32Array(c.beforeLin.buffer, c.beforeLin.byteOffset, c.beforeLin.length);
   // Row by row (a kernel V8 optimises early, see filters.ts); sums run in raster order throughout.
-  for (let row = 0; row < bg.length; row += c.w) backgroundRow(bg, c.afterLin, bits, st, row, Math.min(bg.length, row + c.w));
+  for (let row = 0; row < bg.length; row += c.w)
+    backgroundRow(bg, c.afterLin, bits, st, row, Math.min(bg.length, row + c.w));
   const [dKept, dFlat, n] = st.sums;
   return n === 0 || dFlat! <= dKept!;
 }

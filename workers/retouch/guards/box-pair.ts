@@ -5,7 +5,14 @@
 import { scratch } from "../pixels/scratch";
 
 /** boxMeanReplicated(a, ra) and boxMeanReplicated(b, rb) (a and b may be the same plane). */
-export function boxMeanPair(a: Float32Array, b: Float32Array, w: number, h: number, ra: number, rb: number): [Float32Array, Float32Array] {
+export function boxMeanPair(
+  a: Float32Array,
+  b: Float32Array,
+  w: number,
+  h: number,
+  ra: number,
+  rb: number,
+): [Float32Array, Float32Array] {
   const outA = new Float32Array(w * h);
   const outB = new Float32Array(w * h);
   sweep(a, b, null, w, h, ra, rb, outA, outB);
@@ -16,14 +23,31 @@ export function boxMeanPair(a: Float32Array, b: Float32Array, w: number, h: numb
  * boxMeanReplicated(a, r) / den and boxMeanReplicated(b, r) / den where den > 10⁻³, else 0, as boxMeanReplicatedOver: matte-weighted
  * means of two images with the same weights.
  */
-export function boxMeanOverPair(a: Float32Array, b: Float32Array, den: Float32Array, w: number, h: number, r: number): [Float32Array, Float32Array] {
+export function boxMeanOverPair(
+  a: Float32Array,
+  b: Float32Array,
+  den: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): [Float32Array, Float32Array] {
   const outA = new Float32Array(w * h);
   const outB = new Float32Array(w * h);
   sweep(a, b, den, w, h, r, r, outA, outB);
   return [outA, outB];
 }
 
-function sweep(a: Float32Array, b: Float32Array, den: Float32Array | null, w: number, h: number, ra: number, rb: number, outA: Float32Array, outB: Float32Array): void {
+function sweep(
+  a: Float32Array,
+  b: Float32Array,
+  den: Float32Array | null,
+  w: number,
+  h: number,
+  ra: number,
+  rb: number,
+  outA: Float32Array,
+  outB: Float32Array,
+): void {
   if (ra <= 0 || rb <= 0) throw new Error("box-pair: radii must be positive");
   const tmpA = scratch("guards.boxRows", Float32Array, w * h);
   const tmpB = scratch("guards.boxRowsB", Float32Array, w * h);
@@ -36,12 +60,33 @@ function sweep(a: Float32Array, b: Float32Array, den: Float32Array | null, w: nu
   for (let k = -rb; k <= rb; k++) addInto(colB, tmpB, clamp(k, h) * w, w);
   const io = { tmpA, tmpB, outA, outB, colA, colB, den };
   for (let y = 0; y < h; y++)
-    columnsPair(io, y * w, clamp(y + ra + 1, h) * w, clamp(y - ra, h) * w, clamp(y + rb + 1, h) * w, clamp(y - rb, h) * w, w, na, nb);
+    columnsPair(
+      io,
+      y * w,
+      clamp(y + ra + 1, h) * w,
+      clamp(y - ra, h) * w,
+      clamp(y + rb + 1, h) * w,
+      clamp(y - rb, h) * w,
+      w,
+      na,
+      nb,
+    );
 }
 
 // Row kernels are functions of their own so that V8 optimises them as hot functions (see filters.ts).
 
-function rowPair(a: Float32Array, b: Float32Array, tmpA: Float32Array, tmpB: Float32Array, row: number, w: number, ra: number, rb: number, na: number, nb: number): void {
+function rowPair(
+  a: Float32Array,
+  b: Float32Array,
+  tmpA: Float32Array,
+  tmpB: Float32Array,
+  row: number,
+  w: number,
+  ra: number,
+  rb: number,
+  na: number,
+  nb: number,
+): void {
   let s = 0;
   let u = 0;
   for (let k = -ra; k <= ra; k++) s += a[row + clamp(k, w)]!;
@@ -68,7 +113,17 @@ interface Io {
   den: Float32Array | null;
 }
 
-function columnsPair(io: Io, row: number, addA: number, subA: number, addB: number, subB: number, w: number, na: number, nb: number): void {
+function columnsPair(
+  io: Io,
+  row: number,
+  addA: number,
+  subA: number,
+  addB: number,
+  subB: number,
+  w: number,
+  na: number,
+  nb: number,
+): void {
   const { tmpA, tmpB, outA, outB, colA, colB, den } = io;
   for (let x = 0; x < w; x++) {
     if (den) {

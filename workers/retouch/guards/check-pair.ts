@@ -27,7 +27,13 @@ export function checkPair(before: Image8, after: Image8, opts: CheckOptions = {}
   const reg = registerAfter(before, after);
   const mapped = reg.applied ? resampleAfter(after, before.width, before.height, reg) : after;
   const d = surfaceDistances(before, mapped);
-  const warnings = runGuards({ before, after: mapped, alpha: matteFromDistances(d, before.width, before.height), reference: opts.reference ?? null, product: opts.product });
+  const warnings = runGuards({
+    before,
+    after: mapped,
+    alpha: matteFromDistances(d, before.width, before.height),
+    reference: opts.reference ?? null,
+    product: opts.product,
+  });
   const t = resolveThresholds();
   warnings.push(...pieceAreaLost(d, t), ...propKept(d, t));
   // Unmatched pixels would be compared with something else: say so, and claim nothing over a limit.
@@ -35,7 +41,9 @@ export function checkPair(before: Image8, after: Image8, opts: CheckOptions = {}
   const note = reg.applied
     ? `The result (${after.width}×${after.height}) was registered onto the original (${before.width}×${before.height}) by the piece's silhouette: ` +
       `scale ${round(1 / reg.scale)}, outlines overlap ${round(reg.iou * 100)} %, piece correlation ${round(reg.ncc)}.` +
-      (reg.ncc < MIN_NCC ? " The two could not be matched reliably (a busy surface, a crop or a different piece): the findings are shown as notes." : "")
+      (reg.ncc < MIN_NCC
+        ? " The two could not be matched reliably (a busy surface, a crop or a different piece): the findings are shown as notes."
+        : "")
     : "Same size and framing: compared pixel for pixel.";
   const verdict = checkVerdict(warnings, !reg.applied || reg.ncc >= MIN_NCC);
   return { warnings, registration: { ...reg, afterSize: [after.width, after.height], note }, verdict };

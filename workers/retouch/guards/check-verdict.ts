@@ -17,7 +17,24 @@ export function checkVerdict(warnings: Warning[], matched: boolean): CheckVerdic
   const over = [...new Set(warnings.filter((w) => w.severity === "warning").map((w) => w.code))];
   const notes = warnings.filter((w) => w.severity === "note").length;
   const noted = notes ? ` (${notes} smaller difference${notes > 1 ? "s" : ""} noted)` : "";
-  if (!matched) return { status: "check", headline: `Check by eye: the result could not be matched to the original reliably, so no finding is trusted${noted}.`, over, notes };
-  if (over.length) return { status: "check", headline: `Check before publishing: ${over.join(", ")} over the limit${noted}.`, over, notes };
-  return { status: "fine", headline: notes ? `Fine to publish: no check crossed its limit${noted}.` : "Fine to publish: every check passed.", over, notes };
+  if (!matched)
+    return {
+      status: "check",
+      headline: `Check by eye: the result could not be matched to the original reliably, so no finding is trusted${noted}.`,
+      over,
+      notes,
+    };
+  if (over.length)
+    return {
+      status: "check",
+      headline: `Check before publishing: ${over.join(", ")} over the limit${noted}.`,
+      over,
+      notes,
+    };
+  return {
+    status: "fine",
+    headline: notes ? `Fine to publish: no check crossed its limit${noted}.` : "Fine to publish: every check passed.",
+    over,
+    notes,
+  };
 }

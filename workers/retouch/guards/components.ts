@@ -35,7 +35,15 @@ function nextSeed(mask: Uint8Array, label: Int32Array, s: number): number {
 }
 
 /** Flood fill of one component from seed s (a function of its own so V8 optimises it as a hot function). */
-function flood(mask: Uint8Array, label: Int32Array, stack: Int32Array, s: number, id: number, w: number, h: number): Component {
+function flood(
+  mask: Uint8Array,
+  label: Int32Array,
+  stack: Int32Array,
+  s: number,
+  id: number,
+  w: number,
+  h: number,
+): Component {
   let sp = 0;
   stack[sp++] = s;
   label[s] = id;

@@ -33,8 +33,18 @@ export function scaleBox(ctx: GuardContext, b: Box): Box {
   return { x, y, w: Math.min(W - x, b.w * s), h: Math.min(H - y, b.h * s) };
 }
 
-export function warning(code: string, severity: Severity, message: string, value: number, threshold: number, region: Region, measure?: string): Warning {
-  return measure ? { code, severity, message, value: round(value), threshold, region, measure } : { code, severity, message, value: round(value), threshold, region };
+export function warning(
+  code: string,
+  severity: Severity,
+  message: string,
+  value: number,
+  threshold: number,
+  region: Region,
+  measure?: string,
+): Warning {
+  return measure
+    ? { code, severity, message, value: round(value), threshold, region, measure }
+    : { code, severity, message, value: round(value), threshold, region };
 }
 
 export function round(v: number, d = 3): number {

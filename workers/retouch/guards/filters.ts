@@ -62,7 +62,12 @@ export function convolveSeparable(
 }
 
 /** Gradient magnitude by central differences (half the Sobel cost, enough for an energy ratio). */
-export function gradientMagnitude(src: Float32Array, w: number, h: number, out = new Float32Array(w * h)): Float32Array {
+export function gradientMagnitude(
+  src: Float32Array,
+  w: number,
+  h: number,
+  out = new Float32Array(w * h),
+): Float32Array {
   for (let y = 0; y < h; y++) {
     const yu = y > 0 ? y - 1 : y;
     const yd = y < h - 1 ? y + 1 : y;

@@ -100,13 +100,23 @@ export function estimateExposure(base: WorkBase, wb: [number, number, number], f
   const ratios = new Float32Array(Math.ceil(n / step));
   let m = 0;
   // In row-sized chunks: a kernel called per chunk is optimised by V8 within the first image.
-  for (let i = 0; i < n; i += step * base.w) m = ratiosChunk(base, inner, wb, ratios, m, i, Math.min(n, i + step * base.w), step);
+  for (let i = 0; i < n; i += step * base.w)
+    m = ratiosChunk(base, inner, wb, ratios, m, i, Math.min(n, i + step * base.w), step);
   if (m < 50) return fallback;
   return quantileOf(ratios, 0.5, m);
 }
 
 /** Appends the after/before luminance ratios of pixels from, from + step, … below `to`; returns the count. */
-function ratiosChunk(base: WorkBase, inner: Uint8Array, wb: [number, number, number], ratios: Float32Array, m: number, from: number, to: number, step: number): number {
+function ratiosChunk(
+  base: WorkBase,
+  inner: Uint8Array,
+  wb: [number, number, number],
+  ratios: Float32Array,
+  m: number,
+  from: number,
+  to: number,
+  step: number,
+): number {
   const { beforeLin: b, afterLin: a } = base;
   for (let i = from; i < to; i += step) {
     if (!inner[i]) continue;

@@ -17,7 +17,12 @@ export function gemKind(hue: number): GemKind {
   return "gemstone";
 }
 
-const NAMES: Record<GemKind, string> = { emerald: "green stone", sapphire: "blue stone", ruby: "red stone", gemstone: "gemstone" };
+const NAMES: Record<GemKind, string> = {
+  emerald: "green stone",
+  sapphire: "blue stone",
+  ruby: "red stone",
+  gemstone: "gemstone",
+};
 
 export function gemColorShift(ctx: GuardContext): Warning[] {
   const { w, h } = ctx.work;
@@ -32,7 +37,11 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
     const kind = gemKind(c.expectedLch[2]);
     let sev = grade(c.deltaE, t.gemDeltaENote!, t.gemDeltaEWarn!);
     let why = "";
-    let fired: { value: number; limit: number; measure: string } = { value: c.deltaE, limit: t.gemDeltaEWarn!, measure: "ΔE00" };
+    let fired: { value: number; limit: number; measure: string } = {
+      value: c.deltaE,
+      limit: t.gemDeltaEWarn!,
+      measure: "ΔE00",
+    };
     // The stone's own pixels turned together: a hue slider, whatever the mean's ΔE says.
     const turn = hues[k]!;
     if (turn.n >= t.gemHueMinPixels! && Math.abs(turn.dHue) > t.gemPixelHueWarn!) {
@@ -57,7 +66,10 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
       if (c.dHueDeg > t.gemHueRiseWarn! || crosses) {
         sev = "warning";
         why = ` Its hue rose by ${round(c.dHueDeg, 1)}° (to ${round(c.afterLch[2], 0)}°): it is drifting from green toward teal.`;
-        fired = crosses && c.dHueDeg <= t.gemHueRiseWarn! ? { value: c.afterLch[2], limit: t.gemEmeraldTealHue!, measure: "hue angle (°)" } : { value: c.dHueDeg, limit: t.gemHueRiseWarn!, measure: "hue rise (°)" };
+        fired =
+          crosses && c.dHueDeg <= t.gemHueRiseWarn!
+            ? { value: c.afterLch[2], limit: t.gemEmeraldTealHue!, measure: "hue angle (°)" }
+            : { value: c.dHueDeg, limit: t.gemHueRiseWarn!, measure: "hue rise (°)" };
       }
     } else if (visible && kind === "sapphire" && c.dOkHueDeg > t.gemSapphireOkHueWarn!) {
       sev = "warning";

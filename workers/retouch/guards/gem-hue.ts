@@ -15,7 +15,12 @@ export interface StoneHue {
 }
 
 /** Per component of `l` (same order as l.comps). */
-export function stoneHues(expectedLab: Float32Array, afterLab: Float32Array, specular: Uint8Array, l: Labeled): StoneHue[] {
+export function stoneHues(
+  expectedLab: Float32Array,
+  afterLab: Float32Array,
+  specular: Uint8Array,
+  l: Labeled,
+): StoneHue[] {
   const slot = new Int32Array((l.comps.at(-1)?.id ?? 0) + 1).fill(-1);
   l.comps.forEach((c, k) => (slot[c.id] = k));
   const diffs: number[][] = l.comps.map(() => []);
@@ -27,7 +32,14 @@ export function stoneHues(expectedLab: Float32Array, afterLab: Float32Array, spe
   });
 }
 
-function collect(label: Int32Array, slot: Int32Array, e: Float32Array, a: Float32Array, specular: Uint8Array, out: number[][]): void {
+function collect(
+  label: Int32Array,
+  slot: Int32Array,
+  e: Float32Array,
+  a: Float32Array,
+  specular: Uint8Array,
+  out: number[][],
+): void {
   for (let i = 0; i < label.length; i++) {
     const id = label[i]!;
     if (!id || id >= slot.length || specular[i]) continue;

@@ -87,7 +87,11 @@ export function count(mask: Uint8Array): number {
 }
 
 /** Bounding box of a mask, in working pixels, or null when empty. */
-export function maskBox(mask: Uint8Array, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } | null {
+export function maskBox(
+  mask: Uint8Array,
+  w: number,
+  h: number,
+): { x0: number; y0: number; x1: number; y1: number } | null {
   let x0 = w;
   let y0 = h;
   let x1 = -1;

@@ -16,14 +16,16 @@ import { downsampleLinear, labOf, workScale } from "./work";
 function borderMask(w: number, h: number): Uint8Array {
   const m = new Uint8Array(w * h);
   const bw = Math.max(2, Math.round(0.05 * Math.min(w, h)));
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (x < bw || y < bw || x >= w - bw || y >= h - bw) m[y * w + x] = 1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) if (x < bw || y < bw || x >= w - bw || y >= h - bw) m[y * w + x] = 1;
   return m;
 }
 
 function distanceTo(lab: Float32Array, ref: [number, number, number]): Float32Array {
   const n = lab.length / 3;
   const d = new Float32Array(n);
-  for (let i = 0, o = 0; i < n; i++, o += 3) d[i] = deltaE2000(lab[o]!, lab[o + 1]!, lab[o + 2]!, ref[0], ref[1], ref[2]);
+  for (let i = 0, o = 0; i < n; i++, o += 3)
+    d[i] = deltaE2000(lab[o]!, lab[o + 1]!, lab[o + 2]!, ref[0], ref[1], ref[2]);
   return d;
 }
 
@@ -46,7 +48,8 @@ export interface SurfaceDistances {
 }
 
 export function surfaceDistances(before: Image8, after: Image8): SurfaceDistances {
-  if (before.width !== after.width || before.height !== after.height) throw new Error("estimateMatte: before and after differ in size");
+  if (before.width !== after.width || before.height !== after.height)
+    throw new Error("estimateMatte: before and after differ in size");
   const s = workScale(before.width, before.height, 300_000);
   const b = downsampleLinear(before, s);
   const a = downsampleLinear(after, s);

@@ -3,7 +3,15 @@
 // per-pixel values. The result is scaled to the expected luminance first: exposure is a global
 // choice checked by the batch guards, while a colour cast or hue change is what buyers notice.
 import type { Labeled } from "./components";
-import { deltaE2000, hueAngleDelta, labToLch, linearRgbToLab, linearRgbToOklch, luminance, metricHueDifference } from "../color";
+import {
+  deltaE2000,
+  hueAngleDelta,
+  labToLch,
+  linearRgbToLab,
+  linearRgbToOklch,
+  luminance,
+  metricHueDifference,
+} from "../color";
 
 export interface RegionComparison {
   n: number;
@@ -91,14 +99,28 @@ export function compareComponents(expectedLin: Float32Array, afterLin: Float32Ar
   l.comps.forEach((c, k) => (slot[c.id] = k));
   const se = new Float64Array(l.comps.length * 3);
   const sa = new Float64Array(l.comps.length * 3);
-  for (let i = 0; i < l.label.length; i += CHUNK) sumComponents(l.label, slot, expectedLin, afterLin, se, sa, i, Math.min(l.label.length, i + CHUNK));
+  for (let i = 0; i < l.label.length; i += CHUNK)
+    sumComponents(l.label, slot, expectedLin, afterLin, se, sa, i, Math.min(l.label.length, i + CHUNK));
   return l.comps.map((c, k) => {
     const n = c.area;
-    return compareMeans([se[k * 3]! / n, se[k * 3 + 1]! / n, se[k * 3 + 2]! / n], [sa[k * 3]! / n, sa[k * 3 + 1]! / n, sa[k * 3 + 2]! / n], n);
+    return compareMeans(
+      [se[k * 3]! / n, se[k * 3 + 1]! / n, se[k * 3 + 2]! / n],
+      [sa[k * 3]! / n, sa[k * 3 + 1]! / n, sa[k * 3 + 2]! / n],
+      n,
+    );
   });
 }
 
-function sumComponents(label: Int32Array, slot: Int32Array, expectedLin: Float32Array, afterLin: Float32Array, se: Float64Array, sa: Float64Array, from: number, to: number): void {
+function sumComponents(
+  label: Int32Array,
+  slot: Int32Array,
+  expectedLin: Float32Array,
+  afterLin: Float32Array,
+  se: Float64Array,
+  sa: Float64Array,
+  from: number,
+  to: number,
+): void {
   for (let i = from; i < to; i++) {
     const id = label[i]!;
     if (!id || id >= slot.length) continue;

@@ -13,7 +13,10 @@ import { edgeKept } from "./edge-soft";
 import { textureMeasures } from "./texture-lost";
 import { shadowMask } from "./shadow-cast";
 
-export function rawMeasures(input: GuardInput | GuardContext, overrides?: Partial<Record<string, number>>): Record<string, number> {
+export function rawMeasures(
+  input: GuardInput | GuardContext,
+  overrides?: Partial<Record<string, number>>,
+): Record<string, number> {
   const ctx = "work" in input ? input : buildContext(input, overrides);
   const m: Record<string, number> = { exposure: ctx.gains.exposure, pieceCount: ctx.regions.pieceCount };
   const metal = usableMetal(ctx);

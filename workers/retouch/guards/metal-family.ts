@@ -35,7 +35,8 @@ export function familiesOfProduct(p: ProductContext | undefined): Set<MetalFamil
   const out = new Set<MetalFamily>();
   if (!p) return out;
   const text = [p.title ?? "", ...(p.tags ?? []), ...(p.options ?? [])].join(" | ");
-  if (/\b(two|tri|three)[\s-]*(tone|colou?r)\b|\bmixed[\s-]*metals?\b/i.test(text)) return new Set(["yellow", "rose", "white"]);
+  if (/\b(two|tri|three)[\s-]*(tone|colou?r)\b|\bmixed[\s-]*metals?\b/i.test(text))
+    return new Set(["yellow", "rose", "white"]);
   for (const [re, fam] of PATTERNS) if (re.test(text)) out.add(fam);
   const bare = text.replace(/\b(rose|pink|red|white|yellow)[\s-]*gold\b/gi, "");
   if (/\bgold\b/i.test(bare)) out.add("yellow");

@@ -9,7 +9,11 @@ import { count } from "./masks";
 import { usableMetal } from "./metal-tone-shift";
 import { linearRgbToLab } from "../color";
 
-const NAMES: Record<MetalFamily, string> = { yellow: "yellow gold", rose: "rose gold", white: "white metal (white gold, platinum or silver)" };
+const NAMES: Record<MetalFamily, string> = {
+  yellow: "yellow gold",
+  rose: "rose gold",
+  white: "white metal (white gold, platinum or silver)",
+};
 
 export function metalTypeMismatch(ctx: GuardContext): Warning[] {
   const claimed = familiesOfProduct(ctx.input.product);

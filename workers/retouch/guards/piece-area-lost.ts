@@ -88,7 +88,12 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
       np += piece[i]!;
       if (!erased[i]) continue;
       let hit = 0;
-      for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2) && !hit; yy++) for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (core[yy * w + xx]) { hit = 1; break; }
+      for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2) && !hit; yy++)
+        for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++)
+          if (core[yy * w + xx]) {
+            hit = 1;
+            break;
+          }
       if (hit) {
         open[i] = 1;
         n++;
@@ -103,7 +108,12 @@ function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
   for (let y = 2; y < h - 2; y++)
     for (let x = 2; x < w - 2; x++) {
       let all = 1;
-      for (let yy = -2; yy <= 2 && all; yy++) for (let xx = -2; xx <= 2; xx++) if (!m[(y + yy) * w + x + xx]) { all = 0; break; }
+      for (let yy = -2; yy <= 2 && all; yy++)
+        for (let xx = -2; xx <= 2; xx++)
+          if (!m[(y + yy) * w + x + xx]) {
+            all = 0;
+            break;
+          }
       out[y * w + x] = all;
     }
   return out;
@@ -164,7 +174,9 @@ export function pieceAreaLost(d: SurfaceDistances, t: Thresholds): Warning[] {
   const r = erasedShare(d);
   if (r.piece < 50 || r.share < t.pieceLostNote!) return [];
   const sev = r.share >= t.pieceLostWarn! ? "warning" : "note";
-  const comps = labelComponents(r.erased, d.w, d.h, 4).comps.sort((a, b) => b.area - a.area).slice(0, 12);
+  const comps = labelComponents(r.erased, d.w, d.h, 4)
+    .comps.sort((a, b) => b.area - a.area)
+    .slice(0, 12);
   const boxes: Box[] = comps.map((c) => ({ x: c.box.x * d.s, y: c.box.y * d.s, w: c.box.w * d.s, h: c.box.h * d.s }));
   return [
     warning(

@@ -44,7 +44,12 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
   for (let y = r; y < h - r; y++)
     for (let x = r; x < w - r; x++) {
       let all = 1;
-      for (let yy = -r; yy <= r && all; yy++) for (let xx = -r; xx <= r; xx++) if (!raw[(y + yy) * w + x + xx]) { all = 0; break; }
+      for (let yy = -r; yy <= r && all; yy++)
+        for (let xx = -r; xx <= r; xx++)
+          if (!raw[(y + yy) * w + x + xx]) {
+            all = 0;
+            break;
+          }
       if (all) {
         kept[y * w + x] = 1;
         n++;
@@ -56,8 +61,15 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
 export function propKept(d: SurfaceDistances, t: Thresholds): Warning[] {
   const r = keptSurface(d);
   if (r.share < t.propKeptShare!) return [];
-  const comps = labelComponents(r.kept, d.w, d.h, 4).comps.sort((a, b) => b.area - a.area).slice(0, 8);
-  const boxes: Box[] = comps.map((c) => ({ x: (c.box.x - 2) * d.s, y: (c.box.y - 2) * d.s, w: (c.box.w + 4) * d.s, h: (c.box.h + 4) * d.s }));
+  const comps = labelComponents(r.kept, d.w, d.h, 4)
+    .comps.sort((a, b) => b.area - a.area)
+    .slice(0, 8);
+  const boxes: Box[] = comps.map((c) => ({
+    x: (c.box.x - 2) * d.s,
+    y: (c.box.y - 2) * d.s,
+    w: (c.box.w + 4) * d.s,
+    h: (c.box.h + 4) * d.s,
+  }));
   return [
     warning(
       "PROP_KEPT",

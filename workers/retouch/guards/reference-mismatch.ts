@@ -22,7 +22,8 @@ export function referenceColors(ref: Image8): ReferenceColors {
   const { lab, L } = labOf(lin);
   const border = new Uint8Array(w * h);
   const bw = Math.max(2, Math.round(0.03 * Math.min(w, h)));
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (x < bw || y < bw || x >= w - bw || y >= h - bw) border[y * w + x] = 1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) if (x < bw || y < bw || x >= w - bw || y >= h - bw) border[y * w + x] = 1;
   const bg = medianLinear(lin, border);
   if (!bg) return { metal: null };
   const B = linearRgbToLab(bg[0], bg[1], bg[2]);

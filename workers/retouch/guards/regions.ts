@@ -48,13 +48,22 @@ export function analyzeRegions(work: Work): Regions {
   return { inner, specular, ...out, pieceCount: count(inner) };
 }
 
-function specularRow(work: Work, inner: Uint8Array, lSpec: number, specRaw: Uint8Array, sq: Float32Array, from: number, to: number): void {
+function specularRow(
+  work: Work,
+  inner: Uint8Array,
+  lSpec: number,
+  specRaw: Uint8Array,
+  sq: Float32Array,
+  from: number,
+  to: number,
+): void {
   const { expectedLab: e, afterLab: a, expectedL } = work;
   for (let i = from; i < to; i++) {
     sq[i] = expectedL[i]! * expectedL[i]!;
     if (!inner[i]) continue;
     const o = i * 3;
-    if (isSpecular(e[o]!, e[o + 1]!, e[o + 2]!, lSpec) || isSpecular(a[o]!, a[o + 1]!, a[o + 2]!, lSpec)) specRaw[i] = 1;
+    if (isSpecular(e[o]!, e[o + 1]!, e[o + 2]!, lSpec) || isSpecular(a[o]!, a[o + 1]!, a[o + 2]!, lSpec))
+      specRaw[i] = 1;
   }
 }
 

@@ -15,7 +15,8 @@ function luma(img: Image8): Float32Array {
   const n = img.width * img.height;
   const y = new Float32Array(n);
   const c = img.channels;
-  for (let i = 0; i < n; i++) y[i] = 0.2126 * img.data[i * c]! + 0.7152 * img.data[i * c + 1]! + 0.0722 * img.data[i * c + 2]!;
+  for (let i = 0; i < n; i++)
+    y[i] = 0.2126 * img.data[i * c]! + 0.7152 * img.data[i * c + 1]! + 0.0722 * img.data[i * c + 2]!;
   return y;
 }
 
@@ -52,7 +53,15 @@ function bilinear(Y: Float32Array, w: number, h: number, x: number, y: number): 
   return (Y[i]! * (1 - fx) + Y[i + 1]! * fx) * (1 - fy) + (Y[i + w]! * (1 - fx) + Y[i + w + 1]! * fx) * fy;
 }
 
-function ncc(Yb: Float32Array, wb: number, hb: number, Ya: Float32Array, wa: number, pts: Int32Array, p: Similarity): number {
+function ncc(
+  Yb: Float32Array,
+  wb: number,
+  hb: number,
+  Ya: Float32Array,
+  wa: number,
+  pts: Int32Array,
+  p: Similarity,
+): number {
   let n = 0;
   let sa = 0;
   let sb = 0;
@@ -85,11 +94,24 @@ function ncc(Yb: Float32Array, wb: number, hb: number, Ya: Float32Array, wa: num
 /** The correlation of the piece's luminance under a similarity (no search). */
 export function nccAt(before: Image8, after: Image8, afterPiece: Float32Array, p: Similarity): number {
   const Ya = luma(after);
-  return ncc(luma(before), before.width, before.height, Ya, after.width, samples(Ya, after.width, after.height, afterPiece, 12000), p);
+  return ncc(
+    luma(before),
+    before.width,
+    before.height,
+    Ya,
+    after.width,
+    samples(Ya, after.width, after.height, afterPiece, 12000),
+    p,
+  );
 }
 
 /** Refines `seed` (after = before · scale + (dx, dy)); returns it with the correlation reached. */
-export function refineByContent(before: Image8, after: Image8, afterPiece: Float32Array, seed: Similarity): Similarity & { ncc: number } {
+export function refineByContent(
+  before: Image8,
+  after: Image8,
+  afterPiece: Float32Array,
+  seed: Similarity,
+): Similarity & { ncc: number } {
   const Yb = luma(before);
   const Ya = luma(after);
   const pts = samples(Ya, after.width, after.height, afterPiece, 12000);
@@ -100,7 +122,11 @@ export function refineByContent(before: Image8, after: Image8, afterPiece: Float
   let st = 0.01 * Math.max(after.width, after.height);
   for (let guard = 0; guard < 400 && st > 0.1; guard++) {
     let moved = false;
-    for (const [k, d] of [["scale", ss], ["dx", st], ["dy", st]] as const)
+    for (const [k, d] of [
+      ["scale", ss],
+      ["dx", st],
+      ["dy", st],
+    ] as const)
       for (const sgn of [-1, 1]) {
         const p = { ...best };
         if (k === "scale") {

@@ -53,7 +53,16 @@ function silhouette(img: Image8): Silhouette {
       sy += (y + 0.5) * s;
       area += s * s;
     }
-  return { full, w, h, m, s, cx: area ? sx / (area / (s * s)) : img.width / 2, cy: area ? sy / (area / (s * s)) : img.height / 2, area };
+  return {
+    full,
+    w,
+    h,
+    m,
+    s,
+    cx: area ? sx / (area / (s * s)) : img.width / 2,
+    cy: area ? sy / (area / (s * s)) : img.height / 2,
+    area,
+  };
 }
 
 /** Bounding box of a silhouette in original pixels. */
@@ -103,7 +112,14 @@ export function registerAfter(before: Image8, after: Image8): Registration {
   }
   if (b.area === 0 || a.area === 0) {
     const scale = Math.max(after.width / before.width, after.height / before.height);
-    return { scale, dx: (after.width - before.width * scale) / 2, dy: (after.height - before.height * scale) / 2, iou: 0, ncc: 0, applied: true };
+    return {
+      scale,
+      dx: (after.width - before.width * scale) / 2,
+      dy: (after.height - before.height * scale) / 2,
+      iou: 0,
+      ncc: 0,
+      applied: true,
+    };
   }
   let best = { scale: Math.sqrt(a.area / b.area), dx: 0, dy: 0, iou: -1 };
   best.dx = a.cx - b.cx * best.scale;
@@ -127,7 +143,11 @@ export function registerAfter(before: Image8, after: Image8): Registration {
   const bb = boxOf(b);
   const ab = boxOf(a);
   const scale2 = (ab.w / bb.w + ab.h / bb.h) / 2;
-  const seed2 = { scale: scale2, dx: ab.x + ab.w / 2 - (bb.x + bb.w / 2) * scale2, dy: ab.y + ab.h / 2 - (bb.y + bb.h / 2) * scale2 };
+  const seed2 = {
+    scale: scale2,
+    dx: ab.x + ab.w / 2 - (bb.x + bb.w / 2) * scale2,
+    dy: ab.y + ab.h / 2 - (bb.y + bb.h / 2) * scale2,
+  };
   const f1 = refineByContent(before, after, a.full, best);
   const f2 = refineByContent(before, after, a.full, seed2);
   const fine = f2.ncc > f1.ncc ? f2 : f1;
@@ -136,7 +156,14 @@ export function registerAfter(before: Image8, after: Image8): Registration {
     const id = nccAt(before, after, a.full, { scale: 1, dx: 0, dy: 0 });
     if (id >= fine.ncc - 0.02) return { scale: 1, dx: 0, dy: 0, iou: overlap(b, a, 1, 0, 0), ncc: id, applied: false };
   }
-  return { scale: fine.scale, dx: fine.dx, dy: fine.dy, iou: overlap(b, a, fine.scale, fine.dx, fine.dy), ncc: fine.ncc, applied: true };
+  return {
+    scale: fine.scale,
+    dx: fine.dx,
+    dy: fine.dy,
+    iou: overlap(b, a, fine.scale, fine.dx, fine.dy),
+    ncc: fine.ncc,
+    applied: true,
+  };
 }
 
 /** The after resampled onto the before's geometry (area-averaged when shrinking); outside it, its border colour. */
@@ -147,7 +174,8 @@ export function resampleAfter(after: Image8, width: number, height: number, r: R
   const acc = new Float64Array(width * 3);
   for (let y = 0; y < height; y++) {
     acc.fill(0);
-    for (let sy = 0; sy < k; sy++) for (let sx = 0; sx < k; sx++) sampleRow(after, fill, r, y + (sy + 0.5) / k, (sx + 0.5) / k, width, acc);
+    for (let sy = 0; sy < k; sy++)
+      for (let sx = 0; sx < k; sx++) sampleRow(after, fill, r, y + (sy + 0.5) / k, (sx + 0.5) / k, width, acc);
     const inv = 1 / (k * k);
     for (let i = 0; i < width * 3; i++) out[y * width * 3 + i] = Math.round(acc[i]! * inv);
   }
@@ -155,7 +183,15 @@ export function resampleAfter(after: Image8, width: number, height: number, r: R
 }
 
 /** Adds one bilinear sample per output pixel of a row (at sub-pixel offsets) to acc. */
-function sampleRow(img: Image8, fill: [number, number, number], r: Registration, yb: number, ox: number, width: number, acc: Float64Array): void {
+function sampleRow(
+  img: Image8,
+  fill: [number, number, number],
+  r: Registration,
+  yb: number,
+  ox: number,
+  width: number,
+  acc: Float64Array,
+): void {
   const { width: W, height: H, channels: ch, data } = img;
   const py = yb * r.scale + r.dy - 0.5;
   const y0 = Math.floor(py);
@@ -179,15 +215,18 @@ function sampleRow(img: Image8, fill: [number, number, number], r: Registration,
     const w01 = fx * (1 - fy);
     const w10 = (1 - fx) * fy;
     const w11 = fx * fy;
-    for (let c = 0; c < 3; c++) acc[o + c] += data[i00 + c]! * w00 + data[i01 + c]! * w01 + data[i10 + c]! * w10 + data[i11 + c]! * w11;
+    for (let c = 0; c < 3; c++)
+      acc[o + c] += data[i00 + c]! * w00 + data[i01 + c]! * w01 + data[i10 + c]! * w10 + data[i11 + c]! * w11;
   }
 }
 
 function borderMedian(img: Image8): [number, number, number] {
   const ch: number[][] = [[], [], []];
   const { width: W, height: H } = img;
-  for (let x = 0; x < W; x += 2) for (const y of [0, H - 1]) for (let c = 0; c < 3; c++) ch[c]!.push(img.data[(y * W + x) * img.channels + c]!);
-  for (let y = 0; y < H; y += 2) for (const x of [0, W - 1]) for (let c = 0; c < 3; c++) ch[c]!.push(img.data[(y * W + x) * img.channels + c]!);
+  for (let x = 0; x < W; x += 2)
+    for (const y of [0, H - 1]) for (let c = 0; c < 3; c++) ch[c]!.push(img.data[(y * W + x) * img.channels + c]!);
+  for (let y = 0; y < H; y += 2)
+    for (const x of [0, W - 1]) for (let c = 0; c < 3; c++) ch[c]!.push(img.data[(y * W + x) * img.channels + c]!);
   const med = ch.map((v) => v.sort((p, q) => p - q)[v.length >> 1]!);
   return [med[0]!, med[1]!, med[2]!];
 }

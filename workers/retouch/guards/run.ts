@@ -62,7 +62,10 @@ export function runGuards(input: GuardInput, overrides?: Partial<Record<string, 
  * runGuards and summarizeForBatch over one reading of the pair (the summary from the guards' own
  * working view: the same values, without preparing the pair twice).
  */
-export function runGuardsAndSummary(input: GuardInput, overrides?: ThresholdOverrides): { warnings: Warning[]; summary: Omit<BatchImageSummary, "id"> } {
+export function runGuardsAndSummary(
+  input: GuardInput,
+  overrides?: ThresholdOverrides,
+): { warnings: Warning[]; summary: Omit<BatchImageSummary, "id"> } {
   try {
     const ctx = buildContext(input, overrides);
     const summary = summaryOfWork(ctx.work, ctx.work.afterL, input.gains ?? ctx.gains, input.after);

@@ -28,7 +28,15 @@ let rest = 0;
  * Histogram of (key >>> shift) & mask over keys whose (key >>> prefixShift) equals prefix (all keys
  * when prefixShift is 0 and shift 21), and the bucket holding the k-th; sets `rest`.
  */
-function pick(bits: Uint32Array, n: number, shift: number, mask: number, prefixShift: number, prefix: number, k: number): number {
+function pick(
+  bits: Uint32Array,
+  n: number,
+  shift: number,
+  mask: number,
+  prefixShift: number,
+  prefix: number,
+  k: number,
+): number {
   hist.fill(0);
   const all = shift === 21;
   for (let i = 0; i < n; i++) {

@@ -14,7 +14,8 @@ export function shadowMask(ctx: GuardContext): Uint8Array {
   const inner = pieceInterior(ctx.work.alpha, ctx.work.w, ctx.work.h, 2);
   const L = ctx.work.expectedL;
   const m = new Uint8Array(L.length);
-  for (let i = 0; i < m.length; i++) if (inner[i] && !specular[i] && !gem[i] && L[i]! < ctx.t.shadowLMax! && L[i]! >= 4) m[i] = 1;
+  for (let i = 0; i < m.length; i++)
+    if (inner[i] && !specular[i] && !gem[i] && L[i]! < ctx.t.shadowLMax! && L[i]! >= 4) m[i] = 1;
   return m;
 }
 

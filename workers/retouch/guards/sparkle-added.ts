@@ -19,7 +19,8 @@ function nearGap(ctx: GuardContext, i: number, S: [number, number, number], B: [
   const x = i % w;
   const y = (i - x) / w;
   for (let yy = Math.max(0, y - 2); yy <= Math.min(ctx.work.h - 1, y + 2); yy++)
-    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (isGap(ctx, yy * w + xx, S, B)) return true;
+    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++)
+      if (isGap(ctx, yy * w + xx, S, B)) return true;
   return false;
 }
 
@@ -50,7 +51,8 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     if (nearGap(ctx, p.i, S, B)) continue;
     added++;
     const x = p.i % w;
-    if (boxes.length < 20) boxes.push(scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (p.i - x) / w - 4), w: 9, h: 9 }));
+    if (boxes.length < 20)
+      boxes.push(scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (p.i - x) / w - 4), w: 9, h: 9 }));
   }
   const max = ctx.t.sparkleAddedMaxCount!;
   if (added === 0) return [];

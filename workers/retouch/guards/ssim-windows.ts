@@ -22,7 +22,15 @@ interface Box {
  * For each mask pixel in raster order, six float32 window sums: m, m·x, m·y, m·x², m·y², m·x·y
  * (m = alpha ≥ 0.5), with a σ 1.5 Gaussian over 11×11 and edge replication.
  */
-export function windowSums(x: Float32Array, y: Float32Array, alpha: Float32Array, w: number, h: number, box: Box, mask: Uint8Array): Float32Array {
+export function windowSums(
+  x: Float32Array,
+  y: Float32Array,
+  alpha: Float32Array,
+  w: number,
+  h: number,
+  box: Box,
+  mask: Uint8Array,
+): Float32Array {
   // Products over the box grown by the radius: all the row filter reads.
   const ex0 = Math.max(0, box.x0 - R);
   const ex1 = Math.min(w, box.x1 + R);
@@ -43,7 +51,15 @@ export function windowSums(x: Float32Array, y: Float32Array, alpha: Float32Array
   return out;
 }
 
-function productsRow(x: Float32Array, y: Float32Array, alpha: Float32Array, prod: Float32Array, i: number, o: number, n: number): void {
+function productsRow(
+  x: Float32Array,
+  y: Float32Array,
+  alpha: Float32Array,
+  prod: Float32Array,
+  i: number,
+  o: number,
+  n: number,
+): void {
   for (let c = 0; c < n; c++, i++, o += 6) {
     const a = alpha[i]! >= 0.5 ? 1 : 0;
     prod[o] = a;
@@ -56,7 +72,17 @@ function productsRow(x: Float32Array, y: Float32Array, alpha: Float32Array, prod
 }
 
 /** Row r of the grown box: the six row sums at the box's columns where `need` says so. */
-function rowFilter(prod: Float32Array, tmp: Float32Array, need: Uint8Array, r: number, ew: number, ex0: number, bw: number, bx0: number, w: number): void {
+function rowFilter(
+  prod: Float32Array,
+  tmp: Float32Array,
+  need: Uint8Array,
+  r: number,
+  ew: number,
+  ex0: number,
+  bw: number,
+  bx0: number,
+  w: number,
+): void {
   const k = KERNEL;
   for (let c = bx0; c < bx0 + bw; c++) {
     if (!need[r * bw + c - bx0]) continue;
@@ -89,7 +115,19 @@ function rowFilter(prod: Float32Array, tmp: Float32Array, need: Uint8Array, r: n
 }
 
 /** Column sums at the mask pixels of image row r, appended to out from j; returns the next j. */
-function columnFilter(tmp: Float32Array, mask: Uint8Array, out: Float32Array, j: number, r: number, ya: number, bw: number, bx0: number, bx1: number, w: number, h: number): number {
+function columnFilter(
+  tmp: Float32Array,
+  mask: Uint8Array,
+  out: Float32Array,
+  j: number,
+  r: number,
+  ya: number,
+  bw: number,
+  bx0: number,
+  bx1: number,
+  w: number,
+  h: number,
+): number {
   const k = KERNEL;
   for (let c = bx0; c < bx1; c++) {
     if (!mask[r * w + c]) continue;
@@ -129,7 +167,15 @@ function neededRows(mask: Uint8Array, w: number, box: Box, ya: number, eh: numbe
   return need;
 }
 
-function markRow(mask: Uint8Array, need: Uint8Array, done: Int32Array, i: number, r: number, bw: number, eh: number): void {
+function markRow(
+  mask: Uint8Array,
+  need: Uint8Array,
+  done: Int32Array,
+  i: number,
+  r: number,
+  bw: number,
+  eh: number,
+): void {
   for (let c = 0; c < bw; c++) {
     if (!mask[i + c]) continue;
     const from = Math.max(done[c]! + 1, r - R, 0);

@@ -19,7 +19,12 @@ export function summarizeForBatch(input: GuardInput, overrides?: ThresholdOverri
  * The summary from a prepared working view (runGuardsAndSummary passes the guards' own, so the
  * pair is read once): `afterL` is the L* plane of base.afterLin.
  */
-export function summaryOfWork(base: WorkBase, afterL: Float32Array, gains: Gains, after: Image8): Omit<BatchImageSummary, "id"> {
+export function summaryOfWork(
+  base: WorkBase,
+  afterL: Float32Array,
+  gains: Gains,
+  after: Image8,
+): Omit<BatchImageSummary, "id"> {
   const { w, h, alpha, scale } = base;
   const c = base.coarse;
   const bgLin = medianLinear(c.afterLin, farBackground(c.alpha, c.w, c.h, 1)) ?? [1, 1, 1];
@@ -40,7 +45,9 @@ export function summaryOfWork(base: WorkBase, afterL: Float32Array, gains: Gains
   const b = maskBox(piece, w, h);
   const W = after.width;
   const H = after.height;
-  const box = b ? { x: b.x0 * scale + base.ox, y: b.y0 * scale + base.oy, w: (b.x1 - b.x0) * scale, h: (b.y1 - b.y0) * scale } : { x: 0, y: 0, w: W, h: H };
+  const box = b
+    ? { x: b.x0 * scale + base.ox, y: b.y0 * scale + base.oy, w: (b.x1 - b.x0) * scale, h: (b.y1 - b.y0) * scale }
+    : { x: 0, y: 0, w: W, h: H };
   return {
     exposure: gains.exposure,
     whiteBalance: gains.whiteBalance,

@@ -38,7 +38,8 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
   let n = count(mask);
   if (n < Math.max(100, ctx.t.textureMinFraction! * ctx.regions.pieceCount)) {
     mask = new Uint8Array(mask.length);
-    for (let i = 0; i < mask.length; i++) mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] && !gem[i] ? 1 : 0;
+    for (let i = 0; i < mask.length; i++)
+      mask[i] = ctx.regions.inner[i]! && !ctx.regions.specular[i] && !gem[i] ? 1 : 0;
     n = count(mask);
     if (n < 100) return null;
   }
@@ -69,7 +70,7 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
     hy += dy * dy;
     if (nearSpec[i]) continue;
     const px = i % w;
-    const tile = ((i - px) / w / TILE | 0) * tw + ((px / TILE) | 0);
+    const tile = (((i - px) / w / TILE) | 0) * tw + ((px / TILE) | 0);
     // Capped (σ 10 L*): a removed dust speck or glint is not texture, and must not outweigh it.
     tileX[tile] += Math.min(HF_CAP, dx * dx);
     tileY[tile] += Math.min(HF_CAP, dy * dy);
@@ -94,7 +95,13 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
   }
   const eX = Math.max(0, hx / n - nfX);
   const eY = Math.max(0, hy / n - nfY);
-  return { ssim: ssim / n, hfKept: eX > t.textureTileEnergyMin! / 4 ? eY / eX : 1, tilesLost: strong > 0 ? lost / strong : 0, tiles, mask };
+  return {
+    ssim: ssim / n,
+    hfKept: eX > t.textureTileEnergyMin! / 4 ? eY / eX : 1,
+    tilesLost: strong > 0 ? lost / strong : 0,
+    tiles,
+    mask,
+  };
 }
 
 /** Energy per pixel of the quietest tenth of the tiles (0 with fewer than 10 tiles). */
@@ -129,6 +136,17 @@ export function textureLost(ctx: GuardContext): Warning[] {
   const lowHf = m.hfKept < t.textureHfKeptWarn!;
   if (!lowSsim && !lowHf) return [];
   const text = `The surface texture (brushing, hammering, granulation) is smoothed: structural similarity ${round(m.ssim, 2)}, ${round(m.hfKept * 100, 0)} % of the fine detail kept. ${why}`;
-  if (lowHf) return [warning("TEXTURE_LOST", lowSsim ? "warning" : "note", text, m.hfKept, t.textureHfKeptWarn!, region, "fine detail kept")];
+  if (lowHf)
+    return [
+      warning(
+        "TEXTURE_LOST",
+        lowSsim ? "warning" : "note",
+        text,
+        m.hfKept,
+        t.textureHfKeptWarn!,
+        region,
+        "fine detail kept",
+      ),
+    ];
   return [warning("TEXTURE_LOST", "note", text, m.ssim, t.textureSsimWarn!, region, "structural similarity (SSIM)")];
 }

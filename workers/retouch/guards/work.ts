@@ -99,7 +99,15 @@ function addRgbOffset(d: Uint8Array, p: number, xa: number, xb: number, step: nu
 }
 
 /** Source pixels dx, dx+1, dx+2 of output pixels xa..xb, added in that order. */
-function addRgbOffsets3(d: Uint8Array, p: number, xa: number, xb: number, step: number, ch: number, acc: Float64Array): void {
+function addRgbOffsets3(
+  d: Uint8Array,
+  p: number,
+  xa: number,
+  xb: number,
+  step: number,
+  ch: number,
+  acc: Float64Array,
+): void {
   const L = LINEAR_LUT;
   const c2 = 2 * ch;
   for (let o = xa * 3; o < xb * 3; o += 3, p += step) {
@@ -140,7 +148,17 @@ export function downsamplePlane(p: Plane, s: number, w: number, h: number, cx = 
   return out;
 }
 
-function planeRow(d: Float32Array, q: number, W: number, w: number, s: number, acc: Float64Array, inv: number, out: Float32Array, o: number): void {
+function planeRow(
+  d: Float32Array,
+  q: number,
+  W: number,
+  w: number,
+  s: number,
+  acc: Float64Array,
+  inv: number,
+  out: Float32Array,
+  o: number,
+): void {
   acc.fill(0, 0, w);
   for (let dy = 0; dy < s; dy++) {
     let dx = 0;
@@ -212,9 +230,17 @@ export interface WorkBase {
 /** Working pixels kept around the piece: the halo ring, the 13×13 highlight surround, SSIM windows. */
 const MARGIN = 16;
 
-export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixels: number, largePixels = maxPixels): WorkBase {
+export function prepareBase(
+  before: Image8,
+  after: Image8,
+  alpha: Plane,
+  maxPixels: number,
+  largePixels = maxPixels,
+): WorkBase {
   if (before.width !== after.width || before.height !== after.height)
-    throw new Error(`before is ${before.width}×${before.height} but after is ${after.width}×${after.height}: the guards need the same geometry`);
+    throw new Error(
+      `before is ${before.width}×${before.height} but after is ${after.width}×${after.height}: the guards need the same geometry`,
+    );
   if (alpha.width !== before.width || alpha.height !== before.height)
     throw new Error("alpha must have the geometry of before/after");
   const W = before.width;
@@ -259,10 +285,23 @@ export function prepareBase(before: Image8, after: Image8, alpha: Plane, maxPixe
 }
 
 export function completeWork(base: WorkBase, gains: Gains): Work {
-  const g: [number, number, number] = [gains.exposure * gains.whiteBalance[0], gains.exposure * gains.whiteBalance[1], gains.exposure * gains.whiteBalance[2]];
+  const g: [number, number, number] = [
+    gains.exposure * gains.whiteBalance[0],
+    gains.exposure * gains.whiteBalance[1],
+    gains.exposure * gains.whiteBalance[2],
+  ];
   const e = colourPlanes(base.beforeLin, g, base.need, base.w);
   const a = colourPlanes(base.afterLin, null, base.need, base.w);
-  return { ...base, expectedLin: e.lin, expectedLab: e.lab, afterLab: a.lab, expectedL: e.L, afterL: a.L, expectedY: e.Y, afterY: a.Y };
+  return {
+    ...base,
+    expectedLin: e.lin,
+    expectedLab: e.lab,
+    afterLab: a.lab,
+    expectedL: e.L,
+    afterL: a.L,
+    expectedY: e.Y,
+    afterY: a.Y,
+  };
 }
 
 interface ColourPlanes {
@@ -278,16 +317,33 @@ interface ColourPlanes {
  * (float32 at each step). Only pixels within the reach are visited: elsewhere the input is 0, and
  * so are its Lab (L* of black is exactly 0), L* and Y, as the fresh planes already hold.
  */
-function colourPlanes(src: Float32Array, g: [number, number, number] | null, need: Uint8Array, w: number): ColourPlanes {
+function colourPlanes(
+  src: Float32Array,
+  g: [number, number, number] | null,
+  need: Uint8Array,
+  w: number,
+): ColourPlanes {
   const n = src.length / 3;
-  const p: ColourPlanes = { lin: g ? new Float32Array(src.length) : src, lab: new Float32Array(src.length), L: new Float32Array(n), Y: new Float32Array(n) };
+  const p: ColourPlanes = {
+    lin: g ? new Float32Array(src.length) : src,
+    lab: new Float32Array(src.length),
+    L: new Float32Array(n),
+    Y: new Float32Array(n),
+  };
   // Row by row: a kernel called per row is optimised by V8 within the first image, where one long
   // loop waits for on-stack replacement and runs unoptimised meanwhile.
   for (let row = 0; row < n; row += w) colourRow(src, p, g, need, row, Math.min(n, row + w));
   return p;
 }
 
-function colourRow(src: Float32Array, p: ColourPlanes, g: [number, number, number] | null, need: Uint8Array, from: number, to: number): void {
+function colourRow(
+  src: Float32Array,
+  p: ColourPlanes,
+  g: [number, number, number] | null,
+  need: Uint8Array,
+  from: number,
+  to: number,
+): void {
   const { lin, lab, L, Y } = p;
   const g0 = g ? g[0] : 1;
   const g1 = g ? g[1] : 1;

@@ -10,7 +10,14 @@ import { sampleLocal, type LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
 /** Returns the cutout: RGBA, straight alpha, same size as the photo. */
-export function decontaminate(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: LocalMean, bg: LocalMean): Uint8Array {
+export function decontaminate(
+  img: Image8,
+  alpha: Plane,
+  work: WorkImage,
+  backdrop: BackdropModel,
+  fg: LocalMean,
+  bg: LocalMean,
+): Uint8Array {
   const { width: W, height: H, data, channels: ch } = img;
   const out = new Uint8Array(W * H * 4);
   const A = alpha.data;

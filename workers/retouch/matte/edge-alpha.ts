@@ -33,7 +33,15 @@ const MAX_CHANGE = 0.3;
 export const EDGE_DEFAULTS: EdgeOptions = { reach: 2, minSeparation: 0.06, noiseMultiple: 4 };
 
 /** Re-solves α in place along the outline; returns the share of the frame re-solved. */
-export function edgeAlpha(img: Image8, alpha: Plane, work: WorkImage, backdrop: BackdropModel, fg: LocalMean, bg: LocalMean, opts: EdgeOptions = EDGE_DEFAULTS): number {
+export function edgeAlpha(
+  img: Image8,
+  alpha: Plane,
+  work: WorkImage,
+  backdrop: BackdropModel,
+  fg: LocalMean,
+  bg: LocalMean,
+  opts: EdgeOptions = EDGE_DEFAULTS,
+): number {
   const { width: W, height: H, data, channels: ch } = img;
   const A = alpha.data;
   const clear = new Uint8Array(W * H);

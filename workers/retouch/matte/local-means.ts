@@ -71,7 +71,11 @@ function reduce(work: WorkImage, prob: Float32Array, side: "fg" | "bg") {
 function localMean(work: WorkImage, prob: Float32Array, side: "fg" | "bg"): LocalMean {
   const { w, h, m, weighted, sq } = reduce(work, prob, side);
   const n = w * h;
-  const rgb: LocalMean["rgb"] = [new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN), new Float32Array(n).fill(NaN)];
+  const rgb: LocalMean["rgb"] = [
+    new Float32Array(n).fill(NaN),
+    new Float32Array(n).fill(NaN),
+    new Float32Array(n).fill(NaN),
+  ];
   const spread = new Float32Array(n).fill(NaN);
   const scale = Math.max(work.width, work.height) / 1536;
   // Two levels (in half-work pixels): near (the edge's own neighbourhood) and far (thin parts far

@@ -78,7 +78,13 @@ export function forEachMapRow(prob: Plane, W: number, H: number, fn: (row: Float
  * α at W×H: ramp(bilinear(prob)), raised to bilinear(fill) where `fill` (any grid, values in [0, 1])
  * is given.
  */
-export function networkAlpha(prob: Plane, W: number, H: number, opts: RampOptions = RAMP_DEFAULTS, fill?: Plane | null): Plane {
+export function networkAlpha(
+  prob: Plane,
+  W: number,
+  H: number,
+  opts: RampOptions = RAMP_DEFAULTS,
+  fill?: Plane | null,
+): Plane {
   const alpha = makePlane(W, H);
   const A = alpha.data;
   const pax = axis(prob.width, W);

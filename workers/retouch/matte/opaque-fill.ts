@@ -107,7 +107,12 @@ function flood(seed: Uint8Array, through: Uint8Array, w: number, h: number): Uin
  * Evidence of piece per work pixel (see the file's header): 1 = piece, 0 = looks like the surface,
  * 2 = unknown (the surface can't be trusted there).
  */
-export function pieceEvidence(work: WorkImage, backdrop: BackdropModel, opts: FillOptions = FILL_DEFAULTS, surfaceProb?: Float32Array): Uint8Array {
+export function pieceEvidence(
+  work: WorkImage,
+  backdrop: BackdropModel,
+  opts: FillOptions = FILL_DEFAULTS,
+  surfaceProb?: Float32Array,
+): Uint8Array {
   const { width: w, height: h } = work;
   const [R, G, B] = work.linear;
   const n = w * h;
@@ -164,7 +169,12 @@ export function pieceEvidence(work: WorkImage, backdrop: BackdropModel, opts: Fi
   return ev;
 }
 
-export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: BackdropModel, opts: FillOptions = FILL_DEFAULTS): OpaqueFill {
+export function opaqueFill(
+  work: WorkImage,
+  probWork: Float32Array,
+  backdrop: BackdropModel,
+  opts: FillOptions = FILL_DEFAULTS,
+): OpaqueFill {
   const { width: w, height: h } = work;
   const n = w * h;
   const core = new Uint8Array(n);
@@ -184,7 +194,8 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
   for (let i = 0; i < n; i++) surface[i] = !core[i] && evidence[i] === 0 ? 1 : 0;
   const nearSurface = dilate(surface, w, h, Math.max(1, Math.round(2 * scale)));
   const through = new Uint8Array(n);
-  for (let i = 0; i < n; i++) through[i] = near[i]! && evidence[i] === 1 && !core[i] && !nearSurface[i] && probWork[i]! >= opts.minProb ? 1 : 0;
+  for (let i = 0; i < n; i++)
+    through[i] = near[i]! && evidence[i] === 1 && !core[i] && !nearSurface[i] && probWork[i]! >= opts.minProb ? 1 : 0;
   const grown = flood(core, through, w, h);
   // Enclosed holes of the grown piece: components of "not grown" that don't reach the frame.
   const notGrown = new Uint8Array(n);
@@ -218,7 +229,13 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
     if (border[l]) continue;
     const a = size[l]!;
     if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a) take[l] = 1;
-    else openHoles.push({ area: a, box: { x: x0[l]!, y: y0[l]!, w: x1[l]! - x0[l]! + 1, h: y1[l]! - y0[l]! + 1 }, evidence: ev[l]! / a, prob: psum[l]! / a });
+    else
+      openHoles.push({
+        area: a,
+        box: { x: x0[l]!, y: y0[l]!, w: x1[l]! - x0[l]! + 1, h: y1[l]! - y0[l]! + 1 },
+        evidence: ev[l]! / a,
+        prob: psum[l]! / a,
+      });
   }
   for (let i = 0; i < n; i++) if (take[labels[i]!]) grown[i] = 1;
   let filled = 0;
@@ -233,5 +250,11 @@ export function opaqueFill(work: WorkImage, probWork: Float32Array, backdrop: Ba
   // clear α ramps instead of stepping (no seam).
   const soft = boxMean(boxMean(fill, w, h, 1), w, h, 1);
   for (let i = 0; i < n; i++) if (fill[i]) soft[i] = Math.max(soft[i]!, 0.5);
-  return { fill: { width: w, height: h, data: soft }, evidence, filledShare: coreN ? filled / coreN : 0, coreArea: coreN, openHoles };
+  return {
+    fill: { width: w, height: h, data: soft },
+    evidence,
+    filledShare: coreN ? filled / coreN : 0,
+    coreArea: coreN,
+    openHoles,
+  };
 }

@@ -14,7 +14,15 @@ export interface SurfaceSample {
 }
 
 /** u, v: work-image pixel coordinates; un, vn: normalized [0, 1] frame coordinates. */
-export function sampleSurface(bg: LocalMean, model: BackdropModel, u: number, v: number, un: number, vn: number, out: SurfaceSample): SurfaceSample {
+export function sampleSurface(
+  bg: LocalMean,
+  model: BackdropModel,
+  u: number,
+  v: number,
+  un: number,
+  vn: number,
+  out: SurfaceSample,
+): SurfaceSample {
   const b0 = sampleLocal(bg, bg.rgb[0], u, v);
   if (!Number.isNaN(b0)) {
     out.b[0] = b0;

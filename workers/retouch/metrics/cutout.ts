@@ -20,7 +20,13 @@ function boundary(m: Uint8Array, w: number, h: number): Uint8Array {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       const v = m[i];
-      if ((x > 0 && m[i - 1] !== v) || (x < w - 1 && m[i + 1] !== v) || (y > 0 && m[i - w] !== v) || (y < h - 1 && m[i + w] !== v)) b[i] = 1;
+      if (
+        (x > 0 && m[i - 1] !== v) ||
+        (x < w - 1 && m[i + 1] !== v) ||
+        (y > 0 && m[i - w] !== v) ||
+        (y < h - 1 && m[i + w] !== v)
+      )
+        b[i] = 1;
     }
   return b;
 }
@@ -93,7 +99,12 @@ export interface EdgeScores {
  * are sRGB in [0, 1] interleaved RGB: the true piece composited over white, and the original
  * shooting surface's color at each pixel.
  */
-export function scoreEdges(cutout: Uint8Array, ideal: Float32Array, surface: Float32Array, band: Uint8Array): EdgeScores {
+export function scoreEdges(
+  cutout: Uint8Array,
+  ideal: Float32Array,
+  surface: Float32Array,
+  band: Uint8Array,
+): EdgeScores {
   let err = 0;
   let bleed = 0;
   let n = 0;

@@ -113,5 +113,12 @@ export function matteIntegrity(pred: Plane, truth: Plane, minHolePixels = 64): M
     holes++;
     if (low[l]! >= 0.9 * size[l]!) holesCut++;
   }
-  return { opaqueKept: n ? kept / n : 1, innerOpaque: n, seamRate: pairs ? (seams / pairs) * 1e4 : 0, seams, holes, holesCut };
+  return {
+    opaqueKept: n ? kept / n : 1,
+    innerOpaque: n,
+    seamRate: pairs ? (seams / pairs) * 1e4 : 0,
+    seams,
+    holes,
+    holesCut,
+  };
 }

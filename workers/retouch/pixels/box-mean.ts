@@ -71,7 +71,13 @@ export function boxMean(src: Float32Array, width: number, height: number, r: num
  * was 3× slower); each column's sum sees the same additions in the same order, so the result is
  * bit-for-bit the column walk's.
  */
-export function boxMeanReplicated(src: Float32Array, w: number, h: number, r: number, out: Float32Array = new Float32Array(w * h)): Float32Array {
+export function boxMeanReplicated(
+  src: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+  out: Float32Array = new Float32Array(w * h),
+): Float32Array {
   if (r <= 0) {
     out.set(src);
     return out;
@@ -86,15 +92,27 @@ export function boxMeanReplicated(src: Float32Array, w: number, h: number, r: nu
  * den = boxMeanReplicated(weight, r)). The division rides on the column pass; each output is the float32 box
  * mean divided by den, as a separate pass over boxMean's result gave.
  */
-export function boxMeanReplicatedOver(src: Float32Array, den: Float32Array, w: number, h: number, r: number): Float32Array {
+export function boxMeanReplicatedOver(
+  src: Float32Array,
+  den: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): Float32Array {
   const out = new Float32Array(w * h);
   const { tmp, col, n } = rowPass(src, w, h, r);
-  for (let y = 0; y < h; y++) boxColumnsOverStep(tmp, den, out, col, y * w, clamp(y + r + 1, h) * w, clamp(y - r, h) * w, w, n);
+  for (let y = 0; y < h; y++)
+    boxColumnsOverStep(tmp, den, out, col, y * w, clamp(y + r + 1, h) * w, clamp(y - r, h) * w, w, n);
   return out;
 }
 
 /** The box filter's horizontal pass into scratch, and the column sums of its first window. */
-function rowPass(src: Float32Array, w: number, h: number, r: number): { tmp: Float32Array; col: Float64Array; n: number } {
+function rowPass(
+  src: Float32Array,
+  w: number,
+  h: number,
+  r: number,
+): { tmp: Float32Array; col: Float64Array; n: number } {
   const tmp = scratch("box.rows", Float32Array, w * h);
   const n = 2 * r + 1;
   for (let y = 0; y < h; y++) boxRow(src, tmp, y * w, w, r, n);
@@ -121,14 +139,33 @@ function addInto(col: Float64Array, tmp: Float32Array, row: number, w: number): 
   for (let x = 0; x < w; x++) col[x] += tmp[row + x]!;
 }
 
-function boxColumnsStep(tmp: Float32Array, out: Float32Array, col: Float64Array, row: number, add: number, sub: number, w: number, n: number): void {
+function boxColumnsStep(
+  tmp: Float32Array,
+  out: Float32Array,
+  col: Float64Array,
+  row: number,
+  add: number,
+  sub: number,
+  w: number,
+  n: number,
+): void {
   for (let x = 0; x < w; x++) {
     out[row + x] = col[x]! / n;
     col[x] += tmp[add + x]! - tmp[sub + x]!;
   }
 }
 
-function boxColumnsOverStep(tmp: Float32Array, den: Float32Array, out: Float32Array, col: Float64Array, row: number, add: number, sub: number, w: number, n: number): void {
+function boxColumnsOverStep(
+  tmp: Float32Array,
+  den: Float32Array,
+  out: Float32Array,
+  col: Float64Array,
+  row: number,
+  add: number,
+  sub: number,
+  w: number,
+  n: number,
+): void {
   for (let x = 0; x < w; x++) {
     const d = den[row + x]!;
     out[row + x] = d > 1e-3 ? Math.fround(col[x]! / n) / d : 0;

@@ -33,7 +33,9 @@ export class EngineTimeoutError extends Error {
   readonly code = "ENGINE_TIMEOUT";
   constructor(ms: number) {
     const s = Math.max(1, Math.round(ms / 1000));
-    super(`The retouch engine was still working on this photo after ${s} second${s === 1 ? "" : "s"}, so Loupe stopped it. Run it again, or upload a smaller photo.`);
+    super(
+      `The retouch engine was still working on this photo after ${s} second${s === 1 ? "" : "s"}, so Loupe stopped it. Run it again, or upload a smaller photo.`,
+    );
     this.name = "EngineTimeoutError";
   }
 }
@@ -59,11 +61,18 @@ export class EnginePool {
     this.threadUrl = opts.threadUrl ?? THREAD_URL;
     // ISNet already uses both cores of the target machine for one pass; more threads only add RSS.
     const envThreads = Number(process.env.LOUPE_ENGINE_THREADS);
-    this.threads = Math.max(1, opts.threads ?? (envThreads > 0 ? envThreads : Math.max(1, Math.floor(os.availableParallelism() / 2))));
+    this.threads = Math.max(
+      1,
+      opts.threads ?? (envThreads > 0 ? envThreads : Math.max(1, Math.floor(os.availableParallelism() / 2))),
+    );
     this.modelPath = opts.modelPath ?? modelPathFromEnv();
   }
 
-  retouch(input: Uint8Array, settings: Partial<RetouchSettings> = {}, opts: { timeoutMs?: number } = {}): Promise<RetouchOutput> {
+  retouch(
+    input: Uint8Array,
+    settings: Partial<RetouchSettings> = {},
+    opts: { timeoutMs?: number } = {},
+  ): Promise<RetouchOutput> {
     if (this.closed) return Promise.reject(new Error("EnginePool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, input, settings, timeoutMs: opts.timeoutMs, resolve, reject });
@@ -121,7 +130,12 @@ export class EnginePool {
     if (task && task.id === m.id) {
       if (m.ok) {
         const o = m.output;
-        task.resolve({ ...o, cutoutPng: toBuffer(o.cutoutPng), composite: toBuffer(o.composite), thumbnail: toBuffer(o.thumbnail) });
+        task.resolve({
+          ...o,
+          cutoutPng: toBuffer(o.cutoutPng),
+          composite: toBuffer(o.composite),
+          thumbnail: toBuffer(o.thumbnail),
+        });
       } else task.reject(deserializeError(m.error));
     }
     this.pump();

@@ -47,7 +47,9 @@ async function load(modelPath: string, side: number, variant: GraphVariant): Pro
   const source =
     variant === "shipped" && side === 1024
       ? modelPath
-      : derivedModel(modelPath, recipe, (file) => resizeIsnetModel(variant === "fast" ? widenToFloat32(file) : file, side));
+      : derivedModel(modelPath, recipe, (file) =>
+          resizeIsnetModel(variant === "fast" ? widenToFloat32(file) : file, side),
+        );
   const opts: ort.InferenceSession.SessionOptions = {
     // Two intra-op threads use both cores for the one pass; one thread was 2–3× slower (bench).
     intraOpNumThreads: Number(process.env.LOUPE_ORT_THREADS) || 2,
@@ -61,11 +63,18 @@ async function load(modelPath: string, side: number, variant: GraphVariant): Pro
     enableMemPattern: false,
     logSeverityLevel: 3,
   };
-  const session = typeof source === "string" ? await ort.InferenceSession.create(source, opts) : await ort.InferenceSession.create(source, opts);
+  const session =
+    typeof source === "string"
+      ? await ort.InferenceSession.create(source, opts)
+      : await ort.InferenceSession.create(source, opts);
   return { key, session };
 }
 
-export async function getSession(modelPath: string, side: number, variant: GraphVariant = "fast"): Promise<ort.InferenceSession> {
+export async function getSession(
+  modelPath: string,
+  side: number,
+  variant: GraphVariant = "fast",
+): Promise<ort.InferenceSession> {
   const key = sessionKey(modelPath, side, variant);
   if (loaded) {
     const l = await loaded;

@@ -30,7 +30,11 @@ export function derivedModelPath(modelPath: string, recipe: string): string {
  * Returns a path holding `derive(source)` (from the cache, or written now), or the derived bytes
  * when the cache can't be written.
  */
-export function derivedModel(modelPath: string, recipe: string, derive: (source: Uint8Array) => Uint8Array): string | Uint8Array {
+export function derivedModel(
+  modelPath: string,
+  recipe: string,
+  derive: (source: Uint8Array) => Uint8Array,
+): string | Uint8Array {
   const target = derivedModelPath(modelPath, recipe);
   if (fs.existsSync(target)) return target;
   const bytes = derive(fs.readFileSync(modelPath));

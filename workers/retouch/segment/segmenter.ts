@@ -11,6 +11,11 @@ export type Segmenter = ((img: Image8, resized?: Resized) => Promise<Plane>) & {
 
 export function segmenterFor(modelPath: string): Segmenter {
   const side = sideFromEnv();
-  if (process.env.LOUPE_ENGINE_FAST === "1") return Object.assign((img: Image8) => fastProbability(img, side), { id: `fast-mask ${side}px (LOUPE_ENGINE_FAST=1)` });
-  return Object.assign((img: Image8, resized?: Resized) => isnetProbability(img, modelPath, side, resized), { id: `isnet ${path.basename(modelPath)} ${side}px` });
+  if (process.env.LOUPE_ENGINE_FAST === "1")
+    return Object.assign((img: Image8) => fastProbability(img, side), {
+      id: `fast-mask ${side}px (LOUPE_ENGINE_FAST=1)`,
+    });
+  return Object.assign((img: Image8, resized?: Resized) => isnetProbability(img, modelPath, side, resized), {
+    id: `isnet ${path.basename(modelPath)} ${side}px`,
+  });
 }

@@ -32,7 +32,13 @@ export interface SpotResult {
   texture: number;
 }
 
-export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float32Array, disabled: ReadonlySet<number>): SpotResult {
+export function cleanSpots(
+  rgba: Uint8Array,
+  W: number,
+  H: number,
+  alpha: Float32Array,
+  disabled: ReadonlySet<number>,
+): SpotResult {
   const bb = opaqueBox(alpha, W, H);
   if (!bb) return { edits: [], highlightPixels: 0, texture: 0 };
   const diag = Math.hypot(W, H);
@@ -187,11 +193,19 @@ export function cleanSpots(rgba: Uint8Array, W: number, H: number, alpha: Float3
     const short = Math.min(c.box.w, c.box.h);
     const reason: SpotEdit["reason"] = smudge
       ? "smudge"
-      : long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h) ? "lint" : c.area <= 9 ? "speck" : "dust";
+      : long >= 8 && (long >= 3 * short || c.area < 0.35 * c.box.w * c.box.h)
+        ? "lint"
+        : c.area <= 9
+          ? "speck"
+          : "dust";
     const box: Box = { x: bx + c.box.x, y: by + c.box.y, w: c.box.w, h: c.box.h };
     const off = disabled.has(id);
     const confidence = Math.round(Math.min(1, salience / 10) * 1000) / 1000;
-    edits.push(off ? { id, box, area: c.area, reason, confidence, disabled: true } : { id, box, area: c.area, reason, confidence });
+    edits.push(
+      off
+        ? { id, box, area: c.area, reason, confidence, disabled: true }
+        : { id, box, area: c.area, reason, confidence },
+    );
     if (!off) fillHarmonic(rgba, W, c.pixels, w, bx, by, inner);
   }
   edits.sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0) || a.id - b.id);

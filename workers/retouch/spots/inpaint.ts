@@ -6,7 +6,15 @@
  * rgba: the full image (W wide); pixels: spot pixel indices in a crop of width cw at (bx, by);
  * inner: the crop's mask of pixels that may be changed.
  */
-export function fillHarmonic(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, bx: number, by: number, inner: Uint8Array): void {
+export function fillHarmonic(
+  rgba: Uint8Array,
+  W: number,
+  pixels: Int32Array,
+  cw: number,
+  bx: number,
+  by: number,
+  inner: Uint8Array,
+): void {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

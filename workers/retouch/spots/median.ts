@@ -16,7 +16,17 @@ const hist = new Int32Array(256);
  * Median of each clamped window [i−r, i+r] ∩ [0, n) along the line src[so + i·step], written to
  * dst at the same positions where need[no + i·nstep] is set. An even count takes the lower median.
  */
-function medianLine(src: Uint8Array, dst: Uint8Array, so: number, step: number, n: number, r: number, need: Uint8Array, no: number, nstep: number): void {
+function medianLine(
+  src: Uint8Array,
+  dst: Uint8Array,
+  so: number,
+  step: number,
+  n: number,
+  r: number,
+  need: Uint8Array,
+  no: number,
+  nstep: number,
+): void {
   let i = 0;
   while (i < n) {
     while (i < n && !need[no + i * nstep]) i++;
@@ -75,7 +85,14 @@ function medianLine(src: Uint8Array, dst: Uint8Array, so: number, step: number, 
  * Median filter approximation of a w×h 8-bit plane. With `need`, only pixels where need is set are
  * computed; the rest of the result is unspecified.
  */
-export function separableMedian(src: Uint8Array, w: number, h: number, r: number, out?: Uint8Array, need?: Uint8Array): Uint8Array {
+export function separableMedian(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  r: number,
+  out?: Uint8Array,
+  need?: Uint8Array,
+): Uint8Array {
   const n = w * h;
   const tmp = scratchOf("spots.medianRows", Uint8Array, n);
   const lastRow = new Int32Array(w);

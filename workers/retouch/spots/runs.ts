@@ -54,7 +54,8 @@ export function erodeRuns(runs: RowRuns, w: number, h: number, r: number): RowRu
 /** Writes 1 on the runs (and nothing else) into a w-wide plane. */
 export function paintRuns(runs: RowRuns, w: number, plane: Uint8Array): void {
   for (let y = 0; y + 1 < runs.first.length; y++)
-    for (let k = runs.first[y]!; k < runs.first[y + 1]!; k++) plane.fill(1, y * w + runs.start[k]!, y * w + runs.end[k]!);
+    for (let k = runs.first[y]!; k < runs.first[y + 1]!; k++)
+      plane.fill(1, y * w + runs.start[k]!, y * w + runs.end[k]!);
 }
 
 function intersect(a: [number, number][], b: [number, number][]): [number, number][] {

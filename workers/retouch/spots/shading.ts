@@ -19,7 +19,17 @@ function logChroma(r: number, g: number, b: number): [number, number] {
  * rgba: the full image (W wide); pixels: the blob in a crop of width cw at (bx, by); box: the
  * blob's box in crop coordinates; inner: the crop's interior mask.
  */
-export function isShading(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, ch: number, bx: number, by: number, box: Box, inner: Uint8Array): boolean {
+export function isShading(
+  rgba: Uint8Array,
+  W: number,
+  pixels: Int32Array,
+  cw: number,
+  ch: number,
+  bx: number,
+  by: number,
+  box: Box,
+  inner: Uint8Array,
+): boolean {
   const s = [0, 0, 0];
   for (const p of pixels) {
     const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));

@@ -21,7 +21,13 @@ const RING_QUIET = 0.035;
  * half the blob) lies on the piece and varies little. The dark side of a bead or stone among wire
  * and other beads does not.
  */
-function quietRing(Yd: Uint8Array, innerD: Uint8Array, dw: number, dh: number, box: { x: number; y: number; w: number; h: number }): boolean {
+function quietRing(
+  Yd: Uint8Array,
+  innerD: Uint8Array,
+  dw: number,
+  dh: number,
+  box: { x: number; y: number; w: number; h: number },
+): boolean {
   const m = Math.max(2, Math.ceil(Math.max(box.w, box.h) / 2));
   let n = 0;
   let on = 0;
@@ -48,7 +54,14 @@ function quietRing(Yd: Uint8Array, innerD: Uint8Array, dw: number, dh: number, b
  * Smudges as components of the crop (w × h, full resolution, pixel indices in raster order).
  * activity(x, y): the fine-scale texture around a pixel.
  */
-export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: number, R: number, activity: (x: number, y: number) => number): Component[] {
+export function findSmudges(
+  Y: Uint8Array,
+  inner: Uint8Array,
+  w: number,
+  h: number,
+  R: number,
+  activity: (x: number, y: number) => number,
+): Component[] {
   // Reduced by k (2 at 640 px, ~6 at 4 MP): a smudge is a few reduced pixels across whatever the
   // photo's size, and the wide median costs a sixteenth to a thirty-sixth of full resolution.
   const k = Math.max(2, Math.floor(R / 2));
@@ -106,7 +119,12 @@ export function findSmudges(Y: Uint8Array, inner: Uint8Array, w: number, h: numb
         }
     }
     px.sort((a, b) => a - b);
-    out.push({ label: c.label, area: px.length, box: { x: k * c.box.x, y: k * c.box.y, w: k * bw, h: k * bh }, pixels: Int32Array.from(px) });
+    out.push({
+      label: c.label,
+      area: px.length,
+      box: { x: k * c.box.x, y: k * c.box.y, w: k * bw, h: k * bh },
+      pixels: Int32Array.from(px),
+    });
   }
   return out;
 }

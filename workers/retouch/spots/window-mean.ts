@@ -95,7 +95,8 @@ export class SparseBoxMean {
     const { w, h, r, ys, xs } = this;
     const cnt = span(x, r, w);
     let acc = 0;
-    for (let k = countIn(ys, -Infinity, y - r - 1); k < ys.length && ys[k]! <= y + r; k++) acc += Math.fround(countIn(xs[k]!, x - r, x + r) / cnt);
+    for (let k = countIn(ys, -Infinity, y - r - 1); k < ys.length && ys[k]! <= y + r; k++)
+      acc += Math.fround(countIn(xs[k]!, x - r, x + r) / cnt);
     return Math.fround(acc / span(y, r, h));
   }
 }

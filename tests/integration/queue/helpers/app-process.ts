@@ -13,7 +13,11 @@ export interface AppProcess {
 }
 
 /** `logFile`: the output is also appended there, to read while a long test runs. */
-export function spawnApp(script: "scripts/demo.ts" | "workers/main.ts", env: Record<string, string>, logFile?: string): AppProcess {
+export function spawnApp(
+  script: "scripts/demo.ts" | "workers/main.ts",
+  env: Record<string, string>,
+  logFile?: string,
+): AppProcess {
   const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve(script)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +62,8 @@ export function spawnApp(script: "scripts/demo.ts" | "workers/main.ts", env: Rec
 export async function waitForHttp(url: string, proc: AppProcess, timeoutMs = 180_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    if (proc.child.exitCode !== null) throw new Error(`process exited early (${proc.child.exitCode}):\n${proc.output()}`);
+    if (proc.child.exitCode !== null)
+      throw new Error(`process exited early (${proc.child.exitCode}):\n${proc.output()}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;

@@ -31,7 +31,14 @@ export async function demoStack(baseEnv: Record<string, string> = {}): Promise<D
   const appUrl = `http://127.0.0.1:${port}`;
   const apiKey = "loupe-demo-api-key";
   const apiSecret = "loupe-demo-api-secret";
-  const fake = await startFakeShopify({ port: await freePort(), appUrl, apiKey, apiSecret, seed: "demo", autoWebhooks: false });
+  const fake = await startFakeShopify({
+    port: await freePort(),
+    appUrl,
+    apiKey,
+    apiSecret,
+    seed: "demo",
+    autoWebhooks: false,
+  });
   installSqliteBusyTimeout(); // the test's own client shares the file with the demo's processes
   const databaseUrl = await testDatabaseUrl(dir, "loupe.db");
   process.env.LOUPE_OWN_MIGRATOR = "1";

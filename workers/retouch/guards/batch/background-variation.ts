@@ -7,7 +7,10 @@ import type { BatchImageSummary } from "../input";
 import type { Thresholds } from "../thresholds";
 import { median } from "./median";
 
-export function backgroundVariation(images: BatchImageSummary[], t: Thresholds): Array<Warning & { imageIds: string[] }> {
+export function backgroundVariation(
+  images: BatchImageSummary[],
+  t: Thresholds,
+): Array<Warning & { imageIds: string[] }> {
   if (images.length < 2) return [];
   const m = [0, 1, 2].map((c) => median(images.map((i) => i.backgroundLab[c]!))) as [number, number, number];
   const d = images.map((i) => deltaE2000(i.backgroundLab[0], i.backgroundLab[1], i.backgroundLab[2], m[0], m[1], m[2]));

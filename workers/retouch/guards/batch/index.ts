@@ -7,8 +7,16 @@ import { edgeOutlier } from "./edge-outlier";
 import { exposureDrift } from "./exposure-drift";
 import { framing } from "./framing";
 
-export function runBatchGuards(images: BatchImageSummary[], overrides?: Partial<Record<string, number>>): Array<Warning & { imageIds: string[] }> {
+export function runBatchGuards(
+  images: BatchImageSummary[],
+  overrides?: Partial<Record<string, number>>,
+): Array<Warning & { imageIds: string[] }> {
   const t = resolveThresholds(overrides);
   if (images.length < 2) return [];
-  return [...exposureDrift(images, t), ...backgroundVariation(images, t), ...edgeOutlier(images, t), ...framing(images, t)];
+  return [
+    ...exposureDrift(images, t),
+    ...backgroundVariation(images, t),
+    ...edgeOutlier(images, t),
+    ...framing(images, t),
+  ];
 }

@@ -5,26 +5,11 @@
 // path (checkPair: registration onto the original, estimated matte) on each original/composite pair.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import { checkPair } from "../workers/retouch/guards";
-import type { Image8, Warning } from "../workers/retouch/types";
+import type { Warning } from "../workers/retouch/types";
+import { decodeFile } from "../workers/retouch/decode";
 import { PHOTO_DIR } from "../tests/fixtures/guards/photo-dir";
 import { formatScore, loadLabels, scoreWarnings } from "../tests/fixtures/guards/real/score";
-
-async function load(p: string): Promise<Image8> {
-  const { data, info } = await sharp(p)
-    .rotate()
-    .toColourspace("srgb")
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    channels: 3,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-  };
-}
 
 const dir = process.argv[2] ?? "/tmp/g15";
 const labels = loadLabels();
@@ -48,7 +33,7 @@ if (process.argv.includes("--check")) {
     const file = path.basename(src);
     const orig = path.join(PHOTO_DIR, file);
     if (!r.ok || !r.outputs || !existsSync(orig)) continue;
-    const res = checkPair(await load(orig), await load(path.join(dir, r.outputs.composite)));
+    const res = checkPair(await decodeFile(orig), await decodeFile(path.join(dir, r.outputs.composite)));
     check.set(
       file,
       res.warnings.filter((w) => w.severity === "warning").map((w) => w.code),

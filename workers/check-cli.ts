@@ -8,8 +8,7 @@
 // Prints one plain verdict (check-verdict.ts) and the warnings (plain text, or
 // `{ "verdict": {...}, "warnings": [...], "registration": {...} }` with --json) and
 // exits 0; exits 1 on unusable input (missing or unreadable file).
-import sharp from "sharp";
-import { checkPair, type Image8, type Warning } from "./retouch/index";
+import { checkPair, decodeFile, type Warning } from "./retouch/index";
 
 interface Args {
   before?: string;
@@ -38,21 +37,6 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
-async function load(path: string): Promise<Image8> {
-  const { data, info } = await sharp(path)
-    .rotate()
-    .toColourspace("srgb")
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    channels: 3,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-  };
-}
-
 function human(ws: Warning[]): string {
   if (ws.length === 0) return "No warnings: the guards found nothing to check by eye.";
   return ws
@@ -74,8 +58,8 @@ async function main(): Promise<number> {
     console.error("check: --before ORIGINAL and --after RETOUCHED are required");
     return 1;
   }
-  const [before, after] = await Promise.all([load(args.before), load(args.after)]);
-  const reference = args.reference ? await load(args.reference) : null;
+  const [before, after] = await Promise.all([decodeFile(args.before), decodeFile(args.after)]);
+  const reference = args.reference ? await decodeFile(args.reference) : null;
   const { warnings, registration, verdict } = checkPair(before, after, {
     reference,
     product: args.product ? { title: args.product } : undefined,

@@ -1,6 +1,7 @@
 // Stage 1 — decode: any supported file → upright 8-bit sRGB RGB, with notes on what was done.
 // Header-only checks (size, pixel count) run before any pixel is decoded, so a decompression bomb
 // costs nothing.
+import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import type { Image8 } from "./types";
 import { RetouchInputError } from "./errors";
@@ -107,4 +108,9 @@ export async function decodeInput(input: Uint8Array): Promise<Decoded> {
   } catch (e) {
     throw classify(e);
   }
+}
+
+/** A file's upright sRGB pixels (the same decoding as a retouch's input, with its plain errors). */
+export async function decodeFile(path: string): Promise<Image8> {
+  return (await decodeInput(await readFile(path))).image;
 }

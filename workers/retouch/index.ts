@@ -8,6 +8,7 @@ export * from "./contract";
 export { batchTarget } from "./backdrop/batch-target";
 export { EnginePool, EngineTimeoutError } from "./pool/engine-pool";
 export { checkPair, type CheckOptions, type CheckResult } from "./guards/check-pair";
+export { decodeFile } from "./decode";
 
 /** Retouches one image on the lazily created shared pool (off the caller's event loop). */
 export function retouch(input: Uint8Array, settings?: Partial<RetouchSettings>): Promise<RetouchOutput> {

@@ -5,44 +5,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import sharp from "sharp";
-import { SHOP, startHarness, type Harness } from "../shopify/harness";
-import { forgetProcessPrisma } from "./harness";
-import { serveProductWebhooks } from "./webhook-app";
+import { SHOP, type Harness } from "../shopify/harness";
+import { startPublishStack, type PublishStack } from "./publish-stack";
 import { jpegEngine } from "./jpeg-engine";
 import { addProduct, replacePhoto } from "../../fake-shopify/merchant";
 import { productPayload } from "../../fake-shopify/payloads";
 import type { AutoProcessor } from "../../../core/autoprocess/scheduler.server";
 
 let h: Harness;
-let app: Awaited<ReturnType<typeof serveProductWebhooks>>;
 let prisma: PrismaClient;
-let worker: { close(): Promise<void> };
 let processor: AutoProcessor;
+let stack: PublishStack;
 const engine = jpegEngine();
 
 beforeAll(async () => {
-  await forgetProcessPrisma();
-  h = await startHarness({ autoWebhooks: true, seed: "empty" });
-  app = await serveProductWebhooks(h.port);
-  await h.install();
-  prisma = (await import("../../../core/db.server")).db();
-  const { startWorker } = await import("../../../workers/main");
-  worker = await startWorker({ inProcess: true, concurrency: 1, pollMs: 50, deps: { engine } });
-  const { createAutoProcessor } = await import("../../../core/autoprocess/scheduler.server");
-  const { defaultAutoDeps } = await import("../../../core/autoprocess/deps.server");
-  const { autoOptions } = await import("../../../core/autoprocess/options");
-  processor = createAutoProcessor(defaultAutoDeps(), autoOptions({ retryDelaysMs: [300, 300, 300, 300, 300] }));
-  await prisma.shop.upsert({
-    where: { shop: SHOP },
-    create: { shop: SHOP, autoPolicy: "publish" },
-    update: { autoPolicy: "publish" },
-  });
+  stack = await startPublishStack(engine, 1);
+  ({ h, prisma, processor } = stack);
 });
 afterAll(async () => {
-  await worker?.close();
-  await app?.close();
-  await forgetProcessPrisma();
-  await h?.close();
+  await stack?.close();
 });
 beforeEach(() => {
   engine.warnings = [];

@@ -30,7 +30,12 @@ export function anchorScoreCache(): {
   const code = codeHash();
   let store: Record<string, CaseScore> = {};
   try {
-    store = JSON.parse(fs.readFileSync(FILE, "utf8")) as Record<string, CaseScore>;
+    // JSON writes NaN (bleed on flat white, where it is undefined) as null: read it back as NaN, or
+    // the table would average a 0 into the anchor's bleed.
+    store = JSON.parse(fs.readFileSync(FILE, "utf8"), (_k, v: unknown) => (v === null ? NaN : v)) as Record<
+      string,
+      CaseScore
+    >;
   } catch {
     store = {};
   }

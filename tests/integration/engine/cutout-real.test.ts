@@ -114,9 +114,9 @@ describe.skipIf(!dev)("real retailer cutouts (../shared/data/cutout-dev)", () =>
       // No image much worse than the network alone; the inside never emptier.
       expect(so.iou, `${name}.${surface} IoU`).toBeGreaterThan(sr.iou - 0.02);
       expect(io.opaqueKept, `${name}.${surface} opaque kept`).toBeGreaterThanOrEqual(ir.opaqueKept);
-      // The issue's target is none; the edge stage still leaves ~1.3 per 10⁴ flat pairs on a polished
-      // white bangle on the sweep (docs/cutout-bench.md has the whole set). This bounds it.
-      expect(io.seamRate, `${name}.${surface} seams`).toBeLessThan(2);
+      // No staircase or cut line inside what the truth holds flat (matte/soften-steps.ts); the bare
+      // network has them where its map is steep (docs/cutout-bench.md has the whole set).
+      expect(io.seams, `${name}.${surface} seams`).toBe(0);
       sumOurs += so.iou;
       sumRaw += sr.iou;
       keptOurs += io.opaqueKept;

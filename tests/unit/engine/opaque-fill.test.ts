@@ -89,3 +89,23 @@ describe("opaque fill", () => {
     expect(clean.warnings.map((w) => w.code)).not.toContain("PIECE_AREA_LOST");
   });
 });
+
+describe("the piece's inside", () => {
+  it("is opaque where the network only half believed a polished face, while the outline keeps its profile", async () => {
+    const f = makeFixture({ size: SIZE, seed: 5, layout: "pendant", surface: "cream", metal: "white", gem: "diamond" });
+    const prob = await networkLikeSegmenter(f, 512, 1)(f.image);
+    // ISNet on a bright polished face: 0.55–0.65 over the piece's inside, sure only near its rim.
+    const inner = innerOpaqueMask(prob);
+    const half = { ...prob, data: prob.data.slice() };
+    for (let i = 0; i < inner.length; i++) if (inner[i]) half.data[i] = 0.6;
+    const off = await buildMatte(f.image, half, { ...MATTE_DEFAULTS, fill: { ...MATTE_DEFAULTS.fill!, deep: 0 } });
+    const on = await buildMatte(f.image, half);
+    const kept = (m: { alpha: Plane }) => matteIntegrity(m.alpha, f.alpha).opaqueKept;
+    expect(kept(off)).toBeLessThan(0.9);
+    expect(kept(on)).toBeGreaterThan(0.98);
+    // The outline is the network's either way: same IoU within a hair, and no cut line between the
+    // raised inside and the ramped rim.
+    expect(Math.abs(scoreCutout(on.alpha, f.alpha).iou - scoreCutout(off.alpha, f.alpha).iou)).toBeLessThan(0.01);
+    expect(matteIntegrity(on.alpha, f.alpha).seamRate).toBe(0);
+  });
+});

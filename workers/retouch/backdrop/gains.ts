@@ -3,7 +3,7 @@
 // applied to the piece as von Kries gains in linear RGB.
 import type { BatchTarget } from "../settings";
 import { linearRgbToLab, luminance } from "../color";
-import { evalModel, type BackdropModel } from "./model";
+import { clippedWhite, evalModel, type BackdropModel } from "./model";
 
 export interface Gains {
   exposure: number;
@@ -100,21 +100,12 @@ export function tintSpread(model: BackdropModel, at: [number, number, number]): 
   return spread;
 }
 
-/**
- * Linear level from which every channel of the surface is read as clipped (sRGB ≥ 253 of 255). A
- * surface shot to pure white tells neither its exposure nor its white balance: its true level is
- * anywhere at or above the sensor's ceiling. Measured on ../shared/data/cutout-dev's flat-white scenes
- * (13 pieces, `npm run bench -- --only cutout`): reading it as L* 100 darkened every piece by ×0.9 and
- * tripled the cutout's edge error against the true piece (0.008 left as shot → 0.027).
- */
-export const CLIPPED = 0.98;
-
 export function readSurface(model: BackdropModel, target?: BatchTarget): SurfaceReading {
   const B = model.atPiece.map((v) => Math.max(v, 1e-4)) as [number, number, number];
   const lab = linearRgbToLab(...B);
   const kind = classifySurface(lab, model.uniformity, model.residual);
   const notes: string[] = [];
-  if (Math.min(...B) >= CLIPPED) {
+  if (clippedWhite(model)) {
     notes.push(
       "Exposure and white balance were left as shot: the surface is pure white (at the camera's ceiling), so it tells neither.",
     );

@@ -22,6 +22,21 @@ export interface BackdropModel {
   samples: number;
 }
 
+/**
+ * Linear level from which every channel of the surface is read as clipped (sRGB ≥ 253 of 255). A
+ * surface shot to pure white tells neither its exposure nor its white balance (its true level is
+ * anywhere at or above the sensor's ceiling), nor a white piece from itself by colour. Measured on
+ * ../shared/data/cutout-dev's flat-white scenes (13 pieces, `npm run bench -- --only cutout`): reading
+ * it as L* 100 darkened every piece by ×0.9 and tripled the cutout's edge error against the true piece
+ * (0.008 left as shot → 0.027).
+ */
+export const CLIPPED = 0.98;
+
+/** The surface where the piece sits is pure white (see CLIPPED). */
+export function clippedWhite(model: BackdropModel): boolean {
+  return Math.min(...model.atPiece) >= CLIPPED;
+}
+
 function basis(u: number, v: number, out: Float64Array): void {
   out[0] = 1;
   out[1] = u;

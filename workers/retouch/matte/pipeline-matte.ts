@@ -9,6 +9,7 @@ import { forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./
 import { opaqueFill, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
+import { softenSteps } from "./soften-steps";
 
 export interface MatteOptions {
   ramp: RampOptions;
@@ -16,9 +17,16 @@ export interface MatteOptions {
   fill: FillOptions | null;
   /** null: the outline keeps the ramped map. */
   edge: EdgeOptions | null;
+  /** Steps steeper than half the way between neighbours are softened (soften-steps.ts). */
+  softenSteps: boolean;
 }
 
-export const MATTE_DEFAULTS: MatteOptions = { ramp: RAMP_DEFAULTS, fill: FILL_DEFAULTS, edge: EDGE_DEFAULTS };
+export const MATTE_DEFAULTS: MatteOptions = {
+  ramp: RAMP_DEFAULTS,
+  fill: FILL_DEFAULTS,
+  edge: EDGE_DEFAULTS,
+  softenSteps: true,
+};
 
 export interface MatteResult {
   alpha: Plane;
@@ -89,6 +97,7 @@ export async function buildMatte(
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
   const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
+  if (opts.softenSteps) softenSteps(alpha);
   const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
   return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, prob };
 }

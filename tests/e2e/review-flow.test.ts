@@ -626,6 +626,42 @@ describe("Loupe in a browser, against the demo store", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("saves upscaling and the shadow's strength: off and hidden by default, kept after a reload", async () => {
+    const bar = page.locator("ui-save-bar");
+    const upscale = page.getByLabel("Enlarge small photos to the output size");
+    const strength = page.getByLabel("Shadow strength");
+    const shadow = page.getByLabel("Shadow", { exact: true });
+    expect(await upscale.isChecked()).toBe(false);
+    expect(await shadow.inputValue()).toBe("none");
+    expect(await strength.count()).toBe(0); // no shadow, no strength to set
+    await shadow.selectOption("soft");
+    await strength.waitFor();
+    expect(await strength.inputValue()).toBe("50");
+    // A range input takes the keyboard: four steps of 5 % down.
+    await strength.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+    expect(await strength.inputValue()).toBe("30");
+    await upscale.check();
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.", { exact: false }).waitFor();
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    await page.reload();
+    await strength.waitFor();
+    expect([await shadow.inputValue(), await strength.inputValue(), await upscale.isChecked()]).toEqual([
+      "soft",
+      "30",
+      true,
+    ]);
+    // Back to the defaults, for whoever uses this demo next.
+    await shadow.selectOption("none");
+    await upscale.uncheck();
+    await bar.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.", { exact: false }).waitFor();
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("keeps the server log quiet: a favicon is served, unknown URLs 404 without a stack, no per-request auth lines", async () => {
     const icon = await page.request.get(`${base}/favicon.ico`);
     expect(icon.status()).toBe(200);

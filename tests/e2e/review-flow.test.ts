@@ -642,6 +642,7 @@ describe("Loupe in a browser, against the demo store", () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
     expect(await strength.inputValue()).toBe("30");
     await upscale.check();
+    await shot("settings-shadow");
     await expect.poll(() => bar.isVisible()).toBe(true);
     await bar.getByRole("button", { name: "Save" }).click();
     await page.getByText("Settings saved.", { exact: false }).waitFor();

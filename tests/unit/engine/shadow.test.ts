@@ -75,7 +75,7 @@ describe("contact shadow on the composite", () => {
     const f = makeFixture({ size: 480, layout: "ring", seed: 22 });
     const r = await runPipeline(await fixturePng(f), { format: "png", ...settings }, truthSegmenter(f, 384));
     const { data, info } = await sharp(r.output.composite).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    return { data, size: info.width, placed: r.output.report.framing.placed };
+    return { data, size: info.width, placed: r.output.report.framing.placed! };
   }
 
   /** Background pixels (equal to the background without a shadow) that the shadow darkened: [pixel, darkening of G]. */

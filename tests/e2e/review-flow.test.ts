@@ -596,8 +596,10 @@ describe("Loupe in a browser, against the demo store", () => {
       await page.getByRole("link", { name: "Batch" }).click();
       await urlMatches(/\/app\/batches\//);
     }
-    const approved = await page.locator('[data-testid="image-card"][data-state="approved"]').count();
-    expect(approved).toBe(left);
+    // The URL changes before the batch page's cards are drawn: wait for them rather than count at once.
+    const approvedCards = () => page.locator('[data-testid="image-card"][data-state="approved"]').count();
+    await expect.poll(approvedCards, { timeout: 30_000 }).toBe(left);
+    const approved = await approvedCards();
     await expect.poll(batchStatusLabel).toBe(`Ready to publish (${approved})`);
     expect(await page.getByText("Done", { exact: true }).count()).toBe(0);
     await page.getByRole("link", { name: "Home" }).click();

@@ -46,6 +46,20 @@ describe("spot ring", () => {
     expect(evenRing(s, SPOT_RING)).toBe(false);
   });
 
+  it("by the edge with a third of the ring off the piece: taken only where the metal on it is even", () => {
+    const { rgba, inner } = plain(GOLD);
+    for (let y = 0; y < H; y++) for (let x = 0; x < 18; x++) inner[y * W + x] = 0;
+    const even = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    expect(even.onPiece).toBeGreaterThan(SPOT_RING.edge!.onPiece);
+    expect(even.onPiece).toBeLessThan(SPOT_RING.onPiece);
+    expect(evenRing(even, SPOT_RING)).toBe(true);
+    // Hammer marks: every other row 15 % darker.
+    for (let y = 0; y < H; y += 2) for (let x = 18; x < W; x++) rgba.set([190, 150, 80], 4 * (y * W + x));
+    const marked = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    expect(marked.lumaSpread).toBeGreaterThan(SPOT_RING.edge!.lumaSpread);
+    expect(evenRing(marked, SPOT_RING)).toBe(false);
+  });
+
   it("a grey stripe across gold (a wire): luminance and colour spread rise", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 14; x < 16; x++) rgba.set([235, 235, 235], 4 * (y * W + x));

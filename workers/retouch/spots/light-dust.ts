@@ -2,7 +2,10 @@
 // the metal around it (on the dust2 fixtures luma 192–205 against 148–163, up to 1.3 × its median),
 // so the highlight test alone would protect it. What tells it from a reflection is its colour: light
 // reflected by metal carries the metal's tint until it clips to white, so a bright blob that is not
-// touching a clipped core and has lost most of the metal's colour is a grey film on top of it.
+// touching a clipped core and has lost most of the metal's colour is a grey film on top of it. On
+// neutral metal (isNeutralSurround) colour cannot tell; clean.ts then takes only small blobs. In both
+// cases the spot's ring must be even metal (ring.ts): by colour, a pale reflection on a glass bead or a
+// stone looks the same.
 import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
 import { COLOURED_METAL, logChroma } from "./shading";
@@ -78,4 +81,30 @@ function coreTint(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, b
   for (let i = 0; i < m; i++) for (let c = 0; c < 3; c++) s[c]! += lin[i]!.v[c]!;
   const t = logChroma(s[0]! / m, s[1]! / m, s[2]! / m);
   return Math.hypot(t[0], t[1]);
+}
+
+/** Whether the ring 2–4 px outside the box is neutral (silver, white gold, platinum): under COLOURED_METAL. */
+export function isNeutralSurround(
+  rgba: Uint8Array,
+  W: number,
+  cw: number,
+  ch: number,
+  bx: number,
+  by: number,
+  box: Box,
+  inner: Uint8Array,
+): boolean {
+  const r = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
+    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
+      const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
+      if (inBox || !inner[y * cw + x]) continue;
+      const q = 4 * ((by + y) * W + bx + x);
+      for (let c = 0; c < 3; c++) r[c]! += LINEAR_LUT[rgba[q + c]!]!;
+      n++;
+    }
+  if (n < 8) return false;
+  const t = logChroma(r[0]! / n, r[1]! / n, r[2]! / n);
+  return Math.hypot(t[0], t[1]) < COLOURED_METAL;
 }

@@ -89,6 +89,11 @@ export async function buildMatte(
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
   const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
-  const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
+  const warnings = fill
+    ? pieceAreaLost(fill.openHoles, fill.coreArea, work, {
+        probWork,
+        readable: backdrop.trust >= opts.fill!.minTrust,
+      })
+    : [];
   return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, prob };
 }

@@ -119,7 +119,7 @@ export async function runPipeline(
   // The product keeps one RGBA plane (gains applied in place: 80 MB less at 20 MP); tests and the
   // bench's analyses keep the cutout before the gains as well.
   const toned = keep === "output" ? cutout : new Uint8Array(cutout);
-  applyGains(toned, 4, surface.gains);
+  applyGains(toned, 4, surface.gains, live ? { box: live, width: W } : undefined);
   // The merchant's colour pass, after the automatic gains (the browser previews it the same way).
   const colorPass = settings.edits?.color && !isNeutralPass(settings.edits.color) ? settings.edits.color : null;
   if (colorPass) applyColorPass(toned, 4, colorPass);

@@ -8,6 +8,7 @@ import { alphaBox, forEachMapRow, networkAlpha, upsampledBox } from "../../../wo
 import { spotSearchAlpha } from "../../../workers/retouch/matte/pipeline-matte";
 import { mapShares } from "../../../workers/retouch/matte/cutout-confidence";
 import { pieceBox } from "../../../workers/retouch/compose/frame";
+import { applyGains } from "../../../workers/retouch/backdrop/apply-gains";
 import type { Plane } from "../../../workers/retouch/types";
 
 /** Bilinear upsample with half-pixel centres, clamped at the borders, from its definition. */
@@ -139,5 +140,25 @@ describe("network alpha on its box (matte/network-alpha.ts)", () => {
   it("pieceBox over the live box is pieceBox over the frame", () => {
     const alpha = networkAlpha(prob, W, H, ramp).data;
     expect(pieceBox(alpha, W, H, activeBox(alpha, W, H)!)).toEqual(pieceBox(alpha, W, H));
+  });
+});
+
+describe("gains on the live box (backdrop/apply-gains.ts)", () => {
+  it("visiting only the box where α ≠ 0 gives the whole image's result", () => {
+    const w = 30;
+    const h = 20;
+    const rgba = new Uint8Array(w * h * 4).map((_, i) => (i * 97) % 256);
+    for (let i = 0; i < w * h; i++) {
+      const x = i % w;
+      const y = Math.floor(i / w);
+      if (x < 4 || x >= 25 || y < 3 || y >= 17) rgba[4 * i + 3] = 0; // clear outside the piece's box
+    }
+    const gains = { exposure: 1.3, whiteBalance: [1.1, 1, 0.85] as [number, number, number] };
+    const whole = rgba.slice();
+    applyGains(whole, 4, gains);
+    const boxed = rgba.slice();
+    applyGains(boxed, 4, gains, { box: { x: 4, y: 3, w: 21, h: 14 }, width: w });
+    expect(Buffer.from(boxed).equals(Buffer.from(whole))).toBe(true);
+    expect(Buffer.from(boxed).equals(Buffer.from(rgba))).toBe(false);
   });
 });

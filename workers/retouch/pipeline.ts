@@ -112,6 +112,7 @@ export async function runPipeline(
     H,
     spotSearchAlpha(matte.prob, alpha, live),
     new Set(settings.disabledSpots ?? []),
+    live ?? undefined,
   );
   lap("spots");
 

@@ -54,8 +54,10 @@ export function cleanSpots(
   H: number,
   alpha: Float32Array,
   disabled: ReadonlySet<number>,
+  /** A box outside which α = 0 (only it is searched for the opaque part). */
+  within?: Box,
 ): SpotResult {
-  const bb = opaqueBox(alpha, W, H);
+  const bb = opaqueBox(alpha, W, H, within);
   if (!bb) return { edits: [], highlightPixels: 0, texture: 0 };
   const diag = Math.hypot(W, H);
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));

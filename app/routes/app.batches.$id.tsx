@@ -67,7 +67,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     settings.guardThresholds,
   );
-  const shoot = shootAdvice(reports, settings.size).map(({ code, message, tip }) => ({ code, message, tip }));
+  const shoot = shootAdvice(reports, settings.size, settings.upscale).map(({ code, message, tip }) => ({
+    code,
+    message,
+    tip,
+  }));
   return {
     shoot,
     retouched: reports.filter(Boolean).length,

@@ -11,8 +11,11 @@ export function shootAdvice(
     .filter((r): r is ImageReport => r !== null)
     .map((r, k) => ({
       id: String(k),
-      width: r.input.width,
-      height: r.input.height,
+      // What the photo can deliver: the canvas side its piece's pixels support (compose/layout.ts), when
+      // the report has it: a large photo of a small piece is as short of pixels as a small photo.
+      ...(r.framing.supported
+        ? { width: r.framing.supported, height: r.framing.supported }
+        : { width: r.input.width, height: r.input.height }),
       dustCount: r.edits.length,
       backdropUniformity: r.backdrop.uniformity,
       exposure: r.gains.exposure,

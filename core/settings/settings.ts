@@ -13,6 +13,8 @@ export const ShopSettingsSchema = v.object({
   size: RenderFields.size,
   marginPct: RenderFields.marginPct,
   shadow: RenderFields.shadow,
+  shadowStrength: RenderFields.shadowStrength,
+  upscale: RenderFields.upscale,
   format: RenderFields.format,
   guardThresholds: RenderFields.guardThresholds,
   autoPolicy: v.picklist(
@@ -33,6 +35,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   size: ENGINE_DEFAULTS.size,
   marginPct: ENGINE_DEFAULTS.marginPct,
   shadow: ENGINE_DEFAULTS.shadow,
+  shadowStrength: ENGINE_DEFAULTS.shadowStrength,
+  upscale: ENGINE_DEFAULTS.upscale,
   format: ENGINE_DEFAULTS.format,
   guardThresholds: ENGINE_DEFAULTS.guardThresholds,
   autoPolicy: "hold",
@@ -51,13 +55,19 @@ export function parseSettings(raw: unknown): ShopSettings {
   return r.output;
 }
 
-/** The part of the settings that changes the pixels: jobs with equal hashes produce equal results. */
+/**
+ * The part of the settings that changes the pixels: jobs with equal hashes produce equal results.
+ * The shadow's strength counts only when there is a shadow, so turning it while the shadow is off
+ * re-renders nothing.
+ */
 export function renderSettings(s: ShopSettings) {
   return {
     background: s.background,
     size: s.size,
     marginPct: s.marginPct,
     shadow: s.shadow,
+    shadowStrength: s.shadow === "none" ? ENGINE_DEFAULTS.shadowStrength : s.shadowStrength,
+    upscale: s.upscale,
     format: s.format,
     guardThresholds: s.guardThresholds,
   };

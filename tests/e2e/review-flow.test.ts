@@ -596,8 +596,10 @@ describe("Loupe in a browser, against the demo store", () => {
       await page.getByRole("link", { name: "Batch" }).click();
       await urlMatches(/\/app\/batches\//);
     }
-    const approved = await page.locator('[data-testid="image-card"][data-state="approved"]').count();
-    expect(approved).toBe(left);
+    // The URL changes before the batch page's cards are drawn: wait for them rather than count at once.
+    const approvedCards = () => page.locator('[data-testid="image-card"][data-state="approved"]').count();
+    await expect.poll(approvedCards, { timeout: 30_000 }).toBe(left);
+    const approved = await approvedCards();
     await expect.poll(batchStatusLabel).toBe(`Ready to publish (${approved})`);
     expect(await page.getByText("Done", { exact: true }).count()).toBe(0);
     await page.getByRole("link", { name: "Home" }).click();
@@ -623,6 +625,43 @@ describe("Loupe in a browser, against the demo store", () => {
     await bar.getByRole("button", { name: "Discard" }).click();
     await expect.poll(() => bar.isVisible()).toBe(false);
     expect(await page.getByLabel("Background color").inputValue()).not.toBe("#fafafa");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("saves upscaling and the shadow's strength: off and hidden by default, kept after a reload", async () => {
+    const bar = page.locator("ui-save-bar");
+    const upscale = page.getByLabel("Enlarge small photos to the output size");
+    const strength = page.getByLabel("Shadow strength");
+    const shadow = page.getByLabel("Shadow", { exact: true });
+    expect(await upscale.isChecked()).toBe(false);
+    expect(await shadow.inputValue()).toBe("none");
+    expect(await strength.count()).toBe(0); // no shadow, no strength to set
+    await shadow.selectOption("soft");
+    await strength.waitFor();
+    expect(await strength.inputValue()).toBe("50");
+    // A range input takes the keyboard: four steps of 5 % down.
+    await strength.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowLeft");
+    expect(await strength.inputValue()).toBe("30");
+    await upscale.check();
+    await shot("settings-shadow");
+    await expect.poll(() => bar.isVisible()).toBe(true);
+    await bar.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.", { exact: false }).waitFor();
+    await expect.poll(() => bar.isVisible()).toBe(false);
+    await page.reload();
+    await strength.waitFor();
+    expect([await shadow.inputValue(), await strength.inputValue(), await upscale.isChecked()]).toEqual([
+      "soft",
+      "30",
+      true,
+    ]);
+    // Back to the defaults, for whoever uses this demo next.
+    await shadow.selectOption("none");
+    await upscale.uncheck();
+    await bar.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.", { exact: false }).waitFor();
+    await expect.poll(() => bar.isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 

@@ -30,8 +30,9 @@ export async function runRetouch(ctx: JobContext, task: ClaimedTask): Promise<vo
   if (!run) throw new PermanentJobError("The settings for this run were lost; run the image again.");
 
   const reference = await referenceFor(ctx, job.shop, job.batch.collectionId);
-  // The batch's photos share one exposure/white-balance target (this job's original is stored by now).
-  const target = await targetForBatch(ctx, job.shop, job.batchId);
+  // The batch's photos (and a collection's earlier batches) share one exposure/white-balance target
+  // (this job's original is stored by now).
+  const target = await targetForBatch(ctx, job.shop, job.batch);
   const context = resultContext(job.settingsHash, reference, job.productTitle, target);
   const key = {
     shop: job.shop,

@@ -1,10 +1,13 @@
-// What the retouched files look like: background, size, margins, shadow, format.
-import { BlockStack, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
+// What the retouched files look like: background, size, upscaling, margins, shadow and its strength, format.
+import { BlockStack, Card, Checkbox, FormLayout, RangeSlider, Select, Text, TextField } from "@shopify/polaris";
 import * as v from "valibot";
 import type { ShopSettings } from "../../../core/settings/settings";
 import { MARGIN_RANGE, RenderFields } from "../../../workers/retouch/contract";
 
-type Look = Pick<ShopSettings, "background" | "size" | "marginPct" | "shadow" | "format">;
+type Look = Pick<
+  ShopSettings,
+  "background" | "size" | "upscale" | "marginPct" | "shadow" | "shadowStrength" | "format"
+>;
 
 export function LookSection({ value, onChange }: { value: Look; onChange: (v: Look) => void }) {
   // The engine's schema checks each field here too: the form shows the message the save would give.
@@ -45,8 +48,15 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               options={[1024, 1600, 2048, 3000, 4096].map((s) => ({ label: `${s} × ${s} px`, value: String(s) }))}
               value={String(value.size)}
               onChange={(size) => onChange({ ...value, size: Number(size) })}
+              helpText="The largest a retouched photo gets. A photo with fewer pixels is delivered at its own size, padded, never stretched."
             />
           </FormLayout.Group>
+          <Checkbox
+            label="Enlarge small photos to the output size"
+            checked={value.upscale}
+            onChange={(upscale) => onChange({ ...value, upscale })}
+            helpText="Off: a photo too small for the output size keeps its own resolution and the shoot report says so. On: it is enlarged to the output size, which makes fine detail soft and shows JPEG blocks."
+          />
           <FormLayout.Group>
             <TextField
               label="Margin on each side"
@@ -67,6 +77,7 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               ]}
               value={value.shadow}
               onChange={(shadow) => onChange({ ...value, shadow: shadow as Look["shadow"] })}
+              helpText="A soft contact shadow drawn from the piece's own outline, in neutral grey, just under and around it."
             />
             <Select
               label="File format"
@@ -81,6 +92,19 @@ export function LookSection({ value, onChange }: { value: Look; onChange: (v: Lo
               onChange={(format) => onChange({ ...value, format: format as Look["format"] })}
             />
           </FormLayout.Group>
+          {value.shadow === "soft" ? (
+            <RangeSlider
+              label="Shadow strength"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round(value.shadowStrength * 100)}
+              onChange={(s) => onChange({ ...value, shadowStrength: (Array.isArray(s) ? s[0]! : s) / 100 })}
+              output
+              suffix={<Text as="span">{Math.round(value.shadowStrength * 100)} %</Text>}
+              helpText="How dark the shadow is right under the piece: 0 % draws none; the default is 50 %."
+            />
+          ) : null}
         </FormLayout>
       </BlockStack>
     </Card>

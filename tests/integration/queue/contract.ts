@@ -104,6 +104,16 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
     const third = await svc.createBatch(A, { productIds: [productGid(1)] });
     await batchDone(A, third.id);
     expect(engine.calls).toHaveLength(6);
+    // Upscaling and the shadow's strength too, and the engine is handed them.
+    await svc.saveShopSettings(A, { shadow: "soft", shadowStrength: 0.3, upscale: true });
+    await batchDone(A, (await svc.createBatch(A, { productIds: [productGid(1)] })).id);
+    expect(engine.calls).toHaveLength(9);
+    for (const c of engine.calls.slice(6))
+      expect(c.settings).toMatchObject({ background: "#f0f0f0", shadow: "soft", shadowStrength: 0.3, upscale: true });
+    await svc.saveShopSettings(A, { shadowStrength: 0.7 });
+    await batchDone(A, (await svc.createBatch(A, { productIds: [productGid(1)] })).id);
+    expect(engine.calls).toHaveLength(12);
+    expect(engine.calls.slice(9).map((c) => c.settings?.shadowStrength)).toEqual([0.7, 0.7, 0.7]);
   });
 
   it("retries transient failures with backoff and fails permanent ones at once, in plain words", async () => {

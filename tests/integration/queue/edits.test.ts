@@ -5,6 +5,7 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RetouchOutput } from "../../../workers/retouch/report";
+import type { RetouchSettings } from "../../../workers/retouch/settings";
 import { createProducer } from "../../../core/queue/producer.server";
 import { setProducer } from "../../../core/batches/enqueue.server";
 import { startWorker, type RunningWorker } from "../../../workers/main";
@@ -18,10 +19,7 @@ const A = "alpha-jewels.myshopify.com";
 /** The fake engine, also recording the edit list each render was asked for. */
 class EditsEngine extends FakeEngine {
   readonly edits: unknown[] = [];
-  override async retouch(
-    input: Uint8Array,
-    settings?: { disabledSpots?: number[]; edits?: unknown },
-  ): Promise<RetouchOutput> {
+  override async retouch(input: Uint8Array, settings?: Partial<RetouchSettings>): Promise<RetouchOutput> {
     this.edits.push(settings?.edits ?? null);
     const out = await super.retouch(input, settings);
     // A different cutout per edit list, as the real engine makes.

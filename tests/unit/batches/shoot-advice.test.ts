@@ -10,6 +10,8 @@ function report(o: {
   uniformity: number;
   exposure: number;
   wb: [number, number, number];
+  /** The canvas side the piece supports (compose/layout.ts); absent in older reports. */
+  supported?: number;
 }): ImageReport {
   return {
     input: { width: o.w, height: o.h, format: "jpeg", notes: [] },
@@ -24,7 +26,7 @@ function report(o: {
     })),
     measurements: {},
     warnings: [],
-    framing: { box: { x: 0, y: 0, w: 10, h: 10 }, fill: 0.8 },
+    framing: { box: { x: 0, y: 0, w: 10, h: 10 }, fill: 0.8, ...(o.supported ? { supported: o.supported } : {}) },
   };
 }
 
@@ -56,5 +58,22 @@ describe("shoot advice for a batch", () => {
     expect(asShot.message).not.toContain("will be enlarged");
     const enlarged = shootAdvice(small, 2048, true).find((i) => i.code === "SHOOT_LOW_RESOLUTION")!;
     expect(enlarged.message).toContain("will be enlarged to it");
+  });
+
+  it("a large photo of a small piece is short of pixels too: what the piece supports decides", () => {
+    const big = {
+      w: 3000,
+      h: 3000,
+      spots: 0,
+      uniformity: 0.95,
+      exposure: 1,
+      wb: [1, 1, 1] as [number, number, number],
+    };
+    const small = shootAdvice([report({ ...big, supported: 900 })], 2048).find(
+      (i) => i.code === "SHOOT_LOW_RESOLUTION",
+    );
+    expect(small?.message).toContain("smaller than the 2048 px your store asks for");
+    expect(small?.value).toBe(1);
+    expect(shootAdvice([report({ ...big, supported: 2400 })], 2048)).toEqual([]);
   });
 });

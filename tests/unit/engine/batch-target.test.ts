@@ -1,13 +1,12 @@
 // A batch's photos share one exposure/white-balance target: computed from all of them (the worker
 // per batch, the command line for its files), so one piece shot at two exposures on a grey sweep
-// comes out at one tone — which per-photo defaults do not do on grey.
-import { describe, expect, it, vi } from "vitest";
+// comes out at one tone — which per-photo defaults do not do on grey. How the worker gathers a
+// batch's (and a collection's) photos: tests/integration/queue/batch-target.test.ts.
+import { describe, expect, it } from "vitest";
 import { makeFixture, fixturePng, type Fixture } from "../../fixtures/jewelry";
 import { truthSegmenter } from "../../fixtures/segmenters";
 import { batchTarget, batchTargetOf, quickSurface } from "../../../workers/retouch/backdrop/batch-target";
 import { runPipeline } from "../../../workers/retouch/pipeline";
-import { forgetBatchTargets, targetForBatch } from "../../../workers/jobs/batch-target";
-import type { JobContext } from "../../../workers/jobs/context";
 
 function metalMeanG(f: Fixture, rgb: Uint8Array): number {
   let s = 0;
@@ -56,32 +55,5 @@ describe("batch target", () => {
     expect(pink).toBeNull();
     expect(batchTargetOf([white, white, wood])).toEqual({ backdropLinear: [0.9, 0.9, 0.9] });
     expect(batchTargetOf([white, wood, pink])).toBeUndefined();
-  });
-
-  it("the worker computes it per batch from its stored originals in a fixed order, once all are stored", async () => {
-    forgetBatchTargets();
-    const pngs = await Promise.all(
-      [0.7, 1.25, 1.0].map((exposure) =>
-        fixturePng(makeFixture({ size: 320, surface: "grey-gradient", exposure, seed: 45 })),
-      ),
-    );
-    const findMany = vi.fn(async () => pngs.map((_, k) => ({ sourceKey: `k${k}` })));
-    const ctx = {
-      db: { imageJob: { findMany } },
-      storage: { get: async (key: string) => pngs[Number(key.slice(1))]! },
-    } as unknown as JobContext;
-    const a = await targetForBatch(ctx, "s.myshopify.com", "b1");
-    const b = await targetForBatch(ctx, "s.myshopify.com", "b1");
-    expect(a).toEqual(b);
-    expect(a).toEqual(await batchTarget(pngs.map((p) => async () => p)));
-    expect(findMany).toHaveBeenCalledTimes(1); // all originals stored: computed once, then remembered
-    // A batch with an original not stored yet: the stored ones decide, and nothing is remembered.
-    const partial = vi.fn(async () => [{ sourceKey: "k0" }, { sourceKey: null }, { sourceKey: "k2" }]);
-    const ctx2 = { db: { imageJob: { findMany: partial } }, storage: ctx.storage } as unknown as JobContext;
-    expect(await targetForBatch(ctx2, "s.myshopify.com", "b2")).toEqual(
-      await batchTarget([pngs[0]!, pngs[2]!].map((p) => async () => p)),
-    );
-    await targetForBatch(ctx2, "s.myshopify.com", "b2");
-    expect(partial).toHaveBeenCalledTimes(2);
   });
 });

@@ -55,3 +55,14 @@ describe("softenSteps", () => {
     expect(p.data[10 * 21 + 10]!).toBeLessThan(1);
   });
 });
+
+describe("softenSteps on the matte's box", () => {
+  it("gives the same plane as the whole-frame pass when α is 0 outside the box", () => {
+    const f = (x: number, y: number) => (x >= 12 && x < 30 && y >= 8 && y < 22 && x + y < 40 ? 1 : 0);
+    const whole = plane(50, 40, f);
+    const boxed = plane(50, 40, f);
+    softenSteps(whole);
+    softenSteps(boxed, { x: 10, y: 6, w: 23, h: 19 });
+    expect(Array.from(boxed.data)).toEqual(Array.from(whole.data));
+  });
+});

@@ -1,6 +1,7 @@
 // Dust on two independent generators: jewelry.ts's round dark specks and straight lint, and dust2.ts's
 // polygon specks in five colours and opacities, curved fibres and smudges. Per generator: share of
-// specks removed (measures.md), every highlight kept, texture energy within 5 % on every image.
+// specks removed (measures.md), every highlight kept, texture energy within 5 % on every image, at
+// 640 px and at 1600 px (the hidden renders' size).
 import { describe, expect, it } from "vitest";
 import { makeFixture, fixturePng, type Finish, type Metal } from "../../fixtures/jewelry";
 import { withDust2 } from "../../fixtures/dust2";
@@ -17,7 +18,7 @@ const CASES: Array<[Finish, Metal, number]> = [
   ["hammered", "rose", 12],
 ];
 
-async function score(gen: 1 | 2) {
+async function score(gen: 1 | 2, size = 640) {
   let removed = 0;
   let counted = 0;
   let kept = 0;
@@ -25,7 +26,7 @@ async function score(gen: 1 | 2) {
   let worstTexture = 0;
   for (const [finish, metal, seed] of CASES) {
     let f = makeFixture({
-      size: 640,
+      size,
       finish,
       metal,
       dust: gen === 1 ? 12 : 0,
@@ -34,11 +35,11 @@ async function score(gen: 1 | 2) {
       seed,
     });
     if (gen === 2) f = withDust2(f, { specks: 12, fibres: 3, smudges: 3, seed });
-    const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, 512));
+    const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, size > 1000 ? 1024 : 512));
     const d = dustRemoval(f, r.internals.cutout, 4);
     const h = highlightsKept(f, r.internals.cutout, 4);
     const mask = cleanMetal(f);
-    const t = textureEnergy(r.internals.cutout, 4, 640, 640, mask) / textureEnergy(f.image.data, 3, 640, 640, mask);
+    const t = textureEnergy(r.internals.cutout, 4, size, size, mask) / textureEnergy(f.image.data, 3, size, size, mask);
     removed += d.removed;
     counted += d.counted;
     kept += h.kept;
@@ -48,26 +49,24 @@ async function score(gen: 1 | 2) {
   return { removed, counted, kept, highlights, worstTexture };
 }
 
-describe("dust, two generators", () => {
-  it("jewelry.ts dust: ≥ 90 % removed, every highlight kept, texture within 5 %", async () => {
-    const s = await score(1);
-    expect(s.counted).toBeGreaterThanOrEqual(50);
-    expect(s.removed / s.counted).toBeGreaterThanOrEqual(0.9);
-    expect(s.highlights).toBeGreaterThanOrEqual(30);
-    expect(s.kept).toBe(s.highlights);
-    expect(s.worstTexture).toBeLessThan(0.05);
-  }, 120_000);
+// Measured on these six pieces (2026-12-06, issue-14e): jewelry.ts 54 / 54 at 640 px and 81 / 81 at
+// 1600 px; dust2.ts 81 / 92 (0.88) at 640 px and 82 / 107 (0.77) at 1600 px; highlights 36 / 36 in
+// each; worst texture change 4.7 % (dust2, 640 px). dust2's misses: smudges on brushed and hammered
+// metal (not told from the finish) and, at 1600 px, on polished metal too (the film search splits
+// them into pieces under its least area); light grey on neutral metal (silver, white gold: brighter
+// than the metal by less than the texture threshold, and grey like it); a few mid grey and
+// blue-grey specks under 2.5 px on hammered metal.
+const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.85, 1600: 0.74 } };
 
-  it("dust2.ts dust (polygons, colours, fibres, smudges): every highlight kept, texture within 5 %, ≥ 70 % removed (target 90 %, not reached)", async () => {
-    const s = await score(2);
-    expect(s.counted).toBeGreaterThanOrEqual(80);
-    // Measured 67 / 92 (0.73). Missed: smudges on brushed and hammered metal (left alone on purpose:
-    // they cannot be told from the finish), light grey specks brighter than the metal (protected
-    // like any bright blob: on real photos glass beads' reflections look the same), light grey on
-    // silver, pale fibres, and brown on rose gold (the metal's own chromaticity, read as shading).
-    expect(s.removed / s.counted).toBeGreaterThanOrEqual(0.7);
-    expect(s.highlights).toBeGreaterThanOrEqual(30);
-    expect(s.kept).toBe(s.highlights);
-    expect(s.worstTexture).toBeLessThan(0.05);
-  }, 120_000);
+describe("dust, two generators", () => {
+  for (const gen of [1, 2] as const)
+    for (const size of [640, 1600])
+      it(`${gen === 1 ? "jewelry.ts" : "dust2.ts (polygons, colours, fibres, smudges)"} dust at ${size} px: ≥ ${BOUNDS[gen][size]! * 100} % removed, every highlight kept, texture within 5 %`, async () => {
+        const s = await score(gen, size);
+        expect(s.counted).toBeGreaterThanOrEqual(50);
+        expect(s.removed / s.counted).toBeGreaterThanOrEqual(BOUNDS[gen][size]!);
+        expect(s.highlights).toBeGreaterThanOrEqual(30);
+        expect(s.kept).toBe(s.highlights);
+        expect(s.worstTexture).toBeLessThan(0.05);
+      }, 300_000);
 });

@@ -52,13 +52,22 @@ describe("one settings schema", () => {
       ["background", "white", ["--background", "white"]],
       ["format", "gif", ["--format", "gif"]],
       ["shadow", "hard", ["--shadow", "hard"]],
+      ["shadowStrength", 1.5, ["--shadow-strength", "1.5"]],
+      ["shadowStrength", -0.1, ["--shadow-strength", "-0.1"]],
     ];
     for (const [field, value, cli] of cases) {
       const m = messages(field, value, cli);
-      expect(m.engine, field).toMatch(/^The (margin|background|format|shadow) .+\. (Choose|Use) .+\.$/);
+      expect(m.engine, field).toMatch(/^The (margin|background|format|shadow|shadow strength) .+\. (Choose|Use) .+\.$/);
       expect(m.web).toBe(m.engine);
       expect(m.cli).toBe(m.engine);
     }
+    expect(messages("shadowStrength", 1.5, null).web).toBe(
+      "The shadow strength 1.5 is out of range. Choose a strength between 0 and 1.",
+    );
+    // Upscaling is a yes or no: a string from a form is refused by the engine and the web alike.
+    const up = messages("upscale", "yes", null);
+    expect(up.web).toBe("Upscaling is either on (true) or off (false).");
+    expect(up.engine).toBe(up.web);
     expect(messages("background", "white", null).engine).toBe(
       'The background "white" is not a color. Use a hex color like #ffffff, or transparent.',
     );
@@ -103,8 +112,25 @@ describe("one settings schema", () => {
   });
 
   it("one set of defaults: the shop's render defaults are the engine's", () => {
-    for (const k of ["background", "size", "marginPct", "shadow", "format", "guardThresholds"] as const)
+    for (const k of [
+      "background",
+      "size",
+      "marginPct",
+      "shadow",
+      "shadowStrength",
+      "upscale",
+      "format",
+      "guardThresholds",
+    ] as const)
       expect(SHOP_DEFAULTS[k]).toEqual(DEFAULT_SETTINGS[k]);
+    // Every field the engine renders with is a shop setting: none is left to the engine's default.
+    expect(Object.keys(SHOP_DEFAULTS)).toEqual(expect.arrayContaining(Object.keys(DEFAULT_SETTINGS)));
+    expect(SHOP_DEFAULTS).toMatchObject({ shadowStrength: 0.5, upscale: false });
+    // Settings stored before these fields existed read as the defaults.
+    expect(parseSettings({ background: "#fafafa", shadow: "soft" })).toMatchObject({
+      shadowStrength: 0.5,
+      upscale: false,
+    });
     expect(parseSettings(undefined)).toEqual(SHOP_DEFAULTS);
     expect(parseSettings({ background: "#ABCDEF" }).background).toBe("#abcdef");
   });

@@ -3,6 +3,7 @@
 // residual says how far the surface can be trusted as "known B" for matting and decontamination.
 import type { Image8, Plane } from "../types";
 import { LINEAR_LUT, luminance } from "../color";
+import { dilate } from "../pixels/mask";
 
 export interface BackdropModel {
   /** 6 coefficients per channel: 1, u, v, u², uv, v² with u, v in [0, 1]. */
@@ -73,9 +74,8 @@ function solve6(ata: Float64Array, atb: Float64Array): Float64Array {
   return x;
 }
 
+/** The fitted surface at (u, v) into `out` (no allocation: the fill calls it once per work pixel). */
 export function evalModel(model: BackdropModel, u: number, v: number, out: Float64Array | number[]): void {
-  const b = new Float64Array(6);
-  basis(u, v, b);
   for (let c = 0; c < 3; c++) {
     const k = model.coef[c]!;
     out[c] = k[0]! + k[1]! * u + k[2]! * v + k[3]! * u * u + k[4]! * u * v + k[5]! * v * v;
@@ -95,7 +95,7 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   const ph = prob.height;
   const near = new Uint8Array(pw * ph);
   for (let y = 0; y < ph; y++) for (let x = 0; x < pw; x++) if (prob.data[y * pw + x]! > 0.05) near[y * pw + x] = 1;
-  const nearD = dilateSmall(near, pw, ph, pr);
+  const nearD = dilate(near, pw, ph, pr);
 
   const us: number[] = [];
   const vs: number[] = [];
@@ -197,37 +197,4 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   const absResidual = residual;
   model.trust = nS < 50 ? 0 : Math.max(0, Math.min(1, (0.03 - absResidual) / 0.02));
   return model;
-}
-
-function dilateSmall(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  // Separable max: rows then columns.
-  const tmp = new Uint8Array(mask.length);
-  for (let y = 0; y < h; y++) {
-    let last = -1e9;
-    let next = 1e9;
-    const nextArr = new Int32Array(w);
-    for (let x = w - 1; x >= 0; x--) {
-      if (mask[y * w + x]) next = x;
-      nextArr[x] = next;
-    }
-    for (let x = 0; x < w; x++) {
-      if (mask[y * w + x]) last = x;
-      tmp[y * w + x] = x - last <= r || nextArr[x]! - x <= r ? 1 : 0;
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let x = 0; x < w; x++) {
-    let last = -1e9;
-    const nextArr = new Int32Array(h);
-    let next = 1e9;
-    for (let y = h - 1; y >= 0; y--) {
-      if (tmp[y * w + x]) next = y;
-      nextArr[y] = next;
-    }
-    for (let y = 0; y < h; y++) {
-      if (tmp[y * w + x]) last = y;
-      out[y * w + x] = y - last <= r || nextArr[y]! - y <= r ? 1 : 0;
-    }
-  }
-  return out;
 }

@@ -31,14 +31,20 @@ export interface Framed {
 }
 
 /** Bounding box of α ≥ 8/255 (fainter pixels are matte noise, not the piece). */
-export function pieceBox(alpha: Float32Array, W: number, H: number): Box | null {
+export function pieceBox(
+  alpha: Float32Array,
+  W: number,
+  H: number,
+  /** A box outside which α = 0: only it is read. */
+  within: Box = { x: 0, y: 0, w: W, h: H },
+): Box | null {
   let x0 = W;
   let y0 = H;
   let x1 = -1;
   let y1 = -1;
-  for (let y = 0; y < H; y++) {
+  for (let y = within.y; y < within.y + within.h; y++) {
     const o = y * W;
-    for (let x = 0; x < W; x++) {
+    for (let x = within.x; x < within.x + within.w; x++) {
       if (alpha[o + x]! >= 8 / 255) {
         if (x < x0) x0 = x;
         if (x > x1) x1 = x;

@@ -12,8 +12,8 @@
 //  • bulk: the opaque part covers most of the frame. Plain-surface shots kept ≤ 40 %; a kept drape or
 //    plate 70–84 %.
 // Known miss: a prop the network keeps fully opaque and small (fabric framed inside a necklace).
-import type { Plane, Warning } from "../types";
-import { forEachMapRow } from "./network-alpha";
+import type { Box, Plane, Warning } from "../types";
+import { forEachMapRow, upsampledBox } from "./network-alpha";
 
 const FAINT_LO = 12 / 255;
 const OPAQUE = 0.5;
@@ -39,20 +39,28 @@ function countShares(alpha: Float32Array, into: { opaque: number; haze: number }
   }
 }
 
-export function cutoutShares(alpha: Float32Array): CutoutShares {
+/** With `within` (a box of the `width`-wide plane outside which α = 0), only that box is read. */
+export function cutoutShares(alpha: Float32Array, within?: { box: Box; width: number }): CutoutShares {
   const c = { opaque: 0, haze: 0 };
-  countShares(alpha, c);
+  if (!within) countShares(alpha, c);
+  else {
+    const { box, width } = within;
+    for (let y = box.y; y < box.y + box.h; y++)
+      countShares(alpha.subarray(y * width + box.x, y * width + box.x + box.w), c);
+  }
   const n = Math.max(1, alpha.length);
   return { opaque: c.opaque / n, haze: c.haze / n };
 }
 
 /**
  * The same shares of the network's bare map read at W×H (upsampled row by row, no ramp): the prop
- * check reads the network's own haze, which the matte's ramp would hide.
+ * check reads the network's own haze, which the matte's ramp would hide. Only the box where the map
+ * can rise above the faint level is read (outside it nothing counts).
  */
 export function mapShares(prob: Plane, W: number, H: number): CutoutShares {
   const c = { opaque: 0, haze: 0 };
-  forEachMapRow(prob, W, H, (row) => countShares(row, c));
+  const box = upsampledBox(prob, W, H, FAINT_LO - 1e-3);
+  if (box) forEachMapRow(prob, W, H, (row) => countShares(row.subarray(box.x, box.x + box.w), c), box);
   const n = Math.max(1, W * H);
   return { opaque: c.opaque / n, haze: c.haze / n };
 }

@@ -2,14 +2,17 @@
 // surface does not bleed into the cutout. Where the surface is known, F follows from
 // I = αF + (1−α)B; that division amplifies any error in α as α falls, so low-α pixels lean on the
 // local piece colour instead.
-import type { Image8, Plane } from "../types";
+import type { Box, Image8, Plane } from "../types";
 import { LINEAR_LUT, linearToSrgb8 } from "../color";
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { sampleLocal, type LocalMean } from "./local-means";
 import { sampleSurface, type SurfaceSample } from "./surface-sample";
 
-/** Returns the cutout: RGBA, straight alpha, same size as the photo. */
+/**
+ * Returns the cutout: RGBA, straight alpha, same size as the photo. With `within` (a box outside which
+ * α = 0), only that box is computed: the rest is clear (0, 0, 0, 0) as allocated.
+ */
 export function decontaminate(
   img: Image8,
   alpha: Plane,
@@ -17,16 +20,18 @@ export function decontaminate(
   backdrop: BackdropModel,
   fg: LocalMean,
   bg: LocalMean,
+  within: Box | null = { x: 0, y: 0, w: img.width, h: img.height },
 ): Uint8Array {
   const { width: W, height: H, data, channels: ch } = img;
   const out = new Uint8Array(W * H * 4);
+  if (!within) return out;
   const A = alpha.data;
   const surf: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
   const f = [0, 0, 0];
-  for (let y = 0; y < H; y++) {
+  for (let y = within.y; y < within.y + within.h; y++) {
     const vn = (y + 0.5) / H;
     const v = (y + 0.5) / work.sy - 0.5;
-    for (let x = 0; x < W; x++) {
+    for (let x = within.x; x < within.x + within.w; x++) {
       const i = y * W + x;
       const a = A[i]!;
       const o = ch * i;

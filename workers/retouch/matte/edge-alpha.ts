@@ -8,9 +8,10 @@
 // opaque fill's business (opaque-fill.ts), not a mixed pixel of the outline. It acts only where the two are clearly apart and
 // the surface is known: a white stone on a white sweep (F ≈ B) keeps the network's alpha, so an edge
 // can move and soften but the inside is never hollowed.
-import type { Image8, Plane } from "../types";
+import type { Box, Image8, Plane } from "../types";
 import { LINEAR_LUT } from "../color";
 import { dilate } from "../pixels/mask";
+import { activeBox, growBox } from "../pixels/active-box";
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { sampleLocal, type LocalMean } from "./local-means";
@@ -51,21 +52,30 @@ export function edgeAlpha(
   fg: LocalMean,
   bg: LocalMean,
   opts: EdgeOptions = EDGE_DEFAULTS,
+  /** A box outside which α = 0 (default: the whole frame). */
+  within?: Box | null,
 ): number {
   const { width: W, height: H, data, channels: ch } = img;
   const A = alpha.data;
-  const clear = new Uint8Array(W * H);
-  for (let i = 0; i < clear.length; i++) clear[i] = A[i]! < 0.5 ? 1 : 0;
-  const nearClear = dilate(clear, W, H, opts.reach);
+  // Only pixels with α > 0 are solved: the loop runs on their box, and "near clear" is read on that
+  // box grown by the reach (every pixel within reach of the box, clipped to the frame as before).
+  const box = within === null ? null : activeBox(A, W, H, within);
+  if (!box) return 0;
+  const g = growBox(box, opts.reach, W, H);
+  const clear = new Uint8Array(g.w * g.h);
+  for (let y = 0; y < g.h; y++)
+    for (let x = 0, o = (g.y + y) * W + g.x; x < g.w; x++) clear[y * g.w + x] = A[o + x]! < 0.5 ? 1 : 0;
+  const nearClear = dilate(clear, g.w, g.h, opts.reach);
   const s: SurfaceSample = { b: [0, 0, 0], trust: 0, noise: 0 };
   let solved = 0;
-  for (let y = 0; y < H; y++) {
+  for (let y = box.y; y < box.y + box.h; y++) {
     const v = (y + 0.5) / work.sy - 0.5;
     const vn = (y + 0.5) / H;
-    for (let x = 0; x < W; x++) {
+    const near = (y - g.y) * g.w - g.x;
+    for (let x = box.x; x < box.x + box.w; x++) {
       const i = y * W + x;
       const a = A[i]!;
-      if (a <= 0 || !nearClear[i]) continue;
+      if (a <= 0 || !nearClear[near + x]) continue;
       const u = (x + 0.5) / work.sx - 0.5;
       const f0 = sampleLocal(fg, fg.rgb[0], u, v);
       if (Number.isNaN(f0)) continue;

@@ -5,8 +5,9 @@
 // map's soft profile. Where the work-grid decisions of opaque-fill.ts say "piece", the alpha is
 // raised to that plane (smooth at its own edges, upsampled the same way), never lowered: nothing
 // after the network hollows what it kept.
-import type { Plane } from "../types";
+import type { Box, Plane } from "../types";
 import { makePlane } from "../pixels/plane";
+import { unionBox } from "../pixels/active-box";
 
 export interface RampOptions {
   /** The map's value that maps to α = 0, and the value that maps to α = 1. */
@@ -47,13 +48,16 @@ function axis(n: number, m: number): Axis {
   return { i0, i1, f };
 }
 
-/** One output row of a bilinear upsample of `src` (row y of an W×H output) into `out`. */
-function upsampleRow(src: Plane, ax: Axis, ay: Axis, y: number, out: Float32Array): void {
+/**
+ * Output pixels x0 ≤ x < x1 of row y of a bilinear upsample of `src` (a W×H output) into `out`
+ * (the rest of `out` is not written).
+ */
+function upsampleRow(src: Plane, ax: Axis, ay: Axis, y: number, out: Float32Array, x0: number, x1: number): void {
   const s = src.data;
   const r0 = ay.i0[y]! * src.width;
   const r1 = ay.i1[y]! * src.width;
   const fy = ay.f[y]!;
-  for (let x = 0; x < out.length; x++) {
+  for (let x = x0; x < x1; x++) {
     const a = s[r0 + ax.i0[x]!]!;
     const b = s[r0 + ax.i1[x]!]!;
     const c = s[r1 + ax.i0[x]!]!;
@@ -64,23 +68,86 @@ function upsampleRow(src: Plane, ax: Axis, ay: Axis, y: number, out: Float32Arra
   }
 }
 
+/** Output pixels [a, b) with a tap on source samples lo..hi (the taps only grow with x). */
+function tapSpan(ax: Axis, lo: number, hi: number): [number, number] {
+  const m = ax.i0.length;
+  let a = 0;
+  while (a < m && ax.i1[a]! < lo) a++;
+  let b = m;
+  while (b > a && ax.i0[b - 1]! > hi) b--;
+  return [a, b];
+}
+
+/**
+ * The box of W×H output pixels with a bilinear tap on a sample of `src` above `floor` (or NaN).
+ * Bilinear interpolation mixes its four taps with weights in [0, 1], so every pixel outside the box
+ * comes out ≤ floor up to float rounding (~10⁻⁷), and exactly 0 when the samples there are 0.
+ */
+export function upsampledBox(src: Plane, W: number, H: number, floor: number): Box | null {
+  const { width: w, height: h, data } = src;
+  let sx0 = w;
+  let sx1 = -1;
+  let sy0 = -1;
+  let sy1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0, o = y * w; x < w; x++)
+      if (!(data[o + x]! <= floor)) {
+        if (sy0 < 0) sy0 = y;
+        sy1 = y;
+        if (x < sx0) sx0 = x;
+        if (x > sx1) sx1 = x;
+      }
+  if (sy0 < 0) return null;
+  const [x0, x1] = tapSpan(axis(w, W), sx0, sx1);
+  const [y0, y1] = tapSpan(axis(h, H), sy0, sy1);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : null;
+}
+
 /**
  * Calls `fn(row, y)` with each W-wide row of the map upsampled bilinearly to W×H (the same taps as
  * networkAlpha), so a full-resolution reading of the map never needs its own W×H plane (80 MB at 20 MP).
+ * With `box`, only its rows are visited and only its columns of `row` are written (the rest stay 0).
  */
-export function forEachMapRow(prob: Plane, W: number, H: number, fn: (row: Float32Array, y: number) => void): void {
+export function forEachMapRow(
+  prob: Plane,
+  W: number,
+  H: number,
+  fn: (row: Float32Array, y: number) => void,
+  box: Box = { x: 0, y: 0, w: W, h: H },
+): void {
   const ax = axis(prob.width, W);
   const ay = axis(prob.height, H);
   const row = new Float32Array(W);
-  for (let y = 0; y < H; y++) {
-    upsampleRow(prob, ax, ay, y, row);
+  for (let y = box.y; y < box.y + box.h; y++) {
+    upsampleRow(prob, ax, ay, y, row, box.x, box.x + box.w);
     fn(row, y);
   }
 }
 
 /**
+ * Margin under the ramp's start below which a map sample cannot lift any pixel above it (covers the
+ * float rounding of the interpolation many times over).
+ */
+const RAMP_MARGIN = 1e-3;
+
+/**
+ * The box outside which networkAlpha gives α = 0: there the upsampled map stays under `lo` and the
+ * fill is 0. null: α = 0 everywhere.
+ */
+export function alphaBox(
+  prob: Plane,
+  W: number,
+  H: number,
+  opts: RampOptions = RAMP_DEFAULTS,
+  fill?: Plane | null,
+): Box | null {
+  return unionBox(upsampledBox(prob, W, H, opts.lo - RAMP_MARGIN), fill ? upsampledBox(fill, W, H, 0) : null);
+}
+
+/**
  * α at W×H: ramp(bilinear(prob)), raised to bilinear(fill) where `fill` (any grid, values in [0, 1])
- * is given.
+ * is given. Only `box` (alphaBox's) is computed: the same values as a pass over the whole frame, the
+ * plane being 0 elsewhere.
  */
 export function networkAlpha(
   prob: Plane,
@@ -88,9 +155,13 @@ export function networkAlpha(
   H: number,
   opts: RampOptions = RAMP_DEFAULTS,
   fill?: Plane | null,
+  box: Box | null = alphaBox(prob, W, H, opts, fill),
 ): Plane {
   const alpha = makePlane(W, H);
   const A = alpha.data;
+  if (!box) return alpha;
+  const xa = box.x;
+  const xb = box.x + box.w;
   const pax = axis(prob.width, W);
   const pay = axis(prob.height, H);
   const fax = fill ? axis(fill.width, W) : null;
@@ -98,11 +169,11 @@ export function networkAlpha(
   const row = new Float32Array(W);
   const frow = new Float32Array(W);
   const k = 1 / Math.max(1e-6, opts.hi - opts.lo);
-  for (let y = 0; y < H; y++) {
-    upsampleRow(prob, pax, pay, y, row);
-    if (fill) upsampleRow(fill, fax!, fay!, y, frow);
+  for (let y = box.y; y < box.y + box.h; y++) {
+    upsampleRow(prob, pax, pay, y, row, xa, xb);
+    if (fill) upsampleRow(fill, fax!, fay!, y, frow, xa, xb);
     const o = y * W;
-    for (let x = 0; x < W; x++) {
+    for (let x = xa; x < xb; x++) {
       let a = (row[x]! - opts.lo) * k;
       a = a < 0 ? 0 : a > 1 ? 1 : a;
       if (fill) {

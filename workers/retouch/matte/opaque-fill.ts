@@ -180,8 +180,8 @@ export function pieceEvidence(
       sd[i] = v;
       if (surfaceProb && surfaceProb[i]! < 0.03 && (i & 7) === 0) surfaceSd.push(v);
     }
-  surfaceSd.sort((a, b) => a - b);
-  const floor = surfaceSd.length ? 2 * surfaceSd[Math.floor(0.9 * (surfaceSd.length - 1))]! : 0;
+  const sortedSd = Float64Array.from(surfaceSd).sort(); // numeric, native: the comparator sort's order
+  const floor = sortedSd.length ? 2 * sortedSd[Math.floor(0.9 * (sortedSd.length - 1))]! : 0;
   const tTexture = Math.max(opts.tTexture, floor);
   for (let i = 0; i < n; i++) if (!ev[i] && sd[i]! > tTexture) ev[i] = 1;
   return ev;

@@ -1,11 +1,12 @@
 // Stages 2–3 glued: network map → backdrop model → opaque fill → full-resolution alpha, plus the
 // local colours the edge decontamination needs and the matte's own doubts (PIECE_AREA_LOST).
-import type { Image8, Plane, Warning } from "../types";
+import type { Box, Image8, Plane, Warning } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
-import { forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
+import { alphaBox, forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
+import { activeBox } from "../pixels/active-box";
 import { opaqueFill, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
@@ -43,6 +44,8 @@ export interface MatteResult {
   warnings: Warning[];
   /** The network's map itself (side²), for readings of what the network alone believed. */
   prob: Plane;
+  /** Full-resolution box outside which α = 0 (null: α = 0 everywhere). */
+  box: Box | null;
 }
 
 /**
@@ -52,17 +55,30 @@ export interface MatteResult {
  * whose blended surface would otherwise read as specks. Made just for the spots stage and dropped
  * after it, so it never adds to the pipeline's later peak.
  */
-export function spotSearchAlpha(prob: Plane, alpha: Plane): Float32Array {
+export function spotSearchAlpha(
+  prob: Plane,
+  alpha: Plane,
+  /** A box outside which α = 0 (there the plane is 0 too, as allocated). */
+  box: Box | null = activeBox(alpha.data, alpha.width, alpha.height),
+): Float32Array {
   const { width: W, height: H, data: A } = alpha;
   const out = new Float32Array(W * H);
-  forEachMapRow(prob, W, H, (row, y) => {
-    const o = y * W;
-    for (let x = 0; x < W; x++) {
-      const a = A[o + x]!;
-      const p = row[x]! < 0 ? 0 : row[x]! > 1 ? 1 : row[x]!;
-      out[o + x] = p < a ? p : a;
-    }
-  });
+  if (!box) return out;
+  const xb = box.x + box.w;
+  forEachMapRow(
+    prob,
+    W,
+    H,
+    (row, y) => {
+      const o = y * W;
+      for (let x = box.x; x < xb; x++) {
+        const a = A[o + x]!;
+        const p = row[x]! < 0 ? 0 : row[x]! > 1 ? 1 : row[x]!;
+        out[o + x] = p < a ? p : a;
+      }
+    },
+    box,
+  );
   return out;
 }
 
@@ -93,11 +109,30 @@ export async function buildMatte(
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
   const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill) : null;
-  const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill);
+  // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
+  const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
+  const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box);
   const fg = foregroundMean(work, probWork);
   const bg = backgroundMean(work, probWork);
-  const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge) : 0;
-  if (opts.softenSteps) softenSteps(alpha);
-  const warnings = fill ? pieceAreaLost(fill.openHoles, fill.coreArea, work) : [];
-  return { alpha, work, probWork, backdrop, fg, bg, filledShare: fill?.filledShare ?? 0, edgeShare, warnings, prob };
+  const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge, box) : 0;
+  if (opts.softenSteps) softenSteps(alpha, box);
+  const warnings = fill
+    ? pieceAreaLost(fill.openHoles, fill.coreArea, work, {
+        probWork,
+        readable: backdrop.trust >= opts.fill!.minTrust,
+      })
+    : [];
+  return {
+    alpha,
+    work,
+    probWork,
+    backdrop,
+    fg,
+    bg,
+    filledShare: fill?.filledShare ?? 0,
+    edgeShare,
+    warnings,
+    prob,
+    box,
+  };
 }

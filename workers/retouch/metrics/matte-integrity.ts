@@ -32,7 +32,11 @@ export function innerOpaqueMask(truth: Plane): Uint8Array {
   return inner;
 }
 
-/** Labels 4-connected components of `mask`; returns per-pixel labels (0 = none) and the count. */
+/**
+ * Labels 4-connected components of `mask`; returns per-pixel labels (0 = none) and the count. The
+ * neighbour visits are written out (no closure per popped pixel: that allocation was most of the
+ * matte's work-grid time).
+ */
 export function labelComponents(mask: Uint8Array, w: number, h: number): { labels: Int32Array; count: number } {
   const labels = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
@@ -47,16 +51,23 @@ export function labelComponents(mask: Uint8Array, w: number, h: number): { label
       const i = stack[--top]!;
       const x = i % w;
       const y = (i - x) / w;
-      const visit = (j: number) => {
-        if (mask[j] && !labels[j]) {
-          labels[j] = count;
-          stack[top++] = j;
-        }
-      };
-      if (x > 0) visit(i - 1);
-      if (x < w - 1) visit(i + 1);
-      if (y > 0) visit(i - w);
-      if (y < h - 1) visit(i + w);
+      // Same order as before (left, right, up, down), so the labels are the same.
+      if (x > 0 && mask[i - 1] && !labels[i - 1]) {
+        labels[i - 1] = count;
+        stack[top++] = i - 1;
+      }
+      if (x < w - 1 && mask[i + 1] && !labels[i + 1]) {
+        labels[i + 1] = count;
+        stack[top++] = i + 1;
+      }
+      if (y > 0 && mask[i - w] && !labels[i - w]) {
+        labels[i - w] = count;
+        stack[top++] = i - w;
+      }
+      if (y < h - 1 && mask[i + w] && !labels[i + w]) {
+        labels[i + w] = count;
+        stack[top++] = i + w;
+      }
     }
   }
   return { labels, count };

@@ -46,12 +46,19 @@ export async function makeWorkImage(
   const ch = resized && scale !== 1 ? 3 : img.channels;
   const srgb: WorkImage["srgb"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
   const linear: WorkImage["linear"] = [new Float32Array(n), new Float32Array(n), new Float32Array(n)];
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < 3; c++) {
-      const v = raw[ch * i + c]!;
-      srgb[c][i] = v / 255;
-      linear[c][i] = LINEAR_LUT[v]!;
-    }
+  const [s0, s1, s2] = srgb;
+  const [l0, l1, l2] = linear;
+  const L = LINEAR_LUT;
+  for (let i = 0, o = 0; i < n; i++, o += ch) {
+    const r = raw[o]!;
+    const g = raw[o + 1]!;
+    const b = raw[o + 2]!;
+    s0[i] = r / 255;
+    s1[i] = g / 255;
+    s2[i] = b / 255;
+    l0[i] = L[r]!;
+    l1[i] = L[g]!;
+    l2[i] = L[b]!;
   }
   return { width, height, sx: img.width / width, sy: img.height / height, srgb, linear };
 }

@@ -4,18 +4,28 @@ import type { Box } from "../types";
 
 export const OPAQUE = 0.98;
 
-/** Bounding box of α ≥ OPAQUE, scanning each row inwards from both ends (no mask plane needed). */
-export function opaqueBox(alpha: Float32Array, W: number, H: number): Box | null {
+/**
+ * Bounding box of α ≥ OPAQUE, scanning each row inwards from both ends (no mask plane needed). With
+ * `within`, only that box is read (the caller knows α is below OPAQUE outside it).
+ */
+export function opaqueBox(
+  alpha: Float32Array,
+  W: number,
+  H: number,
+  within: Box = { x: 0, y: 0, w: W, h: H },
+): Box | null {
   let x0 = W;
   let y0 = -1;
   let x1 = -1;
   let y1 = -1;
-  for (let y = 0; y < H; y++) {
+  const xa = within.x;
+  const xb = within.x + within.w;
+  for (let y = within.y; y < within.y + within.h; y++) {
     const o = y * W;
-    let a = 0;
-    while (a < W && !(alpha[o + a]! >= OPAQUE)) a++;
-    if (a === W) continue;
-    let b = W - 1;
+    let a = xa;
+    while (a < xb && !(alpha[o + a]! >= OPAQUE)) a++;
+    if (a === xb) continue;
+    let b = xb - 1;
     while (!(alpha[o + b]! >= OPAQUE)) b--;
     if (y0 < 0) y0 = y;
     y1 = y;

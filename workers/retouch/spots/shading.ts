@@ -10,7 +10,7 @@ export const SHADING_SHIFT = 0.12;
 /** The surroundings must be at least this coloured (log-chromaticity from grey) for the test to apply. */
 export const COLOURED_METAL = 0.25;
 
-function logChroma(r: number, g: number, b: number): [number, number] {
+export function logChroma(r: number, g: number, b: number): [number, number] {
   const e = 1e-3;
   return [Math.log((r + e) / (g + e)), Math.log((b + e) / (g + e))];
 }

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { ShopifyError } from "../../../../core/shopify/errors";
 import { RetouchInputError } from "../../../../workers/retouch/errors";
 import type { EnginePort, ProductImage, PublishInput, ShopifyPort, RetouchOutput } from "../../../../workers/jobs/deps";
+import type { RetouchSettings } from "../../../../workers/retouch/contract";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -102,7 +103,8 @@ async function tinyJpeg(seed: string): Promise<Buffer> {
 }
 
 export class FakeEngine implements EnginePort {
-  readonly calls: Array<{ input: string; at: number; disabledSpots?: number[] }> = [];
+  readonly calls: Array<{ input: string; at: number; disabledSpots?: number[]; settings?: Partial<RetouchSettings> }> =
+    [];
   running = 0;
   maxRunning = 0;
   constructor(
@@ -115,9 +117,9 @@ export class FakeEngine implements EnginePort {
     public hangOn: string | null = null,
   ) {}
 
-  async retouch(input: Uint8Array, settings?: { disabledSpots?: number[] }): Promise<RetouchOutput> {
+  async retouch(input: Uint8Array, settings?: Partial<RetouchSettings>): Promise<RetouchOutput> {
     const text = Buffer.from(input).toString();
-    this.calls.push({ input: text, at: Date.now(), disabledSpots: settings?.disabledSpots });
+    this.calls.push({ input: text, at: Date.now(), disabledSpots: settings?.disabledSpots, settings });
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     try {

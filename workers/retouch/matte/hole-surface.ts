@@ -1,0 +1,121 @@
+// How much of an enclosed opening of the cutout shows the same surface the piece was shot on. The
+// surface is read where the photo shows it for certain: outside the piece (reached from the frame
+// through pixels the network calls surface) and far from it (network map below 0.05). Its colours are
+// kept as a set of occupied CIELAB cells; an opening whose pixels fall in that set shows the surface
+// (a ring's inside, the gaps of a filigree over a hand or wood, fabric seen through a bracelet's
+// opening); a dropped stone, a pearl or polished metal brings colours the surface never shows.
+import type { WorkImage } from "../pixels/work-image";
+import { labInto } from "../color/lab";
+
+/** CIELAB cell size: 4 units of L*, a*, b* (about ΔE 4–7 across a cell). */
+const CELL = 4;
+const NL = 27;
+const NAB = 64;
+
+/**
+ * A cell is surface when it holds at least this share of the surface's pixels: JPEG noise and the
+ * odd speck of another colour don't make a colour "the surface". Set at 1 / 20 000 (5 pixels of a
+ * 100 000-pixel surface).
+ */
+const MIN_CELL_SHARE = 5e-5;
+
+function cellOf(L: number, a: number, b: number): number {
+  const l = Math.min(NL - 1, Math.max(0, Math.floor(L / CELL)));
+  const ia = Math.min(NAB - 1, Math.max(0, Math.floor(a / CELL) + NAB / 2));
+  const ib = Math.min(NAB - 1, Math.max(0, Math.floor(b / CELL) + NAB / 2));
+  return (l * NAB + ia) * NAB + ib;
+}
+
+export interface SurfaceColours {
+  /** 1 where a CIELAB cell (or its neighbour) holds the surface. */
+  cells: Uint8Array;
+  /** Work pixels that belong to enclosed openings or to the piece (not reached from the frame). */
+  inside: Uint8Array;
+  lab: Float32Array;
+  /** Surface pixels read. */
+  count: number;
+}
+
+/** The surface's colour set, from the work image and the network's map on the same grid. */
+export function surfaceColours(work: WorkImage, probWork: Float32Array): SurfaceColours {
+  const { width: w, height: h } = work;
+  const n = w * h;
+  const lab = new Float32Array(3 * n);
+  const [R, G, B] = work.linear;
+  for (let i = 0; i < n; i++) labInto(R[i]!, G[i]!, B[i]!, lab, 3 * i);
+  // Outside: flood from the frame's edge through pixels the network calls surface (map < ½).
+  const outside = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  const push = (i: number): void => {
+    if (!outside[i] && probWork[i]! < 0.5) {
+      outside[i] = 1;
+      stack[top++] = i;
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    push(x);
+    push((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w);
+    push(y * w + w - 1);
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % w;
+    if (x > 0) push(i - 1);
+    if (x < w - 1) push(i + 1);
+    if (i >= w) push(i - w);
+    if (i < n - w) push(i + w);
+  }
+  const hist = new Int32Array(NL * NAB * NAB);
+  let count = 0;
+  for (let i = 0; i < n; i++)
+    if (outside[i] && probWork[i]! < 0.05) {
+      hist[cellOf(lab[3 * i]!, lab[3 * i + 1]!, lab[3 * i + 2]!)]!++;
+      count++;
+    }
+  const min = Math.max(2, MIN_CELL_SHARE * count);
+  const cells = new Uint8Array(hist.length);
+  for (let l = 0; l < NL; l++)
+    for (let a = 0; a < NAB; a++)
+      for (let b = 0; b < NAB; b++) {
+        if (hist[(l * NAB + a) * NAB + b]! < min) continue;
+        for (let dl = -1; dl <= 1; dl++)
+          for (let da = -1; da <= 1; da++)
+            for (let db = -1; db <= 1; db++) {
+              const L2 = l + dl;
+              const a2 = a + da;
+              const b2 = b + db;
+              if (L2 < 0 || L2 >= NL || a2 < 0 || a2 >= NAB || b2 < 0 || b2 >= NAB) continue;
+              cells[(L2 * NAB + a2) * NAB + b2] = 1;
+            }
+      }
+  const inside = new Uint8Array(n);
+  for (let i = 0; i < n; i++) inside[i] = outside[i] ? 0 : 1;
+  return { cells, inside, lab, count };
+}
+
+/**
+ * Share of an opening's pixels (inside its box, below ½ on the network's map and not reached from the
+ * frame) whose colour is a colour of the surface. 0 when the surface could not be read.
+ */
+export function surfaceShare(
+  s: SurfaceColours,
+  probWork: Float32Array,
+  width: number,
+  box: { x: number; y: number; w: number; h: number },
+): number {
+  if (!s.count) return 0;
+  let n = 0;
+  let like = 0;
+  for (let y = box.y; y < box.y + box.h; y++)
+    for (let x = box.x; x < box.x + box.w; x++) {
+      const i = y * width + x;
+      if (!s.inside[i] || probWork[i]! >= 0.5) continue;
+      n++;
+      if (s.cells[cellOf(s.lab[3 * i]!, s.lab[3 * i + 1]!, s.lab[3 * i + 2]!)]) like++;
+    }
+  return n ? like / n : 0;
+}

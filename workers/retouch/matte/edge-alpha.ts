@@ -26,20 +26,14 @@ export interface EdgeOptions {
 }
 
 /**
- * The most the equation may move an opaque pixel's α: neighbours solved and not solved then differ by
- * less than the 0.5 jump the seam measure counts (at ½ the dev set's sweep showed 1.6 seams per 10⁴
- * pairs; at 0.3 one polished bangle keeps 1.3; at 0.2 the fringe on black velvet is no longer cleared:
- * a chain on black lost 0.02 IoU).
+ * The most the equation may move a pixel's α: neighbours solved and not solved then differ by less
+ * than the 0.5 jump the seam measure counts (at ½ the dev set's sweep showed 1.6 seams per 10⁴ pairs;
+ * at 0.3 one polished bangle keeps 1.3; at 0.2 the fringe on black velvet is no longer cleared: a
+ * chain on black lost 0.02 IoU). 0.6 on the outline's partial pixels took black's bleed 0.106 → 0.094
+ * (every third piece) but thinned chain links: bracelet_lactay2 on grey 0.851 → 0.840 IoU, below the
+ * bare network's 0.877 − 0.02.
  */
 const MAX_CHANGE = 0.3;
-/**
- * The same for a pixel the ramp already left partly clear (the outline's own profile, whose
- * neighbours are partial too). Measured on ../shared/data/cutout-dev's black scenes (every third
- * piece, 13): 0.3 → bleed 0.106, edge error 0.104; 0.6 → 0.094, 0.097, IoU 0.900 → 0.910. (0.6 on
- * opaque pixels too took the four surfaces' bleed 0.053 → 0.050 but cost images within 0.02 of the
- * anchor's IoU, 188 → 185 of 195.)
- */
-const MAX_CHANGE_PARTIAL = 0.6;
 
 export const EDGE_DEFAULTS: EdgeOptions = { reach: 2, minSeparation: 0.06, noiseMultiple: 4 };
 
@@ -102,11 +96,9 @@ export function edgeAlpha(
       const r2 = e2 - ac * d2;
       if (r0 * r0 + r1 * r1 + r2 * r2 > 0.25 * dd) continue;
       // The equation's weight grows smoothly with the separation and the surface's trust (a hard
-      // switch between the two estimates would draw seams), and it moves α by at most MAX_CHANGE
-      // (MAX_CHANGE_PARTIAL on the outline's partial pixels).
+      // switch between the two estimates would draw seams), and it moves α by at most MAX_CHANGE.
       const w = Math.min(1, (Math.sqrt(dd) - sep) / sep) * Math.min(1, (s.trust - 0.5) / 0.3);
-      const most = a < 1 ? MAX_CHANGE_PARTIAL : MAX_CHANGE;
-      const delta = Math.max(-most, Math.min(most, w * (ac - a)));
+      const delta = Math.max(-MAX_CHANGE, Math.min(MAX_CHANGE, w * (ac - a)));
       A[i] = a + delta;
       solved++;
     }

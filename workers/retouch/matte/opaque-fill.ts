@@ -66,7 +66,7 @@ export const FILL_DEFAULTS: FillOptions = {
   minTrust: 0.25,
   minProb: 0.03,
   minSurfaceY: 0.03,
-  deep: 3,
+  deep: Number(process.env.X_DEEP ?? 3),
 };
 
 /** An enclosed hole the fill left open, with what speaks for it being piece. */

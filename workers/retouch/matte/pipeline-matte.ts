@@ -26,7 +26,7 @@ export const MATTE_DEFAULTS: MatteOptions = {
   ramp: RAMP_DEFAULTS,
   fill: FILL_DEFAULTS,
   edge: EDGE_DEFAULTS,
-  softenSteps: true,
+  softenSteps: process.env.X_SOFT !== "0",
 };
 
 export interface MatteResult {

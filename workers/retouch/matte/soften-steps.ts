@@ -1,11 +1,9 @@
-// Stage 3d — no staircases. A photographed edge is never a step of more than half the way from clear to
-// opaque between two neighbouring pixels: optics and the sensor spread every outline over at least a
-// pixel or two. The matte can still draw one where the network's map is steep and the ramp
-// (network-alpha.ts) doubles its slope, where the fill's decisions meet the map, or where the edge stage
-// moved one pixel and not the next. Such pixels, and only they, are replaced by their 3×3 mean, which
-// turns a full step into thirds. Measured on ../shared/data/cutout-dev (`npm run bench -- --only
-// cutout`, 195 scenes): seams (jumps > 0.5 inside flat truth, per 10⁴ pairs) 0.04 → 0.00 on every
-// surface, IoU, MAE and boundary F unchanged at three decimals (every third piece, sweep and grey).
+// Stage 3d — no cut lines through the piece. Inside a piece α does not drop by more than half the way
+// between two neighbouring pixels unless the piece ends there; the matte can still draw such a step
+// where the fill's decisions meet the network's map, where the ramp (network-alpha.ts) doubles a steep
+// map, or where the edge stage moved one pixel and not the next. On each such step whose lower side is
+// itself mostly opaque, the higher pixel is lowered to its 3×3 mean (never raised: raising spreads α
+// onto the surface, a fringe). The outline against the clear surface is the network's and stays as drawn.
 import type { Box, Plane } from "../types";
 
 /**
@@ -13,6 +11,14 @@ import type { Box, Plane } from "../types";
  * 8-bit PNG's rounding (a float step of 0.5 can be written as 128/255 − 0/255 > 0.5).
  */
 export const MAX_STEP = 0.48;
+/**
+ * A step counts only when its lower side is at least this opaque: a dip inside the piece or a cut line
+ * through it. Below it the step is the outline against the surface, the network's edge, left as drawn:
+ * softening it spreads α onto surface pixels, which the cutout then carries as a fringe (the ISNet
+ * fixtures' backdrop bleed, tests/integration/engine/isnet.test.ts: 0.078 untouched; 0.087 with 0.3,
+ * 0.090 with 0.02; at 0.45 within the test's 0.085).
+ */
+const LOWER_SIDE = 0.45;
 
 /**
  * Softens every step steeper than `maxStep` in place (two passes: the first pass's means can leave a
@@ -31,6 +37,10 @@ export function softenSteps(alpha: Plane, box: Box | null = null, maxStep = MAX_
   return changed;
 }
 
+function steep(a: number, b: number, maxStep: number): boolean {
+  return Math.abs(a - b) > maxStep && Math.min(a, b) >= LOWER_SIDE;
+}
+
 function softenOnce(alpha: Plane, box: Box, maxStep: number): number {
   const { width: W, height: H, data: A } = alpha;
   const xb = box.x + box.w;
@@ -43,8 +53,8 @@ function softenOnce(alpha: Plane, box: Box, maxStep: number): number {
     for (let x = box.x; x < xb; x++) {
       const i = o + x;
       const a = A[i]!;
-      if (x + 1 < xb && Math.abs(a - A[i + 1]!) > maxStep) list.push(i, i + 1);
-      if (y + 1 < yb && Math.abs(a - A[i + W]!) > maxStep) list.push(i, i + W);
+      if (x + 1 < xb && steep(a, A[i + 1]!, maxStep)) list.push(a > A[i + 1]! ? i : i + 1);
+      if (y + 1 < yb && steep(a, A[i + W]!, maxStep)) list.push(a > A[i + W]! ? i : i + W);
     }
   }
   // Means from the unchanged plane first, then written: the result does not depend on the order.
@@ -60,7 +70,7 @@ function softenOnce(alpha: Plane, box: Box, maxStep: number): number {
         s += A[yy * W + xx]!;
         c++;
       }
-    next[k] = s / c;
+    next[k] = Math.min(A[i]!, s / c);
   }
   for (let k = 0; k < list.length; k++) A[list[k]!] = next[k]!;
   return list.length;

@@ -8,6 +8,7 @@
 // stone looks the same.
 import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
+import { blobMean, ringMean } from "./ring-mean";
 import { COLOURED_METAL, logChroma } from "./shading";
 
 /**
@@ -40,23 +41,9 @@ export function isGreyOnColouredMetal(
   box: Box,
   inner: Uint8Array,
 ): boolean {
-  const s = [0, 0, 0];
-  for (const p of pixels) {
-    const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
-    for (let c = 0; c < 3; c++) s[c]! += LINEAR_LUT[rgba[q + c]!]!;
-  }
-  const r = [0, 0, 0];
-  let n = 0;
-  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
-    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
-      const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
-      if (inBox || !inner[y * cw + x]) continue;
-      const q = 4 * ((by + y) * W + bx + x);
-      for (let c = 0; c < 3; c++) r[c]! += LINEAR_LUT[rgba[q + c]!]!;
-      n++;
-    }
-  if (n < 8) return false;
-  const ring = logChroma(r[0]! / n, r[1]! / n, r[2]! / n);
+  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+  if (!r) return false;
+  const ring = logChroma(...r);
   const ringTint = Math.hypot(ring[0], ring[1]);
   // Gold, rose gold and copper: red over green over blue, red at most e^0.8 × green (the fixtures'
   // yellow and rose gold: ln R/G 0.44–0.64). A teal, green or purple surround is a stone, enamel or
@@ -64,8 +51,7 @@ export function isGreyOnColouredMetal(
   // teal stones were smeared until this test); red and orange glass beads (ln R/G > 1) carry pale
   // reflections (tamar_bracelet_0358).
   if (ringTint < COLOURED_METAL || ring[0] <= 0 || ring[0] > METAL_RED || ring[1] >= 0) return false;
-  const k = pixels.length;
-  const blob = logChroma(s[0]! / k, s[1]! / k, s[2]! / k);
+  const blob = logChroma(...blobMean(rgba, W, pixels, cw, bx, by));
   return Math.hypot(blob[0], blob[1]) <= GREY_SHARE * ringTint && coreTint(rgba, W, pixels, cw, bx, by) <= GREY_TINT;
 }
 
@@ -94,17 +80,8 @@ export function isNeutralSurround(
   box: Box,
   inner: Uint8Array,
 ): boolean {
-  const r = [0, 0, 0];
-  let n = 0;
-  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
-    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
-      const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
-      if (inBox || !inner[y * cw + x]) continue;
-      const q = 4 * ((by + y) * W + bx + x);
-      for (let c = 0; c < 3; c++) r[c]! += LINEAR_LUT[rgba[q + c]!]!;
-      n++;
-    }
-  if (n < 8) return false;
-  const t = logChroma(r[0]! / n, r[1]! / n, r[2]! / n);
+  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+  if (!r) return false;
+  const t = logChroma(...r);
   return Math.hypot(t[0], t[1]) < COLOURED_METAL;
 }

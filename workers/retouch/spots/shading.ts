@@ -2,8 +2,8 @@
 // the same metal in shadow: darker, with the same chromaticity (ratios of R, G, B) as around it.
 // Dust covers the metal with its own colour — grey, brown, blue-grey — and shifts that chromaticity.
 // On neutral metal (silver, white gold) the test cannot tell, and says "not shading".
-import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
+import { blobMean, ringMean } from "./ring-mean";
 
 /** Log-chromaticity distance below which a dark blob is the metal's own shading. */
 export const SHADING_SHIFT = 0.12;
@@ -30,26 +30,10 @@ export function isShading(
   box: Box,
   inner: Uint8Array,
 ): boolean {
-  const s = [0, 0, 0];
-  for (const p of pixels) {
-    const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
-    for (let c = 0; c < 3; c++) s[c]! += LINEAR_LUT[rgba[q + c]!]!;
-  }
-  // The ring: pixels 2–4 px outside the blob's box.
-  const r = [0, 0, 0];
-  let n = 0;
-  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
-    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
-      const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
-      if (inBox || !inner[y * cw + x]) continue;
-      const q = 4 * ((by + y) * W + bx + x);
-      for (let c = 0; c < 3; c++) r[c]! += LINEAR_LUT[rgba[q + c]!]!;
-      n++;
-    }
-  if (n < 8) return false;
-  const ring = logChroma(r[0]! / n, r[1]! / n, r[2]! / n);
+  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+  if (!r) return false;
+  const ring = logChroma(...r);
   if (Math.hypot(ring[0], ring[1]) < COLOURED_METAL) return false;
-  const k = pixels.length;
-  const blob = logChroma(s[0]! / k, s[1]! / k, s[2]! / k);
+  const blob = logChroma(...blobMean(rgba, W, pixels, cw, bx, by));
   return Math.hypot(blob[0] - ring[0], blob[1] - ring[1]) < SHADING_SHIFT;
 }

@@ -1,0 +1,44 @@
+// Mean colours of a spot and of the ring around it (the pixels 2–4 px outside its box, on the piece's
+// interior), in linear RGB: what the shading, light-dust and neutral-surround tests compare.
+import { LINEAR_LUT } from "../color";
+import type { Box } from "../types";
+
+type Rgb = [number, number, number];
+
+/** Mean of the blob's pixels (indices in a crop of width cw at (bx, by) of the W-wide image). */
+export function blobMean(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, bx: number, by: number): Rgb {
+  const s: Rgb = [0, 0, 0];
+  for (const p of pixels) {
+    const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
+    for (let c = 0; c < 3; c++) s[c] += LINEAR_LUT[rgba[q + c]!]!;
+  }
+  const k = Math.max(1, pixels.length);
+  return [s[0] / k, s[1] / k, s[2] / k];
+}
+
+/**
+ * Mean of the ring 2–4 px outside `box` (crop cw × ch at (bx, by)) over the crop's interior `inner`;
+ * null when fewer than 8 of its pixels are on the piece.
+ */
+export function ringMean(
+  rgba: Uint8Array,
+  W: number,
+  cw: number,
+  ch: number,
+  bx: number,
+  by: number,
+  box: Box,
+  inner: Uint8Array,
+): Rgb | null {
+  const r: Rgb = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
+    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
+      const inBox = x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1;
+      if (inBox || !inner[y * cw + x]) continue;
+      const q = 4 * ((by + y) * W + bx + x);
+      for (let c = 0; c < 3; c++) r[c] += LINEAR_LUT[rgba[q + c]!]!;
+      n++;
+    }
+  return n < 8 ? null : [r[0] / n, r[1] / n, r[2] / n];
+}

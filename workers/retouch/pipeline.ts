@@ -150,6 +150,7 @@ export async function runPipeline(
     backdrop: backdropSrgb,
     product: settings.product,
     reference: await decodeReference(settings.reference),
+    edited: spots.edits.filter((e) => !e.disabled).map((e) => e.box),
   };
   // The guards' warnings, and what the batch guards compare across the batch's photos (run
   // server-side over the stored reports), from one reading of the pair.

@@ -75,6 +75,11 @@ describe("the demo's diamonds stay in the cutout", () => {
     const { a, w } = await alphaOf(out.cutoutPng);
     const R = s * 0.22;
     expect(discKept(a, w, s / 2, s / 2 - 1.05 * R, 0.12 * R)).toBeGreaterThan(0.98);
+    // Its dark dust speck on the polished band is removed, and that listed edit is not read as the
+    // finish smoothed away (it was: TEXTURE_LOST 0.55 over the whole ring, the speck being the band's
+    // only fine detail).
+    expect(out.report.edits.some((e) => e.reason === "dust")).toBe(true);
+    expect(out.report.warnings.map((x) => x.code)).not.toContain("TEXTURE_LOST");
   });
 });
 

@@ -22,6 +22,12 @@ export interface GuardInput {
   product?: ProductContext;
   /** The collection's approved reference image (any size), or null. */
   reference?: Image8 | null;
+  /**
+   * Boxes (original pixels) the engine changed on purpose and lists as undoable edits — removed dust.
+   * The finish guard does not read them: a speck is the only fine detail of a polished ring, and its
+   * removal is not the finish smoothed away.
+   */
+  edited?: Box[];
 }
 
 export interface BatchImageSummary {

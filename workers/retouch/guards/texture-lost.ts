@@ -26,6 +26,25 @@ export interface TextureMeasures {
 const TILE = 12;
 const HF_CAP = 100;
 
+/** Clears the engine's own listed edits (grown by the SSIM window's reach) from `mask`; returns how many were set. */
+function clearEdited(ctx: GuardContext, mask: Uint8Array): number {
+  const { w, h, scale: s, ox, oy } = ctx.work;
+  let cleared = 0;
+  for (const b of ctx.input.edited ?? []) {
+    const x0 = Math.max(0, Math.floor((b.x - ox) / s) - 6);
+    const y0 = Math.max(0, Math.floor((b.y - oy) / s) - 6);
+    const x1 = Math.min(w, Math.ceil((b.x + b.w - ox) / s) + 6);
+    const y1 = Math.min(h, Math.ceil((b.y + b.h - oy) / s) + 6);
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++)
+        if (mask[y * w + x]) {
+          mask[y * w + x] = 0;
+          cleared++;
+        }
+  }
+  return cleared;
+}
+
 export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
   const { w, h, expectedL: x, afterL: y, alpha } = ctx.work;
   // Small or smooth pieces have little "textured" area: then their whole non-specular interior is
@@ -43,6 +62,8 @@ export function textureMeasures(ctx: GuardContext): TextureMeasures | null {
     n = count(mask);
     if (n < 100) return null;
   }
+  n -= clearEdited(ctx, mask);
+  if (n < 100) return null;
   const b = maskBox(mask, w, h)!;
   const sums = windowSums(x, y, alpha, w, h, b, mask);
   const tw = Math.ceil(w / TILE);

@@ -3,6 +3,7 @@
 // detail (the pixel over its local mean) is kept. A harmonic fill alone would leave a smooth disc on
 // brushed or hammered metal, and would take the sensor grain off polished metal.
 import { LINEAR_LUT, linearToSrgb } from "../color";
+import { spotRegion } from "./spot-region";
 
 /** Radius (px) of the local mean that separates a film's level from the detail under it. */
 const DETAIL_RADIUS = 2;
@@ -20,34 +21,8 @@ export function liftFilm(
   by: number,
   inner: Uint8Array,
 ): void {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const p of pixels) {
-    const x = p % cw;
-    const y = (p / cw) | 0;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
   // Region: the film dilated by 2 px (its soft rim); a margin of DETAIL_RADIUS + 1 for the boundary.
-  const m = DETAIL_RADIUS + 3;
-  const gx = x0 - m;
-  const gy = y0 - m;
-  const gw = x1 - x0 + 1 + 2 * m;
-  const gh = y1 - y0 + 1 + 2 * m;
-  const region = new Uint8Array(gw * gh);
-  for (const p of pixels) {
-    const x = (p % cw) - gx;
-    const y = ((p / cw) | 0) - gy;
-    for (let dy = -2; dy <= 2; dy++)
-      for (let dx = -2; dx <= 2; dx++) {
-        const ci = (y + dy + gy) * cw + x + dx + gx;
-        if (inner[ci]) region[(y + dy) * gw + x + dx] = 1;
-      }
-  }
+  const { gx, gy, gw, gh, region } = spotRegion(pixels, cw, inner, DETAIL_RADIUS + 3);
   // Grid pixels outside the photo (a piece at its edge) read the nearest pixel and are never written.
   const n = gw * gh;
   const orig = new Float32Array(3 * n);

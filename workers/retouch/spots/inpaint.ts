@@ -1,6 +1,7 @@
 // Fills a spot smoothly from its surroundings: the region (spot dilated by two pixels) is solved for
 // Laplace's equation with the ring around it as boundary (Gauss–Seidel). Spots are a few pixels
 // across, so a few dozen sweeps converge and no texture is invented.
+import { spotRegion } from "./spot-region";
 
 /**
  * rgba: the full image (W wide); pixels: spot pixel indices in a crop of width cw at (bx, by);
@@ -15,36 +16,8 @@ export function fillHarmonic(
   by: number,
   inner: Uint8Array,
 ): void {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const p of pixels) {
-    const x = p % cw;
-    const y = (p / cw) | 0;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
-  // Local grid with a 3-px margin: region = spot ⊕ 2 px (the anti-aliased rim of a speck sits below
-  // the detection threshold but still shows), the rest is boundary.
-  const gx = x0 - 3;
-  const gy = y0 - 3;
-  const gw = x1 - x0 + 7;
-  const gh = y1 - y0 + 7;
-  const region = new Uint8Array(gw * gh);
-  for (const p of pixels) {
-    const x = (p % cw) - gx;
-    const y = ((p / cw) | 0) - gy;
-    for (let dy = -2; dy <= 2; dy++)
-      for (let dx = -2; dx <= 2; dx++) {
-        const cx = x + dx;
-        const cy = y + dy;
-        const ci = (cy + gy) * cw + cx + gx;
-        if (inner[ci]) region[cy * gw + cx] = 1;
-      }
-  }
+  // Local grid with a 3-px margin: region = spot ⊕ 2 px, the rest is boundary.
+  const { gx, gy, gw, gh, region } = spotRegion(pixels, cw, inner, 3);
   const val = new Float32Array(gw * gh * 3);
   const gIndex = (lx: number, ly: number) => 4 * ((by + gy + ly) * W + bx + gx + lx);
   let s0 = 0;

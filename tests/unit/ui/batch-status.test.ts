@@ -1,6 +1,7 @@
 // A batch's status names what the merchant must do; "Done" never appears while photos wait.
 import { describe, expect, it } from "vitest";
 import { batchStatus } from "../../../app/ui/batch-status";
+import { JOB_STATES } from "../../../core/batches/job-states";
 
 describe("batchStatus", () => {
   it("counts the photos waiting for review, even once retouching is over (the batch's own status is done)", () => {
@@ -25,17 +26,7 @@ describe("batchStatus", () => {
   });
 
   it("never says Done, whatever the counts", () => {
-    const states = [
-      "queued",
-      "processing",
-      "review",
-      "approved",
-      "publishing",
-      "published",
-      "failed",
-      "rejected",
-      "reverted",
-    ] as const;
+    const states = JOB_STATES;
     for (const status of ["done", "completed", "running", "cancelled", "failed", "pulling"]) {
       for (const s of states) expect(batchStatus(status, { [s]: 1 }).label).not.toMatch(/done/i);
     }

@@ -6,7 +6,7 @@ import { stoneDroppingSegmenter, networkLikeSegmenter } from "../../fixtures/seg
 import { buildMatte, MATTE_DEFAULTS } from "../../../workers/retouch/matte/pipeline-matte";
 import { innerOpaqueMask, matteIntegrity } from "../../../workers/retouch/metrics/matte-integrity";
 import { scoreCutout } from "../../../workers/retouch/metrics/cutout";
-import type { Plane } from "../../../workers/retouch/types";
+import type { Image8, Plane } from "../../../workers/retouch/types";
 
 const SIZE = 640;
 
@@ -107,5 +107,100 @@ describe("the piece's inside", () => {
     // raised inside and the ramped rim.
     expect(Math.abs(scoreCutout(on.alpha, f.alpha).iou - scoreCutout(off.alpha, f.alpha).iou)).toBeLessThan(0.01);
     expect(matteIntegrity(on.alpha, f.alpha).seamRate).toBe(0);
+  });
+});
+
+describe("on black velvet", () => {
+  // ISNet drops whole parts of white metal on black (a ring's shank, half a chain): the map says ~0
+  // over a part that is 5–10× brighter than the velvet.
+  const lowerHalfDropped = (prob: Plane): Plane => {
+    const data = prob.data.slice();
+    for (let y = Math.floor(prob.height * 0.55); y < prob.height; y++)
+      data.fill(0, y * prob.width, (y + 1) * prob.width);
+    return { ...prob, data };
+  };
+  const lowerInner = (truth: Plane): Uint8Array => {
+    const inner = innerOpaqueMask(truth);
+    inner.fill(0, 0, Math.ceil(truth.height * 0.6) * truth.width);
+    return inner;
+  };
+  const keptOn = (alpha: Plane, mask: Uint8Array): number => {
+    let n = 0;
+    let k = 0;
+    for (let i = 0; i < mask.length; i++)
+      if (mask[i]) {
+        n++;
+        if (alpha.data[i]! >= 0.95) k++;
+      }
+    return k / n;
+  };
+
+  it("gives back a part the network dropped, by its brightness, and keeps the opening clear", async () => {
+    const f = makeFixture({ size: SIZE, seed: 3, layout: "ring", surface: "black", metal: "white", gem: "diamond" });
+    const prob = lowerHalfDropped(await networkLikeSegmenter(f, 512, 1)(f.image));
+    const bare = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: null });
+    const m = await buildMatte(f.image, prob);
+    const inner = lowerInner(f.alpha);
+    expect(inner.some((v) => v === 1)).toBe(true);
+    expect(keptOn(bare.alpha, inner)).toBeLessThan(0.2);
+    expect(keptOn(m.alpha, inner)).toBeGreaterThan(0.95);
+    expect(scoreCutout(m.alpha, f.alpha).iou).toBeGreaterThan(scoreCutout(bare.alpha, f.alpha).iou + 0.1);
+    const integrity = matteIntegrity(m.alpha, f.alpha);
+    expect(integrity.holes).toBeGreaterThan(0);
+    expect(integrity.holesCut).toBe(integrity.holes);
+  });
+
+  it("adds nothing when the network kept the whole piece", async () => {
+    const f = makeFixture({ size: SIZE, seed: 4, layout: "pendant", surface: "black", metal: "yellow", gem: "ruby" });
+    const prob = await networkLikeSegmenter(f, 512, 1)(f.image);
+    const m = await buildMatte(f.image, prob);
+    expect(m.filledShare).toBeLessThan(0.03);
+    expect(scoreCutout(m.alpha, f.alpha).iou).toBeGreaterThan(0.9);
+  });
+});
+
+describe("a highlight along a polished tube", () => {
+  // A bangle on pure white: the tube (radius 180–230 px) is grey metal, its highlight (9 px wide around
+  // radius 204) clipped to the surface's white, and the network took the highlight for the surface (p 0.05). The
+  // bangle's opening (radius < 180) is the surface.
+  const S = 640;
+  function bangle(): { image: Image8; prob: Plane; truth: Plane } {
+    const data = new Uint8Array(S * S * 3).fill(255);
+    const prob = new Float32Array(S * S);
+    const truth = new Float32Array(S * S);
+    for (let y = 0; y < S; y++)
+      for (let x = 0; x < S; x++) {
+        const i = y * S + x;
+        const d = Math.hypot(x + 0.5 - S / 2, y + 0.5 - S / 2);
+        if (d < 180 || d > 230) continue;
+        truth[i] = 1;
+        const off = Math.abs(d - 204);
+        const highlight = off <= 4.5;
+        prob[i] = highlight ? 0.05 : 1;
+        // Shading rises smoothly into the highlight: 150 at the tube's rims, 255 at the highlight.
+        const v = highlight ? 255 : Math.round(255 - (105 * (off - 4.5)) / 21.5);
+        data.fill(v, 3 * i, 3 * i + 3);
+      }
+    return {
+      image: { width: S, height: S, channels: 3, data },
+      prob: { width: S, height: S, data: prob },
+      truth: { width: S, height: S, data: truth },
+    };
+  }
+
+  it("is filled as piece, while the bangle's opening stays clear", async () => {
+    const { image, prob, truth } = bangle();
+    const noStrips = { ...MATTE_DEFAULTS, fill: { ...MATTE_DEFAULTS.fill!, stripElongation: Infinity } };
+    const off = await buildMatte(image, prob, noStrips);
+    const on = await buildMatte(image, prob);
+    const at = (a: Plane, x: number, y: number) => a.data[y * S + x]!;
+    // A point on the highlight (radius 204, straight below the centre) and one in the opening.
+    expect(at(off.alpha, S / 2, S / 2 + 204)).toBeLessThan(0.5);
+    expect(at(on.alpha, S / 2, S / 2 + 204)).toBeGreaterThan(0.95);
+    expect(at(on.alpha, S / 2, S / 2 + 100)).toBe(0);
+    expect(matteIntegrity(on.alpha, truth).opaqueKept).toBeGreaterThan(0.98);
+    expect(matteIntegrity(off.alpha, truth).opaqueKept).toBeLessThan(0.9);
+    const integrity = matteIntegrity(on.alpha, truth);
+    expect(integrity.holesCut).toBe(integrity.holes);
   });
 });

@@ -43,7 +43,14 @@ function scene(): { work: WorkImage; prob: Float32Array } {
   return { work: { width: W, height: H, sx: 1, sy: 1, srgb, linear }, prob };
 }
 
-const hole = (box: typeof A): OpenHole => ({ area: box.w * box.h, box, evidence: 0, prob: 0.3 });
+const hole = (box: typeof A): OpenHole => ({
+  area: box.w * box.h,
+  box,
+  evidence: 0,
+  prob: 0.3,
+  width: Math.min(box.w, box.h),
+  elongation: Math.max(box.w, box.h) / Math.min(box.w, box.h),
+});
 
 describe("PIECE_AREA_LOST on a surface the matte can't read", () => {
   const { work, prob } = scene();

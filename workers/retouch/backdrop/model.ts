@@ -38,6 +38,18 @@ export function clippedWhite(model: BackdropModel): boolean {
   return Math.min(...model.atPiece) >= CLIPPED;
 }
 
+/**
+ * Mean linear level under which the surface is dark (black velvet, sRGB ≲ 48). There, at the sensor's
+ * noise floor, a level or two of JPEG noise is a large ratio: the matte reads such a surface by
+ * absolute brightness, not by ratios to it (opaque-fill.ts), and tightens the outline (network-alpha.ts).
+ */
+export const DARK = 0.03;
+
+/** The surface is dark (see DARK). */
+export function darkSurface(model: BackdropModel): boolean {
+  return (model.mean[0] + model.mean[1] + model.mean[2]) / 3 < DARK;
+}
+
 function basis(u: number, v: number, out: Float64Array): void {
   out[0] = 1;
   out[1] = u;

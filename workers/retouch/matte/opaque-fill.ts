@@ -17,8 +17,9 @@ import type { Plane } from "../types";
 import { dilate, erode } from "../pixels/mask";
 import { boxMean } from "../pixels/box-mean";
 import type { WorkImage } from "../pixels/work-image";
-import { clippedWhite, evalModel, type BackdropModel } from "../backdrop/model";
+import { darkSurface, evalModel, type BackdropModel } from "../backdrop/model";
 import { labelComponents } from "../metrics/matte-integrity";
+import { squaredDistanceTo } from "../metrics/distance";
 
 export interface FillOptions {
   /** How far from the network's confident piece evidence is taken, in work pixels at 1024 px. */
@@ -34,19 +35,38 @@ export interface FillOptions {
   /** The fill grows only through pixels the network gave at least this much (a shadow or a misfit sweep gets ~0). */
   minProb: number;
   /**
-   * Below this mean linear luminance of the surface (black velvet, sRGB ≲ 48) no evidence is taken: at
-   * the sensor's noise floor a level or two of JPEG noise is a large ratio, so "brighter" and "another
-   * chromaticity" fire on the velvet itself and chain links get filled. Measured on
-   * ../shared/data/cutout-dev's black scenes (every second piece, 20): fill on IoU 0.820 / MAE 0.0304,
-   * off 0.829 / 0.0296, opaque kept 0.955 → 0.952.
+   * On a dark surface (backdrop/model.ts DARK) ratios to the surface are noise: there the evidence is
+   * brightness alone, read absolutely — a pixel is piece when its mean linear value exceeds both
+   * `darkMinY` and `darkGain` × the fitted surface's — and it is followed without `reach` or
+   * `minProb`. ISNet drops whole parts of white metal on black (the shank of ring_nhan1, the upper
+   * half of chain_daychuyen1 in ../shared/data/cutout-dev: map < 0.04 over them, the scene 100–230
+   * sRGB against a surface of 18; the shipped anchor loses them too). All 39 black scenes, IoU / opaque
+   * kept: ratio evidence off (before) 0.886 / 0.975, brightness evidence 0.908 / 0.998 (those two
+   * pieces 0.466 → 0.933 and 0.609 → 0.992, nothing else moved by more than 0.003). The ratio evidence
+   * itself was off there because it filled chain links with the velvet's noise: fill on IoU 0.820,
+   * off 0.829 (every second piece, 20).
    */
-  minSurfaceY: number;
+  darkMinY: number;
+  darkGain: number;
+  /**
+   * An enclosed hole at least `stripElongation` times as long as it is wide and at most `stripWidth`
+   * work pixels (at 1024 px) wide is a highlight running along polished metal, not an opening: an
+   * opening seen through a piece (a bangle's inside, even edge-on) is about as wide as the metal
+   * around it. Measured on ../shared/data/cutout-dev's open holes (all 195 scenes, width = 4 × the
+   * mean distance to the piece, length = area / width): the tube highlights of bangle_vongtay and
+   * bangle_vongtay2 on white and sweep (6 holes, truth α = 1) are 9.9–15.2 wide at elongation 36–44;
+   * the narrowest real openings that long, bangle_vongtay4's inside edge-on, 22.4–25.9 wide at
+   * elongation 20–27 (truth α ≤ 0.3); below elongation 20 real openings are as narrow as 4.8.
+   */
+  stripElongation: number;
+  stripWidth: number;
   /**
    * Work pixels (at 1024 px) inside the grown piece from which α is 1 (0: off). Measured on
    * ../shared/data/cutout-dev (every third piece, 13 per surface; IoU / BF / opaque kept, with the edge
    * stage confined to the outline): sweep off 0.918 / 0.897 / 0.937, 3 → 0.922 / 0.910 / 0.958;
-   * grey 3 → 0.912 / 0.929 / 0.994. On flat white it cost boundary F (0.917 → 0.902: gaps between
-   * stones stayed shut), so it is off on a pure-white surface.
+   * grey 3 → 0.912 / 0.929 / 0.994. On flat white (all 39) it now costs little boundary F and keeps
+   * the faces the network half dropped: off 0.919 / 0.920 / 0.951, 3 → 0.919 / 0.918 / 0.965 (it was
+   * off there while the edge stage still re-solved every partial pixel: BF 0.917 → 0.902).
    */
   deep: number;
 }
@@ -65,8 +85,11 @@ export const FILL_DEFAULTS: FillOptions = {
   holeProb: 0.45,
   minTrust: 0.25,
   minProb: 0.03,
-  minSurfaceY: 0.03,
-  deep: Number(process.env.X_DEEP ?? 3),
+  darkMinY: 0.04,
+  darkGain: 6,
+  deep: 3,
+  stripElongation: 20,
+  stripWidth: 18,
 };
 
 /** An enclosed hole the fill left open, with what speaks for it being piece. */
@@ -77,6 +100,9 @@ export interface OpenHole {
   /** Share of its pixels that are evidence of piece, and its mean network value. */
   evidence: number;
   prob: number;
+  /** Mean width (4 × the mean distance of its pixels to the piece) and length / width, work pixels. */
+  width: number;
+  elongation: number;
 }
 
 export interface OpaqueFill {
@@ -137,7 +163,12 @@ export function pieceEvidence(
   const ratio = new Float32Array(n);
   const ev = new Uint8Array(n);
   const meanY = Math.max(1e-3, (backdrop.mean[0] + backdrop.mean[1] + backdrop.mean[2]) / 3);
-  if (backdrop.trust < opts.minTrust || meanY < opts.minSurfaceY) return ev.fill(2);
+  if (backdrop.trust < opts.minTrust) return ev.fill(2);
+  if (darkSurface(backdrop)) {
+    const t = Math.max(opts.darkMinY, opts.darkGain * meanY);
+    for (let i = 0; i < n; i++) ev[i] = (R[i]! + G[i]! + B[i]!) / 3 > t ? 1 : 0;
+    return ev;
+  }
   // The fitted surface, not local means of the network's "clear" pixels: those would include the
   // very piece the network missed. Its misfit (residual) widens the tolerance.
   const b = [0, 0, 0];
@@ -205,7 +236,9 @@ export function opaqueFill(
   const fill = new Float32Array(n);
   const evidence = pieceEvidence(work, backdrop, opts, probWork);
   const scale = Math.max(w, h) / 1024;
-  const near = dilate(core, w, h, Math.max(1, Math.round(opts.reach * scale)));
+  // On a dark surface brightness is unambiguous (see darkMinY): the fill follows it without a reach.
+  const dark = backdrop.trust >= opts.minTrust && darkSurface(backdrop);
+  const near = dark ? new Uint8Array(n).fill(1) : dilate(core, w, h, Math.max(1, Math.round(opts.reach * scale)));
   // Pixels next to plain surface are the piece's own anti-aliased edge (mixed colour, so "evidence"):
   // the network's ramp draws that edge; the fill only takes what lies inside it.
   const surface = new Uint8Array(n);
@@ -213,7 +246,8 @@ export function opaqueFill(
   const nearSurface = dilate(surface, w, h, Math.max(1, Math.round(2 * scale)));
   const through = new Uint8Array(n);
   for (let i = 0; i < n; i++)
-    through[i] = near[i]! && evidence[i] === 1 && !core[i] && !nearSurface[i] && probWork[i]! >= opts.minProb ? 1 : 0;
+    through[i] =
+      near[i]! && evidence[i] === 1 && !core[i] && (dark || (!nearSurface[i] && probWork[i]! >= opts.minProb)) ? 1 : 0;
   const grown = flood(core, through, w, h);
   // Enclosed holes of the grown piece: components of "not grown" that don't reach the frame.
   const notGrown = new Uint8Array(n);
@@ -241,18 +275,30 @@ export function opaqueFill(
       if (y < y0[l]!) y0[l] = y;
       if (y > y1[l]!) y1[l] = y;
     }
+  // Each hole's mean distance to the piece: a strip of width W has mean distance W / 4.
+  const d2 = squaredDistanceTo(grown, w, h);
+  const dsum = new Float64Array(count + 1);
+  for (let i = 0; i < n; i++) {
+    const l = labels[i]!;
+    if (l) dsum[l]! += Math.sqrt(d2[i]!);
+  }
   const take = new Uint8Array(count + 1);
   const openHoles: OpenHole[] = [];
   for (let l = 1; l <= count; l++) {
     if (border[l]) continue;
     const a = size[l]!;
-    if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a) take[l] = 1;
+    const width = (4 * dsum[l]!) / a;
+    const elongation = a / (width * width);
+    const strip = elongation >= opts.stripElongation && width <= opts.stripWidth * scale;
+    if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a || strip) take[l] = 1;
     else
       openHoles.push({
         area: a,
         box: { x: x0[l]!, y: y0[l]!, w: x1[l]! - x0[l]! + 1, h: y1[l]! - y0[l]! + 1 },
         evidence: ev[l]! / a,
         prob: psum[l]! / a,
+        width,
+        elongation,
       });
   }
   for (let i = 0; i < n; i++) if (take[labels[i]!]) grown[i] = 1;
@@ -264,9 +310,8 @@ export function opaqueFill(
     }
   // The piece's inside is opaque: what lies `deep` pixels inside the grown piece is raised to 1
   // whatever the network's value there (its ramp leaves a polished face at p 0.5–0.7 partly clear),
-  // while the outline keeps the ramp's profile. Not on a pure-white surface, where the edge stage
-  // opens the gaps between stones that the network half-closed and colour is the only judge.
-  if (opts.deep > 0 && !clippedWhite(backdrop)) {
+  // while the outline keeps the ramp's profile. On a pure-white surface too (see `deep`).
+  if (opts.deep > 0) {
     const deep = erode(grown, w, h, Math.max(1, Math.round(opts.deep * scale)));
     for (let i = 0; i < n; i++) if (deep[i]) fill[i] = 1;
   }

@@ -41,6 +41,24 @@ const STAIN_RING = 0.045;
 const NEUTRAL_SIDE = 8;
 const STAIN_DEPTH = 40;
 
+/**
+ * Least salience / 10 of a held-back spot listed as a suggestion; its confidence is then halved
+ * (HELD), so the list ranks what was applied above what its place argues against. Measured on the
+ * 52 real photos' spot-stage inputs (scratch held14f): 1486 held-back spots stand out ≥ 0.3, 1323
+ * ≥ 0.5 (25 a photo; median 0.76) — beads, pavé and wire the ring test keeps. Listed, not applied.
+ */
+const SUGGEST = 0.5;
+const HELD = 0.5;
+type Held = NonNullable<SpotEdit["held"]>;
+interface Found {
+  c: Component;
+  salience: number;
+  smudge?: boolean;
+  held?: Held;
+}
+
+export const spotTrace: string[] = [];
+const TRACE = !!process.env.LOUPE_SPOTS_TRACE;
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
   highlightPixels: number;
@@ -63,6 +81,9 @@ export function cleanSpots(
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));
   const { x: bx, y: by, w, h } = bb;
   const n = w * h;
+  const tr = (c: Component, why: string) => {
+    if (TRACE) spotTrace.push(`${bx + c.box.x + (c.box.w >> 1)},${by + c.box.y + (c.box.h >> 1)} ${c.box.w}x${c.box.h} a${c.area} ${why}`);
+  };
   const Y = scratchOf("spots.y", Uint8Array, n);
   // The median is read only on the interior and where the relative highlight test below needs it
   // (170 ≤ Y < 235); elsewhere it is not computed.
@@ -167,7 +188,12 @@ export function cleanSpots(
   const windowArea = (12 * R + 1) ** 2;
   const edits: SpotResult["edits"] = [];
   let id = 0;
-  const accepted: { c: Component; salience: number; smudge?: boolean }[] = [];
+  const accepted: Found[] = [];
+  // Spots held back only by their place (the ring: other material, uneven metal) or as the metal's
+  // shading: listed as suggestions, not applied, when they stand out enough (SUGGEST).
+  const suggest = (c: Component, salience: number, why: Held) => {
+    if (salience >= 10 * SUGGEST) accepted.push({ c, salience, held: why });
+  };
   for (const c of componentsOf(candList, w, maxArea)) {
     if (c.area > maxArea || c.box.w > maxSide || c.box.h > maxSide) continue;
     // Dust and lint are nearly grey; a coloured blob is more likely a stone, enamel or engraving.
@@ -184,28 +210,36 @@ export function cleanSpots(
         signed = sd;
       }
     }
-    if (chroma / c.area > 80) continue;
+    if (chroma / c.area > 80) { tr(c, "chroma"); continue; }
     const p0 = c.pixels[0]!;
     const others = density.at(p0 % w, Math.floor(p0 / w)) - c.area / windowArea;
     const act = candActivity[sortedIndex(candList, p0)]!;
     // On a busy finish only a spot that stands far out of the pattern is dust.
-    if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
+    if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) { tr(c, `busy others ${others.toFixed(4)} act ${act.toFixed(1)} peak ${peak}`); continue; }
     // A single pixel is a speck only when it stands out half as far again as a larger spot must.
-    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) continue;
+    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) { tr(c, `single peak ${peak} act ${act.toFixed(1)}`); continue; }
     // Dust lies on an even stretch of metal (ring.ts); a spot among beads, braid strands, wire over
     // stones or at the piece's edge is the piece's own pattern.
-    const ring = ringStats(rgba, W, w, h, bx, by, c.box, inner);
-    if (!evenRing(ring, SPOT_RING)) continue;
+    const ring = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
+    if (!evenRing(ring, SPOT_RING)) {
+      tr(c, `ring ${JSON.stringify(ring)} peak ${signed}`);
+      suggest(c, peak / (act + 2), "pattern");
+      continue;
+    }
     // A dark blob with the surrounding metal's chromaticity is its shading (pit, engraving) — unless
     // it is deep and the metal around it is smooth (STAIN_RING), where a pit is not to be expected:
     // brown and dark grey dust on rose gold keep nearly the metal's chromaticity.
     const stain = ring.lumaSpread <= STAIN_RING && peak >= STAIN_DEPTH;
-    if (signed < 0 && !stain && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
+    if (signed < 0 && !stain && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
+      tr(c, `shading peak ${peak}`);
+      suggest(c, peak / (act + 2), "shading");
+      continue;
+    }
     accepted.push({ c, salience: peak / (act + 2) });
   }
   for (const c of componentsOf(lightList, w, maxArea)) {
-    if (c.area > maxArea || !spotSized(c, maxSide)) continue;
-    if (touchesLevel(Y, w, h, c.box, greyCatchLevel)) continue;
+    if (c.area > maxArea || !spotSized(c, maxSide)) { tr(c, "L size"); continue; }
+    if (touchesLevel(Y, w, h, c.box, greyCatchLevel)) { tr(c, `L touches ${greyCatchLevel}`); continue; }
     // On neutral metal (silver, white gold) a light grey speck has the metal's own colour: only a
     // small one (2 px or more, at most NEUTRAL_SIDE across) is taken, and only on an even ring below.
     // Measured (dust2, 8 pieces): light grey specks on polished white gold at 1600 px 5 → 8 of 9,
@@ -214,24 +248,33 @@ export function cleanSpots(
       c.area >= 2 &&
       Math.max(c.box.w, c.box.h) <= NEUTRAL_SIDE &&
       isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner);
-    if (!smallNeutral && !isGreyOnColouredMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
+    if (!smallNeutral && !isGreyOnColouredMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) { tr(c, "L not grey/neutral"); continue; }
     let peak = 0;
     for (const p of c.pixels) peak = Math.max(peak, Y[p]! - M[p]!);
     const p0 = c.pixels[0]!;
     // On a busy surface (a braided cord, wire wrapping, granulation) a grey bright blob is its own
     // pattern: the same gate as for dark spots (elorine_necklace_necklace6: 27 blobs on a braid).
     const act = activity.at(p0 % w, (p0 / w) | 0);
-    if (act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
+    if (act > BUSY || (act > 5 && peak < 4 * act + 20)) { tr(c, `L busy act ${act.toFixed(1)} peak ${peak}`); continue; }
     // By colour a light grey speck is a pale reflection on glass or a stone; what tells them apart is
     // its place: metal, even and fully around it (ring.ts; tamar_bracelet_0358's glass beads,
     // tamar_bracelet_0353's wire, elorine_necklace_necklace6's braid took 11 edits without it).
-    if (!evenRing(ringStats(rgba, W, w, h, bx, by, c.box, inner), LIGHT_RING)) continue;
+    const lr = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
+    if (!evenRing(lr, LIGHT_RING)) {
+      tr(c, `L ring ${JSON.stringify(lr)}`);
+      suggest(c, peak / (act + 2), "pattern");
+      continue;
+    }
     accepted.push({ c, salience: peak / (act + 2) });
   }
-  // Smudges: larger, low-contrast blotches on smooth metal, away from catchlights.
+  // Smudges: larger, low-contrast blotches on smooth metal, away from catchlights — and not over a
+  // spot already found (applied or held back), which the film search would otherwise take again.
+  const spotBoxes = accepted.map((a) => a.c.box);
+  const overSpot = (b: Box) =>
+    spotBoxes.some((q) => q.x < b.x + b.w && b.x < q.x + q.w && q.y < b.y + b.h && b.y < q.y + q.h);
   for (const c of findSmudges(Y, inner, w, h, R, (x, y) => activity.at(Math.min(w - 1, x), Math.min(h - 1, y)))) {
     const p0 = c.pixels[c.pixels.length >> 1]!;
-    if (nearHighlight(p0 % w, (p0 / w) | 0)) continue;
+    if (nearHighlight(p0 % w, (p0 / w) | 0) || overSpot(c.box)) continue;
     // A dark facet of a stone or coloured enamel is not a film on the metal.
     let chroma = 0;
     for (const p of c.pixels) {
@@ -244,7 +287,7 @@ export function cleanSpots(
   // Every accepted spot is cleaned (no cap). Ids follow raster order so they stay stable across
   // re-renders; the report lists them by confidence, highest first.
   const kept = accepted.slice().sort((a, b) => a.c.box.y - b.c.box.y || a.c.box.x - b.c.box.x);
-  for (const { c, salience, smudge } of kept) {
+  for (const { c, salience, smudge, held } of kept) {
     id++;
     const long = Math.max(c.box.w, c.box.h);
     const short = Math.min(c.box.w, c.box.h);
@@ -256,13 +299,19 @@ export function cleanSpots(
           ? "speck"
           : "dust";
     const box: Box = { x: bx + c.box.x, y: by + c.box.y, w: c.box.w, h: c.box.h };
-    const off = disabled.has(id);
-    const confidence = Math.round(Math.min(1, salience / 10) * 1000) / 1000;
-    edits.push(
-      off
-        ? { id, box, area: c.area, reason, confidence, disabled: true }
-        : { id, box, area: c.area, reason, confidence },
-    );
+    // `disabled` holds the ids whose default the merchant flipped: an applied spot left as shot, or a
+    // suggestion applied.
+    const off = disabled.has(id) !== (held !== undefined);
+    const confidence = Math.round(Math.min(1, salience / 10) * (held ? HELD : 1) * 1000) / 1000;
+    edits.push({
+      id,
+      box,
+      area: c.area,
+      reason,
+      confidence,
+      ...(held ? { held } : {}),
+      ...(off ? { disabled: true } : {}),
+    });
     if (off) continue;
     if (smudge) liftFilm(rgba, W, c.pixels, w, bx, by, inner);
     else fillHarmonic(rgba, W, c.pixels, w, bx, by, inner);

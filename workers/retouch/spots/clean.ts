@@ -21,7 +21,7 @@ import { scratchOf } from "../pixels/scratch";
 import { catchlightLevel, peakCatchLevel } from "./catchlights";
 import { isShading } from "./shading";
 import { isGreyOnColouredMetal, isNeutralSurround } from "./light-dust";
-import { findSmudges } from "./smudges";
+import { findSmudges, filmOnMetal } from "./smudges";
 import { ringStats, evenRing, SPOT_RING, LIGHT_RING } from "./ring";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
@@ -80,6 +80,7 @@ export function cleanSpots(
   const diag = Math.hypot(W, H);
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));
   const { x: bx, y: by, w, h } = bb;
+  if (TRACE) process.env.SMU_OFF = `${bx},${by}`;
   const n = w * h;
   const tr = (c: Component, why: string) => {
     if (TRACE) spotTrace.push(`${bx + c.box.x + (c.box.w >> 1)},${by + c.box.y + (c.box.h >> 1)} ${c.box.w}x${c.box.h} a${c.area} ${why}`);
@@ -274,14 +275,18 @@ export function cleanSpots(
     spotBoxes.some((q) => q.x < b.x + b.w && b.x < q.x + q.w && q.y < b.y + b.h && b.y < q.y + q.h);
   for (const c of findSmudges(Y, inner, w, h, R, (x, y) => activity.at(Math.min(w - 1, x), Math.min(h - 1, y)))) {
     const p0 = c.pixels[c.pixels.length >> 1]!;
-    if (nearHighlight(p0 % w, (p0 / w) | 0) || overSpot(c.box)) continue;
-    // A dark facet of a stone or coloured enamel is not a film on the metal.
+    if (nearHighlight(p0 % w, (p0 / w) | 0) || overSpot(c.box)) { tr(c, `smudge skipped nearHL ${nearHighlight(p0 % w, (p0 / w) | 0)} over ${overSpot(c.box)}`); continue; }
+    // A dark facet of a stone or coloured enamel is not a film on the metal: the blotch is nearly grey,
+    // or it has the colour of the metal around it (a film on yellow gold stays yellow).
     let chroma = 0;
     for (const p of c.pixels) {
       const q = 4 * ((by + ((p / w) | 0)) * W + bx + (p % w));
       chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
     }
-    if (chroma / c.area > 80) continue;
+    if (chroma / c.area > 80 && !filmOnMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
+      tr(c, "smudge chroma");
+      continue;
+    }
     accepted.push({ c, salience: 3, smudge: true });
   }
   // Every accepted spot is cleaned (no cap). Ids follow raster order so they stay stable across

@@ -137,7 +137,7 @@ const STONE = 0.2;
 const ONE_SIDE = 0.4;
 
 /** Silver, white gold, gold or rose gold by log-chromaticity (ln R/G, ln B/G): not a stone, bead or cord. */
-function metalColour(rg: number, bg: number): boolean {
+export function metalColour(rg: number, bg: number): boolean {
   if (Math.hypot(rg, bg) < COLOURED_METAL) return true;
   return rg > 0 && rg <= METAL_RED && bg < 0;
 }

@@ -57,8 +57,6 @@ interface Found {
   held?: Held;
 }
 
-export const spotTrace: string[] = [];
-const TRACE = !!process.env.LOUPE_SPOTS_TRACE;
 export interface SpotResult {
   edits: (SpotEdit & { disabled?: boolean })[];
   highlightPixels: number;
@@ -80,11 +78,7 @@ export function cleanSpots(
   const diag = Math.hypot(W, H);
   const R = Math.min(40, Math.max(4, Math.round(0.0045 * diag)));
   const { x: bx, y: by, w, h } = bb;
-  if (TRACE) process.env.SMU_OFF = `${bx},${by}`;
   const n = w * h;
-  const tr = (c: Component, why: string) => {
-    if (TRACE) spotTrace.push(`${bx + c.box.x + (c.box.w >> 1)},${by + c.box.y + (c.box.h >> 1)} ${c.box.w}x${c.box.h} a${c.area} ${why}`);
-  };
   const Y = scratchOf("spots.y", Uint8Array, n);
   // The median is read only on the interior and where the relative highlight test below needs it
   // (170 ≤ Y < 235); elsewhere it is not computed.
@@ -211,58 +205,56 @@ export function cleanSpots(
         signed = sd;
       }
     }
-    if (chroma / c.area > 80) { tr(c, "chroma"); continue; }
+    if (chroma / c.area > 80) continue;
     const p0 = c.pixels[0]!;
     const others = density.at(p0 % w, Math.floor(p0 / w)) - c.area / windowArea;
     const act = candActivity[sortedIndex(candList, p0)]!;
     // On a busy finish only a spot that stands far out of the pattern is dust.
-    if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) { tr(c, `busy others ${others.toFixed(4)} act ${act.toFixed(1)} peak ${peak}`); continue; }
+    if (others > DENSE || act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
     // A single pixel is a speck only when it stands out half as far again as a larger spot must.
-    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) { tr(c, `single peak ${peak} act ${act.toFixed(1)}`); continue; }
+    if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) continue;
     // Dust lies on an even stretch of metal (ring.ts); a spot among beads, braid strands, wire over
     // stones or at the piece's edge is the piece's own pattern.
     const ring = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
     if (!evenRing(ring, SPOT_RING)) {
-      tr(c, `ring ${JSON.stringify(ring)} peak ${signed}`);
       suggest(c, peak / (act + 2), "pattern");
       continue;
     }
     // A dark blob with the surrounding metal's chromaticity is its shading (pit, engraving) — unless
     // it is deep and the metal around it is smooth (STAIN_RING), where a pit is not to be expected:
     // brown and dark grey dust on rose gold keep nearly the metal's chromaticity.
-    const stain = ring.lumaSpread <= STAIN_RING && peak >= STAIN_DEPTH;
+    // Beside a catchlight or a stone the ring's spread is read without it (ring.ts `beside`).
+    const stain = Math.min(ring.lumaSpread, ring.beside?.lumaSpread ?? Infinity) <= STAIN_RING && peak >= STAIN_DEPTH;
     if (signed < 0 && !stain && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
-      tr(c, `shading peak ${peak}`);
       suggest(c, peak / (act + 2), "shading");
       continue;
     }
     accepted.push({ c, salience: peak / (act + 2) });
   }
   for (const c of componentsOf(lightList, w, maxArea)) {
-    if (c.area > maxArea || !spotSized(c, maxSide)) { tr(c, "L size"); continue; }
-    if (touchesLevel(Y, w, h, c.box, greyCatchLevel)) { tr(c, `L touches ${greyCatchLevel}`); continue; }
+    if (c.area > maxArea || !spotSized(c, maxSide)) continue;
+    if (touchesLevel(Y, w, h, c.box, greyCatchLevel)) continue;
     // On neutral metal (silver, white gold) a light grey speck has the metal's own colour: only a
     // small one (2 px or more, at most NEUTRAL_SIDE across) is taken, and only on an even ring below.
     // Measured (dust2, 8 pieces): light grey specks on polished white gold at 1600 px 5 → 8 of 9,
     // highlights 48 / 48 kept; on 52 real photos 3 more edits (tamar_ring_0339's mottled stone).
+    const long = Math.max(c.box.w, c.box.h);
+    const strand = long >= 8 && (long >= 3 * Math.min(c.box.w, c.box.h) || c.area < 0.35 * c.box.w * c.box.h);
     const smallNeutral =
-      c.area >= 2 &&
-      Math.max(c.box.w, c.box.h) <= NEUTRAL_SIDE &&
-      isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner);
-    if (!smallNeutral && !isGreyOnColouredMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) { tr(c, "L not grey/neutral"); continue; }
+      c.area >= 2 && (long <= NEUTRAL_SIDE || strand) && isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner);
+    if (!smallNeutral && !isGreyOnColouredMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
     let peak = 0;
     for (const p of c.pixels) peak = Math.max(peak, Y[p]! - M[p]!);
     const p0 = c.pixels[0]!;
     // On a busy surface (a braided cord, wire wrapping, granulation) a grey bright blob is its own
     // pattern: the same gate as for dark spots (elorine_necklace_necklace6: 27 blobs on a braid).
     const act = activity.at(p0 % w, (p0 / w) | 0);
-    if (act > BUSY || (act > 5 && peak < 4 * act + 20)) { tr(c, `L busy act ${act.toFixed(1)} peak ${peak}`); continue; }
+    if (act > BUSY || (act > 5 && peak < 4 * act + 20)) continue;
     // By colour a light grey speck is a pale reflection on glass or a stone; what tells them apart is
     // its place: metal, even and fully around it (ring.ts; tamar_bracelet_0358's glass beads,
     // tamar_bracelet_0353's wire, elorine_necklace_necklace6's braid took 11 edits without it).
     const lr = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
     if (!evenRing(lr, LIGHT_RING)) {
-      tr(c, `L ring ${JSON.stringify(lr)}`);
       suggest(c, peak / (act + 2), "pattern");
       continue;
     }
@@ -275,7 +267,7 @@ export function cleanSpots(
     spotBoxes.some((q) => q.x < b.x + b.w && b.x < q.x + q.w && q.y < b.y + b.h && b.y < q.y + q.h);
   for (const c of findSmudges(Y, inner, w, h, R, (x, y) => activity.at(Math.min(w - 1, x), Math.min(h - 1, y)))) {
     const p0 = c.pixels[c.pixels.length >> 1]!;
-    if (nearHighlight(p0 % w, (p0 / w) | 0) || overSpot(c.box)) { tr(c, `smudge skipped nearHL ${nearHighlight(p0 % w, (p0 / w) | 0)} over ${overSpot(c.box)}`); continue; }
+    if (nearHighlight(p0 % w, (p0 / w) | 0) || overSpot(c.box)) continue;
     // A dark facet of a stone or coloured enamel is not a film on the metal: the blotch is nearly grey,
     // or it has the colour of the metal around it (a film on yellow gold stays yellow).
     let chroma = 0;
@@ -284,7 +276,6 @@ export function cleanSpots(
       chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
     }
     if (chroma / c.area > 80 && !filmOnMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
-      tr(c, "smudge chroma");
       continue;
     }
     accepted.push({ c, salience: 3, smudge: true });

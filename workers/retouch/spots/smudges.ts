@@ -11,10 +11,14 @@ import { blobMean, ringMean } from "./ring-mean";
 import { logChroma } from "./shading";
 import { metalColour } from "./ring";
 
-export const smudgeTrace: string[] = [];
 /** A blotch must be at least this much darker than its median (share of 8-bit sRGB, ≈ 7 % in linear light), and at most MAX_DEFICIT. */
 const MIN_DEFICIT = 0.02;
 const MAX_DEFICIT = 0.22;
+/**
+ * Least radius (full-resolution px) of the median a film is measured against: a film 10–20 px across
+ * pulls a narrower median toward itself (dust2's films at 640 px, where 2R is 8 px: 4 of 7 found).
+ */
+const MEDIAN_REACH = 14;
 /** Fine-scale activity (mean |Y − median|, 8-bit) above which the finish is not smooth. */
 const SMOOTH = 3;
 /** The ring around a smudge: at least this share on the piece, and this quiet (mean |Δ| / mean). */
@@ -67,8 +71,11 @@ export function findSmudges(
   R: number,
   activity: (x: number, y: number) => number,
 ): Component[] {
-  // Reduced by k (2 at 640 px, ~6 at 4 MP): a smudge is a few reduced pixels across whatever the
-  // photo's size, and the wide median costs a sixteenth to a thirty-sixth of full resolution.
+  // Reduced by k = R/4 (2 up to 1600 px, 4 at 4 MP, 7 at 20 MP): a film 10–20 px across stays several
+  // reduced pixels wide.
+  // Reduced by R/2 (5 at 1600 px) dust2's films split below the least area (1600 px: 6 of 12 found on
+  // polished metal, 12 of 12 with this and the 3 × 3 mean below); the wide median runs on a quarter to
+  // a fiftieth of full resolution.
   const k = Math.max(2, Math.floor(R / 4));
   const dw = Math.floor(w / k);
   const dh = Math.floor(h / k);
@@ -91,19 +98,9 @@ export function findSmudges(
       Yd[y * dw + x] = Math.round(sum / kk);
       innerD[y * dw + x] = all;
     }
-  // A median of radius 2R (full-resolution pixels).
-  const Md = separableMedian(Yd, dw, dh, Math.max(3, Math.round((2 * R) / k)), new Uint8Array(n), innerD);
+  // A median of radius 2R, at least MEDIAN_REACH (full-resolution pixels).
+  const Md = separableMedian(Yd, dw, dh, Math.max(3, Math.round(Math.max(2 * R, MEDIAN_REACH) / k)), new Uint8Array(n), innerD);
   const list: number[] = [];
-  if (process.env.SMU_AT) {
-    const [gx, gy] = process.env.SMU_AT.split(",").map(Number);
-    const [ox, oy] = (process.env.SMU_OFF ?? "0,0").split(",").map(Number);
-    const x = Math.round((gx! - ox!) / k), y = Math.round((gy! - oy!) / k);
-    for (let yy = y - 6; yy <= y + 6; yy += 2) {
-      let row = "";
-      for (let xx = x - 8; xx <= x + 8; xx += 2) row += `${Yd[yy * dw + xx]}/${Md[yy * dw + xx]}${innerD[yy * dw + xx] ? "" : "x"} `;
-      smudgeTrace.push("0,0 " + row);
-    }
-  }
   // The blotch is read on the reduced grid's 3 × 3 mean (interior pixels only): a film a few percent
   // darker is then one compact blob, not a scatter of the pixels that noise left over the threshold.
   const Yb = boxMean3(Yd, innerD, dw, dh);
@@ -113,29 +110,18 @@ export function findSmudges(
     const v = Yb[i]!;
     if (v <= m - Math.max(2.5, MIN_DEFICIT * m) && v >= (1 - MAX_DEFICIT) * m) list.push(i);
   }
-  if (process.env.SMU_AT) {
-    const [gx, gy] = process.env.SMU_AT.split(",").map(Number);
-    const [ox, oy] = (process.env.SMU_OFF ?? "0,0").split(",").map(Number);
-    const x = Math.round((gx! - ox!) / k), y = Math.round((gy! - oy!) / k);
-    const near = list.filter((i) => Math.abs((i % dw) - x) < 8 && Math.abs(((i / dw) | 0) - y) < 8);
-    smudgeTrace.push(`0,0 list near ${near.length} of ${list.length} dw ${dw} dh ${dh} at ${x},${y}`);
-  }
-  // Areas in reduced pixels: radius 0.5R … 1.5R at full resolution.
+  // Areas in reduced pixels: radius up to 1.5R at full resolution, at least 0.5 × min(R, 5) and 32 px.
   const maxArea = Math.round((Math.PI * (1.5 * R) ** 2) / kk);
   const minArea = Math.max(3, Math.round((Math.PI * (0.5 * Math.min(R, 5)) ** 2) / kk), Math.round(32 / kk));
   const out: Component[] = [];
-  const T = (c: Component, why: string) => {
-    const [ox, oy] = (process.env.SMU_OFF ?? "0,0").split(",").map(Number);
-    if (process.env.LOUPE_SPOTS_TRACE) smudgeTrace.push(`${ox! + k * c.box.x + ((k * c.box.w) >> 1)},${oy! + k * c.box.y + ((k * c.box.h) >> 1)} ${c.box.w}x${c.box.h}r a${c.area} k${k} ${why}`);
-  };
   for (const c of componentsOf(list, dw, maxArea)) {
-    if (c.area > maxArea || c.area < minArea) { T(c, `area min ${minArea} max ${maxArea}`); continue; }
+    if (c.area > maxArea || c.area < minArea) continue;
     const { w: bw, h: bh } = c.box;
-    if (c.area < 0.45 * bw * bh || Math.max(bw, bh) > 2.2 * Math.min(bw, bh)) { T(c, "shape"); continue; }
-    if (!quietRing(Yd, innerD, dw, dh, c.box)) { T(c, "ring"); continue; }
+    if (c.area < 0.45 * bw * bh || Math.max(bw, bh) > 2.2 * Math.min(bw, bh)) continue;
+    if (!quietRing(Yd, innerD, dw, dh, c.box)) continue;
     const cx = k * c.box.x + ((k * bw) >> 1);
     const cy = k * c.box.y + ((k * bh) >> 1);
-    if (activity(cx, cy) > SMOOTH) { T(c, `act ${activity(cx, cy).toFixed(1)}`); continue; }
+    if (activity(cx, cy) > SMOOTH) continue;
     // Back to full resolution: each reduced pixel's k × k block.
     const px: number[] = [];
     for (const p of c.pixels) {
@@ -148,7 +134,6 @@ export function findSmudges(
         }
     }
     px.sort((a, b) => a - b);
-    T(c, "ACCEPTED");
     out.push({
       label: c.label,
       area: px.length,

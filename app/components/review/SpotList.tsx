@@ -44,8 +44,7 @@ export function SpotList({ spots, busy, canRerun, onChange }: Props) {
                 <li key={s.id} data-testid="spot-item" data-held={s.held ?? undefined}>
                   <InlineStack align="space-between" blockAlign="center" gap="200">
                     <Text as="span" variant="bodySm" tone={s.disabled ? "subdued" : undefined}>
-                      #{s.id} {s.reason}, {s.area} px at ({Math.round(s.box.x)}, {Math.round(s.box.y)})
-                      {state.note}
+                      #{s.id} {s.reason}, {s.area} px at ({Math.round(s.box.x)}, {Math.round(s.box.y)}){state.note}
                     </Text>
                     <Button
                       size="slim"

@@ -99,7 +99,14 @@ export function findSmudges(
       innerD[y * dw + x] = all;
     }
   // A median of radius 2R, at least MEDIAN_REACH (full-resolution pixels).
-  const Md = separableMedian(Yd, dw, dh, Math.max(3, Math.round(Math.max(2 * R, MEDIAN_REACH) / k)), new Uint8Array(n), innerD);
+  const Md = separableMedian(
+    Yd,
+    dw,
+    dh,
+    Math.max(3, Math.round(Math.max(2 * R, MEDIAN_REACH) / k)),
+    new Uint8Array(n),
+    innerD,
+  );
   const list: number[] = [];
   // The blotch is read on the reduced grid's 3 × 3 mean (interior pixels only): a film a few percent
   // darker is then one compact blob, not a scatter of the pixels that noise left over the threshold.

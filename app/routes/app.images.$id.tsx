@@ -34,6 +34,7 @@ import { isBusy } from "../ui/states";
 import { usePolling } from "../ui/use-polling";
 import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
+import { flippedSpotIds } from "../ui/spots";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { EditorCard } from "../components/editor/EditorCard";
 import { ReviewNavigator } from "../components/review/ReviewNavigator";
@@ -256,7 +257,7 @@ export default function ImageReview() {
                   {
                     intent: "rerun",
                     settings: JSON.stringify(s),
-                    disabledSpots: JSON.stringify(spots.filter((x) => x.disabled).map((x) => x.id)),
+                    disabledSpots: JSON.stringify(flippedSpotIds(spots)),
                   },
                   { method: "post" },
                 )

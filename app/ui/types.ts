@@ -29,5 +29,7 @@ export interface SpotView {
   box: Box;
   area: number;
   reason: string;
+  /** Held back by the engine (a suggestion): "pattern" or "shading" (workers/retouch/report.ts). */
+  held?: string;
   disabled?: boolean;
 }

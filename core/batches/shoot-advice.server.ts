@@ -16,7 +16,8 @@ export function shootAdvice(
       ...(r.framing.supported
         ? { width: r.framing.supported, height: r.framing.supported }
         : { width: r.input.width, height: r.input.height }),
-      dustCount: r.edits.length,
+      // Suggestions the engine held back (not applied) are not dust it found.
+      dustCount: r.edits.filter((e) => !e.held).length,
       backdropUniformity: r.backdrop.uniformity,
       exposure: r.gains.exposure,
       whiteBalance: r.gains.whiteBalance,

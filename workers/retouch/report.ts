@@ -10,6 +10,14 @@ export interface SpotEdit {
   reason: "dust" | "speck" | "lint" | "smudge";
   /** 0..1: how far the spot stands out of its surroundings' texture (the report lists the highest first). */
   confidence?: number;
+  /**
+   * Set when the engine held the spot back (a suggestion, not applied unless the merchant turns it
+   * on): "pattern" — the piece around it is uneven or another material (beads, stones, edges);
+   * "shading" — it has the metal's own colour (a pit or an engraving).
+   */
+  held?: "pattern" | "shading";
+  /** Not painted on this render: an applied spot the merchant undid, or a suggestion left off. */
+  disabled?: boolean;
 }
 
 export interface ImageReport {

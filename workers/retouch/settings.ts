@@ -99,6 +99,10 @@ export type RenderSettings = v.InferOutput<typeof RenderSettingsSchema>;
 
 export interface RetouchSettings extends RenderSettings {
   target?: BatchTarget;
+  /**
+   * Spot ids whose default the merchant flipped (spots/clean.ts): a removed spot left as shot, or a
+   * suggestion the engine held back (`held`) removed after all.
+   */
   disabledSpots?: number[];
   product?: ProductContext;
   reference?: Uint8Array | null;

@@ -56,7 +56,7 @@ export function ReviewViewer(p: ViewerProps) {
         onMode={setMode}
         onZoom={setZoom}
         onOverlays={setOverlays}
-        counts={{ spots: p.spotBoxes.length, warnings: p.warningBoxes.length }}
+        counts={{ spots: p.spotBoxes.filter((b) => b.tone === "spot").length, warnings: p.warningBoxes.length }}
       />
       {mode === "slider" && comparable ? (
         <RangeSlider

@@ -2,7 +2,9 @@
 // pattern alone — glass beads' reflections, braided cord, wire over stones, hammered and engraved
 // metal. Before the ring test (workers/retouch/spots/ring.ts) these five photos got 90, 53, 47, 10 and
 // 147 edits, nearly all on that pattern (looked at at 100 %: smeared bead edges, wire crossings and
-// hammer pits); now 0, 0, 4, 0 and 15 (the 15: specks and films on the green pendant's glass).
+// hammer pits); then 0, 0, 4, 0 and 15; now (issue-14f, cached stage inputs, scratch real14e) 0, 0, 4,
+// 0 and 9 (the 9: two specks and seven films on the green pendant's glass). What the ring test holds
+// back is listed after them as suggestions, not applied (held, disabled).
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,16 +22,18 @@ const CASES: Array<[string, number]> = [
   ["tamar_necklace_0052", 3], // 0: beads and spacers
   ["tamar_earring_0166", 8], // 4: hammered silver wire
   ["tamar_pendant_0350", 3], // 0: hammered, engraved gold
-  ["elorine_necklace_necklace6", 20], // 15: braided cord, glass pendant
+  ["elorine_necklace_necklace6", 14], // 9: braided cord, glass pendant
 ];
 
 describe.skipIf(!photos)("spots on real photos", () => {
   for (const [name, most] of CASES)
-    it(`${name}: at most ${most} edits, all listed by confidence`, async () => {
+    it(`${name}: at most ${most} edits applied, suggestions not applied, all listed by confidence`, async () => {
       const bytes = new Uint8Array(fs.readFileSync(path.join(photos!, `${name}.jpg`)));
       const r = await runPipeline(bytes, {}, network);
       const edits = r.output.report.edits;
-      expect(edits.length).toBeLessThanOrEqual(most);
+      expect(edits.filter((e) => !e.held).length).toBeLessThanOrEqual(most);
+      for (const e of edits.filter((x) => x.held)) expect(e.disabled).toBe(true);
+      expect(r.output.report.measurements.spotsRemoved).toBe(edits.filter((e) => !e.disabled).length);
       for (let k = 1; k < edits.length; k++)
         expect(edits[k - 1]!.confidence ?? 0).toBeGreaterThanOrEqual(edits[k]!.confidence ?? 0);
     }, 120_000);

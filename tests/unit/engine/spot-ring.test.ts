@@ -1,7 +1,8 @@
-// The ring around a spot (spots/ring.ts): even on plain metal, uneven where a stone, a bead or the
-// piece's edge is beside the spot.
+// The ring around a spot (spots/ring.ts): even on plain metal, uneven where a bead, a wire or the
+// piece's edge is around the spot; a stone or a catchlight on one side of a speck on metal is left out
+// of the ring (its `beside` part), and what is left must be even by the stricter BESIDE limits.
 import { describe, expect, it } from "vitest";
-import { ringStats, evenRing, SPOT_RING, LIGHT_RING } from "../../../workers/retouch/spots/ring";
+import { ringStats, evenRing, SPOT_RING, LIGHT_RING, BESIDE } from "../../../workers/retouch/spots/ring";
 
 const W = 40;
 const H = 40;
@@ -28,13 +29,40 @@ describe("spot ring", () => {
     expect(evenRing(s, LIGHT_RING)).toBe(true);
   });
 
-  it("a teal stone on one side (x ≥ 21): colour spread over the limits", () => {
+  it("a teal stone on one side (x ≥ 24): the whole ring is uneven, the gold beside it even — a speck on metal by a stone", () => {
     const { rgba, inner } = plain(GOLD);
-    for (let y = 0; y < H; y++) for (let x = 21; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
+    for (let y = 0; y < H; y++) for (let x = 24; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
     const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
     expect(s.onPiece).toBe(1);
     expect(s.chromaSpread).toBeGreaterThan(SPOT_RING.chromaSpread);
+    // The ring spans columns and rows 14..25 less the box grown by 1 (17..22): 108 pixels, 24 of them
+    // (columns 24 and 25) on the stone.
+    expect(s.beside!.share).toBeCloseTo(24 / 108, 6);
+    expect(s.beside!.chromaSpread).toBeCloseTo(0, 6);
+    expect(evenRing(s, SPOT_RING)).toBe(true);
+  });
+
+  it("a spot on a teal stone (teal over half the ring, gold on one side): uneven, nothing left out", () => {
+    const { rgba, inner } = plain(GOLD);
+    for (let y = 0; y < H; y++) for (let x = 17; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
+    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    expect(s.beside).toBeUndefined();
     expect(evenRing(s, SPOT_RING)).toBe(false);
+    expect(evenRing(s, LIGHT_RING)).toBe(false);
+  });
+
+  it("a catchlight's core on one side (skipped) and its paler flank: left out, the rest even", () => {
+    const { rgba, inner } = plain(GOLD);
+    // Core at x ≥ 24 (skipped), flank x 22–23: brighter and paler than the gold.
+    for (let y = 0; y < H; y++) for (let x = 22; x < 24; x++) rgba.set([240, 225, 190], 4 * (y * W + x));
+    const s = ringStats(rgba, W, W, H, 0, 0, box, inner, (x) => x >= 24);
+    // Columns 23–25 (36 pixels) and column 22 outside the grown box (6): 42 of 108.
+    expect(s.beside!.share).toBeCloseTo(42 / 108, 6);
+    expect(s.beside!.lumaSpread).toBeLessThan(BESIDE.lumaSpread);
+    expect(evenRing(s, SPOT_RING)).toBe(true);
+    // Without the skip (no catchlight there) the bright columns stay in and the ring is uneven.
+    const bare = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    expect(bare.lumaSpread).toBeGreaterThan(SPOT_RING.lumaSpread);
   });
 
   it("a spot by the piece's edge (left half off the piece): under the share on the piece", () => {
@@ -60,11 +88,13 @@ describe("spot ring", () => {
     expect(evenRing(marked, SPOT_RING)).toBe(false);
   });
 
-  it("a grey stripe across gold (a wire): luminance and colour spread rise", () => {
+  it("a grey wire across gold under the spot (crossing the ring above and below): uneven, not left out", () => {
     const { rgba, inner } = plain(GOLD);
-    for (let y = 0; y < H; y++) for (let x = 14; x < 16; x++) rgba.set([235, 235, 235], 4 * (y * W + x));
+    for (let y = 0; y < H; y++) for (let x = 19; x < 21; x++) rgba.set([235, 235, 235], 4 * (y * W + x));
     const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
     expect(s.lumaSpread).toBeGreaterThan(0.08);
+    expect(s.beside).toBeUndefined();
     expect(evenRing(s, LIGHT_RING)).toBe(false);
+    expect(evenRing(s, SPOT_RING)).toBe(false);
   });
 });

@@ -1,10 +1,12 @@
 // Dust on two independent generators: jewelry.ts's round dark specks and straight lint, and dust2.ts's
 // polygon specks in five colours and opacities, curved fibres and smudges. Per generator: share of
 // specks removed (measures.md), every highlight kept, texture energy within 5 % on every image, at
-// 640 px and at 1600 px (the hidden renders' size).
+// 640 px and at 1600 px (the hidden renders' size). A third set places dark and light grey specks
+// 1–6 px across beside catchlights (round and star-shaped) and stones on polished metal
+// (dust2.ts withNearSpecks): the hidden renders' hardest class.
 import { describe, expect, it } from "vitest";
-import { makeFixture, fixturePng, type Finish, type Metal } from "../../fixtures/jewelry";
-import { withDust2 } from "../../fixtures/dust2";
+import { makeFixture, fixturePng, type Finish, type Gem, type Layout, type Metal } from "../../fixtures/jewelry";
+import { withDust2, withNearSpecks, withStarCatchlights } from "../../fixtures/dust2";
 import { truthSegmenter } from "../../fixtures/segmenters";
 import { cleanMetal, dustRemoval, highlightsKept, textureEnergy } from "../../fixtures/measure";
 import { runPipeline } from "../../../workers/retouch/pipeline";
@@ -49,14 +51,52 @@ async function score(gen: 1 | 2, size = 640) {
   return { removed, counted, kept, highlights, worstTexture };
 }
 
-// Measured on these six pieces (2026-12-06, issue-14e): jewelry.ts 54 / 54 at 640 px and 81 / 81 at
-// 1600 px; dust2.ts 81 / 92 (0.88) at 640 px and 82 / 107 (0.77) at 1600 px; highlights 36 / 36 in
-// each; worst texture change 4.7 % (dust2, 640 px). dust2's misses: smudges on brushed and hammered
-// metal (not told from the finish) and, at 1600 px, on polished metal too (the film search splits
-// them into pieces under its least area); light grey on neutral metal (silver, white gold: brighter
-// than the metal by less than the texture threshold, and grey like it); a few mid grey and
-// blue-grey specks under 2.5 px on hammered metal.
-const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.85, 1600: 0.74 } };
+// Measured on these six pieces (2026-12-06, issue-14f; `npx tsx scratch-l14/gen14e.ts` measures the
+// same on eight): jewelry.ts 54 / 54 at 640 px and 81 / 81 at 1600 px; dust2.ts 81 / 92 (0.88) at 640 px and 87 / 107 (0.81) at 1600 px (was 82 / 107:
+// smudges on polished and hammered metal now found at 1600 px); highlights
+// 36 / 36 in each; worst texture change 4.7 % (dust2, 640 px). dust2's misses: smudges on brushed
+// metal (the finish's own streaks run through them) and half of those on hammered metal; light grey
+// specks on brushed silver (under the texture threshold); a few mid grey and blue-grey specks under
+// 2.5 px on hammered metal.
+const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.87, 1600: 0.8 } };
+
+const NEAR: Array<[Layout, Metal, Gem, number]> = [
+  ["ring", "yellow", "ruby", 21],
+  ["ring", "rose", "emerald", 22],
+  ["ring", "white", "diamond", 23],
+  ["ring", "silver", "sapphire", 24],
+  ["pendant", "yellow", "sapphire", 25],
+  ["pendant", "white", "ruby", 26],
+  ["ring", "yellow", "none", 27],
+  ["ring", "silver", "none", 28],
+];
+
+async function nearScore(size: number) {
+  let removed = 0;
+  let counted = 0;
+  let kept = 0;
+  let highlights = 0;
+  for (const [layout, metal, gem, seed] of NEAR) {
+    let f = makeFixture({ size, layout, metal, gem, finish: "polished", dust: 0, lint: 0, highlights: 6, seed });
+    f = withStarCatchlights(f, 4, seed);
+    f = withNearSpecks(f, { specks: 12, seed });
+    const r = await runPipeline(await fixturePng(f), {}, truthSegmenter(f, size > 1000 ? 1024 : 512));
+    const d = dustRemoval(f, r.internals.cutout, 4);
+    const h = highlightsKept(f, r.internals.cutout, 4);
+    removed += d.removed;
+    counted += d.counted;
+    kept += h.kept;
+    highlights += h.counted;
+  }
+  return { removed, counted, kept, highlights };
+}
+
+// Measured on these eight pieces (2026-12-06, issue-14f): 45 / 57 (0.79) at 640 px, 55 / 70 (0.79) at
+// 1600 px; highlights 60 / 60 at each size.
+// Before the ring's `beside` part (spots/ring.ts) 26 / 57 (46 %) and 30 / 71 (42 %). Misses: light grey
+// specks on white gold and silver beside the diamond or sapphire (within the texture threshold of
+// the metal, or joined to the stone's bright facets) and a few by the piece's edge at 640 px.
+const NEAR_BOUNDS: Record<number, number> = { 640: 0.78, 1600: 0.78 };
 
 describe("dust, two generators", () => {
   for (const gen of [1, 2] as const)
@@ -69,4 +109,15 @@ describe("dust, two generators", () => {
         expect(s.kept).toBe(s.highlights);
         expect(s.worstTexture).toBeLessThan(0.05);
       }, 300_000);
+});
+
+describe("dust beside catchlights and stones (polished metal)", () => {
+  for (const size of [640, 1600])
+    it(`at ${size} px: ≥ ${NEAR_BOUNDS[size]! * 100} % removed, every highlight kept`, async () => {
+      const s = await nearScore(size);
+      expect(s.counted).toBeGreaterThanOrEqual(50);
+      expect(s.removed / s.counted).toBeGreaterThanOrEqual(NEAR_BOUNDS[size]!);
+      expect(s.highlights).toBeGreaterThanOrEqual(50);
+      expect(s.kept).toBe(s.highlights);
+    }, 600_000);
 });

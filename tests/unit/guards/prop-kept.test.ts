@@ -7,6 +7,8 @@ import { honestComposite, honestGains } from "../../fixtures/guards/indep/honest
 import { renderPendant } from "../../fixtures/guards/indep/pendant";
 import { cloneLin, toImage8 } from "../../fixtures/guards/image";
 import { rng } from "../../fixtures/guards/rng";
+import { indepPhotoCases } from "../../fixtures/guards/indep/cases";
+import { requirePhotos } from "../../fixtures/guards/photo-dir";
 
 describe("PROP_KEPT (check)", () => {
   for (const surface of ["pale_green", "black_velvet"] as const)
@@ -39,4 +41,20 @@ describe("PROP_KEPT (check)", () => {
       expect(found?.value).toBeGreaterThan(0.015);
       expect(found?.value).toBeLessThan(0.025);
     }, 30_000);
+});
+
+// Real photos (calibration half of tests/fixtures/guards/indep): the honest retouch of
+// tamar_bracelet_0359 keeps the soft shadow under the bracelet, a shadow and no prop; that of
+// elorine_pendant_necklace2 keeps grey folds of its drape far from the chain, which are.
+describe.runIf(requirePhotos())("PROP_KEPT on kept shadows of real photos (check)", () => {
+  const prop = async (file: string) => {
+    const c = (await indepPhotoCases(560, (f) => f === file)).find((x) => x.damage === "honest")!;
+    return checkPair(c.before, c.after).warnings.find((w) => w.code === "PROP_KEPT" && w.severity === "warning");
+  };
+  it("a soft shadow kept next to the piece is no prop", async () => {
+    expect(await prop("tamar_bracelet_0359.jpg")).toBeUndefined();
+  }, 120_000);
+  it("grey folds of a drape kept away from the piece are", async () => {
+    expect((await prop("elorine_pendant_necklace2.jpg"))?.value).toBeGreaterThan(0.02);
+  }, 120_000);
 });

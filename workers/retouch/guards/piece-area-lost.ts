@@ -11,6 +11,7 @@ import { boxMeanReplicated } from "../pixels/box-mean";
 import { round, warning } from "./context";
 import type { SurfaceDistances } from "./matte-estimate";
 import type { Thresholds } from "./thresholds";
+import { removedShadow } from "./removed-shadow";
 
 /** Result this close to its studio colour (ΔE00) shows background. */
 const STUDIO_DE = 4;
@@ -75,10 +76,18 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
     if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
+    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) continue;
     erased[i] = 1;
   }
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
+  // A thin part (a wire, a chain) is narrower than that: it counts where the erased pixels lie farther
+  // than an outline's misfit from any piece the result kept (a stretch of wire gone, not a band along
+  // the outline).
   const core = erode2(erased, w, h);
+  const kept = new Float32Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = piece[i] && dA[i]! > STUDIO_DE ? 1 : 0;
+  const keptNear = boxMeanReplicated(kept, w, h, THIN_REACH);
+  for (let i = 0; i < core.length; i++) if (erased[i] && keptNear[i] === 0) core[i] = 1;
   const open = new Uint8Array(w * h);
   let n = 0;
   let np = 0;
@@ -101,6 +110,12 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
     }
   return { share: np ? n / np : 0, erased: open, piece: np };
 }
+
+/**
+ * How far (coarse px) an erased pixel must be from every kept piece pixel to count on its own (a thin
+ * part): a matte or registration misfit leaves bands of 1–3 px along the outline.
+ */
+const THIN_REACH = 3;
 
 /** 1 where the whole 5×5 square around a pixel is set. */
 function erode2(m: Uint8Array, w: number, h: number): Uint8Array {

@@ -3,8 +3,9 @@
 import type { Box, Warning } from "../types";
 import { scaleBox, warning, type GuardContext } from "./context";
 import { excessNear } from "./highlights";
-import { sparkleAnalysis } from "./sparkle";
+import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
 import { linearRgbToLab } from "../color";
+import { removedShadow } from "./removed-shadow";
 
 /** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
 const GAP_DE = 8;
@@ -33,6 +34,68 @@ function isGap(ctx: GuardContext, i: number, S: [number, number, number], B: [nu
   return Math.hypot(L[0] - B[0], L[1] - B[1], L[2] - B[2]) <= GAP_DE;
 }
 
+/**
+ * White seen where the original showed a shadow of its surface (the shadow inside a bead strand or
+ * behind a link, removed with the surface): the result there is the studio's flat value and the
+ * piece around it is as it was. A painted glint instead lifts the piece around its core too (its
+ * glow and rays): the median lift of the non-studio pixels 3–4 px from the peak tells them apart.
+ */
+function shadowGap(
+  ctx: GuardContext,
+  s: SparkleAnalysis,
+  i: number,
+  S: [number, number, number],
+  B: [number, number, number],
+): boolean {
+  const { w, h, afterLab: a, beforeLin: b } = ctx.work;
+  const o = i * 3;
+  const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
+  if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) > GAP_DE) return false;
+  if (!removedShadow(L[0], L[1], L[2], B)) return false;
+  const x = i % w;
+  const y = (i - x) / w;
+  // The ring: studio-valued pixels (more of the gap), pixels the original showed as shadow (the gap's
+  // mixed edge, left out), and piece, whose lift is read.
+  const lift: number[] = [];
+  let studio = 0;
+  let n = 0;
+  for (let yy = Math.max(0, y - RING_OUT); yy <= Math.min(h - 1, y + RING_OUT); yy++)
+    for (let xx = Math.max(0, x - RING_OUT); xx <= Math.min(w - 1, x + RING_OUT); xx++) {
+      if (Math.max(Math.abs(xx - x), Math.abs(yy - y)) < RING_IN) continue;
+      const j = yy * w + xx;
+      const q = j * 3;
+      n++;
+      if (Math.hypot(a[q]! - S[0], a[q + 1]! - S[1], a[q + 2]! - S[2]) <= GAP_DE) {
+        studio++;
+        continue;
+      }
+      const Lj = linearRgbToLab(b[q]!, b[q + 1]!, b[q + 2]!);
+      if (!s.pieceMask[j] || removedShadow(Lj[0], Lj[1], Lj[2], B)) continue;
+      lift.push(s.after.Y[j]! - s.expected.Y[j]!);
+    }
+  if (studio >= RING_STUDIO_SHARE * n) return true;
+  if (lift.length < RING_MIN_PIECE) return false;
+  lift.sort((u, v) => u - v);
+  return lift[lift.length >> 1]! < RING_LIFT;
+}
+
+/** The ring (Chebyshev distance, working px) read around a peak for a painted glint's glow. */
+const RING_IN = 3;
+const RING_OUT = 4;
+/**
+ * The ring is the gap itself when this share of it shows the studio. Measured on the independent
+ * set's calibration photos (tests/fixtures/guards/indep, `report.ts --photo`): the gaps of the honest
+ * retouches of tamar_bracelet_0103/0355 show 27–40 of the 56 ring pixels as studio; the 4-point stars
+ * painted on those photos and on tamar_earring_0351 show 2–13.
+ */
+const RING_STUDIO_SHARE = 0.35;
+/**
+ * Else, with at least this many piece pixels in the ring, the median lift (linear Y, 3×3 means) above
+ * which the peak lit the piece around it: the same stars lift it 0.17–0.33, the gaps 0.00–0.01.
+ */
+const RING_MIN_PIECE = 4;
+const RING_LIFT = 0.04;
+
 export function sparkleAdded(ctx: GuardContext): Warning[] {
   const s = sparkleAnalysis(ctx);
   const { w, h } = ctx.work;
@@ -48,7 +111,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     const was = excessNear(s.expected, w, h, p.i, 1);
     if (was >= 0.5 * p.excess || s.after.Y[p.i]! - s.expected.Y[p.i]! < 0.12) continue;
     // Next to a gap (or the outline): the studio background mixed into an edge pixel, not a glint.
-    if (nearGap(ctx, p.i, S, B)) continue;
+    if (nearGap(ctx, p.i, S, B) || shadowGap(ctx, s, p.i, S, B)) continue;
     added++;
     const x = p.i % w;
     if (boxes.length < 20)

@@ -4,7 +4,62 @@
 import type { Box, Warning } from "../types";
 import { grade, round, scaleBox, warning, type GuardContext } from "./context";
 import { excessNear } from "./highlights";
-import { sparkleAnalysis } from "./sparkle";
+import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
+
+/**
+ * Catchlights painted over one by one (a healing brush): on a piece with many highlights the share of
+ * the sparkle kept barely moves, but each strong catchlight — at least a quarter of the brightest
+ * one's excess and 0.1 of linear luminance — whose own brightness (3×3 mean, best within 1 px) fell
+ * by more than 70 % of its excess, and which keeps under 30 % of its excess over its surround, is
+ * gone. Both: where the backdrop changed (black velvet to white) the surround of an outline glint
+ * brightens though its peak does not dim; where a result compresses its highlights (Loupe's composite
+ * of tamar_necklace_0114, `bench/guards-labels.ts --check`: 8 "gone" by the peak alone) the peak
+ * dims though it still stands out.
+ */
+function strongGone(s: SparkleAnalysis, w: number, h: number): number {
+  const top = s.expectedWidePeaks.reduce((m, p) => Math.max(m, p.excess), 0);
+  let n = 0;
+  for (const p of s.expectedWidePeaks) {
+    if (p.excess < Math.max(STRONG_ABS, STRONG_REL * top)) continue;
+    const dimmed = maxNear(s.after.Y, w, h, p.i) < s.expected.Y[p.i]! - (1 - GONE_KEPT) * p.excess;
+    if (dimmed && excessNear(s.afterWide, w, h, p.i, 1) < GONE_KEPT * p.excess) n++;
+  }
+  return n;
+}
+
+/** Largest value within 1 px of pixel i. */
+function maxNear(Y: Float32Array, w: number, h: number, i: number): number {
+  const px = i % w;
+  const py = (i - px) / w;
+  let m = 0;
+  for (let y = Math.max(0, py - 1); y <= Math.min(h - 1, py + 1); y++)
+    for (let x = Math.max(0, px - 1); x <= Math.min(w - 1, px + 1); x++) m = Math.max(m, Y[y * w + x]!);
+  return m;
+}
+
+const STRONG_ABS = 0.1;
+const STRONG_REL = 0.25;
+const GONE_KEPT = 0.3;
+/**
+ * Strong catchlights gone for a warning. Calibration half of the independent photos
+ * (tests/fixtures/guards/indep, `report.ts --photo`): painted over, tamar_earring_0170 loses 4,
+ * tamar_necklace_0032 6, tamar_necklace_0114 19; no honest retouch warns by this rule (read against the
+ * surround instead of on the peak, the honest black-velvet pendants and necklace_0032 lost 3–37).
+ */
+const GONE_WARN = 3;
+
+function goneWarning(ctx: GuardContext, gone: number, checked: number, boxes: Box[]): Warning {
+  return warning(
+    "SPARKLE_LOST",
+    "warning",
+    `${gone} of the original's strongest highlights are gone from the result (${checked} highlights checked). ` +
+      "Sparkle is how buyers read stones and polished metal; painted-over catchlights make the piece look dull.",
+    gone,
+    GONE_WARN,
+    boxes.length ? { kind: "boxes", boxes } : { kind: "image" },
+    "strong highlights gone",
+  );
+}
 
 export function sparkleLost(ctx: GuardContext): Warning[] {
   const s = sparkleAnalysis(ctx);
@@ -29,6 +84,10 @@ export function sparkleLost(ctx: GuardContext): Warning[] {
   let sev = grade(loss, 1 - t.sparkleKeptNote!, 1 - minKept);
   // With only a couple of highlights the share is too noisy to be more than a note.
   if (sev === "warning" && s.expectedWidePeaks.length < 2 * t.sparkleMinHighlights!) sev = "note";
+  const gone = strongGone(s, w, h);
+  if (gone >= GONE_WARN && sev !== "warning") {
+    return [goneWarning(ctx, gone, s.expectedWidePeaks.length, lostBoxes)];
+  }
   if (!sev) return [];
   return [
     warning(

@@ -23,6 +23,7 @@ import { isShading } from "./shading";
 import { isGreyOnColouredMetal, isNeutralSurround } from "./light-dust";
 import { findSmudges, filmOnMetal } from "./smudges";
 import { ringStats, evenRing, SPOT_RING, LIGHT_RING } from "./ring";
+import { FAINT, faintSpeckPeak, type FaintContext } from "./faint-specks";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
@@ -121,6 +122,8 @@ export function cleanSpots(
   let texN = 0;
   // Pixels far enough from the median to be candidates whatever the activity (the threshold is ≥ BASE).
   const maybe: number[] = [];
+  // Pixels a little brighter than the median (FAINT): light grey specks on neutral metal.
+  const faintList: number[] = [];
   const hist = new Uint32Array(256);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -134,6 +137,7 @@ export function cleanSpots(
         texN++;
         hist[v]!++;
         if (sd < -BASE || sd > BASE) maybe.push(i);
+        if (sd > FAINT) faintList.push(i);
       }
       devRow[x] = d;
       const hl = v >= 235 || (v >= 170 && v >= 1.15 * M[i]!) ? 1 : 0;
@@ -261,6 +265,25 @@ export function cleanSpots(
       continue;
     }
     accepted.push({ c, salience: peak / (act + 2) });
+  }
+  // Faint light specks on neutral metal (faint-specks.ts): blobs a little brighter than the metal
+  // that the search above never judged.
+  // Both lists are sparse: a few thousand pixels at most.
+  const judged = new Set([...candList, ...lightList]);
+  const faint: FaintContext = {
+    Y,
+    M,
+    judged,
+    nearHighlight,
+    touchesCatchlight: (c) => touchesLevel(Y, w, h, c.box, greyCatchLevel),
+    activityAt: (x, y) => activity.at(x, y),
+    onEvenNeutralMetal: (c) =>
+      isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner) &&
+      evenRing(ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight), LIGHT_RING),
+  };
+  for (const c of componentsOf(faintList, w, maxArea)) {
+    const f = faintSpeckPeak(c, w, faint);
+    if (f) accepted.push({ c, salience: f.peak / (f.act + 2) });
   }
   // Smudges: larger, low-contrast blotches on smooth metal, away from catchlights — and not over a
   // spot already found (applied or held back), which the film search would otherwise take again.

@@ -91,12 +91,14 @@ async function nearScore(size: number) {
   return { removed, counted, kept, highlights };
 }
 
-// Measured on these eight pieces (2026-12-06, issue-14f): 45 / 57 (0.79) at 640 px, 55 / 70 (0.79) at
-// 1600 px; highlights 60 / 60 at each size.
+// Measured on these eight pieces (2026-12-06, issue-14g; `npx tsx scratch-l14/near14f.ts`): 46 / 57
+// (0.81) at 640 px, 61 / 70 (0.87) at 1600 px; highlights 60 / 60 at each size. Was 45 / 57 and 55 / 70
+// (issue-14f) before faint light specks on neutral metal (spots/faint-specks.ts): light grey specks
+// beside the diamond or sapphire stand 9–15 over white gold or silver, under the search's threshold.
 // Before the ring's `beside` part (spots/ring.ts) 26 / 57 (46 %) and 30 / 71 (42 %). Misses: light grey
-// specks on white gold and silver beside the diamond or sapphire (within the texture threshold of
-// the metal, or joined to the stone's bright facets) and a few by the piece's edge at 640 px.
-const NEAR_BOUNDS: Record<number, number> = { 640: 0.78, 1600: 0.78 };
+// specks under 1 px (one pixel over the metal, at 640 px), specks joined to the stone's bright facets
+// or a catchlight's flank, and a few by the piece's edge at 640 px.
+const NEAR_BOUNDS: Record<number, number> = { 640: 0.8, 1600: 0.86 };
 
 describe("dust, two generators", () => {
   for (const gen of [1, 2] as const)

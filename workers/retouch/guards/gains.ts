@@ -58,6 +58,22 @@ export function meanUnclipped(lin: Float32Array, mask: Uint8Array): [number, num
   return [s[0]! / n, s[1]! / n, s[2]! / n];
 }
 
+/** Share of the masked pixels with a channel at or above 0.98 (clipped). */
+export function clippedShare(lin: Float32Array, mask: Uint8Array): number {
+  let all = 0;
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    all++;
+    const o = i * 3;
+    if (Math.max(lin[o]!, lin[o + 1]!, lin[o + 2]!) >= 0.98) n++;
+  }
+  return all ? n / all : 0;
+}
+
+/** A result backdrop clipped over at least this share was replaced by studio white, not kept. */
+export const MOSTLY_CLIPPED = 0.5;
+
 /** Above this CIELAB chroma a shooting surface is coloured: its cast cannot be told from the piece's. */
 export const NEUTRAL_SURFACE_CHROMA = 5;
 /** Under this L* a surface (black velvet) is too dark to read a cast from. */
@@ -67,12 +83,22 @@ export const DARK_SURFACE_L = 30;
  * Whether the backdrop's colour says anything about the light on the piece. A backdrop swap from a
  * coloured or black surface is not a colour change: the piece is then compared as shot.
  */
-export function surfaceTellsCast(before: [number, number, number], after: [number, number, number]): boolean {
+export function surfaceTellsCast(
+  before: [number, number, number],
+  after: [number, number, number],
+  afterClippedShare = 0,
+): boolean {
   const B = linearRgbToLab(...before);
   const A = linearRgbToLab(...after);
   const cb = Math.hypot(B[1], B[2]);
-  // The result kept its surface (gains on the whole photo): the ratio is the correction itself.
-  const kept = Math.hypot(A[1] - B[1], A[2] - B[2]) < Math.max(2, 0.5 * cb) && Math.abs(A[0] - B[0]) < 25;
+  // The result kept its surface (gains on the whole photo): the ratio is the correction itself. Not
+  // when most of the result's backdrop is clipped studio white: `after` (the unclipped mean) is then
+  // a few patches of the old surface left behind, and their ratio is no correction (tamar_earring_0363,
+  // red velvet, 74 % white: gains ×6 on green read as a metal and gem colour change).
+  const kept =
+    afterClippedShare < MOSTLY_CLIPPED &&
+    Math.hypot(A[1] - B[1], A[2] - B[2]) < Math.max(2, 0.5 * cb) &&
+    Math.abs(A[0] - B[0]) < 25;
   if (kept) return true;
   return cb <= NEUTRAL_SURFACE_CHROMA && B[0] >= DARK_SURFACE_L;
 }
@@ -82,7 +108,7 @@ export function estimateWhiteBalance(coarse: Coarse, bg: Uint8Array): [number, n
   const b = meanUnclipped(coarse.beforeLin, bg);
   const a = meanUnclipped(coarse.afterLin, bg);
   if (!b || !a) return [1, 1, 1];
-  if (!surfaceTellsCast(b, a)) return [1, 1, 1];
+  if (!surfaceTellsCast(b, a, clippedShare(coarse.afterLin, bg))) return [1, 1, 1];
   const clipped = Math.max(a[0], a[1], a[2]) > 0.97;
   let g: [number, number, number];
   if (!clipped && Math.min(b[0], b[1], b[2]) > 0.003) g = [a[0] / b[0], a[1] / b[1], a[2] / b[2]];

@@ -60,7 +60,11 @@ export function gemColorShift(ctx: GuardContext): Warning[] {
       continue;
     }
     // Hue rules need a visible change too: on a dull stone a few degrees of hue is noise.
-    const visible = c.deltaE >= t.gemDeltaENote! * 0.67;
+    // The mean's hue also moves when the stone's pixels only lose or gain chroma unevenly; where its
+    // own pixels are measured, they must have turned past the same limit (tamar_earring_0274's violet
+    // glass bead: mean 5.2° toward violet in OKLCh, its pixels 3.5°, ΔE00 1.6, after an honest white balance).
+    const pixelsTurned = turn.n < t.gemHueMinPixels! || Math.abs(turn.dHue) > t.gemHueRiseWarn!;
+    const visible = c.deltaE >= t.gemDeltaENote! * 0.67 && pixelsTurned;
     if (visible && kind === "emerald") {
       const crosses = c.expectedLch[2] < t.gemEmeraldTealHue! && c.afterLch[2] >= t.gemEmeraldTealHue!;
       if (c.dHueDeg > t.gemHueRiseWarn! || crosses) {

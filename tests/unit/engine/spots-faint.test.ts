@@ -3,6 +3,7 @@
 // metal, while a brushed finish's faint streak and the flank of a highlight stay as shot.
 import { describe, expect, it } from "vitest";
 import { cleanSpots } from "../../../workers/retouch/spots/clean";
+import { metalDisc } from "../../fixtures/metal-disc";
 
 const S = 160;
 const SILVER = 190;
@@ -12,16 +13,10 @@ const SILVER = 190;
  * peak, from which the catchlight level is read); `paint` adds luma over boxes.
  */
 function plate(paint: Array<{ x: number; y: number; w: number; h: number; add: number }>) {
-  const rgba = new Uint8Array(4 * S * S);
-  const alpha = new Float32Array(S * S);
-  for (let y = 0; y < S; y++)
-    for (let x = 0; x < S; x++) {
-      const i = y * S + x;
-      const on = Math.hypot(x - S / 2, y - S / 2) < 70;
-      alpha[i] = on ? 1 : 0;
-      const v = SILVER + (((x * 7 + y * 13) % 3) - 1);
-      rgba.set(on ? [v, v, v, 255] : [0, 0, 0, 0], 4 * i);
-    }
+  const { rgba, alpha } = metalDisc(S, (x, y) => {
+    const v = SILVER + (((x * 7 + y * 13) % 3) - 1);
+    return [v, v, v];
+  });
   for (const b of [{ x: 40, y: 100, w: 6, h: 6, add: 60 }, ...paint])
     for (let y = b.y; y < b.y + b.h; y++)
       for (let x = b.x; x < b.x + b.w; x++) for (let c = 0; c < 3; c++) rgba[4 * (y * S + x) + c]! += b.add;

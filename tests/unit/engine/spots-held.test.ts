@@ -2,21 +2,14 @@
 // by the shading test) is a suggestion the merchant can turn on by id, and then it is painted.
 import { describe, expect, it } from "vitest";
 import { cleanSpots } from "../../../workers/retouch/spots/clean";
+import { metalDisc, type MetalDisc } from "../../fixtures/metal-disc";
 import { LINEAR_LUT, linearToSrgb } from "../../../workers/retouch/color";
 
 const S = 160;
 const GOLD = [200, 170, 120];
 
-function plate(): { rgba: Uint8Array; alpha: Float32Array } {
-  const rgba = new Uint8Array(4 * S * S);
-  const alpha = new Float32Array(S * S);
-  for (let y = 0; y < S; y++)
-    for (let x = 0; x < S; x++) {
-      const i = y * S + x;
-      const on = Math.hypot(x - S / 2, y - S / 2) < 70;
-      alpha[i] = on ? 1 : 0;
-      rgba.set(on ? [...GOLD, 255] : [0, 0, 0, 0], 4 * i);
-    }
+function plate(): MetalDisc {
+  const { rgba, alpha } = metalDisc(S, () => GOLD);
   // A 4 × 4 blob at 0.65 of the gold's linear light on every channel: the same chromaticity, about
   // 30 levels of luma darker — shading by colour, and too shallow to count as a stain.
   for (let y = 78; y < 82; y++)

@@ -21,7 +21,7 @@ const TEAL: [number, number, number] = [30, 140, 135];
 describe("spot ring", () => {
   it("plain gold around the spot: fully on the piece, no spread, passes both limits", () => {
     const { rgba, inner } = plain(GOLD);
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(s.onPiece).toBe(1);
     expect(s.lumaSpread).toBeCloseTo(0, 6);
     expect(s.chromaSpread).toBeCloseTo(0, 6);
@@ -32,7 +32,7 @@ describe("spot ring", () => {
   it("a teal stone on one side (x ≥ 24): the whole ring is uneven, the gold beside it even — a speck on metal by a stone", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 24; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(s.onPiece).toBe(1);
     expect(s.chromaSpread).toBeGreaterThan(SPOT_RING.chromaSpread);
     // The ring spans columns and rows 14..25 less the box grown by 1 (17..22): 108 pixels, 24 of them
@@ -45,7 +45,7 @@ describe("spot ring", () => {
   it("a spot on a teal stone (teal over half the ring, gold on one side): uneven, nothing left out", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 17; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(s.beside).toBeUndefined();
     expect(evenRing(s, SPOT_RING)).toBe(false);
     expect(evenRing(s, LIGHT_RING)).toBe(false);
@@ -55,20 +55,20 @@ describe("spot ring", () => {
     const { rgba, inner } = plain(GOLD);
     // Core at x ≥ 24 (skipped), flank x 22–23: brighter and paler than the gold.
     for (let y = 0; y < H; y++) for (let x = 22; x < 24; x++) rgba.set([240, 225, 190], 4 * (y * W + x));
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner, (x) => x >= 24);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box, (x) => x >= 24);
     // Columns 23–25 (36 pixels) and column 22 outside the grown box (6): 42 of 108.
     expect(s.beside!.share).toBeCloseTo(42 / 108, 6);
     expect(s.beside!.lumaSpread).toBeLessThan(BESIDE.lumaSpread);
     expect(evenRing(s, SPOT_RING)).toBe(true);
     // Without the skip (no catchlight there) the bright columns stay in and the ring is uneven.
-    const bare = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const bare = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(bare.lumaSpread).toBeGreaterThan(SPOT_RING.lumaSpread);
   });
 
   it("a spot by the piece's edge (left half off the piece): under the share on the piece", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 0; x < 20; x++) inner[y * W + x] = 0;
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     // The ring spans x 14..25; 6 of its 12 columns are off the piece.
     expect(s.onPiece).toBeCloseTo(0.5, 1);
     expect(evenRing(s, SPOT_RING)).toBe(false);
@@ -77,13 +77,13 @@ describe("spot ring", () => {
   it("by the edge with a third of the ring off the piece: taken only where the metal on it is even", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 0; x < 18; x++) inner[y * W + x] = 0;
-    const even = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const even = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(even.onPiece).toBeGreaterThan(SPOT_RING.edge!.onPiece);
     expect(even.onPiece).toBeLessThan(SPOT_RING.onPiece);
     expect(evenRing(even, SPOT_RING)).toBe(true);
     // Hammer marks: every other row 15 % darker.
     for (let y = 0; y < H; y += 2) for (let x = 18; x < W; x++) rgba.set([190, 150, 80], 4 * (y * W + x));
-    const marked = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const marked = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(marked.lumaSpread).toBeGreaterThan(SPOT_RING.edge!.lumaSpread);
     expect(evenRing(marked, SPOT_RING)).toBe(false);
   });
@@ -91,7 +91,7 @@ describe("spot ring", () => {
   it("a grey wire across gold under the spot (crossing the ring above and below): uneven, not left out", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 19; x < 21; x++) rgba.set([235, 235, 235], 4 * (y * W + x));
-    const s = ringStats(rgba, W, W, H, 0, 0, box, inner);
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
     expect(s.lumaSpread).toBeGreaterThan(0.08);
     expect(s.beside).toBeUndefined();
     expect(evenRing(s, LIGHT_RING)).toBe(false);

@@ -24,6 +24,7 @@ import { isGreyOnColouredMetal, isNeutralSurround } from "./light-dust";
 import { findSmudges, filmOnMetal } from "./smudges";
 import { ringStats, evenRing, SPOT_RING, LIGHT_RING } from "./ring";
 import { FAINT, faintSpeckPeak, type FaintContext } from "./faint-specks";
+import type { SpotCrop } from "./spot-crop";
 
 /** Share of other candidate pixels around a spot above which it is texture, not dust. */
 const DENSE = 0.012;
@@ -110,6 +111,7 @@ export function cleanSpots(
   const inner = scratchOf("spots.inner", Uint8Array, n).fill(0);
   paintRuns(innerRuns, w, inner);
   paintRuns(innerRuns, w, need);
+  const crop: SpotCrop = { rgba, W, cw: w, ch: h, bx, by, inner };
   const M = separableMedian(Y, w, h, R, scratchOf("spots.median", Uint8Array, n), need);
 
   // Per row: |Y − M| on the interior (its mean is the finish's texture; its box mean the local
@@ -219,7 +221,7 @@ export function cleanSpots(
     if (c.area < 2 && peak < 1.5 * (BASE + 3 * act)) continue;
     // Dust lies on an even stretch of metal (ring.ts); a spot among beads, braid strands, wire over
     // stones or at the piece's edge is the piece's own pattern.
-    const ring = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
+    const ring = ringStats(crop, c.box, nearHighlight);
     if (!evenRing(ring, SPOT_RING)) {
       suggest(c, peak / (act + 2), "pattern");
       continue;
@@ -229,7 +231,7 @@ export function cleanSpots(
     // brown and dark grey dust on rose gold keep nearly the metal's chromaticity.
     // Beside a catchlight or a stone the ring's spread is read without it (ring.ts `beside`).
     const stain = Math.min(ring.lumaSpread, ring.beside?.lumaSpread ?? Infinity) <= STAIN_RING && peak >= STAIN_DEPTH;
-    if (signed < 0 && !stain && isShading(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
+    if (signed < 0 && !stain && isShading(crop, c.pixels, c.box)) {
       suggest(c, peak / (act + 2), "shading");
       continue;
     }
@@ -246,9 +248,8 @@ export function cleanSpots(
     // 2 → 4 of 5, no edit more on the 52 real photos.
     const long = Math.max(c.box.w, c.box.h);
     const strand = long >= 8 && (long >= 3 * Math.min(c.box.w, c.box.h) || c.area < 0.35 * c.box.w * c.box.h);
-    const smallNeutral =
-      c.area >= 2 && (long <= NEUTRAL_SIDE || strand) && isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner);
-    if (!smallNeutral && !isGreyOnColouredMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) continue;
+    const smallNeutral = c.area >= 2 && (long <= NEUTRAL_SIDE || strand) && isNeutralSurround(crop, c.box);
+    if (!smallNeutral && !isGreyOnColouredMetal(crop, c.pixels, c.box)) continue;
     let peak = 0;
     for (const p of c.pixels) peak = Math.max(peak, Y[p]! - M[p]!);
     const p0 = c.pixels[0]!;
@@ -259,7 +260,7 @@ export function cleanSpots(
     // By colour a light grey speck is a pale reflection on glass or a stone; what tells them apart is
     // its place: metal, even and fully around it (ring.ts; tamar_bracelet_0358's glass beads,
     // tamar_bracelet_0353's wire, elorine_necklace_necklace6's braid took 11 edits without it).
-    const lr = ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight);
+    const lr = ringStats(crop, c.box, nearHighlight);
     if (!evenRing(lr, LIGHT_RING)) {
       suggest(c, peak / (act + 2), "pattern");
       continue;
@@ -278,8 +279,7 @@ export function cleanSpots(
     touchesCatchlight: (c) => touchesLevel(Y, w, h, c.box, greyCatchLevel),
     activityAt: (x, y) => activity.at(x, y),
     onEvenNeutralMetal: (c) =>
-      isNeutralSurround(rgba, W, w, h, bx, by, c.box, inner) &&
-      evenRing(ringStats(rgba, W, w, h, bx, by, c.box, inner, nearHighlight), LIGHT_RING),
+      isNeutralSurround(crop, c.box) && evenRing(ringStats(crop, c.box, nearHighlight), LIGHT_RING),
   };
   for (const c of componentsOf(faintList, w, maxArea)) {
     const f = faintSpeckPeak(c, w, faint);
@@ -300,7 +300,7 @@ export function cleanSpots(
       const q = 4 * ((by + ((p / w) | 0)) * W + bx + (p % w));
       chroma += Math.max(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!) - Math.min(rgba[q]!, rgba[q + 1]!, rgba[q + 2]!);
     }
-    if (chroma / c.area > 80 && !filmOnMetal(rgba, W, c.pixels, w, h, bx, by, c.box, inner)) {
+    if (chroma / c.area > 80 && !filmOnMetal(crop, c.pixels, c.box)) {
       continue;
     }
     accepted.push({ c, salience: 3, smudge: true });

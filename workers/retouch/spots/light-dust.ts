@@ -10,6 +10,7 @@ import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
 import { blobMean, ringMean } from "./ring-mean";
 import { COLOURED_METAL, logChroma } from "./shading";
+import type { SpotCrop } from "./spot-crop";
 
 /**
  * Share of the ring's log-chromaticity (distance from grey) that a light blob may keep and still be
@@ -30,18 +31,8 @@ export const METAL_RED = 0.8;
  * box in crop coordinates; inner: the crop's interior mask. True when the ring 2–4 px outside the
  * box is coloured metal and the blob is nearly grey.
  */
-export function isGreyOnColouredMetal(
-  rgba: Uint8Array,
-  W: number,
-  pixels: Int32Array,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-): boolean {
-  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+export function isGreyOnColouredMetal(crop: SpotCrop, pixels: Int32Array, box: Box): boolean {
+  const r = ringMean(crop, box);
   if (!r) return false;
   const ring = logChroma(...r);
   const ringTint = Math.hypot(ring[0], ring[1]);
@@ -51,12 +42,13 @@ export function isGreyOnColouredMetal(
   // teal stones were smeared until this test); red and orange glass beads (ln R/G > 1) carry pale
   // reflections (tamar_bracelet_0358).
   if (ringTint < COLOURED_METAL || ring[0] <= 0 || ring[0] > METAL_RED || ring[1] >= 0) return false;
-  const blob = logChroma(...blobMean(rgba, W, pixels, cw, bx, by));
-  return Math.hypot(blob[0], blob[1]) <= GREY_SHARE * ringTint && coreTint(rgba, W, pixels, cw, bx, by) <= GREY_TINT;
+  const blob = logChroma(...blobMean(crop, pixels));
+  return Math.hypot(blob[0], blob[1]) <= GREY_SHARE * ringTint && coreTint(crop, pixels) <= GREY_TINT;
 }
 
 /** Tint (log-chromaticity from grey) of the blob's brightest quarter: its core, without the rim blended with the metal. */
-function coreTint(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, bx: number, by: number): number {
+function coreTint(crop: SpotCrop, pixels: Int32Array): number {
+  const { rgba, W, cw, bx, by } = crop;
   const lin = Array.from(pixels, (p) => {
     const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
     const v = [LINEAR_LUT[rgba[q]!]!, LINEAR_LUT[rgba[q + 1]!]!, LINEAR_LUT[rgba[q + 2]!]!] as const;
@@ -70,17 +62,8 @@ function coreTint(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, b
 }
 
 /** Whether the ring 2–4 px outside the box is neutral (silver, white gold, platinum): under COLOURED_METAL. */
-export function isNeutralSurround(
-  rgba: Uint8Array,
-  W: number,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-): boolean {
-  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+export function isNeutralSurround(crop: SpotCrop, box: Box): boolean {
+  const r = ringMean(crop, box);
   if (!r) return false;
   const t = logChroma(...r);
   return Math.hypot(t[0], t[1]) < COLOURED_METAL;

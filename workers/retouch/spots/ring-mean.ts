@@ -2,11 +2,13 @@
 // interior), in linear RGB: what the shading, light-dust and neutral-surround tests compare.
 import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
+import type { SpotCrop } from "./spot-crop";
 
 type Rgb = [number, number, number];
 
 /** Mean of the blob's pixels (indices in a crop of width cw at (bx, by) of the W-wide image). */
-export function blobMean(rgba: Uint8Array, W: number, pixels: Int32Array, cw: number, bx: number, by: number): Rgb {
+export function blobMean(crop: SpotCrop, pixels: Int32Array): Rgb {
+  const { rgba, W, cw, bx, by } = crop;
   const s: Rgb = [0, 0, 0];
   for (const p of pixels) {
     const q = 4 * ((by + ((p / cw) | 0)) * W + bx + (p % cw));
@@ -20,16 +22,8 @@ export function blobMean(rgba: Uint8Array, W: number, pixels: Int32Array, cw: nu
  * Mean of the ring 2–4 px outside `box` (crop cw × ch at (bx, by)) over the crop's interior `inner`;
  * null when fewer than 8 of its pixels are on the piece.
  */
-export function ringMean(
-  rgba: Uint8Array,
-  W: number,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-): Rgb | null {
+export function ringMean(crop: SpotCrop, box: Box): Rgb | null {
+  const { rgba, W, cw, ch, bx, by, inner } = crop;
   const r: Rgb = [0, 0, 0];
   let n = 0;
   for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)

@@ -5,6 +5,7 @@ import { LINEAR_LUT } from "../color";
 import type { Box } from "../types";
 import { COLOURED_METAL, logChroma } from "./shading";
 import { METAL_RED } from "./light-dust";
+import type { SpotCrop } from "./spot-crop";
 
 export interface Spread {
   /** Mean |luminance − mean| over the mean (linear light). */
@@ -29,17 +30,8 @@ export interface RingStats extends Spread {
  * rgba: the full image (W wide); box: the spot's box in a crop cw × ch at (bx, by); inner: the crop's
  * interior mask; skip: ring pixels that are a catchlight's core (crop coordinates).
  */
-export function ringStats(
-  rgba: Uint8Array,
-  W: number,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-  skip?: (x: number, y: number) => boolean,
-): RingStats {
+export function ringStats(crop: SpotCrop, box: Box, skip?: (x: number, y: number) => boolean): RingStats {
+  const { rgba, W, cw, ch, bx, by, inner } = crop;
   const lum: number[] = [];
   const rgb: number[] = [];
   const core: boolean[] = [];

@@ -4,6 +4,7 @@
 // On neutral metal (silver, white gold) the test cannot tell, and says "not shading".
 import type { Box } from "../types";
 import { blobMean, ringMean } from "./ring-mean";
+import type { SpotCrop } from "./spot-crop";
 
 /** Log-chromaticity distance below which a dark blob is the metal's own shading. */
 export const SHADING_SHIFT = 0.12;
@@ -19,21 +20,11 @@ export function logChroma(r: number, g: number, b: number): [number, number] {
  * rgba: the full image (W wide); pixels: the blob in a crop of width cw at (bx, by); box: the
  * blob's box in crop coordinates; inner: the crop's interior mask.
  */
-export function isShading(
-  rgba: Uint8Array,
-  W: number,
-  pixels: Int32Array,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-): boolean {
-  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+export function isShading(crop: SpotCrop, pixels: Int32Array, box: Box): boolean {
+  const r = ringMean(crop, box);
   if (!r) return false;
   const ring = logChroma(...r);
   if (Math.hypot(ring[0], ring[1]) < COLOURED_METAL) return false;
-  const blob = logChroma(...blobMean(rgba, W, pixels, cw, bx, by));
+  const blob = logChroma(...blobMean(crop, pixels));
   return Math.hypot(blob[0] - ring[0], blob[1] - ring[1]) < SHADING_SHIFT;
 }

@@ -10,6 +10,7 @@ import type { Box } from "../types";
 import { blobMean, ringMean } from "./ring-mean";
 import { logChroma } from "./shading";
 import { metalColour } from "./ring";
+import type { SpotCrop } from "./spot-crop";
 
 /** A blotch must be at least this much darker than its median (share of 8-bit sRGB, ≈ 7 % in linear light), and at most MAX_DEFICIT. */
 const MIN_DEFICIT = 0.02;
@@ -184,22 +185,12 @@ function boxMean3(v: Uint8Array, mask: Uint8Array, w: number, h: number): Float3
  */
 const FILM_DULL = 0.1;
 
-/** Whether the blotch (crop cw × ch at (bx, by)) lies on metal and is a duller film on it. */
-export function filmOnMetal(
-  rgba: Uint8Array,
-  W: number,
-  pixels: Int32Array,
-  cw: number,
-  ch: number,
-  bx: number,
-  by: number,
-  box: Box,
-  inner: Uint8Array,
-): boolean {
-  const r = ringMean(rgba, W, cw, ch, bx, by, box, inner);
+/** Whether the blotch (its pixels and box in the crop) lies on metal and is a duller film on it. */
+export function filmOnMetal(crop: SpotCrop, pixels: Int32Array, box: Box): boolean {
+  const r = ringMean(crop, box);
   if (!r) return false;
   const ring = logChroma(...r);
   if (!metalColour(ring[0], ring[1])) return false;
-  const blob = logChroma(...blobMean(rgba, W, pixels, cw, bx, by));
+  const blob = logChroma(...blobMean(crop, pixels));
   return Math.hypot(ring[0], ring[1]) - Math.hypot(blob[0], blob[1]) >= FILM_DULL;
 }

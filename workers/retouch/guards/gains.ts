@@ -33,8 +33,14 @@ export function medianLinear(lin: Float32Array, mask: Uint8Array): [number, numb
   return [quantileOf(r, 0.5, j), quantileOf(g, 0.5, j), quantileOf(b, 0.5, j)];
 }
 
-/** Grey-world mean over the masked pixels whose channels are all under 0.98 (not clipped). */
-export function meanUnclipped(lin: Float32Array, mask: Uint8Array): [number, number, number] | null {
+/**
+ * Grey-world mean over the masked pixels whose channels are all under 0.98 (not clipped), and the
+ * share of masked pixels that are clipped (a channel at or above 0.98), in one pass.
+ */
+export function meanUnclipped(
+  lin: Float32Array,
+  mask: Uint8Array,
+): { mean: [number, number, number]; clipped: number } | null {
   const s = [0, 0, 0];
   let n = 0;
   let all = 0;
@@ -53,22 +59,10 @@ export function meanUnclipped(lin: Float32Array, mask: Uint8Array): [number, num
     n++;
   }
   if (all === 0) return null;
+  const clipped = (all - n) / all;
   // Mostly clipped (a pure-white studio background): report it as such.
-  if (n < 0.2 * all) return [acc[0]! / all, acc[1]! / all, acc[2]! / all];
-  return [s[0]! / n, s[1]! / n, s[2]! / n];
-}
-
-/** Share of the masked pixels with a channel at or above 0.98 (clipped). */
-export function clippedShare(lin: Float32Array, mask: Uint8Array): number {
-  let all = 0;
-  let n = 0;
-  for (let i = 0; i < mask.length; i++) {
-    if (!mask[i]) continue;
-    all++;
-    const o = i * 3;
-    if (Math.max(lin[o]!, lin[o + 1]!, lin[o + 2]!) >= 0.98) n++;
-  }
-  return all ? n / all : 0;
+  if (n < 0.2 * all) return { mean: [acc[0]! / all, acc[1]! / all, acc[2]! / all], clipped };
+  return { mean: [s[0]! / n, s[1]! / n, s[2]! / n], clipped };
 }
 
 /** A result backdrop clipped over at least this share was replaced by studio white, not kept. */
@@ -105,10 +99,12 @@ export function surfaceTellsCast(
 
 /** White-balance gains from the backdrop, normalised to unit luminance gain. */
 export function estimateWhiteBalance(coarse: Coarse, bg: Uint8Array): [number, number, number] {
-  const b = meanUnclipped(coarse.beforeLin, bg);
-  const a = meanUnclipped(coarse.afterLin, bg);
-  if (!b || !a) return [1, 1, 1];
-  if (!surfaceTellsCast(b, a, clippedShare(coarse.afterLin, bg))) return [1, 1, 1];
+  const bm = meanUnclipped(coarse.beforeLin, bg);
+  const am = meanUnclipped(coarse.afterLin, bg);
+  if (!bm || !am) return [1, 1, 1];
+  const b = bm.mean;
+  const a = am.mean;
+  if (!surfaceTellsCast(b, a, am.clipped)) return [1, 1, 1];
   const clipped = Math.max(a[0], a[1], a[2]) > 0.97;
   let g: [number, number, number];
   if (!clipped && Math.min(b[0], b[1], b[2]) > 0.003) g = [a[0] / b[0], a[1] / b[1], a[2] / b[2]];

@@ -26,3 +26,14 @@ export function spotState(s: SpotView): { note: string; action: string } {
       : { note: " — suggested, removed at your request", action: "Undo" };
   return s.disabled ? { note: " — kept as shot", action: "Remove again" } : { note: "", action: "Undo" };
 }
+
+/**
+ * The list as the review page shows it: what is applied to the photo (the engine's removals, kept-as-shot
+ * ones and suggestions applied at the merchant's request), and the suggestions still open — folded
+ * behind one button, since a textured piece can carry dozens of them (~25 per photo on
+ * ../shared/photos) and they would bury the few edits that were made.
+ */
+export function spotSections(spots: SpotView[]): { applied: SpotView[]; suggested: SpotView[] } {
+  const suggested = spots.filter((s) => s.held && s.disabled);
+  return { applied: spots.filter((s) => !(s.held && s.disabled)), suggested };
+}

@@ -1,7 +1,7 @@
 // The spot list's flips: `disabledSpots` carries the ids whose default the merchant changed — applied
 // spots left as shot and suggestions turned on — and each state reads as what it is.
 import { describe, expect, it } from "vitest";
-import { flippedSpotIds, spotState, toggleSpot } from "../../../app/ui/spots";
+import { flippedSpotIds, spotSections, spotState, toggleSpot } from "../../../app/ui/spots";
 import type { SpotView } from "../../../app/ui/types";
 
 const box = { x: 10, y: 20, w: 3, h: 3 };
@@ -27,5 +27,12 @@ describe("spot list", () => {
     expect(s.note).toMatch(/^ — suggested, not applied \(the piece around it is uneven/);
     expect(s.action).toBe("Remove");
     expect(spotState(spots[3]!)).toEqual({ note: " — suggested, removed at your request", action: "Undo" });
+  });
+
+  it("folds only the open suggestions: a suggestion the merchant applied stays with the removals", () => {
+    const { applied, suggested } = spotSections(spots);
+    expect(applied.map((s) => s.id)).toEqual([1, 2, 4]);
+    expect(suggested.map((s) => s.id)).toEqual([3]);
+    expect(spotSections([])).toEqual({ applied: [], suggested: [] });
   });
 });

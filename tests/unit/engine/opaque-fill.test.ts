@@ -73,7 +73,15 @@ describe("opaque fill", () => {
       highlights: 0,
     });
     const prob = await stoneDroppingSegmenter(f, 512, 1, 0.25)(f.image);
-    const off = { ...MATTE_DEFAULTS.fill!, tBright: 5, tChroma: 5, tTexture: 5, holeEvidence: 2, holeProb: 2 };
+    const off = {
+      ...MATTE_DEFAULTS.fill!,
+      tBright: 5,
+      tChroma: 5,
+      tTexture: 5,
+      holeEvidence: 2,
+      holeProb: 2,
+      hazyShare: 2,
+    };
     const m = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: off });
     expect(stoneKept(m.alpha, f.isGem, f.alpha)).toBeLessThan(0.2);
     const lost = m.warnings.find((w) => w.code === "PIECE_AREA_LOST");
@@ -87,6 +95,55 @@ describe("opaque fill", () => {
     // And a plain opening (the ring's inside, network at 0, looks like the surface) raises nothing.
     const clean = await buildMatte(f.image, await networkLikeSegmenter(f, 512, 1)(f.image));
     expect(clean.warnings.map((w) => w.code)).not.toContain("PIECE_AREA_LOST");
+  });
+});
+
+describe("a face the network half believed all over", () => {
+  // Colour can't speak here (a polished face mirroring a white sweep has the sweep's own colour: its
+  // evidence is switched off), only the map's shape: hazy over the whole hole, or over part of it.
+  const noColour = { ...MATTE_DEFAULTS.fill!, tBright: 5, tChroma: 5, tTexture: 5, holeEvidence: 2, holeProb: 2 };
+  const f = makeFixture({
+    size: SIZE,
+    seed: 3,
+    layout: "ring",
+    surface: "white",
+    metal: "white",
+    gem: "diamond",
+    highlights: 0,
+  });
+
+  // The fixture's stone is ~60 px wide on a 640-px work grid (≈ 96 at 1024 px): as wide as a thin band's
+  // opening seen from the side, so the face-sized limit is lifted where the stone stands for a face.
+  const faceSized = { ...noColour, hazyWidth: 200 };
+
+  it("is filled when the whole hole is hazy, and only then", async () => {
+    const prob = await stoneDroppingSegmenter(f, 512, 1, 0.3)(f.image);
+    const on = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: faceSized });
+    const off = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: { ...faceSized, hazyShare: 2 } });
+    expect(stoneKept(off.alpha, f.isGem, f.alpha)).toBeLessThan(0.2);
+    expect(stoneKept(on.alpha, f.isGem, f.alpha)).toBeGreaterThan(0.98);
+    expect(on.warnings.map((w) => w.code)).not.toContain("PIECE_AREA_LOST");
+    // The ring's own opening (the network at 0 there) stays clear.
+    const integrity = matteIntegrity(on.alpha, f.alpha);
+    expect(integrity.holes).toBeGreaterThan(0);
+    expect(integrity.holesCut).toBe(integrity.holes);
+  });
+
+  it("is left open when it is as wide as a band's opening seen from the side", async () => {
+    const prob = await stoneDroppingSegmenter(f, 512, 1, 0.3)(f.image);
+    const m = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: noColour });
+    expect(stoneKept(m.alpha, f.isGem, f.alpha)).toBeLessThan(0.2);
+  });
+
+  it("is left open when the haze covers only part of it (an opening with a few hazy blobs)", async () => {
+    const prob = await stoneDroppingSegmenter(f, 512, 1, 0.3)(f.image);
+    // The right half of the stone clear (0): haze over about half the hole, under hazyShare.
+    for (let y = 0; y < prob.height; y++)
+      for (let x = Math.round(prob.width / 2); x < prob.width; x++)
+        if (prob.data[y * prob.width + x]! > 0.25 && prob.data[y * prob.width + x]! < 0.35)
+          prob.data[y * prob.width + x] = 0;
+    const m = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: faceSized });
+    expect(stoneKept(m.alpha, f.isGem, f.alpha)).toBeLessThan(0.6);
   });
 });
 

@@ -61,6 +61,26 @@ export interface FillOptions {
   stripElongation: number;
   stripWidth: number;
   /**
+   * An enclosed hole of at least `hazyArea` work pixels (at 1024 px) that the network half believes
+   * all over — at least `hazyShare` of it at p ≥ `hazyProb` — is a face it dropped, not an opening:
+   * through a real opening the map falls below 0.2 over most of it, with a few hazy blobs. Measured on
+   * ../shared/data/cutout-dev's open holes (every third piece × 5 surfaces, scratch probe): dropped faces
+   * (a polished stem of earring_bongtai2, a face of band_nhancuoi1 and of bangle_vongtay5 on the sweep
+   * and white) 662–3123 px with 1.0 of them at p ≥ 0.2 (mean p 0.32–0.41, under holeProb); the openings
+   * at most 0.36 at p ≥ 0.2 (band_nhancuoi1's inside on grey, 70 672 px); chain links and bracelet
+   * openings are as hazy as the faces (0.8–1.0) but at most 309 px — filled with no floor on the area,
+   * they cost bracelet_lactay3 and necklace_vongco4 up to 0.015 IoU and 33 of 1304 holes. The faces are
+   * 12–22 px wide (width as for the strips); the openings of thin bands seen from the side are as hazy
+   * (0.93–1.0 at p ≥ 0.2, mean p 0.35–0.39) but 83–89 wide (ring_nhan2 on white, band_nhancuoi2 on grey:
+   * all 195 scenes without `hazyWidth`, IoU 0.717 → 0.644 and 0.693 → 0.622); bangle_vongtay4's narrow
+   * edge-on insides (23–29 wide) are not hazy (≤ 0.11). Not on a dark surface, where ISNet's edge
+   * blooms into every opening.
+   */
+  hazyProb: number;
+  hazyShare: number;
+  hazyArea: number;
+  hazyWidth: number;
+  /**
    * Work pixels (at 1024 px) inside the grown piece from which α is 1 (0: off). Measured on
    * ../shared/data/cutout-dev (every third piece, 13 per surface; IoU / BF / opaque kept, with the edge
    * stage confined to the outline): sweep off 0.918 / 0.897 / 0.937, 3 → 0.922 / 0.910 / 0.958;
@@ -90,6 +110,10 @@ export const FILL_DEFAULTS: FillOptions = {
   deep: 3,
   stripElongation: 20,
   stripWidth: 18,
+  hazyProb: 0.2,
+  hazyShare: 0.8,
+  hazyArea: 500,
+  hazyWidth: 30,
 };
 
 /** An enclosed hole the fill left open, with what speaks for it being piece. */
@@ -256,6 +280,7 @@ export function opaqueFill(
   const size = new Int32Array(count + 1);
   const ev = new Int32Array(count + 1);
   const psum = new Float64Array(count + 1);
+  const hazy = new Int32Array(count + 1);
   const border = new Uint8Array(count + 1);
   const x0 = new Int32Array(count + 1).fill(w);
   const y0 = new Int32Array(count + 1).fill(h);
@@ -269,6 +294,7 @@ export function opaqueFill(
       size[l]!++;
       if (evidence[i] === 1) ev[l]!++;
       psum[l]! += probWork[i]!;
+      if (probWork[i]! >= opts.hazyProb) hazy[l]!++;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) border[l] = 1;
       if (x < x0[l]!) x0[l] = x;
       if (x > x1[l]!) x1[l] = x;
@@ -290,7 +316,9 @@ export function opaqueFill(
     const width = (4 * dsum[l]!) / a;
     const elongation = a / (width * width);
     const strip = elongation >= opts.stripElongation && width <= opts.stripWidth * scale;
-    if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a || strip) take[l] = 1;
+    const dropped =
+      !dark && a >= opts.hazyArea * scale * scale && width <= opts.hazyWidth * scale && hazy[l]! >= opts.hazyShare * a;
+    if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a || strip || dropped) take[l] = 1;
     else
       openHoles.push({
         area: a,

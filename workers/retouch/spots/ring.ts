@@ -212,3 +212,36 @@ export function evenRing(s: RingStats, limits: RingLimits): boolean {
     b.chromaSpread <= Math.min(limits.chromaSpread, BESIDE.chromaSpread)
   );
 }
+
+/**
+ * Most ln(B/R) of the metal around a spot: a pale blue stone (aquamarine, blue topaz, moonstone) is
+ * nearly grey by tint, so metalColour alone reads it as silver. Measured (scratch tint14h, the ring
+ * 2–6 px around each applied edit): tamar_ring_0339's mottled blue stone 0.07–0.70 (13 of its 17
+ * edits at 0.15 or more); the fixtures' silver 0.03 and white gold −0.10; the edits on silver and white
+ * metal in the real photos (tamar_earring_0162/0166/0274, tamar_pendant_0028) −0.32 to −0.09.
+ */
+const COOL = 0.2;
+
+/**
+ * Whether the spot lies on metal: the median colour of the ring 2–4 px outside its box (the piece's
+ * interior only) is metal (metalColour) and not bluer than it is red by COOL or more. Where fewer than
+ * 8 ring pixels are on the piece it cannot tell and says yes (the ring tests judge those).
+ */
+export function onMetal(crop: SpotCrop, box: Box): boolean {
+  const { rgba, W, cw, ch, bx, by, inner } = crop;
+  const c0: number[] = [];
+  const c1: number[] = [];
+  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
+    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
+      if (x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1) continue;
+      if (!inner[y * cw + x]) continue;
+      const q = 4 * ((by + y) * W + bx + x);
+      const t = logChroma(LINEAR_LUT[rgba[q]!]!, LINEAR_LUT[rgba[q + 1]!]!, LINEAR_LUT[rgba[q + 2]!]!);
+      c0.push(t[0]);
+      c1.push(t[1]);
+    }
+  if (c0.length < 8) return true;
+  const m0 = median(c0);
+  const m1 = median(c1);
+  return metalColour(m0, m1) && m1 - m0 < COOL;
+}

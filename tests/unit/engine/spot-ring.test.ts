@@ -2,7 +2,7 @@
 // piece's edge is around the spot; a stone or a catchlight on one side of a speck on metal is left out
 // of the ring (its `beside` part), and what is left must be even by the stricter BESIDE limits.
 import { describe, expect, it } from "vitest";
-import { ringStats, evenRing, SPOT_RING, LIGHT_RING, BESIDE } from "../../../workers/retouch/spots/ring";
+import { ringStats, evenRing, onMetal, SPOT_RING, LIGHT_RING, BESIDE } from "../../../workers/retouch/spots/ring";
 
 const W = 40;
 const H = 40;
@@ -96,5 +96,19 @@ describe("spot ring", () => {
     expect(s.beside).toBeUndefined();
     expect(evenRing(s, LIGHT_RING)).toBe(false);
     expect(evenRing(s, SPOT_RING)).toBe(false);
+  });
+
+  it("on metal: gold, silver and cool silver are metal; teal and a pale blue stone grey by tint are not", () => {
+    const at = (rgb: [number, number, number]) => {
+      const { rgba, inner } = plain(rgb);
+      return onMetal({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    };
+    expect(at(GOLD)).toBe(true);
+    expect(at([192, 192, 196])).toBe(true);
+    // ln B/R 0.07: silver under a slightly cool light.
+    expect(at([188, 190, 194])).toBe(true);
+    expect(at(TEAL)).toBe(false);
+    // Tint 0.17 (under COLOURED_METAL, so "neutral") but ln B/R 0.24: tamar_ring_0339's blue stone.
+    expect(at([180, 190, 200])).toBe(false);
   });
 });

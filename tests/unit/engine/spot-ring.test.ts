@@ -65,6 +65,24 @@ describe("spot ring", () => {
     expect(bare.lumaSpread).toBeGreaterThan(SPOT_RING.lumaSpread);
   });
 
+  it("by the piece's edge with a stone on the other side: taken where the gold left is smooth, not where it is marked", () => {
+    const { rgba, inner } = plain(GOLD);
+    // Columns 14–16 of the ring off the piece (36 of 108 pixels), teal at x ≥ 24 (columns 24–25, 24 pixels).
+    for (let y = 0; y < H; y++) for (let x = 0; x < 17; x++) inner[y * W + x] = 0;
+    for (let y = 0; y < H; y++) for (let x = 24; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    expect(s.onPiece).toBeCloseTo(72 / 108, 6);
+    expect(s.onPiece).toBeLessThan(SPOT_RING.onPiece);
+    expect(s.beside!.share).toBeCloseTo(24 / 108, 6);
+    expect(s.beside!.lumaSpread).toBeLessThanOrEqual(BESIDE.edgeLumaSpread);
+    expect(evenRing(s, SPOT_RING)).toBe(true);
+    // Hammer marks on the gold (every other row 15 % darker): the rest varies too much by the edge.
+    for (let y = 0; y < H; y += 2) for (let x = 17; x < 24; x++) rgba.set([190, 150, 80], 4 * (y * W + x));
+    const marked = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    expect(marked.beside!.lumaSpread).toBeGreaterThan(BESIDE.edgeLumaSpread);
+    expect(evenRing(marked, SPOT_RING)).toBe(false);
+  });
+
   it("a spot by the piece's edge (left half off the piece): under the share on the piece", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 0; x < 20; x++) inner[y * W + x] = 0;

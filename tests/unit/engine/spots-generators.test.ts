@@ -93,10 +93,10 @@ async function nearScore(size: number) {
   return { removed, counted, kept, highlights };
 }
 
-// Measured on these eight pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/near14f.ts`): 47 / 57
-// (0.82) at 640 px, 64 / 70 (0.91) at 1600 px; highlights 60 / 60 at each size (issue-14g: 46 / 57 and
-// 61 / 70; since then the ring's edge allowance at 0.55 and a beside ring 0.85 on the piece, and a lone
-// pixel no longer keeps the faint search off its blob). Was 45 / 57 and 55 / 70
+// Measured on these eight pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/near14f.ts`): 50 / 57
+// (0.88) at 640 px, 64 / 70 (0.91) at 1600 px; highlights 60 / 60 at each size (issue-14g: 46 / 57 and
+// 61 / 70; since then the ring's edge allowance at 0.55, a beside ring 0.85 on the piece or by the
+// edge where the rest is smooth, and a lone pixel no longer keeps the faint search off its blob). Was 45 / 57 and 55 / 70
 // (issue-14f) before faint light specks on neutral metal (spots/faint-specks.ts): light grey specks
 // beside the diamond or sapphire stand 9–15 over white gold or silver, under the search's threshold.
 // Before the ring's `beside` part (spots/ring.ts) 26 / 57 (46 %) and 30 / 71 (42 %). Misses: light grey
@@ -105,7 +105,7 @@ async function nearScore(size: number) {
 // light grey specks 1–2 px over white gold by a catchlight (under the faint search's least area), two
 // joined to a catchlight's flank on yellow gold, one joined to the sapphire's facets, one beside the
 // emerald taken but left visible (its fill reads the stone).
-const NEAR_BOUNDS: Record<number, number> = { 640: 0.81, 1600: 0.9 };
+const NEAR_BOUNDS: Record<number, number> = { 640: 0.85, 1600: 0.9 };
 
 describe("dust, two generators", () => {
   for (const gen of [1, 2] as const)

@@ -52,15 +52,16 @@ async function score(gen: 1 | 2, size = 640) {
 }
 
 // Measured on these six pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/gen14e.ts` measures the
-// same on eight, 129 / 143 = 0.902 for dust2 at 1600 px): jewelry.ts 54 / 54 at 640 px and 81 / 81 at
-// 1600 px; dust2.ts 82 / 92 (0.89) at 640 px and 94 / 107 (0.88) at 1600 px (issue-14f: 81 / 92 and
-// 87 / 107; since then light grey specks over the catchlight quantile on gold, lone dark pixels grey or
-// blue on gold, and smudges on brushed metal are taken); highlights 36 / 36 in each; worst texture
+// same on eight with a 512² map, 131 / 143 = 0.916 for dust2 at 1600 px; scratch why14h with this
+// test's 1024² map 130 / 143 = 0.909): jewelry.ts 54 / 54 at 640 px and 81 / 81 at 1600 px; dust2.ts
+// 82 / 92 (0.89) at 640 px and 96 / 107 (0.90) at 1600 px (issue-14f: 81 / 92 and 87 / 107; since then
+// light grey specks over the catchlight quantile on gold, lone dark pixels grey or blue on gold,
+// smudges on brushed metal and a film's soft rim are taken); highlights 36 / 36 in each; worst texture
 // change 4.7 % (dust2, 640 px). dust2's misses at 1600 px: smudges on hammered metal and some on
 // brushed metal (cut by the finish's streaks, or by a ring that is not quiet); light grey specks and
 // fibres on brushed silver (under the texture threshold); blue-grey fibres only partly filled; a mid
 // grey speck on hammered gold under the threshold.
-const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.88, 1600: 0.86 } };
+const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.88, 1600: 0.88 } };
 
 const NEAR: Array<[Layout, Metal, Gem, number]> = [
   ["ring", "yellow", "ruby", 21],

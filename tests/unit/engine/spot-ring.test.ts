@@ -2,7 +2,7 @@
 // piece's edge is around the spot; a stone or a catchlight on one side of a speck on metal is left out
 // of the ring (its `beside` part), and what is left must be even by the stricter BESIDE limits.
 import { describe, expect, it } from "vitest";
-import { ringStats, evenRing, SPOT_RING, LIGHT_RING, BESIDE } from "../../../workers/retouch/spots/ring";
+import { ringStats, evenRing, onMetal, SPOT_RING, LIGHT_RING, BESIDE } from "../../../workers/retouch/spots/ring";
 
 const W = 40;
 const H = 40;
@@ -65,6 +65,24 @@ describe("spot ring", () => {
     expect(bare.lumaSpread).toBeGreaterThan(SPOT_RING.lumaSpread);
   });
 
+  it("by the piece's edge with a stone on the other side: taken where the gold left is smooth, not where it is marked", () => {
+    const { rgba, inner } = plain(GOLD);
+    // Columns 14–16 of the ring off the piece (36 of 108 pixels), teal at x ≥ 24 (columns 24–25, 24 pixels).
+    for (let y = 0; y < H; y++) for (let x = 0; x < 17; x++) inner[y * W + x] = 0;
+    for (let y = 0; y < H; y++) for (let x = 24; x < W; x++) rgba.set(TEAL, 4 * (y * W + x));
+    const s = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    expect(s.onPiece).toBeCloseTo(72 / 108, 6);
+    expect(s.onPiece).toBeLessThan(SPOT_RING.onPiece);
+    expect(s.beside!.share).toBeCloseTo(24 / 108, 6);
+    expect(s.beside!.lumaSpread).toBeLessThanOrEqual(BESIDE.edgeLumaSpread);
+    expect(evenRing(s, SPOT_RING)).toBe(true);
+    // Hammer marks on the gold (every other row 15 % darker): the rest varies too much by the edge.
+    for (let y = 0; y < H; y += 2) for (let x = 17; x < 24; x++) rgba.set([190, 150, 80], 4 * (y * W + x));
+    const marked = ringStats({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    expect(marked.beside!.lumaSpread).toBeGreaterThan(BESIDE.edgeLumaSpread);
+    expect(evenRing(marked, SPOT_RING)).toBe(false);
+  });
+
   it("a spot by the piece's edge (left half off the piece): under the share on the piece", () => {
     const { rgba, inner } = plain(GOLD);
     for (let y = 0; y < H; y++) for (let x = 0; x < 20; x++) inner[y * W + x] = 0;
@@ -96,5 +114,19 @@ describe("spot ring", () => {
     expect(s.beside).toBeUndefined();
     expect(evenRing(s, LIGHT_RING)).toBe(false);
     expect(evenRing(s, SPOT_RING)).toBe(false);
+  });
+
+  it("on metal: gold, silver and cool silver are metal; teal and a pale blue stone grey by tint are not", () => {
+    const at = (rgb: [number, number, number]) => {
+      const { rgba, inner } = plain(rgb);
+      return onMetal({ rgba, W, cw: W, ch: H, bx: 0, by: 0, inner }, box);
+    };
+    expect(at(GOLD)).toBe(true);
+    expect(at([192, 192, 196])).toBe(true);
+    // ln B/R 0.07: silver under a slightly cool light.
+    expect(at([188, 190, 194])).toBe(true);
+    expect(at(TEAL)).toBe(false);
+    // Tint 0.17 (under COLOURED_METAL, so "neutral") but ln B/R 0.24: tamar_ring_0339's blue stone.
+    expect(at([180, 190, 200])).toBe(false);
   });
 });

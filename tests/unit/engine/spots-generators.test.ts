@@ -51,14 +51,18 @@ async function score(gen: 1 | 2, size = 640) {
   return { removed, counted, kept, highlights, worstTexture };
 }
 
-// Measured on these six pieces (2026-12-06, issue-14f; `npx tsx scratch-l14/gen14e.ts` measures the
-// same on eight): jewelry.ts 54 / 54 at 640 px and 81 / 81 at 1600 px; dust2.ts 81 / 92 (0.88) at 640 px and 87 / 107 (0.81) at 1600 px (was 82 / 107:
-// smudges on polished and hammered metal now found at 1600 px); highlights
-// 36 / 36 in each; worst texture change 4.7 % (dust2, 640 px). dust2's misses: smudges on brushed
-// metal (the finish's own streaks run through them) and half of those on hammered metal; light grey
-// specks on brushed silver (under the texture threshold); a few mid grey and blue-grey specks under
-// 2.5 px on hammered metal.
-const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.87, 1600: 0.8 } };
+// Measured on these six pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/gen14e.ts` measures the
+// same on eight with a 512² map, 131 / 143 = 0.916 for dust2 at 1600 px; scratch why14h with this
+// test's 1024² map 130 / 143 = 0.909): jewelry.ts 54 / 54 at 640 px and 81 / 81 at 1600 px; dust2.ts
+// 82 / 92 (0.89) at 640 px and 96 / 107 (0.90) at 1600 px (issue-14f: 81 / 92 and 87 / 107; since then
+// light grey specks over the catchlight quantile on gold, lone dark pixels grey or blue on gold,
+// smudges on brushed metal and a film's soft rim are taken); highlights 36 / 36 in each; worst texture
+// change 4.7 % (dust2, 640 px). dust2's 13 misses at 1600 px (scratch why14h, eight pieces): 5 smudges
+// (2 whose core is under the least area, 2 with a ring that is not quiet, one drawn out along the
+// brushed grain); 4 light grey specks and fibres on brushed silver that stand 18–24 over the median,
+// under the texture threshold (20–24); 3 blue-grey fibres whose middle stays partly dark between
+// filled segments; a mid grey speck at 62 % on hammered gold 17 under a threshold of 17.6.
+const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.88, 1600: 0.88 } };
 
 const NEAR: Array<[Layout, Metal, Gem, number]> = [
   ["ring", "yellow", "ruby", 21],
@@ -91,14 +95,19 @@ async function nearScore(size: number) {
   return { removed, counted, kept, highlights };
 }
 
-// Measured on these eight pieces (2026-12-06, issue-14g; `npx tsx scratch-l14/near14f.ts`): 46 / 57
-// (0.81) at 640 px, 61 / 70 (0.87) at 1600 px; highlights 60 / 60 at each size. Was 45 / 57 and 55 / 70
+// Measured on these eight pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/near14f.ts`): 50 / 57
+// (0.88) at 640 px, 64 / 70 (0.91) at 1600 px; highlights 60 / 60 at each size (issue-14g: 46 / 57 and
+// 61 / 70; since then the ring's edge allowance at 0.55, a beside ring 0.85 on the piece or by the
+// edge where the rest is smooth, and a lone pixel no longer keeps the faint search off its blob). Was 45 / 57 and 55 / 70
 // (issue-14f) before faint light specks on neutral metal (spots/faint-specks.ts): light grey specks
 // beside the diamond or sapphire stand 9–15 over white gold or silver, under the search's threshold.
 // Before the ring's `beside` part (spots/ring.ts) 26 / 57 (46 %) and 30 / 71 (42 %). Misses: light grey
 // specks under 1 px (one pixel over the metal, at 640 px), specks joined to the stone's bright facets
-// or a catchlight's flank, and a few by the piece's edge at 640 px.
-const NEAR_BOUNDS: Record<number, number> = { 640: 0.8, 1600: 0.86 };
+// or a catchlight's flank, and a few by the piece's edge at 640 px. At 1600 px (scratch why14h): two
+// light grey specks 1–2 px over white gold by a catchlight (under the faint search's least area), two
+// joined to a catchlight's flank on yellow gold, one joined to the sapphire's facets, one beside the
+// emerald taken but left visible (its fill reads the stone).
+const NEAR_BOUNDS: Record<number, number> = { 640: 0.85, 1600: 0.9 };
 
 describe("dust, two generators", () => {
   for (const gen of [1, 2] as const)

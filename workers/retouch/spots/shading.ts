@@ -21,10 +21,19 @@ export function logChroma(r: number, g: number, b: number): [number, number] {
  * blob's box in crop coordinates; inner: the crop's interior mask.
  */
 export function isShading(crop: SpotCrop, pixels: Int32Array, box: Box): boolean {
+  const shift = shiftOnColouredMetal(crop, pixels, box);
+  return shift !== null && shift < SHADING_SHIFT;
+}
+
+/**
+ * The blob's log-chromaticity distance from the ring around it when that ring is coloured metal
+ * (at least COLOURED_METAL from grey); null on neutral metal or where the ring is off the piece.
+ */
+export function shiftOnColouredMetal(crop: SpotCrop, pixels: Int32Array, box: Box): number | null {
   const r = ringMean(crop, box);
-  if (!r) return false;
+  if (!r) return null;
   const ring = logChroma(...r);
-  if (Math.hypot(ring[0], ring[1]) < COLOURED_METAL) return false;
+  if (Math.hypot(ring[0], ring[1]) < COLOURED_METAL) return null;
   const blob = logChroma(...blobMean(crop, pixels));
-  return Math.hypot(blob[0] - ring[0], blob[1] - ring[1]) < SHADING_SHIFT;
+  return Math.hypot(blob[0] - ring[0], blob[1] - ring[1]);
 }

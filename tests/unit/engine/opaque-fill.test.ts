@@ -33,6 +33,13 @@ const cases: Partial<FixtureSpec>[] = [
   { layout: "pendant", surface: "cream", metal: "rose", gem: "pearl" },
 ];
 
+/** A white-metal ring with a diamond on white, no highlights: the stone is the only thing to give back. */
+const ringOnWhite = () =>
+  makeFixture({ size: SIZE, seed: 3, layout: "ring", surface: "white", metal: "white", gem: "diamond", highlights: 0 });
+
+/** The fill with its colour evidence and its hole rules on evidence and mean map value switched off. */
+const COLOUR_OFF = { ...MATTE_DEFAULTS.fill!, tBright: 5, tChroma: 5, tTexture: 5, holeEvidence: 2, holeProb: 2 };
+
 describe("opaque fill", () => {
   for (const spec of cases)
     it(`gives back a ${spec.gem} the network dropped (${spec.layout} on ${spec.surface})`, async () => {
@@ -63,25 +70,9 @@ describe("opaque fill", () => {
   it("raises PIECE_AREA_LOST for an opening inside the piece that the fill could not take", async () => {
     // The network half believed the stone (0.25) and the fill is switched off by its thresholds:
     // the opening stays, and the merchant is told where.
-    const f = makeFixture({
-      size: SIZE,
-      seed: 3,
-      layout: "ring",
-      surface: "white",
-      metal: "white",
-      gem: "diamond",
-      highlights: 0,
-    });
+    const f = ringOnWhite();
     const prob = await stoneDroppingSegmenter(f, 512, 1, 0.25)(f.image);
-    const off = {
-      ...MATTE_DEFAULTS.fill!,
-      tBright: 5,
-      tChroma: 5,
-      tTexture: 5,
-      holeEvidence: 2,
-      holeProb: 2,
-      hazyShare: 2,
-    };
+    const off = { ...COLOUR_OFF, hazyShare: 2 };
     const m = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, fill: off });
     expect(stoneKept(m.alpha, f.isGem, f.alpha)).toBeLessThan(0.2);
     const lost = m.warnings.find((w) => w.code === "PIECE_AREA_LOST");
@@ -101,16 +92,8 @@ describe("opaque fill", () => {
 describe("a face the network half believed all over", () => {
   // Colour can't speak here (a polished face mirroring a white sweep has the sweep's own colour: its
   // evidence is switched off), only the map's shape: hazy over the whole hole, or over part of it.
-  const noColour = { ...MATTE_DEFAULTS.fill!, tBright: 5, tChroma: 5, tTexture: 5, holeEvidence: 2, holeProb: 2 };
-  const f = makeFixture({
-    size: SIZE,
-    seed: 3,
-    layout: "ring",
-    surface: "white",
-    metal: "white",
-    gem: "diamond",
-    highlights: 0,
-  });
+  const noColour = COLOUR_OFF;
+  const f = ringOnWhite();
 
   // The fixture's stone is ~60 px wide on a 640-px work grid (≈ 96 at 1024 px): as wide as a thin band's
   // opening seen from the side, so the face-sized limit is lifted where the stone stands for a face.

@@ -73,8 +73,9 @@ export interface FillOptions {
    * 12–22 px wide (width as for the strips); the openings of thin bands seen from the side are as hazy
    * (0.93–1.0 at p ≥ 0.2, mean p 0.35–0.39) but 83–89 wide (ring_nhan2 on white, band_nhancuoi2 on grey:
    * all 195 scenes without `hazyWidth`, IoU 0.717 → 0.644 and 0.693 → 0.622); bangle_vongtay4's narrow
-   * edge-on insides (23–29 wide) are not hazy (≤ 0.11). Not on a dark surface, where ISNet's edge
-   * blooms into every opening.
+   * edge-on insides (23–29 wide) are not hazy (≤ 0.11). Only on a light surface the backdrop model
+   * reads: not on a dark one, where ISNet's edge blooms into every opening, nor on fabric or a scene,
+   * where a half-believed hole is as likely a fold of a prop (elorine_bracelet_bracelet5's satin).
    */
   hazyProb: number;
   hazyShare: number;
@@ -262,6 +263,8 @@ export function opaqueFill(
   const scale = Math.max(w, h) / 1024;
   // On a dark surface brightness is unambiguous (see darkMinY): the fill follows it without a reach.
   const dark = backdrop.trust >= opts.minTrust && darkSurface(backdrop);
+  // A light surface the backdrop model reads (the hazy-hole rule's only ground: see `hazyProb`).
+  const plain = backdrop.trust >= opts.minTrust && !dark;
   const near = dark ? new Uint8Array(n).fill(1) : dilate(core, w, h, Math.max(1, Math.round(opts.reach * scale)));
   // Pixels next to plain surface are the piece's own anti-aliased edge (mixed colour, so "evidence"):
   // the network's ramp draws that edge; the fill only takes what lies inside it.
@@ -317,7 +320,7 @@ export function opaqueFill(
     const elongation = a / (width * width);
     const strip = elongation >= opts.stripElongation && width <= opts.stripWidth * scale;
     const dropped =
-      !dark && a >= opts.hazyArea * scale * scale && width <= opts.hazyWidth * scale && hazy[l]! >= opts.hazyShare * a;
+      plain && a >= opts.hazyArea * scale * scale && width <= opts.hazyWidth * scale && hazy[l]! >= opts.hazyShare * a;
     if (ev[l]! >= opts.holeEvidence * a || psum[l]! >= opts.holeProb * a || strip || dropped) take[l] = 1;
     else
       openHoles.push({

@@ -142,7 +142,8 @@ export function findSmudges(
     const cx = k * c.box.x + ((k * bw) >> 1);
     const cy = k * c.box.y + ((k * bh) >> 1);
     const act = activity(cx, cy);
-    if (act > SMOOTH && (act > SMOOTH_BRUSHED || grainDirectionality(Y, inner, w, h, cx, cy, 2 * R) < BRUSHED)) continue;
+    if (act > SMOOTH && (act > SMOOTH_BRUSHED || grainDirectionality(Y, inner, w, h, cx, cy, 2 * R) < BRUSHED))
+      continue;
     // Back to full resolution: each reduced pixel's k × k block, with the film's soft rim.
     const px: number[] = [];
     for (const p of withFilmRim(c, Yb, Md, innerD, dw, dh)) {
@@ -174,7 +175,14 @@ export function findSmudges(
  */
 const RIM_REACH = 0.5;
 
-function withFilmRim(c: Component, Yb: Float32Array, Md: Uint8Array, innerD: Uint8Array, dw: number, dh: number): number[] {
+function withFilmRim(
+  c: Component,
+  Yb: Float32Array,
+  Md: Uint8Array,
+  innerD: Uint8Array,
+  dw: number,
+  dh: number,
+): number[] {
   const out = Array.from(c.pixels);
   const inC = new Set<number>(c.pixels);
   const { x: bx, y: by, w: bw, h: bh } = c.box;

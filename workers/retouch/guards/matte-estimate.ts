@@ -48,6 +48,12 @@ export interface SurfaceDistances {
   /** Tolerance of "looks like the surface" and of "within a shadow's reach of it". */
   tolB: number;
   tolShadow: number;
+  /**
+   * The tolerance PIECE_AREA_LOST and PROP_KEPT read: tolB, but never under the border median's floor
+   * (6). Their rules were set on it, and the field's 3 lets a sweep's undulations through as "piece"
+   * that the result shows as studio (chain_daychuyen1 on the sweep, cutout-dev: 49 % "erased").
+   */
+  tolPiece: number;
   /** L* of the original's surface at each pixel (the fitted field, or the border median's). */
   surfaceL: Float32Array;
 }
@@ -107,7 +113,7 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
   // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
   // a bright glint or white metal that happens to match a white studio is still piece.
   const tolShadow = Math.max(25, 2 * tolB);
-  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL };
+  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, tolPiece: Math.max(6, tolB) };
 }
 
 /**

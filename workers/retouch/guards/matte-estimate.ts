@@ -49,11 +49,18 @@ export interface SurfaceDistances {
   tolB: number;
   tolShadow: number;
   /**
-   * The tolerance PIECE_AREA_LOST and PROP_KEPT read: tolB, but never under the border median's floor
-   * (6). Their rules were set on it, and the field's 3 lets a sweep's undulations through as "piece"
-   * that the result shows as studio (chain_daychuyen1 on the sweep, cutout-dev: 49 % "erased").
+   * The tolerance PIECE_AREA_LOST reads: tolB, but never under the border median's floor (6). Its
+   * rules were set on that, and the field's 3 lets a sweep's undulations through as "piece" that the
+   * result shows as studio (chain_daychuyen1 on the sweep, cutout-dev: 49 % "erased").
    */
   tolPiece: number;
+  /**
+   * The distance to the border's median and its tolerance, which PROP_KEPT reads: a drape's grey
+   * folds are what it looks for, and a field fitted over the drape takes part of them for surface
+   * (elorine_pendant_necklace2: 0.031 of the frame kept → 0.008).
+   */
+  dMedian: Float32Array;
+  tolMedian: number;
   /** L* of the original's surface at each pixel (the fitted field, or the border median's). */
   surfaceL: Float32Array;
 }
@@ -83,8 +90,10 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
   };
   // First against the border's median; then, where the border band looks like that surface, against
   // the smooth field fitted there (surface-field.ts), which follows a gradient across the frame.
-  let dB = distanceTo(labB, surfaceLab);
-  let tolB = tolOf(dB, 6);
+  const dMedian = distanceTo(labB, surfaceLab);
+  const tolMedian = tolOf(dMedian, 6);
+  let dB = dMedian;
+  let tolB = tolMedian;
   // The field's samples and its spread: border pixels like the surface, and where the result shows
   // its studio there (a piece reaching into the border band, surface-coloured, is no sample), when
   // that leaves half the band.
@@ -113,7 +122,7 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
   // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
   // a bright glint or white metal that happens to match a white studio is still piece.
   const tolShadow = Math.max(25, 2 * tolB);
-  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, tolPiece: Math.max(6, tolB) };
+  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, tolPiece: Math.max(6, tolB), dMedian, tolMedian };
 }
 
 /**

@@ -49,15 +49,12 @@ export interface SurfaceDistances {
   tolB: number;
   tolShadow: number;
   /**
-   * The tolerance PIECE_AREA_LOST reads: tolB, but never under the border median's floor (6). Its
-   * rules were set on that, and the field's 3 lets a sweep's undulations through as "piece" that the
-   * result shows as studio (chain_daychuyen1 on the sweep, cutout-dev: 49 % "erased").
-   */
-  tolPiece: number;
-  /**
-   * The distance to the border's median and its tolerance, which PROP_KEPT reads: a drape's grey
-   * folds are what it looks for, and a field fitted over the drape takes part of them for surface
-   * (elorine_pendant_necklace2: 0.031 of the frame kept → 0.008).
+   * The distance to the border's median and its tolerance (≥ 6), which PIECE_AREA_LOST and PROP_KEPT
+   * read as before the field: their rules were set on it. Against the field's 3 a sweep's undulations
+   * pass for piece that the result shows as studio (chain_daychuyen1 on cutout-dev's sweep: 49 %
+   * "erased"; elorine_bracelet_bracelet4, independent photo set: 72 %), and a field fitted over a
+   * drape takes part of its grey folds for surface (elorine_pendant_necklace2: 0.031 of the frame
+   * kept → 0.008).
    */
   dMedian: Float32Array;
   tolMedian: number;
@@ -122,7 +119,7 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
   // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
   // a bright glint or white metal that happens to match a white studio is still piece.
   const tolShadow = Math.max(25, 2 * tolB);
-  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, tolPiece: Math.max(6, tolB), dMedian, tolMedian };
+  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, dMedian, tolMedian };
 }
 
 /**

@@ -62,7 +62,13 @@ export interface SurfaceDistances {
   surfaceL: Float32Array;
 }
 
-export function surfaceDistances(before: Image8, after: Image8): SurfaceDistances {
+/**
+ * `pair`: the result is a retouch of the original (the check CLI). Without it (an image against
+ * itself: register.ts's silhouettes) the original is read against its border median only, as the
+ * field and the result's cues (below) assume a studio result: on an image against itself they grew
+ * the silhouettes over a gradient surface (tamar_bracelet_0103's registration IoU 0.83 → 0.35).
+ */
+export function surfaceDistances(before: Image8, after: Image8, pair = true): SurfaceDistances {
   if (before.width !== after.width || before.height !== after.height)
     throw new Error("estimateMatte: before and after differ in size");
   const s = workScale(before.width, before.height, 300_000);
@@ -103,7 +109,7 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
     nClear += like[i]!;
   }
   if (nClear < 0.5 * nBorder) for (let i = 0; i < like.length; i++) like[i] = border[i] && dB[i]! <= tolB ? 1 : 0;
-  const field = surfaceField(before, w, h, like);
+  const field = pair ? surfaceField(before, w, h, like) : null;
   const surfaceL = new Float32Array(w * h).fill(surfaceLab[0]);
   if (field) {
     const dF = new Float32Array(w * h);
@@ -130,12 +136,12 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
  */
 const FIELD_TOL_MIN = 3;
 
-export function estimateMatte(before: Image8, after: Image8): Plane {
-  return matteFromDistances(surfaceDistances(before, after), before.width, before.height);
+export function estimateMatte(before: Image8, after: Image8, pair = true): Plane {
+  return matteFromDistances(surfaceDistances(before, after, pair), before.width, before.height, pair);
 }
 
 /** estimateMatte's matte at width × height from distances already computed. */
-export function matteFromDistances(d: SurfaceDistances, width: number, height: number): Plane {
+export function matteFromDistances(d: SurfaceDistances, width: number, height: number, pair = true): Plane {
   const { w, h, s, dB, dA, tolB, tolShadow } = d;
   const { labB, surfaceLab } = d;
   // "Result = studio" over a shadow of the surface (dark, tinted at most by the piece's bounce, e.g.
@@ -154,14 +160,14 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   for (let i = 0; i < raw.length; i++) {
     // A shadow is darker than its surface: what the result shows as studio white where the original
     // was clearly brighter than its surface is a diamond or white metal, not a removed shadow.
-    const shadowReach = dB[i]! <= tolShadow && labB[i * 3]! <= d.surfaceL[i]! + tolB;
+    const shadowReach = dB[i]! <= tolShadow && (!pair || labB[i * 3]! <= d.surfaceL[i]! + tolB);
     const gone = dA[i]! <= 4 && (dB[i]! <= tolB || shadowReach || (sl.label[i]! > 0 && wide[sl.label[i]!] === 1));
     raw[i] = dB[i]! > tolB && !gone ? 1 : 0;
   }
   // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
   const m = boxMeanReplicated(raw, w, h, 1);
   for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
-  addThickKept(raw, dA, w, h, s);
+  if (pair) addThickKept(raw, dA, w, h, s);
   fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
   const soft = boxMeanReplicated(raw, w, h, 1);
   const out = new Float32Array(width * height);

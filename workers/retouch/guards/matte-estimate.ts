@@ -13,6 +13,8 @@ import { quantile } from "./filters";
 import { medianLinear } from "./gains";
 import { downsampleLinear, labOf, workScale } from "./work";
 import { removedShadow } from "./removed-shadow";
+import { dilate, erode } from "../pixels/mask";
+import { surfaceField } from "./surface-field";
 
 function borderMask(w: number, h: number): Uint8Array {
   const m = new Uint8Array(w * h);
@@ -46,9 +48,27 @@ export interface SurfaceDistances {
   /** Tolerance of "looks like the surface" and of "within a shadow's reach of it". */
   tolB: number;
   tolShadow: number;
+  /**
+   * The distance to the border's median and its tolerance (≥ 6), which PIECE_AREA_LOST and PROP_KEPT
+   * read as before the field: their rules were set on it. Against the field's 3 a sweep's undulations
+   * pass for piece that the result shows as studio (chain_daychuyen1 on cutout-dev's sweep: 49 %
+   * "erased"; elorine_bracelet_bracelet4, independent photo set: 72 %), and a field fitted over a
+   * drape takes part of its grey folds for surface (elorine_pendant_necklace2: 0.031 of the frame
+   * kept → 0.008).
+   */
+  dMedian: Float32Array;
+  tolMedian: number;
+  /** L* of the original's surface at each pixel (the fitted field, or the border median's). */
+  surfaceL: Float32Array;
 }
 
-export function surfaceDistances(before: Image8, after: Image8): SurfaceDistances {
+/**
+ * `pair`: the result is a retouch of the original (the check CLI). Without it (an image against
+ * itself: register.ts's silhouettes) the original is read against its border median only, as the
+ * field and the result's cues (below) assume a studio result: on an image against itself they grew
+ * the silhouettes over a gradient surface (tamar_bracelet_0103's registration IoU 0.83 → 0.35).
+ */
+export function surfaceDistances(before: Image8, after: Image8, pair = true): SurfaceDistances {
   if (before.width !== after.width || before.height !== after.height)
     throw new Error("estimateMatte: before and after differ in size");
   const s = workScale(before.width, before.height, 300_000);
@@ -65,23 +85,63 @@ export function surfaceDistances(before: Image8, after: Image8): SurfaceDistance
   };
   const studioLab = refOf(a.lin);
   const surfaceLab = refOf(b.lin);
-  const dB = distanceTo(labB, surfaceLab);
   const dA = distanceTo(labA, studioLab);
-  const borderD: number[] = [];
-  for (let i = 0; i < border.length; i += 3) if (border[i]) borderD.push(dB[i]!);
-  const tolB = Math.min(25, Math.max(6, 1.5 * quantile(borderD, 0.95)));
+  const tolOf = (d: Float32Array, floor: number, where: Uint8Array = border): number => {
+    const borderD: number[] = [];
+    for (let i = 0; i < where.length; i += 3) if (where[i]) borderD.push(d[i]!);
+    return Math.min(25, Math.max(floor, 1.5 * quantile(borderD, 0.95)));
+  };
+  // First against the border's median; then, where the border band looks like that surface, against
+  // the smooth field fitted there (surface-field.ts), which follows a gradient across the frame.
+  const dMedian = distanceTo(labB, surfaceLab);
+  const tolMedian = tolOf(dMedian, 6);
+  let dB = dMedian;
+  let tolB = tolMedian;
+  // The field's samples and its spread: border pixels like the surface, and where the result shows
+  // its studio there (a piece reaching into the border band, surface-coloured, is no sample), when
+  // that leaves half the band.
+  const like = new Uint8Array(w * h);
+  let nBorder = 0;
+  let nClear = 0;
+  for (let i = 0; i < like.length; i++) {
+    like[i] = border[i] && dB[i]! <= tolB && dA[i]! <= 4 ? 1 : 0;
+    nBorder += border[i]!;
+    nClear += like[i]!;
+  }
+  if (nClear < 0.5 * nBorder) for (let i = 0; i < like.length; i++) like[i] = border[i] && dB[i]! <= tolB ? 1 : 0;
+  const field = pair ? surfaceField(before, w, h, like) : null;
+  const surfaceL = new Float32Array(w * h).fill(surfaceLab[0]);
+  if (field) {
+    const dF = new Float32Array(w * h);
+    for (let i = 0, o = 0; i < dF.length; i++, o += 3)
+      dF[i] = deltaE2000(labB[o]!, labB[o + 1]!, labB[o + 2]!, field[o]!, field[o + 1]!, field[o + 2]!);
+    const tolF = tolOf(dF, FIELD_TOL_MIN, like);
+    if (tolF < tolB) {
+      dB = dF;
+      tolB = tolF;
+      for (let i = 0; i < surfaceL.length; i++) surfaceL[i] = field[i * 3]!;
+    }
+  }
   // "Result = studio" only overrides where the original is within a shadow's reach of its backdrop:
   // a bright glint or white metal that happens to match a white studio is still piece.
   const tolShadow = Math.max(25, 2 * tolB);
-  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow };
+  return { w, h, s, dB, dA, labB, labA, studioLab, surfaceLab, tolB, tolShadow, surfaceL, dMedian, tolMedian };
 }
 
-export function estimateMatte(before: Image8, after: Image8): Plane {
-  return matteFromDistances(surfaceDistances(before, after), before.width, before.height);
+/**
+ * Floor of the tolerance against the fitted field. Its residual on a smooth surface is JPEG-level
+ * (cutout-dev, 640 px: background median 0.2–0.3 ΔE00, 99th percentile 0.5–1.3 off the shadow),
+ * while white gold on a grey or pale sweep sits 1.2–7 ΔE00 from it (bracelet_lactay, ring_nhan1):
+ * the median's floor of 6 read most of that metal as surface.
+ */
+const FIELD_TOL_MIN = 3;
+
+export function estimateMatte(before: Image8, after: Image8, pair = true): Plane {
+  return matteFromDistances(surfaceDistances(before, after, pair), before.width, before.height, pair);
 }
 
 /** estimateMatte's matte at width × height from distances already computed. */
-export function matteFromDistances(d: SurfaceDistances, width: number, height: number): Plane {
+export function matteFromDistances(d: SurfaceDistances, width: number, height: number, pair = true): Plane {
   const { w, h, s, dB, dA, tolB, tolShadow } = d;
   const { labB, surfaceLab } = d;
   // "Result = studio" over a shadow of the surface (dark, tinted at most by the piece's bounce, e.g.
@@ -98,12 +158,16 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   for (const c of sl.comps) if (c.area >= SHADE_MIN_AREA) wide[c.id] = 1;
   const raw = new Float32Array(w * h);
   for (let i = 0; i < raw.length; i++) {
-    const gone = dA[i]! <= 4 && (dB[i]! <= tolShadow || (sl.label[i]! > 0 && wide[sl.label[i]!] === 1));
+    // A shadow is darker than its surface: what the result shows as studio white where the original
+    // was clearly brighter than its surface is a diamond or white metal, not a removed shadow.
+    const shadowReach = dB[i]! <= tolShadow && (!pair || labB[i * 3]! <= d.surfaceL[i]! + tolB);
+    const gone = dA[i]! <= 4 && (dB[i]! <= tolB || shadowReach || (sl.label[i]! > 0 && wide[sl.label[i]!] === 1));
     raw[i] = dB[i]! > tolB && !gone ? 1 : 0;
   }
   // Remove speckle: a pixel stays piece only if most of its 3×3 neighbourhood is piece.
   const m = boxMeanReplicated(raw, w, h, 1);
   for (let i = 0; i < raw.length; i++) raw[i] = m[i]! >= 0.5 ? 1 : 0;
+  if (pair) addThickKept(raw, dA, w, h, s);
   fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
   const soft = boxMeanReplicated(raw, w, h, 1);
   const out = new Float32Array(width * height);
@@ -113,6 +177,26 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   }
   return { width, height, data: out };
 }
+
+/**
+ * Metal the colour of the surface (white gold on a grey sweep) looks like the surface in the original
+ * but not like the studio in the result. So does a fringe of the old surface carried along — but a
+ * fringe is a band a few pixels wide along the outline, metal a body of its own: what the result
+ * shows off-studio and survives an opening by a (2r+1)² square (THICK_PX original pixels) is piece.
+ */
+function addThickKept(piece: Float32Array, dA: Float32Array, w: number, h: number, s: number): void {
+  const kept = new Uint8Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = !piece[i] && dA[i]! > 4 ? 1 : 0;
+  const r = Math.max(2, Math.round(THICK_PX / s));
+  const open = dilate(erode(kept, w, h, r), w, h, r);
+  for (let i = 0; i < kept.length; i++) if (open[i] && kept[i]) piece[i] = 1;
+}
+
+/**
+ * Half-width (original px) of the opening in addThickKept: the independent set's kept surface bands
+ * (`keepSurfaceBand`, 2–4 px grown + 1 px feathered at 560–640 px) are at most 5 px wide.
+ */
+const THICK_PX = 5;
 
 /** Background islands enclosed by the piece and smaller than maxArea become piece (in place). */
 function fillSmallHoles(piece: Float32Array, w: number, h: number, maxArea: number): void {

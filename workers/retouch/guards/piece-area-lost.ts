@@ -52,7 +52,7 @@ function keptExposure(d: SurfaceDistances, piece: Uint8Array): number {
 }
 
 export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8Array; piece: number } {
-  const { w, h, dB, dA, labB, studioLab: S, tolB } = d;
+  const { w, h, dMedian: dB, dA, labB, studioLab: S, tolMedian: tolB } = d;
   const piece = new Uint8Array(w * h);
   const erased = new Uint8Array(w * h);
   for (let i = 0; i < piece.length; i++) if (dB[i]! > tolB) piece[i] = 1;
@@ -141,7 +141,7 @@ function erode2(m: Uint8Array, w: number, h: number): Uint8Array {
  * is too large, and the metal stays piece even where it looks like a darker surface.
  */
 function dropShadows(d: SurfaceDistances, piece: Uint8Array): void {
-  const { w, h, dB, labB, surfaceLab: B, tolB } = d;
+  const { w, h, dMedian: dB, labB, surfaceLab: B, tolMedian: tolB } = d;
   const sm = boxMeanReplicated(dB, w, h, 1);
   const step = Math.max(4, SOFT_STEP * tolB);
   const q: number[] = [];
@@ -185,7 +185,7 @@ const SHADOW_MIN_RATIO = 0.72;
 const SHADOW_CHROMA_DE = 5;
 
 export function pieceAreaLost(d: SurfaceDistances, t: Thresholds): Warning[] {
-  if (d.tolB > t.pieceLostMaxSurfaceTol!) return [];
+  if (d.tolMedian > t.pieceLostMaxSurfaceTol!) return [];
   const r = erasedShare(d);
   if (r.piece < 50 || r.share < t.pieceLostNote!) return [];
   const sev = r.share >= t.pieceLostWarn! ? "warning" : "note";

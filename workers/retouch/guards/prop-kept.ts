@@ -34,7 +34,7 @@ function keptShadow(d: SurfaceDistances, i: number): boolean {
 const CAST_REACH = 10;
 
 export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Array } {
-  const { w, h, dB, dA, tolB } = d;
+  const { w, h, dMedian: dB, dA, tolMedian: tolB } = d;
   // Surface reachable from the frame without crossing the piece: a bead strand's or a hoop's own
   // openings (enclosed by the piece) are its see-through, not a kept prop.
   const outside = new Uint8Array(w * h);

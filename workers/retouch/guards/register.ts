@@ -37,7 +37,7 @@ interface Silhouette {
 const COARSE_SIDE = 256;
 
 function silhouette(img: Image8): Silhouette {
-  const full = estimateMatte(img, img).data;
+  const full = estimateMatte(img, img, false).data;
   const s = Math.max(1, Math.ceil(Math.max(img.width, img.height) / COARSE_SIDE));
   const w = Math.floor(img.width / s) || 1;
   const h = Math.floor(img.height / s) || 1;

@@ -1,0 +1,54 @@
+// The guards on real retailer cutouts with exact alpha (../shared/data/cutout-dev, read in place): the
+// calibration half (even positions in the sorted piece names), each piece on one of the five surfaces
+// in turn, through the check CLI's path. The honest retouch is the true piece over studio white, so
+// every warning on it is a false alarm and every damage is real. Prints the rates; both halves on all
+// surfaces: `tsx tests/fixtures/guards/indep/report.ts 0 --cutout`.
+import { beforeAll, describe, expect, it } from "vitest";
+import { indepCutoutCases, type IndepCase } from "../../fixtures/guards/indep/cases";
+import { CUTOUT_SURFACES, cutoutDir } from "../../fixtures/guards/indep/cutout-truth";
+import { evaluateIndep, formatIndep } from "../../fixtures/guards/indep/report";
+
+describe.runIf(cutoutDir() !== null)("guards on real cutouts with exact truth (cal half)", () => {
+  let cases: IndepCase[] = [];
+  beforeAll(async () => {
+    cases = await indepCutoutCases(
+      640,
+      (_, half) => half === "cal",
+      (k) => [CUTOUT_SURFACES[(k >> 1) % CUTOUT_SURFACES.length]!],
+    );
+  }, 300_000);
+
+  it("finds the damage and stays quiet on the true piece", async () => {
+    const r = await evaluateIndep(cases);
+    console.log(formatIndep(r));
+    let honest = 0;
+    let alarms = 0;
+    for (const [, t] of r.honest) {
+      honest += t.n;
+      alarms += t.hit;
+    }
+    expect(honest).toBe(20);
+    expect(alarms).toBeLessThanOrEqual(MAX_ALARMS);
+    for (const [code, min] of Object.entries(MIN_DETECTED)) {
+      const t = r.detect.get(`cal cutout ${code}`)!;
+      expect(t.n, code).toBeGreaterThan(0);
+      expect(t.hit / t.n, code).toBeGreaterThanOrEqual(min);
+    }
+  }, 900_000);
+});
+
+// Measured on this subset (20 scenes, 133 pairs) at the commit that added it; the bounds sit at the
+// measured values so that any regression fails. They are not the goal (≤ 5 % false alarms, ≥ 95 % per
+// code): the honest alarms left are PROP_KEPT on band_nhancuoi1 (sweep), ring_nhan1 (blue) and
+// piece_ts1 (grey, with HALO); PIECE_AREA_LOST misses bites on white metal, SPARKLE_ADDED stars on it.
+const MAX_ALARMS = 3;
+const MIN_DETECTED: Record<string, number> = {
+  GEM_COLOR_SHIFT: 1, // 1/1
+  HALO: 0.875, // 14/16
+  METAL_TONE_SHIFT: 1, // 20/20
+  PIECE_AREA_LOST: 0.55, // 11/20
+  SHADOW_CAST: 1, // 2/2
+  SPARKLE_ADDED: 0.65, // 13/20
+  SPARKLE_LOST: 1, // 15/15
+  TEXTURE_LOST: 1, // 19/19
+};

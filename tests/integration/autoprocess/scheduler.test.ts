@@ -285,7 +285,12 @@ describe("claims", () => {
     h.now = at(DEBOUNCE_MS);
     const worker = () => processor({ productsPerShopPerTick: 20 });
     const [a, b] = await Promise.all([worker().tick(h.now), worker().tick(h.now)]);
-    expect(a.products + b.products).toBe(20); // both went for the same 20 oldest rows; each row went to one
+    // Each tick takes at most its 20. Both read the oldest due rows; a row both read goes to one of them
+    // (the claim is conditional on the updatedAt read), and a tick whose read came after the other's
+    // claims went on to younger rows — which one happens depends on timing (PostgreSQL under load: 22).
+    expect(a.products).toBeLessThanOrEqual(20);
+    expect(b.products).toBeLessThanOrEqual(20);
+    expect(a.products + b.products).toBeGreaterThanOrEqual(20);
     const [c, d] = await Promise.all([worker().tick(h.now), worker().tick(h.now)]);
     expect(a.jobs + b.jobs + c.jobs + d.jobs).toBe(40);
     expect(new Set(h.candidates.calls).size).toBe(40);

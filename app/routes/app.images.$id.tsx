@@ -1,6 +1,7 @@
 // Image review: before/after (slider and side by side), zoom to 100 % and pan, overlays (cutout edge,
 // removed spots, warning areas), color swatches with ΔE00, approve/reject/publish/revert, undo a
 // removed spot or re-run with other settings. Polls while the photo is being worked on.
+import { useState } from "react";
 import { data as json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { BlockStack, Card, Layout, Page, SkeletonDisplayText, Text } from "@shopify/polaris";
@@ -34,7 +35,7 @@ import { isBusy } from "../ui/states";
 import { usePolling } from "../ui/use-polling";
 import { warningTitle } from "../ui/warnings";
 import type { SpotView, Warning } from "../ui/types";
-import { flippedSpotIds } from "../ui/spots";
+import { flippedSpotIds, spotSections } from "../ui/spots";
 import { ActionResultBanner } from "../components/common/ActionResultBanner";
 import { EditorCard } from "../components/editor/EditorCard";
 import { ReviewNavigator } from "../components/review/ReviewNavigator";
@@ -130,6 +131,8 @@ export default function ImageReview() {
   const nav = useNavigation();
   const busyIntent = nav.state !== "idle" ? String(nav.formData?.get("intent") ?? "") || null : null;
   usePolling(isBusy(image.state), 1500);
+  // The open suggestions are listed and drawn only when the merchant asks to see them.
+  const [showSuggested, setShowSuggested] = useState(false);
   const title = `${image.productTitle}, photo ${image.position + 1}`;
   const canRerun =
     image.state === "review" || image.state === "rejected" || image.state === "failed" || image.state === "reverted";
@@ -142,7 +145,8 @@ export default function ImageReview() {
       tone: "warning" as const,
     })),
   );
-  const spotBoxes: LabeledBox[] = spots.map((s) => ({
+  const { applied, suggested } = spotSections(spots);
+  const spotBoxes: LabeledBox[] = (showSuggested ? [...applied, ...suggested] : applied).map((s) => ({
     key: `s${s.id}`,
     box: s.box,
     label: `#${s.id}`,
@@ -242,6 +246,8 @@ export default function ImageReview() {
             <WarningList warnings={image.warnings} />
             <SpotList
               spots={spots}
+              showSuggested={showSuggested}
+              onShowSuggested={setShowSuggested}
               busy={busyIntent !== null}
               canRerun={canRerun}
               onChange={(disabled) =>

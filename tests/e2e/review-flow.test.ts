@@ -251,6 +251,24 @@ describe("Loupe in a browser, against the demo store", () => {
     // Every removed spot listed is drawn on the image, and every warning has its area.
     const spots = await page.getByTestId("spot-item").count();
     expect(await page.getByTestId("spot-boxes").locator("> div").count()).toBe(spots);
+    // Suggestions (spots held back) are folded: opened, they are listed and drawn too.
+    const showSuggested = page.getByRole("button", { name: /^Show \d+ suggested spots$/ });
+    if (await showSuggested.count()) {
+      const n = Number((await showSuggested.getAttribute("aria-label"))!.match(/\d+/)![0]);
+      await showSuggested.click();
+      await waitFor(
+        "the suggestions listed",
+        async () => (await page.getByTestId("spot-item").count()) === spots + n,
+        5_000,
+      );
+      expect(await page.getByTestId("spot-boxes").locator("> div").count()).toBe(spots + n);
+      await page.getByRole("button", { name: /^Hide \d+ suggested spots$/ }).click();
+      await waitFor(
+        "the suggestions folded",
+        async () => (await page.getByTestId("spot-item").count()) === spots,
+        5_000,
+      );
+    }
     const warnings = await page.getByTestId("warning-item").count();
     expect(await page.getByTestId("warning-boxes").locator("> div").count()).toBeGreaterThanOrEqual(warnings);
     await shot("review");

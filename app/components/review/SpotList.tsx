@@ -1,20 +1,21 @@
 // Every spot Loupe removed, each undoable (and redoable): a re-run with those spots left in place. Spots
 // the engine held back are suggestions, not applied, folded behind one button; the merchant can open
 // them and turn any of them on.
-import { useState } from "react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type { SpotView } from "../../ui/types";
 import { spotSections, spotState, toggleSpot } from "../../ui/spots";
 
 interface Props {
   spots: SpotView[];
+  /** Whether the open suggestions are listed (the page draws their boxes then too). */
+  showSuggested: boolean;
+  onShowSuggested: (show: boolean) => void;
   busy: boolean;
   canRerun: boolean;
   onChange: (disabled: number[]) => void;
 }
 
-export function SpotList({ spots, busy, canRerun, onChange }: Props) {
-  const [showSuggested, setShowSuggested] = useState(false);
+export function SpotList({ spots, showSuggested, onShowSuggested, busy, canRerun, onChange }: Props) {
   const { applied, suggested } = spotSections(spots);
   const removed = spots.filter((s) => !s.disabled).length;
   const toggle = (id: number) => onChange(toggleSpot(spots, id));
@@ -72,7 +73,7 @@ export function SpotList({ spots, busy, canRerun, onChange }: Props) {
             <Button
               variant="plain"
               disclosure={showSuggested ? "up" : "down"}
-              onClick={() => setShowSuggested((v) => !v)}
+              onClick={() => onShowSuggested(!showSuggested)}
               accessibilityLabel={`${showSuggested ? "Hide" : "Show"} ${suggested.length} suggested spots`}
             >
               {showSuggested ? "Hide suggestions" : `Show ${suggested.length} suggested, not applied`}

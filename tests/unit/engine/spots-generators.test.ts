@@ -11,13 +11,15 @@ import { truthSegmenter } from "../../fixtures/segmenters";
 import { cleanMetal, dustRemoval, highlightsKept, textureEnergy } from "../../fixtures/measure";
 import { runPipeline } from "../../../workers/retouch/pipeline";
 
-const CASES: Array<[Finish, Metal, number]> = [
-  ["polished", "yellow", 11],
-  ["polished", "rose", 12],
-  ["brushed", "silver", 11],
-  ["brushed", "silver", 12],
-  ["hammered", "yellow", 11],
-  ["hammered", "rose", 12],
+const CASES: Array<[Finish, Metal, number, Gem]> = [
+  ["polished", "yellow", 11, "ruby"],
+  ["polished", "rose", 12, "emerald"],
+  ["polished", "white", 13, "diamond"],
+  ["polished", "yellow", 14, "sapphire"],
+  ["brushed", "silver", 11, "none"],
+  ["brushed", "silver", 12, "ruby"],
+  ["hammered", "yellow", 11, "none"],
+  ["hammered", "rose", 12, "ruby"],
 ];
 
 async function score(gen: 1 | 2, size = 640) {
@@ -26,11 +28,12 @@ async function score(gen: 1 | 2, size = 640) {
   let kept = 0;
   let highlights = 0;
   let worstTexture = 0;
-  for (const [finish, metal, seed] of CASES) {
+  for (const [finish, metal, seed, gem] of CASES) {
     let f = makeFixture({
       size,
       finish,
       metal,
+      gem,
       dust: gen === 1 ? 12 : 0,
       lint: gen === 1 ? 2 : 0,
       highlights: 6,
@@ -51,18 +54,18 @@ async function score(gen: 1 | 2, size = 640) {
   return { removed, counted, kept, highlights, worstTexture };
 }
 
-// Measured on these six pieces (2026-12-06, issue-14h; `npx tsx scratch-l14/gen14e.ts` measures the
-// same on eight with a 512² map, 131 / 143 = 0.916 for dust2 at 1600 px; scratch why14h with this
-// test's 1024² map 130 / 143 = 0.909): jewelry.ts 54 / 54 at 640 px and 81 / 81 at 1600 px; dust2.ts
-// 82 / 92 (0.89) at 640 px and 96 / 107 (0.90) at 1600 px (issue-14f: 81 / 92 and 87 / 107; since then
-// light grey specks over the catchlight quantile on gold, lone dark pixels grey or blue on gold,
-// smudges on brushed metal and a film's soft rim are taken); highlights 36 / 36 in each; worst texture
-// change 4.7 % (dust2, 640 px). dust2's 13 misses at 1600 px (scratch why14h, eight pieces): 5 smudges
+// Measured on these eight pieces (2026-12-06, main after issue-14h; the same eight as the scratch
+// `scratch-l14/gen14e.ts`, with this test's maps — 512² at 640 px, 1024² at 1600 px): jewelry.ts 72 / 74
+// (0.973) at 640 px and 107 / 107 at 1600 px; dust2.ts 110 / 122 (0.902) at 640 px and 130 / 143 (0.909)
+// at 1600 px — the issue's 90 % on both generators, by one or two specks (issue-14f on six of them: 81 / 92
+// and 87 / 107; since then light grey specks over the catchlight quantile on gold, lone dark pixels grey
+// or blue on gold, smudges on brushed metal and a film's soft rim are taken); highlights 48 / 48 in each;
+// worst texture change 4.7 % (dust2, 640 px). dust2's 13 misses at 1600 px (scratch why14h): 5 smudges
 // (2 whose core is under the least area, 2 with a ring that is not quiet, one drawn out along the
 // brushed grain); 4 light grey specks and fibres on brushed silver that stand 18–24 over the median,
 // under the texture threshold (20–24); 3 blue-grey fibres whose middle stays partly dark between
 // filled segments; a mid grey speck at 62 % on hammered gold 17 under a threshold of 17.6.
-const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.98, 1600: 0.98 }, 2: { 640: 0.88, 1600: 0.88 } };
+const BOUNDS: Record<1 | 2, Record<number, number>> = { 1: { 640: 0.97, 1600: 0.98 }, 2: { 640: 0.9, 1600: 0.9 } };
 
 const NEAR: Array<[Layout, Metal, Gem, number]> = [
   ["ring", "yellow", "ruby", 21],

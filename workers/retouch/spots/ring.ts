@@ -6,6 +6,7 @@ import type { Box } from "../types";
 import { COLOURED_METAL, logChroma } from "./shading";
 import { METAL_RED } from "./light-dust";
 import type { SpotCrop } from "./spot-crop";
+import { forEachRingPixel, ringArea } from "./ring-mean";
 
 export interface Spread {
   /** Mean |luminance − mean| over the mean (linear light). */
@@ -31,7 +32,7 @@ export interface RingStats extends Spread {
  * interior mask; skip: ring pixels that are a catchlight's core (crop coordinates).
  */
 export function ringStats(crop: SpotCrop, box: Box, skip?: (x: number, y: number) => boolean): RingStats {
-  const { rgba, W, cw, ch, bx, by, inner } = crop;
+  const { rgba } = crop;
   const lum: number[] = [];
   const rgb: number[] = [];
   const core: boolean[] = [];
@@ -41,21 +42,17 @@ export function ringStats(crop: SpotCrop, box: Box, skip?: (x: number, y: number
   const cy = box.y + box.h / 2;
   const hw = box.w / 2 + 4;
   const hh = box.h / 2 + 4;
-  let total = 0;
-  for (let y = box.y - 4; y < box.y + box.h + 4; y++)
-    for (let x = box.x - 4; x < box.x + box.w + 4; x++) {
-      if (x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1) continue;
-      total++;
-      if (x < 0 || y < 0 || x >= cw || y >= ch || !inner[y * cw + x]) continue;
-      const q = 4 * ((by + y) * W + bx + x);
-      const r = LINEAR_LUT[rgba[q]!]!;
-      const g = LINEAR_LUT[rgba[q + 1]!]!;
-      const b = LINEAR_LUT[rgba[q + 2]!]!;
-      rgb.push(r, g, b);
-      lum.push(0.2126 * r + 0.7152 * g + 0.0722 * b);
-      core.push(skip?.(x, y) ?? false);
-      side.push([(x + 0.5 - cx) / hw, (y + 0.5 - cy) / hh]);
-    }
+  // The share on the piece is of the whole ring, off the crop included.
+  const total = ringArea(box);
+  forEachRingPixel(crop, box, (q, x, y) => {
+    const r = LINEAR_LUT[rgba[q]!]!;
+    const g = LINEAR_LUT[rgba[q + 1]!]!;
+    const b = LINEAR_LUT[rgba[q + 2]!]!;
+    rgb.push(r, g, b);
+    lum.push(0.2126 * r + 0.7152 * g + 0.0722 * b);
+    core.push(skip?.(x, y) ?? false);
+    side.push([(x + 0.5 - cx) / hw, (y + 0.5 - cy) / hh]);
+  });
   const n = lum.length;
   if (!n) return { onPiece: 0, lumaSpread: Infinity, chromaSpread: Infinity };
   const cr = lum.map((_, i) => logChroma(rgb[3 * i]!, rgb[3 * i + 1]!, rgb[3 * i + 2]!));
@@ -236,18 +233,14 @@ const COOL = 0.2;
  * 8 ring pixels are on the piece it cannot tell and says yes (the ring tests judge those).
  */
 export function onMetal(crop: SpotCrop, box: Box): boolean {
-  const { rgba, W, cw, ch, bx, by, inner } = crop;
+  const { rgba } = crop;
   const c0: number[] = [];
   const c1: number[] = [];
-  for (let y = Math.max(0, box.y - 4); y < Math.min(ch, box.y + box.h + 4); y++)
-    for (let x = Math.max(0, box.x - 4); x < Math.min(cw, box.x + box.w + 4); x++) {
-      if (x >= box.x - 1 && x < box.x + box.w + 1 && y >= box.y - 1 && y < box.y + box.h + 1) continue;
-      if (!inner[y * cw + x]) continue;
-      const q = 4 * ((by + y) * W + bx + x);
-      const t = logChroma(LINEAR_LUT[rgba[q]!]!, LINEAR_LUT[rgba[q + 1]!]!, LINEAR_LUT[rgba[q + 2]!]!);
-      c0.push(t[0]);
-      c1.push(t[1]);
-    }
+  forEachRingPixel(crop, box, (q) => {
+    const t = logChroma(LINEAR_LUT[rgba[q]!]!, LINEAR_LUT[rgba[q + 1]!]!, LINEAR_LUT[rgba[q + 2]!]!);
+    c0.push(t[0]);
+    c1.push(t[1]);
+  });
   if (c0.length < 8) return true;
   const m0 = median(c0);
   const m1 = median(c1);

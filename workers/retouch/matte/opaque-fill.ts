@@ -117,6 +117,14 @@ export const FILL_DEFAULTS: FillOptions = {
   hazyWidth: 30,
 };
 
+/**
+ * A dark surface the backdrop model reads (trusted, backdrop/model.ts DARK): where the matte reads
+ * the piece by brightness, tightens thick parts' outline and takes the fill's colours as the piece's.
+ */
+export function readDarkSurface(backdrop: BackdropModel, opts: Pick<FillOptions, "minTrust"> = FILL_DEFAULTS): boolean {
+  return backdrop.trust >= opts.minTrust && darkSurface(backdrop);
+}
+
 /** An enclosed hole the fill left open, with what speaks for it being piece. */
 export interface OpenHole {
   /** Work-grid pixels. */
@@ -262,7 +270,7 @@ export function opaqueFill(
   const evidence = pieceEvidence(work, backdrop, opts, probWork);
   const scale = Math.max(w, h) / 1024;
   // On a dark surface brightness is unambiguous (see darkMinY): the fill follows it without a reach.
-  const dark = backdrop.trust >= opts.minTrust && darkSurface(backdrop);
+  const dark = readDarkSurface(backdrop, opts);
   // A light surface the backdrop model reads (the hazy-hole rule's only ground: see `hazyProb`).
   const plain = backdrop.trust >= opts.minTrust && !dark;
   const near = dark ? new Uint8Array(n).fill(1) : dilate(core, w, h, Math.max(1, Math.round(opts.reach * scale)));

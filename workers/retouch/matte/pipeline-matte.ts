@@ -3,12 +3,12 @@
 import type { Box, Image8, Plane, Warning } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
-import { darkSurface, fitBackdrop, type BackdropModel } from "../backdrop/model";
+import { fitBackdrop, type BackdropModel } from "../backdrop/model";
 import { thickParts } from "./thick-parts";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
 import { alphaBox, forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
 import { activeBox } from "../pixels/active-box";
-import { opaqueFill, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
+import { opaqueFill, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
 import { softenSteps } from "./soften-steps";
@@ -119,7 +119,7 @@ export async function buildMatte(
   const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill) : null;
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
-  const dark = darkSurface(backdrop);
+  const dark = readDarkSurface(backdrop, opts.fill ?? undefined);
   const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box, dark ? thickParts(prob) : null);
   // On a dark surface the local piece and surface colours read the fill as piece too: there it gives
   // back whole parts the network dropped (a shank, half a chain), and the edge stage needs their own

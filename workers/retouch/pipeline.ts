@@ -22,6 +22,7 @@ import { applyMaskStrokes } from "./edits/mask-strokes";
 import { applyColorPass } from "./edits/color-pass";
 import { isNeutralPass } from "./edits/types";
 import { activeBox } from "./pixels/active-box";
+import { raiseOutlineFloor } from "./matte/soften-steps";
 
 export type { Segmenter } from "./segment/segmenter";
 
@@ -114,6 +115,8 @@ export async function runPipeline(
     new Set(settings.disabledSpots ?? []),
     live ?? undefined,
   );
+  // The outline's last level: no step of the written cutout reaches ½ (matte/soften-steps.ts).
+  raiseOutlineFloor(cutout, W, H, live);
   lap("spots");
 
   const surface = readSurface(matte.backdrop, settings.target);

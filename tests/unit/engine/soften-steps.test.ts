@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { softenSteps, MAX_STEP } from "../../../workers/retouch/matte/soften-steps";
+import { raiseOutlineFloor, softenSteps, MAX_STEP } from "../../../workers/retouch/matte/soften-steps";
 import type { Plane } from "../../../workers/retouch/types";
 
 function plane(w: number, h: number, f: (x: number, y: number) => number): Plane {
@@ -20,6 +20,12 @@ function steepest(p: Plane): number {
   return m;
 }
 
+/** The steepest step between 4-neighbours in 8-bit levels, as the cutout PNG stores α. */
+function steepest8(p: Plane): number {
+  const q = { ...p, data: p.data.map((v) => Math.round(v * 255)) };
+  return Math.round(steepest(q));
+}
+
 describe("softenSteps", () => {
   it("lowers the sides of a cut line through the piece until no step is steeper than half the way", () => {
     // An opaque piece with a stripe the matte left at 0.46 (the lower side is mostly piece: a cut line).
@@ -37,11 +43,43 @@ describe("softenSteps", () => {
     expect(p.data[10 * 40 + 30]!).toBe(1);
   });
 
-  it("leaves the outline against the clear surface exactly as drawn", () => {
-    const p = plane(40, 30, (x, y) => (x + 0.5 * y < 25 ? 1 : x + 0.5 * y < 26 ? 0.3 : 0));
+  it("brings a steep outline down to steps under ½ in 8-bit levels, lowering the piece only", () => {
+    // A hard outline (1 → 0.3 → 0) as the ramp draws it on a steep map.
+    const f = (x: number, y: number) => (x + 0.5 * y < 25 ? 1 : x + 0.5 * y < 26 ? 0.3 : 0);
+    const p = plane(40, 30, f);
     const before = p.data.slice();
-    expect(softenSteps(p)).toBe(0);
-    expect(Array.from(p.data)).toEqual(Array.from(before));
+    expect(steepest(p)).toBeCloseTo(0.7, 5);
+    expect(softenSteps(p)).toBeGreaterThan(0);
+    expect(steepest8(p)).toBeLessThanOrEqual(127);
+    for (let i = 0; i < before.length; i++) {
+      expect(p.data[i]!).toBeLessThanOrEqual(before[i]!);
+      if (before[i] === 0) expect(p.data[i]).toBe(0);
+    }
+    // The partial pixels keep their value; the opaque pixel beside one comes down to 127 levels above
+    // it (round(0.3·255) = 77 → 204); two pixels in, the piece is opaque as before.
+    const y = 10;
+    const x0 = 25 - 0.5 * y - 1; // the last opaque pixel of row 10
+    expect(p.data[y * 40 + x0 + 1]!).toBeCloseTo(0.3, 5);
+    expect(p.data[y * 40 + x0]!).toBeCloseTo(204 / 255, 5);
+    expect(p.data[y * 40 + x0 - 2]!).toBe(1);
+  });
+
+  it("keeps a wire one pixel wide in the piece at 128/255; the cutout raises its sides to 1/255", () => {
+    const p = plane(20, 20, (x) => (x === 10 ? 1 : 0));
+    softenSteps(p);
+    expect(Math.round(p.data[5 * 20 + 10]! * 255)).toBe(128);
+    expect(p.data[5 * 20 + 9]).toBe(0);
+    const rgba = new Uint8Array(20 * 20 * 4);
+    for (let i = 0; i < 400; i++) {
+      rgba.set([200, 180, 90], 4 * i);
+      rgba[4 * i + 3] = Math.round(p.data[i]! * 255);
+    }
+    // Only clear pixels beside the wire are raised, with the wire's colour.
+    expect(raiseOutlineFloor(rgba, 20, 20, { x: 10, y: 0, w: 1, h: 20 })).toBe(40);
+    expect(Array.from(rgba.subarray(4 * (5 * 20 + 9), 4 * (5 * 20 + 9) + 4))).toEqual([200, 180, 90, 1]);
+    expect(rgba[4 * (5 * 20 + 8) + 3]).toBe(0);
+    const a = { width: 20, height: 20, data: Float32Array.from({ length: 400 }, (_, i) => rgba[4 * i + 3]! / 255) };
+    expect(steepest8(a)).toBeLessThanOrEqual(127);
   });
 
   it("leaves an edge that is already soft exactly as it was", () => {

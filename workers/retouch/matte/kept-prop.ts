@@ -11,9 +11,9 @@
 // Measured on the 52 photos of ../shared/photos (engine of main 758071c, `npm run retouch -- ... --size
 // 1024`, then .scratch-style per-photo print of each sign; labels in tests/fixtures/guards/real):
 //  • islands ≥ 15 % of the piece's area and ≥ 3 % of the diagonal away: likeness (histogram
-//    intersection of CIELAB colours) 0.05 (tamar_pendant_0036's loose crystal) and 0.00
-//    (tamar_pendant_0214's) for the kept props; on the clean photos every such island has a twin
-//    (tamar_earring_0351's two pairs: 0.10–0.16 to the piece, ≥ 0.5 to each other), lowest 0.16;
+//    intersection of CIELAB colours, best match among the other parts) 0.06 (tamar_pendant_0036's
+//    loose crystal) and 0.01 (tamar_pendant_0214's) for the kept props; clean photos 0.18
+//    (tamar_earring_0351: two pairs of unlike earrings, each like its twin), then 0.74–0.81;
 //  • smooth slab (contrast < 1.5 L* per cell, largest connected area): elorine_necklace_necklace6's
 //    cloth 8.4 % and elorine_ring_other1's box 5.8 % of the frame; clean photos ≤ 2.4 %
 //    (tamar_earring_0351's flat wooden squares), then ≤ 0.7 %;

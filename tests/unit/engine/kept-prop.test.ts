@@ -127,6 +127,6 @@ describe("kept-prop signs", () => {
     rect(s, { x: 400, y: 100, w: 80, h: 80 }, SURFACE, 0.3); // 1.8 % of the frame
     const sign = keptPropSign(coarse(s));
     expect(sign?.kind).toBe("ghost");
-    expect(keptPropWarning(sign)[0]!.message).toMatch(/faint ghost/);
+    expect(keptPropWarning(sign)[0]!.message).toMatch(/half transparent in the marked box/);
   });
 });

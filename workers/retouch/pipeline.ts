@@ -17,6 +17,8 @@ import { encodeComposite, encodeCutout, encodeThumbnail } from "./export/encode"
 import { linearToSrgb8 } from "./color";
 import { runGuardsAndSummary } from "./guards";
 import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confidence";
+import { coarseCutout } from "./matte/coarse-cutout";
+import { keptPropSign, keptPropWarning } from "./matte/kept-prop";
 import type { Segmenter } from "./segment/segmenter";
 import { applyMaskStrokes } from "./edits/mask-strokes";
 import { applyColorPass } from "./edits/color-pass";
@@ -158,7 +160,10 @@ export async function runPipeline(
   // The guards' warnings, and what the batch guards compare across the batch's photos (run
   // server-side over the stored reports), from one reading of the pair.
   const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
-  warnings.push(...matte.warnings, ...cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze }));
+  // A prop the overall shares miss (small, or opaque rather than hazy) is looked for only when they are quiet.
+  const uncertain = cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze });
+  const keptProp = uncertain.length ? [] : keptPropWarning(keptPropSign(coarseCutout(matte.work, alpha)));
+  warnings.push(...matte.warnings, ...uncertain, ...keptProp);
   lap("guards");
 
   const [cutoutBytes, [composite, thumbnail]] = await Promise.all([cutoutPng, encoded]);

@@ -42,7 +42,9 @@ describe.runIf(present)("cutout confidence on real photos", () => {
       expect(region.kind).toBe("box");
       const b = (region as { box: Box }).box;
       const [x, y] = at;
-      expect(x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h, `${JSON.stringify(b)} holds (${x}, ${y})`).toBe(true);
+      expect(x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h, `${JSON.stringify(b)} holds (${x}, ${y})`).toBe(
+        true,
+      );
       // The box marks the part, not the photo.
       expect(b.w * b.h).toBeLessThan(0.5 * o.report.input.width * o.report.input.height);
     }, 120_000);

@@ -6,12 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Box } from "../../../workers/retouch/types";
 import type { WorkImage } from "../../../workers/retouch/pixels/work-image";
 import { coarseCutout } from "../../../workers/retouch/matte/coarse-cutout";
-import {
-  ISLAND_LIKENESS,
-  keptPropSign,
-  keptPropWarning,
-  strayIsland,
-} from "../../../workers/retouch/matte/kept-prop";
+import { ISLAND_LIKENESS, keptPropSign, keptPropWarning, strayIsland } from "../../../workers/retouch/matte/kept-prop";
 
 const W = 600;
 const H = 600;

@@ -110,7 +110,8 @@ export function strayIsland(c: CoarseCutout): { box: Box; likeness: number } | n
     if (p.area < ISLAND_AREA * main.area || boxGap(p.box, main.box) < ISLAND_GAP * diag) continue;
     // Alike: the best match among every other part (the piece, or a twin such as an earring's pair).
     let likeness = 0;
-    for (const q of parts) if (q !== p && q.area >= 0.25 * p.area) likeness = Math.max(likeness, intersection(hist(p), hist(q)));
+    for (const q of parts)
+      if (q !== p && q.area >= 0.25 * p.area) likeness = Math.max(likeness, intersection(hist(p), hist(q)));
     if (!worst || likeness < worst.likeness) worst = { box: fullBox(c, p.box), likeness };
   }
   return worst;

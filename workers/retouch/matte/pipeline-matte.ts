@@ -6,7 +6,15 @@ import { makeWorkImage, type WorkImage } from "../pixels/work-image";
 import { fitBackdrop, type BackdropModel } from "../backdrop/model";
 import { thickParts } from "./thick-parts";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
-import { alphaBox, forEachMapRow, networkAlpha, RAMP_DEFAULTS, type RampOptions } from "./network-alpha";
+import {
+  alphaBox,
+  forEachMapRow,
+  networkAlpha,
+  LIGHT_TIGHT_RAMP,
+  RAMP_DEFAULTS,
+  TIGHT_RAMP,
+  type RampOptions,
+} from "./network-alpha";
 import { activeBox } from "../pixels/active-box";
 import { opaqueFill, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
@@ -15,6 +23,8 @@ import { softenSteps } from "./soften-steps";
 
 export interface MatteOptions {
   ramp: RampOptions;
+  /** The thick parts' outline follows the tight ramp (TIGHT_RAMP on a dark surface, LIGHT_TIGHT_RAMP elsewhere). */
+  tightOutline: boolean;
   /** null: no fill (the network's map alone). */
   fill: FillOptions | null;
   /** null: the outline keeps the ramped map. */
@@ -25,6 +35,7 @@ export interface MatteOptions {
 
 export const MATTE_DEFAULTS: MatteOptions = {
   ramp: RAMP_DEFAULTS,
+  tightOutline: true,
   fill: FILL_DEFAULTS,
   edge: EDGE_DEFAULTS,
   softenSteps: true,
@@ -120,7 +131,8 @@ export async function buildMatte(
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
   const dark = readDarkSurface(backdrop, opts.fill ?? undefined);
-  const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box, dark ? thickParts(prob) : null);
+  const tight = opts.tightOutline ? { weight: thickParts(prob), ramp: dark ? TIGHT_RAMP : LIGHT_TIGHT_RAMP } : null;
+  const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box, tight);
   // On a dark surface the local piece and surface colours read the fill as piece too: there it gives
   // back whole parts the network dropped (a shank, half a chain), and the edge stage needs their own
   // colour (chain_daychuyen1 on black: bleed 0.130 → 0.023). On a light surface the fill gives back

@@ -225,6 +225,13 @@ function addTexturedKept(piece: Float32Array, d: SurfaceDistances): void {
 
 /** Where the result shows something off-studio over the original's fine structure (addTexturedKept). */
 export function texturedShown(d: SurfaceDistances): Uint8Array {
+  const out = texturedOriginal(d);
+  for (let i = 0; i < out.length; i++) if (d.dA[i]! <= 4) out[i] = 0;
+  return out;
+}
+
+/** Where the original has fine structure over most of its 3×3 neighbourhood, above its border's own. */
+export function texturedOriginal(d: SurfaceDistances): Uint8Array {
   const { w, h, dA, labB } = d;
   const r = ridge(labB, w, h);
   const border = borderMask(w, h);
@@ -236,7 +243,7 @@ export function texturedShown(d: SurfaceDistances): Uint8Array {
   for (let i = 0; i < r.length; i++) on[i] = r[i]! > T ? 1 : 0;
   const support = boxMeanReplicated(on, w, h, 1);
   const out = new Uint8Array(w * h);
-  for (let i = 0; i < r.length; i++) out[i] = dA[i]! > 4 && on[i] && support[i]! >= RIDGE_SUPPORT ? 1 : 0;
+  for (let i = 0; i < r.length; i++) out[i] = on[i] && support[i]! >= RIDGE_SUPPORT ? 1 : 0;
   return out;
 }
 

@@ -37,16 +37,18 @@ describe.runIf(cutoutDir() !== null)("guards on real cutouts with exact truth (c
   }, 900_000);
 });
 
-// Measured on this subset (20 scenes, 133 pairs) at the commit that added it; the bounds sit at the
-// measured values so that any regression fails. They are not the goal (≤ 5 % false alarms, ≥ 95 % per
-// code): the honest alarms left are PROP_KEPT on band_nhancuoi1 (sweep), ring_nhan1 (blue) and
-// piece_ts1 (grey, with HALO); PIECE_AREA_LOST misses bites on white metal, SPARKLE_ADDED stars on it.
-const MAX_ALARMS = 3;
+// Measured on this subset (20 scenes, 133 pairs); the bounds sit at the measured values so that any
+// regression fails. They are not the goal (≤ 5 % false alarms, ≥ 95 % per code). At the commit that
+// added it: 3 honest alarms (PROP_KEPT on band_nhancuoi1 sweep, ring_nhan1 blue, piece_ts1 grey with
+// HALO), PIECE_AREA_LOST 11/20. Since the check's structure rule (matte-estimate.ts, texturedShown)
+// and PROP_KEPT's field reach: 1 alarm left (piece_ts1 grey: HALO 0.38, PROP_KEPT 0.027), PIECE_AREA_LOST
+// 14/20; it still misses bites on white metal on white, SPARKLE_ADDED stars on it.
+const MAX_ALARMS = 1;
 const MIN_DETECTED: Record<string, number> = {
   GEM_COLOR_SHIFT: 1, // 1/1
   HALO: 0.875, // 14/16
   METAL_TONE_SHIFT: 1, // 20/20
-  PIECE_AREA_LOST: 0.55, // 11/20
+  PIECE_AREA_LOST: 0.7, // 14/20
   SHADOW_CAST: 1, // 2/2
   SPARKLE_ADDED: 0.65, // 13/20
   SPARKLE_LOST: 1, // 15/15

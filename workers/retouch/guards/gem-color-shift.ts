@@ -4,7 +4,7 @@
 // sapphire pushed toward violet, measured in OKLCh where blue hues are not bent (Hung & Berns).
 import type { Warning } from "../types";
 import { grade, round, scaleBox, warning, type GuardContext } from "./context";
-import { labelComponents } from "./components";
+import { labelComponents } from "../pixels/components";
 import { compareComponents } from "./means";
 import { stoneHues } from "./gem-hue";
 

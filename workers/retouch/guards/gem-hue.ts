@@ -2,7 +2,7 @@
 // CIELAB hue-angle change (after − expected), where both are chromatic enough for a hue to mean
 // something. A region mean blurs a faceted stone's hue into its dark and bright facets; a hue slider
 // turns every chromatic pixel by the same angle, and the median sees exactly that.
-import type { Labeled } from "./components";
+import type { Labeled } from "../pixels/components";
 
 /** Pixels under this chroma (C*ab) in either image carry no usable hue. */
 const MIN_CHROMA = 10;

@@ -7,7 +7,7 @@
 // Computed at ≤ 1 MP and upsampled, then softened by one pixel.
 import { deltaE2000 } from "../color";
 import type { Image8, Plane } from "../types";
-import { labelComponents } from "./components";
+import { labelComponents } from "../pixels/components";
 import { boxMeanReplicated } from "../pixels/box-mean";
 import { quantile } from "./filters";
 import { medianLinear } from "./gains";

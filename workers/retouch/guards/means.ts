@@ -2,7 +2,7 @@
 // the mean colour of a region (averaged in linear light, i.e. what the eye integrates), never
 // per-pixel values. The result is scaled to the expected luminance first: exposure is a global
 // choice checked by the batch guards, while a colour cast or hue change is what buyers notice.
-import type { Labeled } from "./components";
+import type { Labeled } from "../pixels/components";
 import {
   deltaE2000,
   hueAngleDelta,

@@ -6,7 +6,7 @@
 import { deltaE2000 } from "../color";
 import type { Box, Warning } from "../types";
 import { boxMeanPair } from "./box-pair";
-import { labelComponents } from "./components";
+import { labelComponents } from "../pixels/components";
 import { boxMeanReplicated } from "../pixels/box-mean";
 import { round, warning } from "./context";
 import { texturedOriginal, type SurfaceDistances } from "./matte-estimate";

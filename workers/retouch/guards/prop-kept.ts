@@ -4,7 +4,7 @@
 // frame's surface. Halo-sized bands along the outline are HALO's business: only patches wider than a
 // fringe count.
 import type { Box, Warning } from "../types";
-import { labelComponents } from "./components";
+import { labelComponents } from "../pixels/components";
 import { round, warning } from "./context";
 import { texturedShown, type SurfaceDistances } from "./matte-estimate";
 import type { Thresholds } from "./thresholds";

@@ -33,7 +33,7 @@
 // elorine_ring_ring2, the wood splinter under tamar_pendant_0193).
 import type { Box, Warning } from "../types";
 import type { CoarseCutout } from "./coarse-cutout";
-import { labelComponents, type Component } from "../guards/components";
+import { labelComponents, type Component } from "../pixels/components";
 import { boxMean } from "../pixels/box-mean";
 import { erode } from "../pixels/mask";
 

@@ -1,7 +1,7 @@
 // 4-connected components of a binary mask (iterative flood fill, no recursion), with their boxes.
 // Components share one label image (no mask per component: a noisy matte can have thousands of tiny
 // components); per-component sums read the labels directly (means.ts compareComponents).
-import { scratch } from "../pixels/scratch";
+import { scratch } from "./scratch";
 
 export interface Component {
   id: number;

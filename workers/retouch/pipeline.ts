@@ -20,7 +20,7 @@ import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confid
 import { coarseCutout } from "./matte/coarse-cutout";
 import { keptPropSign, keptPropWarning } from "./matte/kept-prop";
 import type { Segmenter } from "./segment/segmenter";
-import { applyMaskStrokes } from "./edits/mask-strokes";
+import { applyMaskStrokes, untouchedPairs } from "./edits/mask-strokes";
 import { applyColorPass } from "./edits/color-pass";
 import { isNeutralPass } from "./edits/types";
 import { activeBox } from "./pixels/active-box";
@@ -117,8 +117,9 @@ export async function runPipeline(
     new Set(settings.disabledSpots ?? []),
     live ?? undefined,
   );
-  // The outline's last level: no step of the written cutout reaches ½ (matte/soften-steps.ts).
-  raiseOutlineFloor(cutout, W, H, live);
+  // The outline's last level: no step of the written cutout reaches ½ (matte/soften-steps.ts), but
+  // where the merchant's brush went.
+  raiseOutlineFloor(cutout, untouchedPairs(matte.outlineFloor, strokes, W, H));
   lap("spots");
 
   const surface = readSurface(matte.backdrop, settings.target);

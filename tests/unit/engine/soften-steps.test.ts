@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { raiseOutlineFloor, softenSteps, MAX_STEP } from "../../../workers/retouch/matte/soften-steps";
+import { outlineFloor, raiseOutlineFloor, softenSteps, MAX_STEP } from "../../../workers/retouch/matte/soften-steps";
 import type { Plane } from "../../../workers/retouch/types";
 
 function plane(w: number, h: number, f: (x: number, y: number) => number): Plane {
@@ -75,7 +75,9 @@ describe("softenSteps", () => {
       rgba[4 * i + 3] = Math.round(p.data[i]! * 255);
     }
     // Only clear pixels beside the wire are raised, with the wire's colour.
-    expect(raiseOutlineFloor(rgba, 20, 20, { x: 10, y: 0, w: 1, h: 20 })).toBe(40);
+    const pairs = outlineFloor(p, { x: 10, y: 0, w: 1, h: 20 });
+    expect(pairs.length).toBe(80);
+    expect(raiseOutlineFloor(rgba, pairs)).toBe(40);
     expect(Array.from(rgba.subarray(4 * (5 * 20 + 9), 4 * (5 * 20 + 9) + 4))).toEqual([200, 180, 90, 1]);
     expect(rgba[4 * (5 * 20 + 8) + 3]).toBe(0);
     const a = { width: 20, height: 20, data: Float32Array.from({ length: 400 }, (_, i) => rgba[4 * i + 3]! / 255) };

@@ -107,3 +107,24 @@ function refineAlong(alpha: Plane, cov: Coverage, ctx: RefineContext): number {
   }
   return n;
 }
+
+/**
+ * Pairs [pixel, neighbour] (flat, as matte/soften-steps.ts outlineFloor gives them) whose pixel no
+ * stroke touched: what the merchant's brush drew stays as drawn.
+ */
+export function untouchedPairs(pairs: Int32Array, strokes: readonly MaskStroke[], W: number, H: number): Int32Array {
+  if (!strokes.length || !pairs.length) return pairs;
+  const covs = strokes.map((s) => strokeCoverage(s, W, H)).filter((c): c is Coverage => c !== null);
+  const touched = (i: number) => {
+    const x = i % W;
+    const y = (i - x) / W;
+    return covs.some((c) => {
+      const cx = x - c.x0;
+      const cy = y - c.y0;
+      return cx >= 0 && cy >= 0 && cx < c.w && cy < c.h && c.data[cy * c.w + cx]! > 0;
+    });
+  };
+  const out: number[] = [];
+  for (let k = 0; k < pairs.length; k += 2) if (!touched(pairs[k]!)) out.push(pairs[k]!, pairs[k + 1]!);
+  return Int32Array.from(out);
+}

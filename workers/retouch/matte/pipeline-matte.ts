@@ -19,7 +19,7 @@ import { activeBox } from "../pixels/active-box";
 import { opaqueFill, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
-import { softenSteps } from "./soften-steps";
+import { outlineFloor, softenSteps } from "./soften-steps";
 
 export interface MatteOptions {
   ramp: RampOptions;
@@ -58,6 +58,8 @@ export interface MatteResult {
   prob: Plane;
   /** Full-resolution box outside which α = 0 (null: α = 0 everywhere). */
   box: Box | null;
+  /** Clear pixels beside the piece the cutout raises to 1/255 (soften-steps.ts outlineFloor). */
+  outlineFloor: Int32Array;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function buildMatte(
   const bg = backgroundMean(work, pieceWork);
   const edgeShare = opts.edge ? edgeAlpha(img, alpha, work, backdrop, fg, bg, opts.edge, box) : 0;
   if (opts.softenSteps) softenSteps(alpha, box);
+  const floor = opts.softenSteps ? outlineFloor(alpha, box) : new Int32Array(0);
   const warnings = fill
     ? pieceAreaLost(fill.openHoles, fill.coreArea, work, {
         probWork,
@@ -161,5 +164,6 @@ export async function buildMatte(
     warnings,
     prob,
     box,
+    outlineFloor: floor,
   };
 }

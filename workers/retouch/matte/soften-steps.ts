@@ -6,7 +6,7 @@
 // onto the surface, a fringe). Then the outline against the clear surface: where the network's outline
 // sits a pixel off the true one, its steep ramp is a seam on the surface or inside the piece, so no
 // pixel may stand more than 127/255 above its lowest 4-neighbour in the written cutout (clampOutline,
-// raiseOutlineFloor). Lowering only (but for a 1/255 floor beside the piece) keeps the fringe off the surface; ../shared/data/cutout-dev, every third piece on the sweep, grey,
+// outlineFloor, raiseOutlineFloor). Lowering only (but for a 1/255 floor beside the piece) keeps the fringe off the surface; ../shared/data/cutout-dev, every third piece on the sweep, grey,
 // blue and white (52 scenes, bench/cutout): seams 0.021 / 0.021 / 0.006 / 0.009 → 0 per 10⁴ flat
 // pairs, IoU, MAE, boundary F, bleed and opaque kept unchanged to the third decimal.
 import type { Box, Plane } from "../types";
@@ -94,24 +94,22 @@ export function clampOutline(alpha: Plane, box: Box): number {
 }
 
 /**
- * The cutout's side of clampOutline: every clear pixel beside one of 128 levels or more gets α = 1/255
- * and that neighbour's colour — a hundredth of the least that shows on white. Done on the RGBA cutout
- * after the dust search: raised in the matte, before it, 2 of the 57 specks beside catchlights at 640 px
- * were no longer found (tests/unit/engine/spots-generators.test.ts). `box` (the matte's, outside which
- * α = 0) is read with a 1-pixel rim. Returns the pixels raised.
+ * The cutout's side of clampOutline, read on the matte: every clear pixel beside one of 128 levels or
+ * more, as pairs [clear pixel, that neighbour] (flat). `box` (outside which α = 0) is read with a
+ * 1-pixel rim.
  */
-export function raiseOutlineFloor(rgba: Uint8Array, W: number, H: number, box: Box | null): number {
-  if (!box) return 0;
+export function outlineFloor(alpha: Plane, box: Box | null): Int32Array {
+  if (!box) return new Int32Array(0);
+  const { width: W, height: H, data: A } = alpha;
   const x0 = Math.max(0, box.x - 1);
   const y0 = Math.max(0, box.y - 1);
   const x1 = Math.min(W, box.x + box.w + 1);
   const y1 = Math.min(H, box.y + box.h + 1);
-  const raised: number[] = [];
-  const from: number[] = [];
-  const high = (j: number) => rgba[4 * j + 3]! > STEP_LEVELS;
+  const pairs: number[] = [];
+  const high = (j: number) => level(A[j]!) > STEP_LEVELS;
   for (let y = y0; y < y1; y++)
     for (let x = x0, i = y * W + x0; x < x1; x++, i++) {
-      if (rgba[4 * i + 3] !== 0) continue;
+      if (level(A[i]!) !== 0) continue;
       const j =
         x > 0 && high(i - 1)
           ? i - 1
@@ -122,20 +120,32 @@ export function raiseOutlineFloor(rgba: Uint8Array, W: number, H: number, box: B
               : y + 1 < H && high(i + W)
                 ? i + W
                 : -1;
-      if (j < 0) continue;
-      raised.push(i);
-      from.push(j);
+      if (j >= 0) pairs.push(i, j);
     }
-  // Written after the scan: a raised pixel (1 level) is never another's high neighbour anyway.
-  for (let k = 0; k < raised.length; k++) {
-    const q = 4 * raised[k]!;
-    const p = 4 * from[k]!;
+  return Int32Array.from(pairs);
+}
+
+/**
+ * Gives each clear pixel of `pairs` (outlineFloor's) α = 1/255 and its neighbour's colour — a hundredth
+ * of the least that shows on white — where the RGBA cutout still has it clear beside a pixel of 128 levels
+ * or more. Done on the cutout after the dust search: raised in the matte, before it, 2 of the 57 specks
+ * beside catchlights at 640 px were no longer found (tests/unit/engine/spots-generators.test.ts). Read on
+ * the matte before the merchant's brush, so an erased stroke stays clear to its edge. Returns the pixels
+ * raised.
+ */
+export function raiseOutlineFloor(rgba: Uint8Array, pairs: Int32Array): number {
+  let raised = 0;
+  for (let k = 0; k < pairs.length; k += 2) {
+    const q = 4 * pairs[k]!;
+    const p = 4 * pairs[k + 1]!;
+    if (rgba[q + 3] !== 0 || rgba[p + 3]! <= STEP_LEVELS) continue;
     rgba[q] = rgba[p]!;
     rgba[q + 1] = rgba[p + 1]!;
     rgba[q + 2] = rgba[p + 2]!;
     rgba[q + 3] = 1;
+    raised++;
   }
-  return raised.length;
+  return raised;
 }
 
 function steep(a: number, b: number, maxStep: number): boolean {

@@ -18,7 +18,7 @@ import { dilate, erode } from "../pixels/mask";
 import { boxMean } from "../pixels/box-mean";
 import type { WorkImage } from "../pixels/work-image";
 import { darkSurface, evalModel, type BackdropModel } from "../backdrop/model";
-import { labelComponents } from "../metrics/matte-integrity";
+import { labelComponents } from "../pixels/components";
 import { squaredDistanceTo } from "../metrics/distance";
 
 export interface FillOptions {
@@ -287,7 +287,8 @@ export function opaqueFill(
   // Enclosed holes of the grown piece: components of "not grown" that don't reach the frame.
   const notGrown = new Uint8Array(n);
   for (let i = 0; i < n; i++) notGrown[i] = grown[i] ? 0 : 1;
-  const { labels, count } = labelComponents(notGrown, w, h);
+  const { label: labels, comps } = labelComponents(notGrown, w, h, 0);
+  const count = comps.length;
   const size = new Int32Array(count + 1);
   const ev = new Int32Array(count + 1);
   const psum = new Float64Array(count + 1);

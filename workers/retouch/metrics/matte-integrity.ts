@@ -8,6 +8,7 @@
 //    pixels come out with α < 0.5.
 import type { Plane } from "../types";
 import { squaredDistanceTo } from "./distance";
+import { labelComponents } from "../pixels/components";
 
 export interface MatteIntegrity {
   /** Share of the truth's inner opaque pixels kept at α ≥ 0.95 (1 when there are none). */
@@ -30,47 +31,6 @@ export function innerOpaqueMask(truth: Plane): Uint8Array {
   const inner = new Uint8Array(data.length);
   for (let i = 0; i < data.length; i++) inner[i] = notOpaque[i] === 0 && d[i]! >= r2 ? 1 : 0;
   return inner;
-}
-
-/**
- * Labels 4-connected components of `mask`; returns per-pixel labels (0 = none) and the count. The
- * neighbour visits are written out (no closure per popped pixel: that allocation was most of the
- * matte's work-grid time).
- */
-export function labelComponents(mask: Uint8Array, w: number, h: number): { labels: Int32Array; count: number } {
-  const labels = new Int32Array(mask.length);
-  const stack = new Int32Array(mask.length);
-  let count = 0;
-  for (let s = 0; s < mask.length; s++) {
-    if (!mask[s] || labels[s]) continue;
-    count++;
-    let top = 0;
-    stack[top++] = s;
-    labels[s] = count;
-    while (top > 0) {
-      const i = stack[--top]!;
-      const x = i % w;
-      const y = (i - x) / w;
-      // Same order as before (left, right, up, down), so the labels are the same.
-      if (x > 0 && mask[i - 1] && !labels[i - 1]) {
-        labels[i - 1] = count;
-        stack[top++] = i - 1;
-      }
-      if (x < w - 1 && mask[i + 1] && !labels[i + 1]) {
-        labels[i + 1] = count;
-        stack[top++] = i + 1;
-      }
-      if (y > 0 && mask[i - w] && !labels[i - w]) {
-        labels[i - w] = count;
-        stack[top++] = i - w;
-      }
-      if (y < h - 1 && mask[i + w] && !labels[i + w]) {
-        labels[i + w] = count;
-        stack[top++] = i + w;
-      }
-    }
-  }
-  return { labels, count };
 }
 
 export function matteIntegrity(pred: Plane, truth: Plane, minHolePixels = 64): MatteIntegrity {
@@ -104,7 +64,8 @@ export function matteIntegrity(pred: Plane, truth: Plane, minHolePixels = 64): M
     }
   const clear = new Uint8Array(t.length);
   for (let i = 0; i < t.length; i++) clear[i] = t[i] === 0 ? 1 : 0;
-  const { labels, count } = labelComponents(clear, w, h);
+  const { label: labels, comps } = labelComponents(clear, w, h, 0);
+  const count = comps.length;
   const size = new Int32Array(count + 1);
   const low = new Int32Array(count + 1);
   const border = new Uint8Array(count + 1);

@@ -18,7 +18,7 @@ export interface Labeled {
 
 export function labelComponents(mask: Uint8Array, w: number, h: number, minArea: number): Labeled {
   const label = new Int32Array(mask.length);
-  const stack = scratch("guards.stack", Int32Array, mask.length);
+  const stack = scratch("components.stack", Int32Array, mask.length);
   const comps: Component[] = [];
   let next = 0;
   for (let s = nextSeed(mask, label, 0); s >= 0; s = nextSeed(mask, label, s + 1)) {

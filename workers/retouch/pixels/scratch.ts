@@ -11,7 +11,7 @@ export type ScratchSlot =
   | "box.columns"
   // The guards: the fused pair's two row passes and column sums (box-pair.ts), the separable
   // convolution's row pass, the matte-weighted luminance of both highlight means, L*² for the local σ,
-  // the downsamplers' block sums, the coarse blocks' flags (alpha-scan.ts), the flood fill's stack.
+  // the downsamplers' block sums, the coarse blocks' flags (alpha-scan.ts).
   | "guards.boxRows"
   | "guards.boxRowsB"
   | "guards.columns"
@@ -22,7 +22,8 @@ export type ScratchSlot =
   | "guards.squares"
   | "guards.blocks"
   | "guards.hotBlocks"
-  | "guards.stack"
+  // The component labelling's flood-fill stack (components.ts: guards, matte, metrics).
+  | "components.stack"
   // The spot stage: a 4 MP piece box is ~1.2 MP and the stage used ~10 such planes per image.
   | "spots.y"
   | "spots.need"

@@ -70,9 +70,25 @@ export function clampOutline(alpha: Plane, box: Box): number {
     return Math.max(1, level(lo));
   };
   const tooHigh = (i: number, x: number, y: number) => level(A[i]!) - floor(i, x, y) > STEP_LEVELS;
+  // Only a pixel of at least 129 levels can stand more than 127 above a floor of 1 or more, and only
+  // beside a neighbour more than 127/255 below it: both read as plain floats first (the scan covers the
+  // whole box; the exact level test runs on the few that pass).
+  const minHigh = 128.5 / LEVELS;
+  const gap = STEP_LEVELS / LEVELS;
   let queue: number[] = [];
   for (let y = box.y; y < yb; y++)
-    for (let x = box.x, i = y * W + box.x; x < xb; x++, i++) if (tooHigh(i, x, y)) queue.push(i);
+    for (let x = box.x, i = y * W + box.x; x < xb; x++, i++) {
+      const a = A[i]!;
+      if (a < minHigh) continue;
+      const t = a - gap;
+      if (
+        (x > 0 && A[i - 1]! < t) ||
+        (x + 1 < W && A[i + 1]! < t) ||
+        (y > 0 && A[i - W]! < t) ||
+        (y + 1 < H && A[i + W]! < t)
+      )
+        if (tooHigh(i, x, y)) queue.push(i);
+    }
   let changed = 0;
   while (queue.length) {
     const next: number[] = [];
@@ -106,10 +122,13 @@ export function outlineFloor(alpha: Plane, box: Box | null): Int32Array {
   const x1 = Math.min(W, box.x + box.w + 1);
   const y1 = Math.min(H, box.y + box.h + 1);
   const pairs: number[] = [];
-  const high = (j: number) => level(A[j]!) > STEP_LEVELS;
+  // Levels read as floats: round(α·255) is 0 below half a level and above 127 from 127.5 levels on.
+  const clear = 0.5 / LEVELS;
+  const highFrom = (STEP_LEVELS + 0.5) / LEVELS;
+  const high = (j: number) => A[j]! >= highFrom;
   for (let y = y0; y < y1; y++)
     for (let x = x0, i = y * W + x0; x < x1; x++, i++) {
-      if (level(A[i]!) !== 0) continue;
+      if (A[i]! >= clear) continue;
       const j =
         x > 0 && high(i - 1)
           ? i - 1

@@ -13,11 +13,35 @@ export const THICK_RADIUS = 2;
 export function thickParts(prob: Plane, radius = THICK_RADIUS): Plane {
   const { width: w, height: h, data } = prob;
   const r = Math.max(1, Math.round((radius * Math.max(w, h)) / 1024));
-  const core = new Uint8Array(w * h);
-  for (let i = 0; i < core.length; i++) core[i] = data[i]! >= 0.5 ? 1 : 0;
+  const out = new Float32Array(w * h);
+  // Only the confident area's box, with room for the growth and the 3×3 mean around it, is worked on
+  // (the same weights as on the whole map: beyond that room they are 0).
+  let x0 = w;
+  let y0 = h;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0, i = y * w; x < w; x++, i++)
+      if (data[i]! >= 0.5) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+  if (x1 < 0) return { width: w, height: h, data: out };
+  const m = r + 4;
+  x0 = Math.max(0, x0 - m);
+  y0 = Math.max(0, y0 - m);
+  const cw = Math.min(w, x1 + m + 1) - x0;
+  const ch = Math.min(h, y1 + m + 1) - y0;
+  const core = new Uint8Array(cw * ch);
+  for (let y = 0; y < ch; y++)
+    for (let x = 0; x < cw; x++) core[y * cw + x] = data[(y + y0) * w + x + x0]! >= 0.5 ? 1 : 0;
   // Grown back by two more pixels than the opening took, to reach the ramp's outer half.
-  const thick = dilate(erode(core, w, h, r), w, h, r + 2);
-  const f = new Float32Array(w * h);
+  const thick = dilate(erode(core, cw, ch, r), cw, ch, r + 2);
+  const f = new Float32Array(cw * ch);
   for (let i = 0; i < f.length; i++) f[i] = thick[i]!;
-  return { width: w, height: h, data: boxMean(f, w, h, 1) };
+  const soft = boxMean(f, cw, ch, 1);
+  for (let y = 0; y < ch; y++) out.set(soft.subarray(y * cw, (y + 1) * cw), (y + y0) * w + x0);
+  return { width: w, height: h, data: out };
 }

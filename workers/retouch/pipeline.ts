@@ -163,7 +163,7 @@ export async function runPipeline(
   const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
   // A prop the overall shares miss (small, or opaque rather than hazy) is looked for only when they are quiet.
   const uncertain = cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze });
-  const keptProp = uncertain.length ? [] : keptPropWarning(keptPropSign(coarseCutout(matte.work, alpha)));
+  const keptProp = uncertain.length ? [] : keptPropWarning(keptPropSign(coarseCutout(matte.work, alpha, live)));
   warnings.push(...matte.warnings, ...uncertain, ...keptProp);
   lap("guards");
 

@@ -225,13 +225,25 @@ function addTexturedKept(piece: Float32Array, d: SurfaceDistances): void {
 
 /** Where the result shows something off-studio over the original's fine structure (addTexturedKept). */
 export function texturedShown(d: SurfaceDistances): Uint8Array {
-  const out = texturedOriginal(d);
+  const out = texturedOriginal(d).slice();
   for (let i = 0; i < out.length; i++) if (d.dA[i]! <= 4) out[i] = 0;
   return out;
 }
 
-/** Where the original has fine structure over most of its 3×3 neighbourhood, above its border's own. */
+/** texturedOriginal's map per pair: the matte estimate, PROP_KEPT and PIECE_AREA_LOST all read it. */
+const textureOf = new WeakMap<SurfaceDistances, Uint8Array>();
+
+/**
+ * Where the original has fine structure over most of its 3×3 neighbourhood, above its border's own.
+ * Computed once per pair (read-only: copy before changing it).
+ */
 export function texturedOriginal(d: SurfaceDistances): Uint8Array {
+  let t = textureOf.get(d);
+  if (!t) textureOf.set(d, (t = computeTextured(d)));
+  return t;
+}
+
+function computeTextured(d: SurfaceDistances): Uint8Array {
   const { w, h, dA, labB } = d;
   const r = ridge(labB, w, h);
   const border = borderMask(w, h);

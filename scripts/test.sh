@@ -29,6 +29,11 @@ for (const f of ["test-artifacts/vitest.json", "test-artifacts/vitest-postgres.j
   const r = JSON.parse(fs.readFileSync(f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests; total += r.numTotalTests;
   skipped += (r.numPendingTests || 0) + (r.numTodoTests || 0);
+  // The failures again at the very end: a CI log that keeps only its tail still names them.
+  for (const file of r.testResults)
+    for (const t of file.assertionResults)
+      if (t.status === "failed")
+        console.log(`FAILED ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n  ${String((t.failureMessages || [])[0] || "").split("\n").slice(0, 6).join("\n  ")}`);
 }
 console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
 if (total === 0) { console.error("no test ran"); process.exit(1); }

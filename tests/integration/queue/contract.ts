@@ -331,9 +331,11 @@ export function queueContract(driver: QueueDriver, redisUrl: () => string) {
       { productIds: [productGid(7)] },
       { source: "auto", autoPublish: true, mediaIds: [mediaGid(7, 0), mediaGid(7, 1)] },
     );
+    // Both images settled: the clean one published, the warned one held for review. (Waiting on the
+    // publish alone raced the second retouch on a busy machine: it could still be processing.)
     const batch = await waitFor("auto-published", async () => {
       const b = await svc.getBatch(A, created.id);
-      return b?.counts.published === 1 ? b : null;
+      return b?.counts.published === 1 && b.counts.review === 1 ? b : null;
     });
     expect(batch.total).toBe(2); // only the media asked for
     const warned = batch.images.find((i) => i.mediaId === mediaGid(7, 1))!;

@@ -53,6 +53,21 @@ export const LIGHT_TIGHT_RAMP: RampOptions = { lo: 0.25, hi: 0.7 };
 export interface TightOutline {
   weight: Plane;
   ramp: RampOptions;
+  /**
+   * A further ramp the outline moves toward by a second weight on the map's grid, after `ramp`: on
+   * a light surface that is not pure white, the broad parts (thick-parts.ts LARGE_RADIUS) follow
+   * TIGHT_RAMP. What LIGHT_TIGHT_RAMP's note found — later ramps cut bleed but thin white links pay —
+   * holds for the parts a one-pixel shift thins; a band, a bangle, a clasp or a pendant's face is wide
+   * enough that it does not. Every third piece, 13 scenes per surface (`bench/cutout`), bleed on
+   * sweep / grey / blue, IoU and boundary F of the three: broad parts off 0.064 / 0.094 / 0.021,
+   * 0.935, 0.947; radius 12 at 0.3–0.95 0.057 / 0.075 / 0.016, 0.934, 0.944; radius 8 0.056 / 0.076 /
+   * 0.017, 0.933, 0.944 (sweep opaque kept 0.968 → 0.963); radius 12 at 0.25–0.85 0.061 / 0.086 /
+   * 0.019, 0.935, 0.946. Weighting it by how much the piece's local colour reads as the surface
+   * (the bleed per unit of α) changed nothing measurable (grey 0.079, IoU 0.934): dropped. The cost
+   * is on a broad polished bangle whose network outline was right: bangle_vongtay2 on sweep and blue
+   * 0.876 / 0.954 → 0.863 / 0.940. On pure white there is no surface colour to bleed: not there.
+   */
+  broad?: { weight: Plane; ramp: RampOptions } | null;
 }
 
 interface Axis {
@@ -203,16 +218,22 @@ export function networkAlpha(
   const k = 1 / Math.max(1e-6, opts.hi - opts.lo);
   const tr = tight?.ramp ?? TIGHT_RAMP;
   const kt = 1 / Math.max(1e-6, tr.hi - tr.lo);
+  const broad = tight?.broad ?? null;
+  const srow = new Float32Array(W);
+  const sr = broad?.ramp ?? tr;
+  const ks = 1 / Math.max(1e-6, sr.hi - sr.lo);
   for (let y = box.y; y < box.y + box.h; y++) {
     upsampleRow(prob, pax, pay, y, row, xa, xb);
     if (fill) upsampleRow(fill, fax!, fay!, y, frow, xa, xb);
     if (tight) upsampleRow(tight.weight, pax, pay, y, trow, xa, xb);
+    if (broad) upsampleRow(broad.weight, pax, pay, y, srow, xa, xb);
     const o = y * W;
     for (let x = xa; x < xb; x++) {
       let a = (row[x]! - opts.lo) * k;
       if (tight) {
         const t = trow[x]!;
         a += t * ((row[x]! - tr.lo) * kt - a);
+        if (broad) a += srow[x]! * ((row[x]! - sr.lo) * ks - a);
       }
       a = a < 0 ? 0 : a > 1 ? 1 : a;
       if (fill) {

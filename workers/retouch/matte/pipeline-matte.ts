@@ -3,8 +3,8 @@
 import type { Box, Image8, Plane, Warning } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
-import { fitBackdrop, type BackdropModel } from "../backdrop/model";
-import { thickParts } from "./thick-parts";
+import { clippedWhite, fitBackdrop, type BackdropModel } from "../backdrop/model";
+import { LARGE_RADIUS, thickParts } from "./thick-parts";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
 import {
   alphaBox,
@@ -133,7 +133,11 @@ export async function buildMatte(
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
   const dark = readDarkSurface(backdrop, opts.fill ?? undefined);
-  const tight = opts.tightOutline ? { weight: thickParts(prob), ramp: dark ? TIGHT_RAMP : LIGHT_TIGHT_RAMP } : null;
+  const thick = opts.tightOutline ? thickParts(prob) : null;
+  // The broad parts' outline on a light surface that is not pure white goes further in (LARGE_RADIUS).
+  const broad =
+    thick && !dark && !clippedWhite(backdrop) ? { weight: thickParts(prob, LARGE_RADIUS), ramp: TIGHT_RAMP } : null;
+  const tight = thick ? { weight: thick, ramp: dark ? TIGHT_RAMP : LIGHT_TIGHT_RAMP, broad } : null;
   const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box, tight);
   // On a dark surface the local piece and surface colours read the fill as piece too: there it gives
   // back whole parts the network dropped (a shank, half a chain), and the edge stage needs their own

@@ -9,6 +9,9 @@ import { boxMean } from "../pixels/box-mean";
 /** Map pixels (at the network's 1024² side) an opening removes: parts up to ~4 px across are thin. */
 export const THICK_RADIUS = 2;
 
+/** Map pixels an opening removes for the broad parts (bands, bangles, clasps, faces): parts up to ~24 px across drop out. */
+export const LARGE_RADIUS = 12;
+
 /** A weight on the map's grid: 1 on and around the thick parts, 0 elsewhere, softened over 3×3. */
 export function thickParts(prob: Plane, radius = THICK_RADIUS): Plane {
   const { width: w, height: h, data } = prob;

@@ -50,6 +50,19 @@ export function darkSurface(model: BackdropModel): boolean {
   return (model.mean[0] + model.mean[1] + model.mean[2]) / 3 < DARK;
 }
 
+/**
+ * Mean linear level (where the piece sits) under which a light surface reads as mid-grey (sRGB ≲ 0.81:
+ * ../shared/data/cutout-dev's grey gradients are 0.71–0.77, its pale blue 0.83–0.88, its sweeps
+ * 0.88–0.94, and the real photos of ../shared/photos on light surfaces 0.86–0.92). On such a surface
+ * white or grey metal drawn a pixel too wide shows as a grey rim (network-alpha.ts, the broad parts).
+ */
+export const MID_GREY = 0.62;
+
+/** The surface where the piece sits is mid-grey or darker (see MID_GREY). */
+export function midGreySurface(model: BackdropModel): boolean {
+  return (model.atPiece[0] + model.atPiece[1] + model.atPiece[2]) / 3 < MID_GREY;
+}
+
 function basis(u: number, v: number, out: Float64Array): void {
   out[0] = 1;
   out[1] = u;

@@ -55,17 +55,20 @@ export interface TightOutline {
   ramp: RampOptions;
   /**
    * A further ramp the outline moves toward by a second weight on the map's grid, after `ramp`: on
-   * a light surface that is not pure white, the broad parts (thick-parts.ts LARGE_RADIUS) follow
-   * TIGHT_RAMP. What LIGHT_TIGHT_RAMP's note found — later ramps cut bleed but thin white links pay —
-   * holds for the parts a one-pixel shift thins; a band, a bangle, a clasp or a pendant's face is wide
-   * enough that it does not. Every third piece, 13 scenes per surface (`bench/cutout`), bleed on
-   * sweep / grey / blue, IoU and boundary F of the three: broad parts off 0.064 / 0.094 / 0.021,
-   * 0.935, 0.947; radius 12 at 0.3–0.95 0.057 / 0.075 / 0.016, 0.934, 0.944; radius 8 0.056 / 0.076 /
-   * 0.017, 0.933, 0.944 (sweep opaque kept 0.968 → 0.963); radius 12 at 0.25–0.85 0.061 / 0.086 /
-   * 0.019, 0.935, 0.946. Weighting it by how much the piece's local colour reads as the surface
-   * (the bleed per unit of α) changed nothing measurable (grey 0.079, IoU 0.934): dropped. The cost
-   * is on a broad polished bangle whose network outline was right: bangle_vongtay2 on sweep and blue
-   * 0.876 / 0.954 → 0.863 / 0.940. On pure white there is no surface colour to bleed: not there.
+   * a mid-grey surface (backdrop/model.ts MID_GREY), the broad parts (thick-parts.ts LARGE_RADIUS)
+   * follow TIGHT_RAMP. What LIGHT_TIGHT_RAMP's note found — later ramps cut bleed but thin white links
+   * pay — holds for the parts a one-pixel shift thins; a band, a bangle, a clasp or a pendant's face
+   * is wide enough that it does not. Every third piece, 13 scenes per surface (`bench/cutout`), bleed
+   * on sweep / grey / blue, IoU and boundary F of the three: broad parts off 0.064 / 0.094 / 0.021,
+   * 0.935, 0.947; radius 12 at 0.3–0.95 on every light surface 0.057 / 0.075 / 0.016, 0.934, 0.944;
+   * radius 8 0.056 / 0.076 / 0.017, 0.933, 0.944 (sweep opaque kept 0.968 → 0.963); radius 12 at
+   * 0.25–0.85 0.061 / 0.086 / 0.019, 0.935, 0.946. Weighting it by how much the piece's local colour
+   * reads as the surface (the bleed per unit of α) changed nothing measurable (grey 0.079): dropped.
+   * On grey it costs nothing measured; on the near-white sweep and pale blue it cut into broad
+   * polished metal whose outline the network had right (bangle_vongtay2 on sweep and blue 0.876 /
+   * 0.954 → 0.863 / 0.940 IoU) and, on the real photos, into the bright bezel of tamar_ring_0338 (the
+   * network half unsure of white metal on a light surface, the very fault the fill mends): so only
+   * on mid-grey.
    */
   broad?: { weight: Plane; ramp: RampOptions } | null;
 }

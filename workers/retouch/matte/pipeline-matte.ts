@@ -3,7 +3,7 @@
 import type { Box, Image8, Plane, Warning } from "../types";
 import { resampleBilinear } from "../pixels/plane";
 import { makeWorkImage, type WorkImage } from "../pixels/work-image";
-import { clippedWhite, fitBackdrop, type BackdropModel } from "../backdrop/model";
+import { fitBackdrop, midGreySurface, type BackdropModel } from "../backdrop/model";
 import { LARGE_RADIUS, thickParts } from "./thick-parts";
 import { backgroundMean, foregroundMean, type LocalMean } from "./local-means";
 import {
@@ -134,9 +134,9 @@ export async function buildMatte(
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
   const dark = readDarkSurface(backdrop, opts.fill ?? undefined);
   const thick = opts.tightOutline ? thickParts(prob) : null;
-  // The broad parts' outline on a light surface that is not pure white goes further in (LARGE_RADIUS).
+  // The broad parts' outline on a mid-grey surface goes further in (LARGE_RADIUS, network-alpha.ts).
   const broad =
-    thick && !dark && !clippedWhite(backdrop) ? { weight: thickParts(prob, LARGE_RADIUS), ramp: TIGHT_RAMP } : null;
+    thick && !dark && midGreySurface(backdrop) ? { weight: thickParts(prob, LARGE_RADIUS), ramp: TIGHT_RAMP } : null;
   const tight = thick ? { weight: thick, ramp: dark ? TIGHT_RAMP : LIGHT_TIGHT_RAMP, broad } : null;
   const alpha = networkAlpha(prob, img.width, img.height, opts.ramp, fill?.fill, box, tight);
   // On a dark surface the local piece and surface colours read the fill as piece too: there it gives

@@ -2,7 +2,8 @@
 // workspace has them; never copied): styled shots where the network kept a satin drape or a plate are
 // flagged; plain-surface shots are not. Props the overall shares miss (matte/kept-prop.ts) are flagged
 // with the box of what was kept: a loose crystal apart from the pendant, a cloth framed by a necklace,
-// a jewelry box, a satin ghost by a clasp; earring pairs — even two unlike pairs side by side — are not.
+// a jewelry box, a satin ghost by a clasp, a satin fold kept through a ring (plain, in the satin's own
+// colours); earring pairs — even two unlike pairs side by side — and pieces alone on satin or wood are not.
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Box } from "../../../workers/retouch/types";
@@ -18,11 +19,14 @@ const cases: [string, boolean, [number, number]?][] = [
   ["elorine_necklace_necklace6.jpg", true, [618, 717]], // the green cloth inside the necklace
   ["elorine_ring_other1.jpg", true, [675, 165]], // flat-lay: the jewelry box kept whole
   ["elorine_bracelet_bracelet5.jpg", true, [335, 410]], // a pink satin ghost by the clasp
+  ["elorine_ring_ring2.jpg", true, [850, 880]], // the pink satin fold kept opaque through the ring
   ["tamar_earring_0163.jpg", false], // earrings on a plain white sweep
   ["tamar_ring_0338.jpg", false], // ring on a plain white sweep
   ["tamar_earring_0351.jpg", false], // two unlike pairs of earrings, each like its twin
   ["tamar_earring_0169.jpg", false], // an earring pair standing apart
   ["tamar_pendant_0350.jpg", false], // a pair of large flat gold earrings
+  ["elorine_bracelet_bracelet1.jpg", false], // a cuff lifted off cream satin
+  ["tamar_pendant_0028.jpg", false], // a silver pendant with flat faces on weathered wood
 ];
 // Skipped only on a machine without ../shared/photos; in CI (CI=true) its absence is an error.
 const present = requirePhotos() && cases.every(([f]) => fs.existsSync(`${PHOTO_DIR}/${f}`));

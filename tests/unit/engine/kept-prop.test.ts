@@ -1,12 +1,22 @@
 // The kept-prop signs on scenes with known content: a striped gold piece (metal's specular structure)
 // alone passes; a blue island apart from it is a stray island, while a gold twin (an earring's pair) is
 // not; a large flat opaque area is a slab; a wide half-transparent patch is a ghost. Each warning
-// carries the box of what it found.
+// carries the box of what it found. On folded satin (a textured surface), a plain part of the cutout in
+// the satin's own colours is the surroundings kept; the same plain part on a plain surface (a white
+// piece's face on a white sweep) is not warned.
 import { describe, expect, it } from "vitest";
 import type { Box } from "../../../workers/retouch/types";
 import type { WorkImage } from "../../../workers/retouch/pixels/work-image";
 import { coarseCutout } from "../../../workers/retouch/matte/coarse-cutout";
-import { ISLAND_LIKENESS, keptPropSign, keptPropWarning, strayIsland } from "../../../workers/retouch/matte/kept-prop";
+import {
+  ISLAND_LIKENESS,
+  LIKE_AREA,
+  SCENE_CONTRAST,
+  keptPropSign,
+  keptPropWarning,
+  strayIsland,
+  surroundingsLike,
+} from "../../../workers/retouch/matte/kept-prop";
 
 const W = 600;
 const H = 600;
@@ -15,6 +25,7 @@ const GOLD: Rgb = [0.6, 0.42, 0.12];
 const BLUE: Rgb = [0.15, 0.3, 0.7];
 const BEIGE: Rgb = [0.55, 0.48, 0.36];
 const SURFACE: Rgb = [0.8, 0.8, 0.8];
+const SATIN: Rgb = [0.7, 0.45, 0.5];
 
 interface Scene {
   work: WorkImage;
@@ -36,6 +47,26 @@ function disc(s: Scene, cx: number, cy: number, r: number, rgb: Rgb): void {
       const i = y * W + x;
       const shade = Math.floor((x + y) / 6) % 2 ? 1.4 : 0.35;
       for (let k = 0; k < 3; k++) s.work.linear[k][i] = Math.min(1, rgb[k]! * shade);
+      s.alpha[i] = 1;
+    }
+}
+
+/** Folded satin everywhere: SATIN shaded by two crossing waves (period ~45 px), as a draped cloth is lit. */
+function satin(s: Scene): void {
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      const shade = 0.75 + 0.25 * Math.sin(x / 7) * Math.sin(y / 7 + 1);
+      for (let k = 0; k < 3; k++) s.work.linear[k][y * W + x] = SATIN[k]! * shade;
+    }
+}
+
+/** An opaque rectangle shading gently from `rgb`×lo to `rgb`×hi along x (a fold of cloth, a face of metal). */
+function fold(s: Scene, b: Box, rgb: Rgb, lo: number, hi: number): void {
+  for (let y = b.y; y < b.y + b.h; y++)
+    for (let x = b.x; x < b.x + b.w; x++) {
+      const i = y * W + x;
+      const shade = lo + ((hi - lo) * (x - b.x)) / b.w;
+      for (let k = 0; k < 3; k++) s.work.linear[k][i] = rgb[k]! * shade;
       s.alpha[i] = 1;
     }
 }
@@ -123,5 +154,45 @@ describe("kept-prop signs", () => {
     const sign = keptPropSign(coarse(s));
     expect(sign?.kind).toBe("ghost");
     expect(keptPropWarning(sign)[0]!.message).toMatch(/half transparent in the marked box/);
+  });
+
+  it("passes a piece alone on folded satin", () => {
+    const s = scene();
+    satin(s);
+    disc(s, 200, 300, 90, GOLD);
+    const like = surroundingsLike(coarse(s));
+    expect(like!.texture).toBeGreaterThan(SCENE_CONTRAST); // the satin reads as a scene…
+    expect(like?.share ?? 0).toBeLessThan(0.02); // …and the gold piece does not look like it
+    expect(keptPropSign(coarse(s))).toBeNull();
+  });
+
+  it("warns on a fold of the satin kept against the piece, with its box", () => {
+    const s = scene();
+    satin(s);
+    disc(s, 200, 300, 90, GOLD);
+    fold(s, { x: 285, y: 250, w: 100, h: 90 }, SATIN, 0.6, 0.9); // 2.5 % of the frame: no slab
+    const sign = keptPropSign(coarse(s));
+    expect(sign?.kind).toBe("surroundings");
+    const [w] = keptPropWarning(sign);
+    expect(w!.code).toBe("CUTOUT_UNCERTAIN");
+    // The fold is 9 000 of the cutout's ~34 400 px; eroded by a cell, the sign reads a little less.
+    expect(w!.value).toBeGreaterThan(LIKE_AREA);
+    expect(w!.value).toBeLessThan(0.27);
+    expect(w!.message).toMatch(/colours of the surroundings/);
+    const box = (w!.region as { box: Box }).box;
+    // The fold spans x 285–385, y 250–340; the box lies within it, and holds most of it.
+    expect(box.x).toBeGreaterThanOrEqual(284);
+    expect(box.x + box.w).toBeLessThanOrEqual(386);
+    expect(box.y).toBeGreaterThanOrEqual(249);
+    expect(box.y + box.h).toBeLessThanOrEqual(341);
+    expect(box.w * box.h).toBeGreaterThan(0.7 * 100 * 90);
+  });
+
+  it("passes a plain face in the surface's colour on a plain surface (white metal on a white sweep)", () => {
+    const s = scene();
+    disc(s, 200, 300, 90, GOLD);
+    fold(s, { x: 285, y: 250, w: 100, h: 90 }, SURFACE, 0.95, 1.05);
+    expect(surroundingsLike(coarse(s))).toBeNull();
+    expect(keptPropSign(coarse(s))).toBeNull();
   });
 });

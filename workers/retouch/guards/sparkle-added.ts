@@ -6,9 +6,8 @@ import { excessNear } from "./highlights";
 import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
 import { linearRgbToLab } from "../color";
 import { removedShadow } from "./removed-shadow";
+import { GAP_DE } from "./gaps";
 
-/** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
-const GAP_DE = 8;
 
 /**
  * A gap in a chain or filigree: the original shows its surface there and the result its studio

@@ -84,19 +84,12 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   const sq = new Float32Array(w * h);
   for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
   const mA2 = boxMeanReplicated(sq, w, h, 2);
-  // Grey or white metal on a light surface has a shadow's colour (a brushed band at 0.85 of the
-  // surface's lightness): what the original shows with fine structure is metal, never a shadow.
-  // Independent cutouts, cal half (`report.ts 0 --cutout --half cal`): bites found 73 → 80 of 100
-  // (sweep 5, blue 1, white 1), honest warnings unchanged (6 of 100, none PIECE_AREA_LOST).
-  // On flat white most bites stay missed: white metal there has the surface's colour and the
-  // structure rule does not run (TEXTURE_MIN_SURFACE_DE).
-  const structure = texturedOriginal(d);
   for (let i = 0; i < piece.length; i++) {
     if (!piece[i] || dA[i]! > STUDIO_DE) continue;
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
     if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
-    if (!structure[i] && removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) continue;
+    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) continue;
     erased[i] = 1;
   }
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.

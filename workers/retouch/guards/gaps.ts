@@ -1,0 +1,62 @@
+// Gaps through the piece (between chain links, inside an open heart, under a prong): the original shows
+// its shooting surface there and the result its studio background. A retouch that swaps the surface
+// changes every contrast across a gap (white metal on black velvet → white metal on white) without
+// touching the piece, so the guards that read contrast inside the piece leave the gaps' rims out.
+import { linearRgbToLab } from "../color";
+import { dilate } from "../pixels/mask";
+import type { GuardContext } from "./context";
+
+/** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
+export const GAP_DE = 8;
+
+const cache = new WeakMap<GuardContext, Uint8Array>();
+
+/** 1 where the result is studio and the original its surface (working pixels), computed once per pair. */
+export function gapMask(ctx: GuardContext): Uint8Array {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const { w, h, afterLab: a, beforeLin: b } = ctx.work;
+  const S = linearRgbToLab(...ctx.studioLin);
+  const B = linearRgbToLab(...ctx.backdropLin);
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) {
+    const o = i * 3;
+    if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) > GAP_DE) continue;
+    const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
+    if (Math.hypot(L[0] - B[0], L[1] - B[1], L[2] - B[2]) <= GAP_DE) out[i] = 1;
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
+/**
+ * The gaps and the pixels that mix the backdrop, grown by r px (Chebyshev): where the piece's own
+ * colour blends with the surface in the original and with the studio in the result. A pixel of true
+ * alpha α shows αF + (1 − α)B before and αF·g + (1 − α)S after, so after − expected runs along
+ * S − g·B by (1 − α): its share along that direction is the backdrop's share of the pixel. Read only
+ * where the swap is a large step (black velvet to white), where a rim's contrast changes most.
+ */
+export function nearGaps(ctx: GuardContext, r: number): Uint8Array {
+  const m = gapMask(ctx).slice();
+  const { expectedLin: e, afterLin: a } = ctx.work;
+  const g = ctx.gains;
+  const E = ctx.backdropLin.map((v, c) => v * g.exposure * g.whiteBalance[c]!);
+  const D = ctx.studioLin.map((v, c) => v - E[c]!);
+  const n2 = D[0]! ** 2 + D[1]! ** 2 + D[2]! ** 2;
+  if (n2 >= MIN_SWAP2)
+    for (let i = 0; i < m.length; i++) {
+      const o = i * 3;
+      const t = ((a[o]! - e[o]!) * D[0]! + (a[o + 1]! - e[o + 1]!) * D[1]! + (a[o + 2]! - e[o + 2]!) * D[2]!) / n2;
+      if (t > MIXED_SHARE) m[i] = 1;
+    }
+  return dilate(m, ctx.work.w, ctx.work.h, r);
+}
+
+/**
+ * Squared linear-RGB step from the expected surface to the studio from which mixed pixels are read
+ * (black velvet to white ≈ 3). At 0.3 a grey card counted too, and the stars painted on white metal
+ * there read as the backdrop's share (cutouts cal half: SPARKLE_ADDED 75 → 71 of 100).
+ */
+const MIN_SWAP2 = 1.5;
+/** Backdrop share of a pixel above which it is a rim pixel, not the piece. */
+const MIXED_SHARE = 0.15;

@@ -8,7 +8,6 @@ import { linearRgbToLab } from "../color";
 import { removedShadow } from "./removed-shadow";
 import { GAP_DE, nearGaps } from "./gaps";
 
-
 /**
  * A gap in a chain or filigree: the original shows its surface there and the result its studio
  * background. The background seen through a piece is no glint, even where the matte filled the gap;

@@ -6,30 +6,22 @@ import { excessNear } from "./highlights";
 import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
 import { linearRgbToLab } from "../color";
 import { removedShadow } from "./removed-shadow";
-import { GAP_DE, nearGaps } from "./gaps";
+import { GAP_DE, gapMask, nearGaps } from "./gaps";
+import { quantile } from "./filters";
 
 /**
  * A gap in a chain or filigree: the original shows its surface there and the result its studio
  * background. The background seen through a piece is no glint, even where the matte filled the gap;
  * nor is an outline pixel on black velvet that mixes the white studio instead of the velvet.
  */
-function nearGap(ctx: GuardContext, i: number, S: [number, number, number], B: [number, number, number]): boolean {
-  const w = ctx.work.w;
+function nearGap(ctx: GuardContext, i: number): boolean {
+  const { w, h } = ctx.work;
+  const gaps = gapMask(ctx);
   const x = i % w;
   const y = (i - x) / w;
-  for (let yy = Math.max(0, y - 2); yy <= Math.min(ctx.work.h - 1, y + 2); yy++)
-    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++)
-      if (isGap(ctx, yy * w + xx, S, B)) return true;
+  for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2); yy++)
+    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (gaps[yy * w + xx]) return true;
   return false;
-}
-
-function isGap(ctx: GuardContext, i: number, S: [number, number, number], B: [number, number, number]): boolean {
-  const a = ctx.work.afterLab;
-  const o = i * 3;
-  if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) > GAP_DE) return false;
-  const b = ctx.work.beforeLin;
-  const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
-  return Math.hypot(L[0] - B[0], L[1] - B[1], L[2] - B[2]) <= GAP_DE;
 }
 
 /**
@@ -120,8 +112,7 @@ function pieceExposure(s: SparkleAnalysis): number {
     if (e >= 0.05 && e <= 0.8) r.push(s.after.Y[i]! / e);
   }
   if (r.length < 30) return 1;
-  r.sort((a, b) => a - b);
-  return Math.max(0.5, Math.min(2, r[r.length >> 1]!));
+  return Math.max(0.5, Math.min(2, quantile(r, 0.5)));
 }
 
 export function sparkleAdded(ctx: GuardContext): Warning[] {
@@ -152,7 +143,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     const was = k * excessNear(s.expected, w, h, p.i, 1);
     if (was >= 0.5 * excess || Y - k * s.expected.Y[p.i]! < (own ? 0.12 : PAINTED_RISE)) continue;
     // Next to a gap (or the outline): the studio background mixed into an edge pixel, not a glint.
-    if (nearGap(ctx, p.i, S, B) || shadowGap(ctx, s, p.i, S, B)) continue;
+    if (nearGap(ctx, p.i) || shadowGap(ctx, s, p.i, S, B)) continue;
     added++;
     const x = p.i % w;
     if (boxes.length < 20)

@@ -150,8 +150,17 @@ function largest(mask: Uint8Array, w: number, h: number): { box: Box; share: num
   return big ? { box: big.box, share: big.area / (w * h) } : null;
 }
 
-/** Local contrast of each cell: mean |∇L*| over a 5×5-cell window. */
+/** localContrast's map per grid: the slab and the surroundings signs both read it. */
+const contrastOf = new WeakMap<CoarseCutout, Float32Array>();
+
+/** Local contrast of each cell: mean |∇L*| over a 5×5-cell window (computed once per grid). */
 function localContrast(c: CoarseCutout): Float32Array {
+  let t = contrastOf.get(c);
+  if (!t) contrastOf.set(c, (t = computeContrast(c)));
+  return t;
+}
+
+function computeContrast(c: CoarseCutout): Float32Array {
   const { w, h, lab } = c;
   const grad = new Float32Array(w * h);
   for (let y = 1; y < h - 1; y++)
@@ -255,54 +264,52 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 const ADVICE = "Check the cutout there before approving, and erase it with the brush if it is not part of the piece.";
 
-export function keptPropWarning(sign: KeptPropSign | null): Warning[] {
-  if (!sign) return [];
-  const region = { kind: "box" as const, box: sign.box };
-  if (sign.kind === "island")
-    return [
-      {
-        code: "CUTOUT_UNCERTAIN",
-        severity: "warning",
+/** What each sign tells the merchant, the number read and its limit. */
+function signReading(sign: KeptPropSign): { message: string; value: number; threshold: number; measure: string } {
+  switch (sign.kind) {
+    case "island":
+      return {
         message: `The cutout kept a separate object apart from the piece (in the marked box) whose colours match nothing else in the piece — a loose stone, a bit of the surface or a prop. ${ADVICE}`,
-        value: round3(sign.likeness),
+        value: sign.likeness,
         threshold: ISLAND_LIKENESS,
         measure: "colour likeness to the piece (0–1, below the limit warns)",
-        region,
-      },
-    ];
-  if (sign.kind === "slab")
-    return [
-      {
-        code: "CUTOUT_UNCERTAIN",
-        severity: "warning",
+      };
+    case "slab":
+      return {
         message: `The cutout kept a large smooth, plain area (${pct(sign.share)} of the photo, in the marked box). Fabric, a box, a board or the surface showing through a ring's opening looks like this; jewelry rarely does. ${ADVICE}`,
-        value: round3(sign.share),
+        value: sign.share,
         threshold: SMOOTH_AREA,
         measure: "share of the photo",
-        region,
-      },
-    ];
-  if (sign.kind === "surroundings")
-    return [
-      {
-        code: "CUTOUT_UNCERTAIN",
-        severity: "warning",
+      };
+    case "surroundings":
+      return {
         message: `A plain part of the cutout (${pct(sign.share)} of it, in the marked box) has the colours of the surroundings that were removed: fabric or the surface kept with the piece, such as a fold of satin through a ring. ${ADVICE}`,
-        value: round3(sign.share),
+        value: sign.share,
         threshold: LIKE_AREA,
         measure: "share of the cutout",
-        region,
-      },
-    ];
+      };
+    case "ghost":
+      return {
+        message: `Part of the cutout is half transparent in the marked box (${pct(sign.share)} of the photo): a ghost of the surroundings (a fold of fabric, the edge of a plate, the surface inside a ring's opening) or part of the piece faded. Check the cutout there before approving, and erase or restore it with the brush.`,
+        value: sign.share,
+        threshold: GHOST_AREA,
+        measure: "share of the photo",
+      };
+  }
+}
+
+export function keptPropWarning(sign: KeptPropSign | null): Warning[] {
+  if (!sign) return [];
+  const { message, value, threshold, measure } = signReading(sign);
   return [
     {
       code: "CUTOUT_UNCERTAIN",
       severity: "warning",
-      message: `Part of the cutout is half transparent in the marked box (${pct(sign.share)} of the photo): a ghost of the surroundings (a fold of fabric, the edge of a plate, the surface inside a ring's opening) or part of the piece faded. Check the cutout there before approving, and erase or restore it with the brush.`,
-      value: round3(sign.share),
-      threshold: GHOST_AREA,
-      measure: "share of the photo",
-      region,
+      message,
+      value: round3(value),
+      threshold,
+      measure,
+      region: { kind: "box", box: sign.box },
     },
   ];
 }

@@ -3,12 +3,13 @@
 // where the fill's decisions meet the network's map, where the ramp (network-alpha.ts) doubles a steep
 // map, or where the edge stage moved one pixel and not the next. On each such step whose lower side is
 // itself mostly opaque, the higher pixel is lowered to its 3×3 mean (never raised: raising spreads α
-// onto the surface, a fringe). Then the outline against the clear surface: where the network's outline
-// sits a pixel off the true one, its steep ramp is a seam on the surface or inside the piece, so no
-// pixel may stand more than 127/255 above its lowest 4-neighbour in the written cutout (clampOutline,
-// outlineFloor, raiseOutlineFloor). Lowering only (but for a 1/255 floor beside the piece) keeps the fringe off the surface; ../shared/data/cutout-dev, every third piece on the sweep, grey,
-// blue and white (52 scenes, bench/cutout): seams 0.021 / 0.021 / 0.006 / 0.009 → 0 per 10⁴ flat
-// pairs, IoU, MAE, boundary F, bleed and opaque kept unchanged to the third decimal.
+// onto the surface, a fringe). Then the outline against the clear surface: where the network's
+// outline sits a pixel off the true one, its steep ramp is a seam on the surface or inside the piece,
+// so no pixel may stand more than 127/255 above its lowest 4-neighbour in the written cutout
+// (clampOutline, outlineFloor, raiseOutlineFloor). Lowering only (but for a 1/255 floor beside the
+// piece) keeps the fringe off the surface. ../shared/data/cutout-dev, every third piece on the sweep,
+// grey, blue and white (52 scenes, bench/cutout): seams 0.021 / 0.021 / 0.006 / 0.009 → 0 per 10⁴ flat
+// pairs; IoU, MAE, boundary F, bleed and opaque kept unchanged to the third decimal.
 import type { Box, Plane } from "../types";
 
 /**
@@ -27,8 +28,9 @@ const LOWER_SIDE = 0.45;
 
 /**
  * Softens every step steeper than `maxStep` in place (two passes: the first pass's means can leave a
- * step at the rim of a long straight edge), then clamps the outline; returns how many pixels were changed. With `box` (the
- * matte's box outside which α = 0, so no step lies beyond its rim) only that box is scanned.
+ * step at the rim of a long straight edge), then clamps the outline (clampOutline); returns how many
+ * pixels were changed. With `box` (the matte's box outside which α = 0, so no step lies beyond its
+ * rim) only that box is scanned.
  */
 export function softenSteps(alpha: Plane, box: Box | null = null, maxStep = MAX_STEP, passes = 2): number {
   const { width: W, height: H } = alpha;
@@ -129,17 +131,11 @@ export function outlineFloor(alpha: Plane, box: Box | null): Int32Array {
   for (let y = y0; y < y1; y++)
     for (let x = x0, i = y * W + x0; x < x1; x++, i++) {
       if (A[i]! >= clear) continue;
-      const j =
-        x > 0 && high(i - 1)
-          ? i - 1
-          : x + 1 < W && high(i + 1)
-            ? i + 1
-            : y > 0 && high(i - W)
-              ? i - W
-              : y + 1 < H && high(i + W)
-                ? i + W
-                : -1;
-      if (j >= 0) pairs.push(i, j);
+      // The first high 4-neighbour (left, right, up, down) lends its colour.
+      if (x > 0 && high(i - 1)) pairs.push(i, i - 1);
+      else if (x + 1 < W && high(i + 1)) pairs.push(i, i + 1);
+      else if (y > 0 && high(i - W)) pairs.push(i, i - W);
+      else if (y + 1 < H && high(i + W)) pairs.push(i, i + W);
     }
   return Int32Array.from(pairs);
 }

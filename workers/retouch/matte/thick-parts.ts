@@ -3,7 +3,8 @@
 // and drop out; band faces, stones, clasps and beads stay. The ramp's tight variant acts only on
 // these parts' outline (network-alpha.ts), so a thin part is never narrowed.
 import type { Plane } from "../types";
-import { dilate, erode } from "../pixels/mask";
+import { dilate, erode, maskBox } from "../pixels/mask";
+import { growBox } from "../pixels/active-box";
 import { boxMean } from "../pixels/box-mean";
 
 /** Map pixels (at the network's 1024² side) an opening removes: parts up to ~4 px across are thin. */
@@ -17,29 +18,15 @@ export function thickParts(prob: Plane, radius = THICK_RADIUS): Plane {
   const { width: w, height: h, data } = prob;
   const r = Math.max(1, Math.round((radius * Math.max(w, h)) / 1024));
   const out = new Float32Array(w * h);
+  const confident = new Uint8Array(w * h);
+  for (let i = 0; i < confident.length; i++) confident[i] = data[i]! >= 0.5 ? 1 : 0;
+  const found = maskBox(confident, w, h);
+  if (!found) return { width: w, height: h, data: out };
   // Only the confident area's box, with room for the growth and the 3×3 mean around it, is worked on
   // (the same weights as on the whole map: beyond that room they are 0).
-  let x0 = w;
-  let y0 = h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < h; y++)
-    for (let x = 0, i = y * w; x < w; x++, i++)
-      if (data[i]! >= 0.5) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
-  if (x1 < 0) return { width: w, height: h, data: out };
-  const m = r + 4;
-  x0 = Math.max(0, x0 - m);
-  y0 = Math.max(0, y0 - m);
-  const cw = Math.min(w, x1 + m + 1) - x0;
-  const ch = Math.min(h, y1 + m + 1) - y0;
+  const { x: x0, y: y0, w: cw, h: ch } = growBox(found, r + 4, w, h);
   const core = new Uint8Array(cw * ch);
-  for (let y = 0; y < ch; y++)
-    for (let x = 0; x < cw; x++) core[y * cw + x] = data[(y + y0) * w + x + x0]! >= 0.5 ? 1 : 0;
+  for (let y = 0; y < ch; y++) core.set(confident.subarray((y + y0) * w + x0, (y + y0) * w + x0 + cw), y * cw);
   // Grown back by two more pixels than the opening took, to reach the ramp's outer half.
   const thick = dilate(erode(core, cw, ch, r), cw, ch, r + 2);
   const f = new Float32Array(cw * ch);

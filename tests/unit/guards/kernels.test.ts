@@ -8,7 +8,7 @@ import { dilate } from "../../../workers/retouch/pixels/mask";
 import { boxMeanReplicated, boxMeanReplicatedOver } from "../../../workers/retouch/pixels/box-mean";
 import { convolveSeparable, gaussianKernel } from "../../../workers/retouch/guards/filters";
 import { labInto } from "../../../workers/retouch/color";
-import { quantileOf } from "../../../workers/retouch/guards/select";
+import { quantileOf } from "../../../workers/retouch/pixels/select";
 import { windowSums } from "../../../workers/retouch/guards/ssim-windows";
 import { downsampleLinear, downsamplePlane } from "../../../workers/retouch/guards/work";
 import type { Image8 } from "../../../workers/retouch/types";

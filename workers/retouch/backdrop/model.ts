@@ -4,6 +4,7 @@
 import type { Image8, Plane } from "../types";
 import { LINEAR_LUT, luminance } from "../color";
 import { dilate } from "../pixels/mask";
+import { selectK } from "../pixels/select";
 
 export interface BackdropModel {
   /** 6 coefficients per channel: 1, u, v, u², uv, v² with u, v in [0, 1]. */
@@ -122,23 +123,24 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   for (let y = 0; y < ph; y++) for (let x = 0; x < pw; x++) if (prob.data[y * pw + x]! > 0.05) near[y * pw + x] = 1;
   const nearD = dilate(near, pw, ph, pr);
 
-  const us: number[] = [];
-  const vs: number[] = [];
-  const cs: [number[], number[], number[]] = [[], [], []];
+  // The samples, with their basis terms computed once for the three reweighting passes.
+  const cap = Math.ceil(H / step) * Math.ceil(W / step);
+  const bs = new Float64Array(6 * cap);
+  const cs = [new Float64Array(cap), new Float64Array(cap), new Float64Array(cap)] as const;
+  let nS = 0;
   for (let y = Math.floor(step / 2); y < H; y += step) {
     const py = Math.min(ph - 1, Math.floor(((y + 0.5) * ph) / H));
     for (let x = Math.floor(step / 2); x < W; x += step) {
       const px = Math.min(pw - 1, Math.floor(((x + 0.5) * pw) / W));
       if (nearD[py * pw + px]) continue;
       const o = 3 * (y * W + x);
-      us.push((x + 0.5) / W);
-      vs.push((y + 0.5) / H);
-      cs[0].push(LINEAR_LUT[data[o]!]!);
-      cs[1].push(LINEAR_LUT[data[o + 1]!]!);
-      cs[2].push(LINEAR_LUT[data[o + 2]!]!);
+      basis((x + 0.5) / W, (y + 0.5) / H, bs.subarray(6 * nS, 6 * nS + 6));
+      cs[0][nS] = LINEAR_LUT[data[o]!]!;
+      cs[1][nS] = LINEAR_LUT[data[o + 1]!]!;
+      cs[2][nS] = LINEAR_LUT[data[o + 2]!]!;
+      nS++;
     }
   }
-  const nS = us.length;
   const keep = new Uint8Array(nS).fill(1);
   let coef: [Float64Array, Float64Array, Float64Array] = [
     new Float64Array(6),
@@ -146,37 +148,48 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
     new Float64Array(6),
   ];
   let residual = 1;
-  const b = new Float64Array(6);
+  const [c0, c1, c2] = cs;
+  const res = new Float64Array(nS);
+  const res32 = new Float32Array(nS); // the median's selection reads float32 keys (pixels/select.ts)
   for (let pass = 0; pass < 3 && nS >= 12; pass++) {
     // The normal matrix depends on the sample positions only: one AᵀA (its upper triangle, mirrored)
-    // serves all three channels.
+    // serves all three channels. The channels are written out: a loop over them ran 3× slower.
     const ata = new Float64Array(36);
-    const atb = [new Float64Array(6), new Float64Array(6), new Float64Array(6)];
+    const atb = [new Float64Array(6), new Float64Array(6), new Float64Array(6)] as const;
+    const [t0, t1, t2] = atb;
     for (let i = 0; i < nS; i++) {
       if (!keep[i]) continue;
-      basis(us[i]!, vs[i]!, b);
+      const o = 6 * i;
+      const v0 = c0[i]!;
+      const v1 = c1[i]!;
+      const v2 = c2[i]!;
       for (let r = 0; r < 6; r++) {
-        const br = b[r]!;
-        for (let k = r; k < 6; k++) ata[r * 6 + k]! += br * b[k]!;
-        for (let c = 0; c < 3; c++) atb[c]![r]! += br * cs[c]![i]!;
+        const br = bs[o + r]!;
+        for (let k = r; k < 6; k++) ata[r * 6 + k]! += br * bs[o + k]!;
+        t0[r]! += br * v0;
+        t1[r]! += br * v1;
+        t2[r]! += br * v2;
       }
     }
     for (let r = 0; r < 6; r++) for (let k = 0; k < r; k++) ata[r * 6 + k] = ata[k * 6 + r]!;
-    for (let c = 0; c < 3; c++) coef[c] = solve6(ata, atb[c]!);
+    coef = [solve6(ata, t0), solve6(ata, t1), solve6(ata, t2)];
+    const [k0, k1, k2] = coef;
     // Residuals in luminance; drop outliers (props, shadows, dust on the sweep) beyond 3 MAD.
-    const res = new Float64Array(nS);
     for (let i = 0; i < nS; i++) {
-      basis(us[i]!, vs[i]!, b);
-      let d = 0;
-      for (let c = 0; c < 3; c++) {
-        let m = 0;
-        for (let r = 0; r < 6; r++) m += coef[c]![r]! * b[r]!;
-        d += (cs[c]![i]! - m) ** 2;
+      const o = 6 * i;
+      let m0 = 0;
+      let m1 = 0;
+      let m2 = 0;
+      for (let r = 0; r < 6; r++) {
+        const br = bs[o + r]!;
+        m0 += k0[r]! * br;
+        m1 += k1[r]! * br;
+        m2 += k2[r]! * br;
       }
-      res[i] = Math.sqrt(d / 3);
+      res[i] = Math.sqrt(((c0[i]! - m0) ** 2 + (c1[i]! - m1) ** 2 + (c2[i]! - m2) ** 2) / 3);
     }
-    const sorted = res.slice().sort();
-    const med = sorted[Math.floor(nS / 2)] ?? 0;
+    res32.set(res);
+    const med = selectK(res32, nS >> 1);
     const cut = Math.max(3 * 1.4826 * med, 0.01);
     let s2 = 0;
     let cnt = 0;

@@ -4,7 +4,7 @@
 import type { Warning } from "../types";
 import { grade, regionOfMask, round, warning, type GuardContext } from "./context";
 import { count, pieceInterior } from "./masks";
-import { quantileOf } from "./select";
+import { quantileOf } from "../pixels/select";
 import { nearGaps } from "./gaps";
 
 export function edgeKept(ctx: GuardContext): { kept: number; mask: Uint8Array } | null {

@@ -2,7 +2,7 @@
 // Borders replicate the edge pixel, so a piece touching the frame is not darkened by zeros. Box means:
 // pixels/box-mean.ts.
 import { scratch } from "../pixels/scratch";
-import { quantileOf } from "./select";
+import { quantileOf } from "../pixels/select";
 
 /** Normalised 1-D Gaussian taps for σ with the given radius. */
 export function gaussianKernel(sigma: number, radius: number): Float32Array {

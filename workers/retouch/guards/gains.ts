@@ -6,7 +6,7 @@
 // Exposure is the median luminance ratio over the piece's unclipped interior: a global exposure
 // choice barely moves that median, while every damage the guards look for is local or chromatic.
 import { linearRgbToLab, luminance } from "../color";
-import { quantileOf } from "./select";
+import { quantileOf } from "../pixels/select";
 import type { Gains } from "./input";
 import { coarseBackground, pieceInterior } from "./masks";
 import type { Coarse, WorkBase } from "./work";

@@ -7,7 +7,7 @@
 //  - textured areas: moderate local L* variation (brushed, hammered, granulated), not strong edges.
 import { boxMeanPair } from "./box-pair";
 import { scratchOf } from "../pixels/scratch";
-import { quantileOf } from "./select";
+import { quantileOf } from "../pixels/select";
 import { dilate } from "../pixels/mask";
 import { count, pieceInterior } from "./masks";
 import type { Work } from "./work";

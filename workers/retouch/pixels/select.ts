@@ -1,5 +1,5 @@
-// Order statistics without sorting. The guards take medians and deciles of up to ~10⁵ values per
-// image; a copy-and-sort was ~9 ms of a 4 MP run. This is a radix select on the float32 bit
+// Order statistics without sorting. The guards and the backdrop fit take medians and deciles of up
+// to ~10⁵ values per image; a copy-and-sort was ~9 ms of a 4 MP run. This is a radix select on the float32 bit
 // patterns: three flat counting passes (11 + 11 + 10 bits) over the values, no copy, no reordering,
 // and the very element a sort would put at that index (bit patterns are mapped so that their unsigned
 // order is the numeric order, −0 before +0, as TypedArray sort has it).

@@ -124,8 +124,8 @@ function pieceExposure(s: SparkleAnalysis): number {
 /**
  * A peak's excess for telling a new glint from a kept one. A painted star's rays and glow lift the
  * result's own surround, so off the backdrop's mixing rims its excess is also read over the original's
- * surround there (at the result's exposure). Independent cutouts, cal half (`.scratch` run of the
- * honest and star pairs, 100 each): stars on textured metal whose own-surround excess was under twice
+ * surround there (at the result's exposure). Independent cutouts, cal half (`report.ts 0 --cutout
+ * --half cal`, honest and star pairs): stars on textured metal whose own-surround excess was under twice
  * the metal's own small sparkle (bracelet_lactay grey 0.31 vs 0.16) were read as kept ones. On a rim
  * (a pavé earring on black velvet whose gaps now show white) the surround rose with the backdrop, not
  * a star: there only the own surround is read (earring_bongtai1 black, honest, 2 peaks otherwise).
@@ -136,32 +136,11 @@ function ownExcess(s: SparkleAnalysis, p: Peak, lift: number, rim: number): numb
 }
 
 /**
- * Luminance (linear) a pixel can gain when the backdrop behind it is swapped for the studio: the
- * studio minus the original's surface at the result's gains. A gap or an edge the piece only partly
- * covers gains (1 − α) of it, never more.
- */
-function backdropSwapY(ctx: GuardContext): number {
-  const g = ctx.gains;
-  const E = ctx.backdropLin.map((v, c) => v * g.exposure * g.whiteBalance[c]!) as [number, number, number];
-  return Math.max(0, luminance(...ctx.studioLin) - luminance(...E));
-}
-
-/**
- * A glint's core reaches close to the white point (a 3×3 mean of Y ≥ this share of the studio's), as
- * a real catchlight does. A dimmer new peak is a glint only when it rose more than the backdrop swap
- * can lift a pixel (SWAP_REACH × backdropSwapY; the share covers a gradient's darker end, where the
- * swap lifts more than at the surface's median). Independent cutouts, cal half, honest pairs: the
- * peaks that escaped the gap tests were all dim partial gaps (Y 0.63–0.66, rises 0.14–0.56, each
- * under its surface's swap: bracelet_lactay2 grey/blue/black, piece_sp2 sweep/grey); the stars' own
- * peaks are ≥ 0.9, or rose 0.7 over a dark spot.
- */
-const CORE_Y = 0.8;
-const SWAP_REACH = 1.3;
-/**
  * Rise (linear Y) beyond the local swap (studio minus the darkest gap pixel within 2 px, as the
  * original showed it at the result's gains) that a peak beside a gap needs to count: JPEG and the
- * exposure estimate move a pixel by a few hundredths. Cal half: 13 star peaks beside gaps pass, no
- * honest one (the gaps' own peaks rose at most their swap).
+ * exposure estimate move a pixel by a few hundredths. Cutouts' cal half: 13 star peaks beside gaps
+ * pass (on the sweep, pale blue, white and grey), no honest one (the gaps' own peaks rose at most
+ * their swap).
  */
 const GAP_SLACK = 0.05;
 
@@ -175,7 +154,6 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
   const rims = nearGaps(ctx, 2);
   const lift = pieceExposure(s);
   const studioY = luminance(...ctx.studioLin);
-  const swapY = backdropSwapY(ctx);
   for (const p of s.afterPeaks) {
     // Strong and bright: noise and JPEG ringing make faint peaks, a fake glint is unmistakable. Its
     // contrast is read against the original's surround there: a painted star's own rays and glow
@@ -195,8 +173,6 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     const was = k * excessNear(s.expected, w, h, p.i, 1);
     const rise = Y - k * s.expected.Y[p.i]!;
     if (was >= 0.5 * excess || rise < (own ? 0.12 : PAINTED_RISE)) continue;
-    // Dim and within what the backdrop swap lifts: a partly covered gap, not a glint (CORE_Y).
-    if (Y < CORE_Y * studioY && rise <= SWAP_REACH * swapY) continue;
     // Next to a gap (or the outline): the studio background mixed into an edge pixel, not a glint —
     // unless the peak rose more than swapping the surface there for the studio can lift any pixel.
     const floor = gapFloor(ctx, s, p.i);

@@ -2,9 +2,9 @@
 // painted-on star or glint promises a brilliance the real piece does not have, so any clear one warns.
 import type { Box, Warning } from "../types";
 import { scaleBox, warning, type GuardContext } from "./context";
-import { excessNear } from "./highlights";
+import { excessNear, type Peak } from "./highlights";
 import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
-import { linearRgbToLab } from "../color";
+import { linearRgbToLab, luminance } from "../color";
 import { removedShadow } from "./removed-shadow";
 import { GAP_DE, gapMask, nearGaps } from "./gaps";
 import { quantile } from "./filters";
@@ -12,16 +12,22 @@ import { quantile } from "./filters";
 /**
  * A gap in a chain or filigree: the original shows its surface there and the result its studio
  * background. The background seen through a piece is no glint, even where the matte filled the gap;
- * nor is an outline pixel on black velvet that mixes the white studio instead of the velvet.
+ * nor is an outline pixel on black velvet that mixes the white studio instead of the velvet. Returns
+ * the darkest expected luminance of the gap pixels within 2 px (the local surface at the result's
+ * gains), or −1 when there is none.
  */
-function nearGap(ctx: GuardContext, i: number): boolean {
+function gapFloor(ctx: GuardContext, s: SparkleAnalysis, i: number): number {
   const { w, h } = ctx.work;
   const gaps = gapMask(ctx);
   const x = i % w;
   const y = (i - x) / w;
+  let floor = -1;
   for (let yy = Math.max(0, y - 2); yy <= Math.min(h - 1, y + 2); yy++)
-    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) if (gaps[yy * w + xx]) return true;
-  return false;
+    for (let xx = Math.max(0, x - 2); xx <= Math.min(w - 1, x + 2); xx++) {
+      const j = yy * w + xx;
+      if (gaps[j] && (floor < 0 || s.expected.Y[j]! < floor)) floor = s.expected.Y[j]!;
+    }
+  return floor;
 }
 
 /**
@@ -115,6 +121,29 @@ function pieceExposure(s: SparkleAnalysis): number {
   return Math.max(0.5, Math.min(2, quantile(r, 0.5)));
 }
 
+/**
+ * A peak's excess for telling a new glint from a kept one. A painted star's rays and glow lift the
+ * result's own surround, so off the backdrop's mixing rims its excess is also read over the original's
+ * surround there (at the result's exposure). Independent cutouts, cal half (`report.ts 0 --cutout
+ * --half cal`, honest and star pairs): stars on textured metal whose own-surround excess was under twice
+ * the metal's own small sparkle (bracelet_lactay grey 0.31 vs 0.16) were read as kept ones. On a rim
+ * (a pavé earring on black velvet whose gaps now show white) the surround rose with the backdrop, not
+ * a star: there only the own surround is read (earring_bongtai1 black, honest, 2 peaks otherwise).
+ */
+function ownExcess(s: SparkleAnalysis, p: Peak, lift: number, rim: number): number {
+  if (rim) return p.excess;
+  return Math.max(p.excess, s.after.Y[p.i]! - lift * s.expected.surround[p.i]!);
+}
+
+/**
+ * Rise (linear Y) beyond the local swap (studio minus the darkest gap pixel within 2 px, as the
+ * original showed it at the result's gains) that a peak beside a gap needs to count: JPEG and the
+ * exposure estimate move a pixel by a few hundredths. Cutouts' cal half: 13 star peaks beside gaps
+ * pass (on the sweep, pale blue, white and grey), no honest one (the gaps' own peaks rose at most
+ * their swap).
+ */
+const GAP_SLACK = 0.05;
+
 export function sparkleAdded(ctx: GuardContext): Warning[] {
   const s = sparkleAnalysis(ctx);
   const { w, h } = ctx.work;
@@ -124,6 +153,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
   const B = linearRgbToLab(...ctx.backdropLin);
   const rims = nearGaps(ctx, 2);
   const lift = pieceExposure(s);
+  const studioY = luminance(...ctx.studioLin);
   for (const p of s.afterPeaks) {
     // Strong and bright: noise and JPEG ringing make faint peaks, a fake glint is unmistakable. Its
     // contrast is read against the original's surround there: a painted star's own rays and glow
@@ -137,13 +167,17 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     // the gains say lifts every kept glint above the original's surround.
     const k = own ? 1 : lift;
     if (!own && (Y < 1.25 * k * s.expected.surround[p.i]! || rims[p.i])) continue;
-    const excess = own ? p.excess : Y - k * s.expected.surround[p.i]!;
+    const excess = own ? ownExcess(s, p, lift, rims[p.i]!) : Y - k * s.expected.surround[p.i]!;
     // New, not a kept one: the original's excess right there is under half of the result's, and the
     // luminance rose clearly (JPEG ringing or a denoise never doubles a highlight).
     const was = k * excessNear(s.expected, w, h, p.i, 1);
-    if (was >= 0.5 * excess || Y - k * s.expected.Y[p.i]! < (own ? 0.12 : PAINTED_RISE)) continue;
-    // Next to a gap (or the outline): the studio background mixed into an edge pixel, not a glint.
-    if (nearGap(ctx, p.i) || shadowGap(ctx, s, p.i, S, B)) continue;
+    const rise = Y - k * s.expected.Y[p.i]!;
+    if (was >= 0.5 * excess || rise < (own ? 0.12 : PAINTED_RISE)) continue;
+    // Next to a gap (or the outline): the studio background mixed into an edge pixel, not a glint —
+    // unless the peak rose more than swapping the surface there for the studio can lift any pixel.
+    const floor = gapFloor(ctx, s, p.i);
+    if (floor >= 0 && rise <= studioY - floor + GAP_SLACK) continue;
+    if (shadowGap(ctx, s, p.i, S, B)) continue;
     added++;
     const x = p.i % w;
     if (boxes.length < 20)

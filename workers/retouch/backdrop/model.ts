@@ -153,7 +153,8 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
   const res32 = new Float32Array(nS); // the median's selection reads float32 keys (pixels/select.ts)
   for (let pass = 0; pass < 3 && nS >= 12; pass++) {
     // The normal matrix depends on the sample positions only: one AᵀA (its upper triangle, mirrored)
-    // serves all three channels. The channels are written out: a loop over them ran 3× slower.
+    // serves all three channels, written out one by one (with the basis computed once and the median
+    // selected, not sorted: 26–30 → 15–19 ms per call on the 4 MP bench input).
     const ata = new Float64Array(36);
     const atb = [new Float64Array(6), new Float64Array(6), new Float64Array(6)] as const;
     const [t0, t1, t2] = atb;

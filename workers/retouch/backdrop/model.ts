@@ -64,13 +64,14 @@ export function midGreySurface(model: BackdropModel): boolean {
   return (model.atPiece[0] + model.atPiece[1] + model.atPiece[2]) / 3 < MID_GREY;
 }
 
-function basis(u: number, v: number, out: Float64Array): void {
-  out[0] = 1;
-  out[1] = u;
-  out[2] = v;
-  out[3] = u * u;
-  out[4] = u * v;
-  out[5] = v * v;
+/** The six basis terms at (u, v), written at out[o..o+6). */
+function basis(u: number, v: number, out: Float64Array, o: number): void {
+  out[o] = 1;
+  out[o + 1] = u;
+  out[o + 2] = v;
+  out[o + 3] = u * u;
+  out[o + 4] = u * v;
+  out[o + 5] = v * v;
 }
 
 function solve6(ata: Float64Array, atb: Float64Array): Float64Array {
@@ -134,7 +135,7 @@ export function fitBackdrop(img: Image8, prob: Plane, pieceCenter: [number, numb
       const px = Math.min(pw - 1, Math.floor(((x + 0.5) * pw) / W));
       if (nearD[py * pw + px]) continue;
       const o = 3 * (y * W + x);
-      basis((x + 0.5) / W, (y + 0.5) / H, bs.subarray(6 * nS, 6 * nS + 6));
+      basis((x + 0.5) / W, (y + 0.5) / H, bs, 6 * nS);
       cs[0][nS] = LINEAR_LUT[data[o]!]!;
       cs[1][nS] = LINEAR_LUT[data[o + 1]!]!;
       cs[2][nS] = LINEAR_LUT[data[o + 2]!]!;

@@ -130,7 +130,7 @@ function pieceExposure(s: SparkleAnalysis): number {
  * (a pavé earring on black velvet whose gaps now show white) the surround rose with the backdrop, not
  * a star: there only the own surround is read (earring_bongtai1 black, honest, 2 peaks otherwise).
  */
-function ownExcess(s: SparkleAnalysis, p: Peak, lift: number, rim: number): number {
+function ownExcess(s: SparkleAnalysis, p: Peak, lift: number, rim: boolean): number {
   if (rim) return p.excess;
   return Math.max(p.excess, s.after.Y[p.i]! - lift * s.expected.surround[p.i]!);
 }
@@ -167,7 +167,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     // the gains say lifts every kept glint above the original's surround.
     const k = own ? 1 : lift;
     if (!own && (Y < 1.25 * k * s.expected.surround[p.i]! || rims[p.i])) continue;
-    const excess = own ? ownExcess(s, p, lift, rims[p.i]!) : Y - k * s.expected.surround[p.i]!;
+    const excess = own ? ownExcess(s, p, lift, rims[p.i] === 1) : Y - k * s.expected.surround[p.i]!;
     // New, not a kept one: the original's excess right there is under half of the result's, and the
     // luminance rose clearly (JPEG ringing or a denoise never doubles a highlight).
     const was = k * excessNear(s.expected, w, h, p.i, 1);

@@ -12,6 +12,10 @@ import { resampleBilinear } from "../../../workers/retouch/pixels/plane";
 import { buildMatte } from "../../../workers/retouch/matte/pipeline-matte";
 import { decontaminate } from "../../../workers/retouch/matte/decontaminate";
 import { EnginePool, RetouchInputError } from "../../../workers/retouch/index";
+import * as ort from "onnxruntime-node";
+import { widenToFloat32 } from "../../../workers/retouch/segment/model-fp32";
+import { resizeIsnetModel } from "../../../workers/retouch/segment/model-resize";
+import { FUSED_OUTPUT, pruneToOutput } from "../../../workers/retouch/segment/model-prune";
 
 const model = modelPathFromEnv();
 const SIZE = 900;
@@ -80,6 +84,36 @@ describe("the float32 graph", () => {
     expect(maxDiff).toBeLessThan(0.05);
     expect(flips / fast.data.length).toBeLessThan(1e-3);
     expect(shipped.data.reduce((m, v) => Math.max(m, v), 0)).toBeGreaterThan(0.95);
+  });
+});
+
+describe("the graph cut down to the fused output", () => {
+  it("has one output and fewer nodes, and computes the same map to the bit", async () => {
+    const full = resizeIsnetModel(widenToFloat32(fs.readFileSync(model)), 640);
+    const pruned = pruneToOutput(full);
+    const opts = { intraOpNumThreads: 2, logSeverityLevel: 3 as const };
+    const a = await ort.InferenceSession.create(full, opts);
+    const b = await ort.InferenceSession.create(pruned, opts);
+    expect(a.outputNames.length).toBe(12);
+    expect(b.outputNames).toEqual([FUSED_OUTPUT]);
+    expect(pruned.length).toBeLessThan(full.length);
+    // A fixture photo, normalised as isnetProbability does.
+    const f = makeFixture({ size: 640, seed: 8, layout: "pendant", surface: "white", metal: "silver", gem: "diamond" });
+    const n = 640 * 640;
+    const x = new Float32Array(3 * n);
+    for (let i = 0; i < n; i++)
+      for (let c = 0; c < 3; c++) x[c * n + i] = (f.image.data[f.image.channels * i + c]! - 128) / 256;
+    const feeds = { input: new ort.Tensor("float32", x, [1, 3, 640, 640]) };
+    const pa = (await a.run(feeds, [FUSED_OUTPUT]))[FUSED_OUTPUT]!.data as Float32Array;
+    const pb = (await b.run(feeds, [FUSED_OUTPUT]))[FUSED_OUTPUT]!.data as Float32Array;
+    expect(pb.length).toBe(n);
+    expect(pa.reduce((m, v) => Math.max(m, v), 0)).toBeGreaterThan(0.95);
+    let differ = 0;
+    for (let i = 0; i < n; i++) if (pa[i] !== pb[i]) differ++;
+    expect(differ).toBe(0);
+    await a.release();
+    await b.release();
+    expect(() => pruneToOutput(full, "no-such-output")).toThrow(/no output/);
   });
 });
 

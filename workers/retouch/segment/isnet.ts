@@ -7,6 +7,7 @@ import type { Image8, Plane } from "../types";
 import { resizeIsnetModel } from "./model-resize";
 import { widenToFloat32 } from "./model-fp32";
 import { derivedModel } from "./model-cache";
+import { FUSED_OUTPUT, pruneToOutput } from "./model-prune";
 
 export const DEFAULT_MODEL = "models/isnet-fp16.onnx";
 /**
@@ -48,7 +49,9 @@ async function load(modelPath: string, side: number, variant: GraphVariant): Pro
     variant === "shipped" && side === 1024
       ? modelPath
       : derivedModel(modelPath, recipe, (file) =>
-          resizeIsnetModel(variant === "fast" ? widenToFloat32(file) : file, side),
+          variant === "fast"
+            ? pruneToOutput(resizeIsnetModel(widenToFloat32(file), side))
+            : resizeIsnetModel(file, side),
         );
   const opts: ort.InferenceSession.SessionOptions = {
     // Two intra-op threads use both cores for the one pass; one thread was 2–3× slower (bench).
@@ -114,8 +117,8 @@ export async function isnetProbability(
     x[n + i] = (small[3 * i + 1]! - 128) / 256;
     x[2 * n + i] = (small[3 * i + 2]! - 128) / 256;
   }
-  const out = await session.run({ input: new ort.Tensor("float32", x, [1, 3, side, side]) }, ["output"]);
-  const t = out.output!;
+  const out = await session.run({ input: new ort.Tensor("float32", x, [1, 3, side, side]) }, [FUSED_OUTPUT]);
+  const t = out[FUSED_OUTPUT]!;
   const data = new Float32Array(t.data as Float32Array);
   t.dispose();
   return { width: side, height: side, data };

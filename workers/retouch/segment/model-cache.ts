@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 
 /** Bump when the transforms change, so stale derived files are never reused. */
-const TRANSFORM_VERSION = 1;
+const TRANSFORM_VERSION = 2;
 
 export function modelCacheDir(): string {
   return process.env.LOUPE_MODEL_CACHE || path.join(os.tmpdir(), "loupe-model-cache");

@@ -5,7 +5,8 @@
 // background side, where the guards expect them. Surfaces are the median of each image's border
 // (5 % frame); the original's tolerance widens with its border's own spread (gradients, vignetting).
 // Computed at ≤ 1 MP and upsampled, then softened by one pixel.
-import { deltaE2000 } from "../color";
+import { deltaE2000, linearRgbToLab } from "../color";
+import { DARK } from "../backdrop/model";
 import type { Image8, Plane } from "../types";
 import { labelComponents } from "../pixels/components";
 import { boxMeanReplicated } from "../pixels/box-mean";
@@ -171,6 +172,7 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   if (pair) addTexturedKept(raw, d);
   fillSmallHoles(raw, w, h, Math.max(16, Math.round(0.001 * w * h)));
   const soft = boxMeanReplicated(raw, w, h, 1);
+  if (pair && surfaceLab[0] < DARK_L) for (let i = 0; i < soft.length; i++) if (!raw[i]) soft[i] = 0;
   const out = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const sy = Math.min(h - 1, Math.floor(y / s));
@@ -178,6 +180,20 @@ export function matteFromDistances(d: SurfaceDistances, width: number, height: n
   }
   return { width, height, data: out };
 }
+
+/**
+ * L* of a dark surface (backdrop/model.ts DARK, ~20). There the softening stays inside the piece: the
+ * result's α is 0 from the first coarse pixel the original shows as surface. Softened outward, the
+ * coarse matte (2 original px per pixel at 1 MP and more) reached 3–4 px past the outline, where
+ * HALO's rings skip everything with α ≥ 0.1 — so a 2–4 px band of black velvet carried onto white
+ * went unseen (independent set, real cutouts, cal half: 9 of the 20 black scenes' kept bands missed,
+ * ring_nhan1's read 0.047). Tight: HALO 71/80 → 80/80 on the cal half, the bands read 0.32–0.99 and
+ * the 20 honest black scenes stay quiet. Not on lighter surfaces: there white metal the surface's
+ * colour is what the raw estimate leaves out, and the soft edge keeps it out of the rings (tight on
+ * every surface: three honest grey scenes raised HALO 0.23–0.29 — earring_bongtai1, ring_nhan1,
+ * ring_nhan3).
+ */
+const DARK_L = linearRgbToLab(DARK, DARK, DARK)[0];
 
 /**
  * Metal the colour of the surface (white gold on a grey sweep) looks like the surface in the original

@@ -10,6 +10,7 @@ import { texturedShown, type SurfaceDistances } from "./matte-estimate";
 import type { Thresholds } from "./thresholds";
 import { removedShadow } from "./removed-shadow";
 import { boxMeanReplicated } from "../pixels/box-mean";
+import { quantile } from "./filters";
 
 /** The result this far from its studio colour (ΔE00) shows something. */
 const SHOWN_DE = 8;
@@ -99,6 +100,7 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
   const raw = new Uint8Array(w * h);
   for (let i = 0; i < raw.length; i++)
     raw[i] = outside[i] && dA[i]! > SHOWN_DE && !(shade[i] && nearPiece[i]! > 0) ? 1 : 0;
+  dropOutlined(d, raw, like);
   // Erode by 2 (a 5×5 square): an outline's fringe vanishes, a patch of surface stays.
   const r = 2;
   const kept = new Uint8Array(w * h);
@@ -119,6 +121,74 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
     }
   return { share: n / (w * h), kept };
 }
+
+/**
+ * A kept patch of surface was cut out of a surface that goes on: across the line where the result
+ * turns to its studio, the original shows the same surface on both sides. Metal the colour of that
+ * surface (white gold on a grey card) ends there in an outline: the original steps across it. Drops
+ * (in place) the components of `raw` whose median step across their cut line (ΔE76 of the original
+ * between the pixel inside the line and the one a pixel beyond it, a 3-px span) exceeds the
+ * surface's own median step over the same span by CUT_STEP.
+ */
+function dropOutlined(d: SurfaceDistances, raw: Uint8Array, like: Uint8Array): void {
+  const { w, h, dA, labB: b } = d;
+  const lab = labelComponents(raw, w, h, 1);
+  const steps: number[][] = [];
+  for (const c of lab.comps) steps[c.id] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!raw[i]) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    for (const [dx, dy] of DIRS) {
+      const xo = x + 2 * dx;
+      const yo = y + 2 * dy;
+      const xi = x - dx;
+      const yi = y - dy;
+      if (xo < 0 || yo < 0 || xo >= w || yo >= h || xi < 0 || yi < 0 || xi >= w || yi >= h) continue;
+      const j = i + dy * w + dx;
+      if (raw[j] || dA[j]! > SHOWN_DE) continue;
+      const o = (yo * w + xo) * 3;
+      const q = (yi * w + xi) * 3;
+      steps[lab.label[i]!]?.push(Math.hypot(b[o]! - b[q]!, b[o + 1]! - b[q + 1]!, b[o + 2]! - b[q + 2]!));
+    }
+  }
+  // The surface's own step over the same 3-px span, where the result removed it: a grained or noisy
+  // surface (velvet) steps as much between any two of its pixels.
+  const own: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const x = i % w;
+    if (x < 1 || x + 2 >= w || !like[i] || dA[i]! > SHOWN_DE) continue;
+    const a = i - 1;
+    const c = i + 2;
+    if (!like[a] || !like[c] || dA[a]! > SHOWN_DE || dA[c]! > SHOWN_DE) continue;
+    own.push(Math.hypot(b[a * 3]! - b[c * 3]!, b[a * 3 + 1]! - b[c * 3 + 1]!, b[a * 3 + 2]! - b[c * 3 + 2]!));
+  }
+  const floor = own.length ? quantile(own, 0.5) : 0;
+  const drop = new Uint8Array(steps.length);
+  for (const c of lab.comps) {
+    const st = steps[c.id]!;
+    if (st.length && quantile(st, 0.5) >= floor + CUT_STEP) drop[c.id] = 1;
+  }
+  for (let i = 0; i < raw.length; i++) if (raw[i] && drop[lab.label[i]!]) raw[i] = 0;
+}
+
+const DIRS: ReadonlyArray<readonly [number, number]> = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+];
+
+/**
+ * How much more (ΔE76) than the surface's own step the median step across a kept patch's cut line
+ * must be for the patch to be outlined piece, not cut surface. Measured (`report.ts 0 --cutout --half
+ * cal`, honest retouches, coarse px): white metal kept on the grey card steps 2.4–4.2 across its
+ * outline over a surface whose own step is 0.0 (band_nhancuoi1, piece_ts1) and 4.3–12.6 (ring_nhan1);
+ * the patches kept in tests/unit/guards/prop-kept.test.ts step as their surface does (pale green 2.8
+ * on 2.9, black velvet 6.8 on 7.1) and the drape folds of elorine_pendant_necklace2 by 0.7 more than
+ * their drape in the largest fold (two small folds, +3.0 and +3.2, are dropped).
+ */
+const CUT_STEP = 2;
 
 export function propKept(d: SurfaceDistances, t: Thresholds): Warning[] {
   const r = keptSurface(d);

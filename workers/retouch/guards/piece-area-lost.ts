@@ -66,11 +66,9 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   // surface (tamar_earring_0351, 5.2 ΔE00 from studio: 0.035 "missing" on its honest retouch).
   const [s0, s1, s2] = d.surfaceLab;
   const [t0, t1, t2] = d.studioLab;
-  if (deltaE2000(s0, s1, s2, t0, t1, t2) >= TEXTURE_MIN_SURFACE_DE) {
-    const tex = texturedOriginal(d);
-    for (let i = 0; i < piece.length; i++) if (tex[i]) piece[i] = 1;
-  }
   const textured = texturedOriginal(d);
+  if (deltaE2000(s0, s1, s2, t0, t1, t2) >= TEXTURE_MIN_SURFACE_DE)
+    for (let i = 0; i < piece.length; i++) if (textured[i]) piece[i] = 1;
   const k = keptExposure(d, piece);
   const Lp = new Float32Array(w * h);
   const La = new Float32Array(w * h);

@@ -66,9 +66,10 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   // surface (tamar_earring_0351, 5.2 ΔE00 from studio: 0.035 "missing" on its honest retouch).
   const [s0, s1, s2] = d.surfaceLab;
   const [t0, t1, t2] = d.studioLab;
-  const textured = texturedOriginal(d);
-  if (deltaE2000(s0, s1, s2, t0, t1, t2) >= TEXTURE_MIN_SURFACE_DE)
+  if (deltaE2000(s0, s1, s2, t0, t1, t2) >= TEXTURE_MIN_SURFACE_DE) {
+    const textured = texturedOriginal(d);
     for (let i = 0; i < piece.length; i++) if (textured[i]) piece[i] = 1;
+  }
   const k = keptExposure(d, piece);
   const Lp = new Float32Array(w * h);
   const La = new Float32Array(w * h);
@@ -88,11 +89,12 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
     if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
-    // A removed shadow is smooth: where the original has fine structure (links, facets, a setting's
-    // grain) it was metal, however shadow-like its lightness and tint (grey or white metal on a sweep).
-    // Independent cutouts (`report.ts 0 --cutout`): bites found cal 73 → 80 of 100 (sweep 13 → 18),
-    // test 72 → 75 of 95, no honest retouch warning more; the photo source unchanged.
-    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab) && !textured[i]) continue;
+    // A removed shadow is no evidence, even where the original has fine structure there. Tried and
+    // dropped (2026-12-07): structured "shadow" read as metal found more bites on the independent
+    // cutouts (cal 73 → 80 of 100, test 72 → 75 of 95) but raised PIECE_AREA_LOST on three honest
+    // composites of real photos (`bench/guards-labels.ts --check`: elorine_bracelet_bracelet4,
+    // tamar_bracelet_0358, tamar_necklace_0052; precision 1/7 → 1/10).
+    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) continue;
     erased[i] = 1;
   }
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { join } from "node:path";
+import { appCommand } from "../../scripts/app-command";
 
 export interface WorkerProc {
   name: string;
@@ -18,7 +19,7 @@ export interface WorkerProc {
 
 export function startWorkerProcess(name: string, env: Record<string, string>, logDir: string): WorkerProc {
   const log = createWriteStream(join(logDir, `${name}.log`));
-  const child = spawn("bash", ["scripts/with-node.sh", "tsx", "workers/main.ts"], {
+  const child = spawn(...appCommand("workers/main.ts"), {
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

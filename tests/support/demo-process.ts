@@ -3,8 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { freePort } from "./ports";
+import { appCommand } from "../../scripts/app-command";
 
 export interface DemoProcess {
   child: ChildProcess;
@@ -32,7 +33,7 @@ export async function startDemo(
   const port = opts.port ?? (await freePort());
   const fakePort = opts.fakePort ?? (await freePort());
   const started = Date.now();
-  const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve("scripts/demo.ts")], {
+  const child = spawn(...appCommand("scripts/demo.ts"), {
     env: {
       ...inheritedEnv(),
       PORT: String(port),

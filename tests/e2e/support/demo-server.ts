@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { appCommand } from "../../../scripts/app-command";
 
 export interface Demo {
   url: string;
@@ -33,7 +34,7 @@ export async function startDemo(timeoutMs = 240_000, extraEnv: Record<string, st
   const fakePort = await freePort();
   const root = resolve(import.meta.dirname, "../../..");
   let out = "";
-  const child: ChildProcess = spawn("bash", ["scripts/with-node.sh", "tsx", "scripts/demo.ts"], {
+  const child: ChildProcess = spawn(...appCommand("scripts/demo.ts"), {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,8 @@
 // NODE_ENV=production refuses to start without the app's own credentials and URL, and refuses the
 // demo mode: the real web process (server.ts) exits non-zero with one line saying why.
 import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { appCommand } from "../../../scripts/app-command";
 
 const GOOD = {
   SHOPIFY_API_KEY: "key-123",
@@ -15,7 +15,7 @@ function startServer(env: Record<string, string>): Promise<{ code: number | null
   const base = Object.fromEntries(
     Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !APP_ENV.test(e[0])),
   );
-  const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve("server.ts")], {
+  const child = spawn(...appCommand("server.ts"), {
     env: { ...base, NODE_ENV: "production", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,8 +1,8 @@
 // Runs Loupe processes as children in their own process group, so `kill -9` takes the whole group
-// (tsx runs node in a child of its own): the demo (web + in-process worker) and `npm run worker`.
+// (whatever the entry point spawns): the demo (web + in-process worker) and `npm run worker`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { appCommand } from "../../../../scripts/app-command";
 
 export interface AppProcess {
   child: ChildProcess;
@@ -18,7 +18,7 @@ export function spawnApp(
   env: Record<string, string>,
   logFile?: string,
 ): AppProcess {
-  const child = spawn("bash", [resolve("scripts/with-node.sh"), "tsx", resolve(script)], {
+  const child = spawn(...appCommand(script), {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

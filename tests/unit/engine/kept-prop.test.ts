@@ -120,6 +120,28 @@ describe("kept-prop signs", () => {
     expect(w!.message).toMatch(/separate object/);
   });
 
+  it("warns on an island lying clear of the piece though inside the piece's box (a crystal by a chain)", () => {
+    const s = scene();
+    // An L of gold chain along the top and down the right: its box takes in most of the frame.
+    for (const b of [
+      { x: 60, y: 60, w: 480, h: 40 },
+      { x: 500, y: 60, w: 40, h: 480 },
+    ])
+      for (let y = b.y; y < b.y + b.h; y++)
+        for (let x = b.x; x < b.x + b.w; x++) {
+          const i = y * W + x;
+          const shade = Math.floor((x + y) / 6) % 2 ? 1.4 : 0.35;
+          for (let k = 0; k < 3; k++) s.work.linear[k][i] = Math.min(1, GOLD[k]! * shade);
+          s.alpha[i] = 1;
+        }
+    disc(s, 280, 340, 50, BLUE); // 170 px from the chain, inside its box
+    const sign = keptPropSign(coarse(s));
+    expect(sign?.kind).toBe("island");
+    const box = (keptPropWarning(sign)[0]!.region as { box: Box }).box;
+    expect(box.x).toBeGreaterThanOrEqual(222);
+    expect(box.x + box.w).toBeLessThanOrEqual(338);
+  });
+
   it("does not call a blue island a stray when a blue twin stands beside it", () => {
     const s = scene();
     disc(s, 150, 150, 80, GOLD);

@@ -3,7 +3,7 @@
 // grid (coarse-cutout.ts) of the final alpha and the photo:
 //  • a stray island: an opaque part of the cutout standing apart from the piece whose colours match
 //    neither the piece nor any other part (a loose crystal beside a pendant). An earring's pair, a set
-//    of rings or a chain's far end look like another part, or touch the piece's box;
+//    of rings or a chain's far end look like another part, or lie close to the piece (its own cells, not its box);
 //  • a smooth slab: a large opaque area with almost no local contrast (a jewelry box, a cloth framed by
 //    a necklace). Metal and stones have specular structure at this scale; fabric and board have not;
 //  • a ghost: a wide patch of half-transparent cells (a satin fold faded into the cutout), thicker
@@ -53,6 +53,7 @@ import type { CoarseCutout } from "./coarse-cutout";
 import { labelComponents, type Component } from "../pixels/components";
 import { boxMean } from "../pixels/box-mean";
 import { erode } from "../pixels/mask";
+import { squaredDistanceTo } from "../metrics/distance";
 
 /** An island counts from this share of the piece's area, and this far (share of the diagonal) away. */
 export const ISLAND_AREA = 0.15;
@@ -112,10 +113,16 @@ function intersection(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-function boxGap(a: Box, b: Box): number {
-  const gx = Math.max(0, Math.max(a.x, b.x) - Math.min(a.x + a.w, b.x + b.w));
-  const gy = Math.max(0, Math.max(a.y, b.y) - Math.min(a.y + a.h, b.y + b.h));
-  return Math.hypot(gx, gy);
+/**
+ * How far a part stands from the piece: the least distance (cells) from any of its cells to the
+ * piece's. Not the gap between their boxes: a chain kept whole around a pendant spans a box that
+ * holds a crystal lying clear of it (tamar_pendant_0214 once the 8-bit network kept the chain's right
+ * strand: box gap 0, the crystal 30 cells from the chain).
+ */
+function partGap(label: Int32Array, id: number, toPiece: Float64Array): number {
+  let best = Infinity;
+  for (let i = 0; i < label.length; i++) if (label[i] === id && toPiece[i]! < best) best = toPiece[i]!;
+  return Math.sqrt(best);
 }
 
 /** Of the islands standing apart from the piece, the one least like any other part of the cutout. */
@@ -131,9 +138,12 @@ export function strayIsland(c: CoarseCutout): { box: Box; likeness: number } | n
   const hists = new Map<Component, Float32Array>();
   const hist = (p: Component) => hists.get(p) ?? hists.set(p, colourHistogram(c, label, p.id)).get(p)!;
   const diag = Math.hypot(w, h);
+  const mainMask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) mainMask[i] = label[i] === main.id ? 1 : 0;
+  const toPiece = squaredDistanceTo(mainMask, w, h);
   let worst: { box: Box; likeness: number } | null = null;
   for (const p of parts.slice(1)) {
-    if (p.area < ISLAND_AREA * main.area || boxGap(p.box, main.box) < ISLAND_GAP * diag) continue;
+    if (p.area < ISLAND_AREA * main.area || partGap(label, p.id, toPiece) < ISLAND_GAP * diag) continue;
     // Alike: the best match among every other part (the piece, or a twin such as an earring's pair).
     let likeness = 0;
     for (const q of parts)

@@ -8,6 +8,7 @@ import { resizeIsnetModel } from "./model-resize";
 import { widenToFloat32 } from "./model-fp32";
 import { derivedModel } from "./model-cache";
 import { FUSED_OUTPUT, pruneToOutput } from "./model-prune";
+import { int8Recipe } from "./isnet-int8";
 
 export const DEFAULT_MODEL = "models/isnet-fp16.onnx";
 /**
@@ -33,26 +34,37 @@ interface Loaded {
 let loaded: Promise<Loaded> | null = null;
 
 /**
- * "fast": the graph Loupe runs (float32, see model-fp32.ts). "shipped": the file exactly as the
- * exporting package runs it, for the bench's anchor and bare-network timings.
+ * "fast": the graph Loupe runs — its convolutions quantized to 8 bits (isnet-int8.ts), or "fp32" when
+ * no calibration fits the model file. "fp32": the file widened to float32 (model-fp32.ts) and pruned
+ * to its one read output. "shipped": the file exactly as the exporting package runs it, for the
+ * bench's anchor and bare-network timings.
  */
-export type GraphVariant = "fast" | "shipped";
+export type GraphVariant = "fast" | "fp32" | "shipped";
 
 function sessionKey(modelPath: string, side: number, variant: GraphVariant): string {
   return `${path.resolve(modelPath)}@${side}/${variant}`;
 }
 
+const fp32Graph = (side: number) => (file: Uint8Array) => pruneToOutput(resizeIsnetModel(widenToFloat32(file), side));
+
+/** Which graph a variant runs for this model file: "shipped", "fp32" or "int8-<ranges id>". */
+export function graphName(modelPath: string, variant: GraphVariant = "fast"): string {
+  if (variant !== "fast") return variant;
+  return int8Recipe(modelPath)?.recipe ?? "fp32";
+}
+
+/** The model to load for a variant: a path (the file, or its derivation in the cache) or bytes. */
+export function graphSource(modelPath: string, side: number, variant: GraphVariant): string | Uint8Array {
+  if (variant === "shipped")
+    return side === 1024 ? modelPath : derivedModel(modelPath, `shipped-${side}`, (f) => resizeIsnetModel(f, side));
+  const int8 = variant === "fast" ? int8Recipe(modelPath) : null;
+  if (int8) return derivedModel(modelPath, `${int8.recipe}-${side}`, (f) => int8.quantize(fp32Graph(side)(f)));
+  return derivedModel(modelPath, `fp32-${side}`, fp32Graph(side));
+}
+
 async function load(modelPath: string, side: number, variant: GraphVariant): Promise<Loaded> {
   const key = sessionKey(modelPath, side, variant);
-  const recipe = `${variant === "fast" ? "fp32" : "shipped"}-${side}`;
-  const source =
-    variant === "shipped" && side === 1024
-      ? modelPath
-      : derivedModel(modelPath, recipe, (file) =>
-          variant === "fast"
-            ? pruneToOutput(resizeIsnetModel(widenToFloat32(file), side))
-            : resizeIsnetModel(file, side),
-        );
+  const source = graphSource(modelPath, side, variant);
   const opts: ort.InferenceSession.SessionOptions = {
     // Two intra-op threads use both cores for the one pass; one thread was 2–3× slower (bench).
     intraOpNumThreads: Number(process.env.LOUPE_ORT_THREADS) || 2,

@@ -2,7 +2,7 @@
 // stand-in used by load tests.
 import path from "node:path";
 import type { Image8, Plane } from "../types";
-import { isnetProbability, sideFromEnv } from "./isnet";
+import { graphName, isnetProbability, sideFromEnv } from "./isnet";
 import { fastProbability } from "./fast-mask";
 
 export type Resized = (w: number, h: number, kernel: "lanczos3" | "cubic") => Promise<Buffer>;
@@ -16,6 +16,6 @@ export function segmenterFor(modelPath: string): Segmenter {
       id: `fast-mask ${side}px (LOUPE_ENGINE_FAST=1)`,
     });
   return Object.assign((img: Image8, resized?: Resized) => isnetProbability(img, modelPath, side, resized), {
-    id: `isnet ${path.basename(modelPath)} ${side}px`,
+    id: `isnet ${path.basename(modelPath)} ${side}px ${graphName(modelPath)}`,
   });
 }

@@ -17,7 +17,7 @@ import { execFileSync } from "node:child_process";
 import { cachingSegmenter } from "./network-cache";
 import { runPipeline } from "../../workers/retouch/pipeline";
 import { segmenterFor } from "../../workers/retouch/segment/segmenter";
-import { modelPathFromEnv, sideFromEnv } from "../../workers/retouch/segment/isnet";
+import { graphName, modelPathFromEnv, sideFromEnv } from "../../workers/retouch/segment/isnet";
 
 const arg = (name: string, dflt: string) =>
   process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1]! : dflt;
@@ -129,7 +129,7 @@ export async function runCutoutBench(): Promise<void> {
     `# Cutout bench — real retailer cutouts with exact alpha`,
     ``,
     `\`npm run bench -- --only cutout\` on \`../shared/data/cutout-dev\` (${names.length} pieces × ${surfaces.join(", ")}), ${new Date().toISOString().slice(0, 10)}, Loupe at commit \`${measured}\`.`,
-    `Each cell: shipped anchor (\`@imgly/background-removal-node\` 1.4.5 as it ships) / **Loupe** (\`NAME.cutout.png\` of the whole pipeline, ISNet ${side}²).`,
+    `Each cell: shipped anchor (\`@imgly/background-removal-node\` 1.4.5 as it ships) / **Loupe** (\`NAME.cutout.png\` of the whole pipeline, ISNet ${side}², graph ${graphName(modelPath)}).`,
     `Measures as in \`../shared/docs/measures.md\`; opaque kept = share of the truth's inner opaque pixels with α ≥ 0.95; seams = α jumps > 0.5 between`,
     `neighbours where the truth is flat, per 10⁴ pairs; holes = enclosed openings of the truth (≥ 64 px) that come out ≥ 90 % clear;`,
     `"≥ anchor − 0.02" = images whose IoU is at least the anchor's − 0.02; lost = images with PIECE_AREA_LOST.`,

@@ -170,6 +170,30 @@ export function quantizeToInt8(model: Uint8Array, ranges: Record<string, Activat
   for (const n of nodes) n.input = (n.input ?? []).map((i) => dq.get(i)?.name ?? i);
   if ((g.output ?? []).some((o) => dq.has(o.name!))) throw new Error("ISNet int8: an output would be quantized");
 
+  // A constant stored quantized per output channel (axis 0): its initializers, and the node that
+  // dequantizes it into `${name}/dq`.
+  const perChannel = (
+    name: string,
+    dataType: number,
+    dims: number[],
+    values: Int8Array | Int32Array,
+    scales: Float32Array,
+    zeros: Int8Array | Int32Array,
+    node: string,
+  ): onnxProto.onnx.INodeProto => {
+    added.push(
+      initializer(name, dataType, dims, values),
+      initializer(`${name}_scale`, DataType.FLOAT, [scales.length], scales),
+      initializer(`${name}_zero`, dataType, [zeros.length], zeros),
+    );
+    return onnx.NodeProto.create({
+      opType: "DequantizeLinear",
+      name: node,
+      input: [name, `${name}_scale`, `${name}_zero`],
+      output: [`${name}/dq`],
+      attribute: axis0(),
+    });
+  };
   const before = new Map<onnxProto.onnx.INodeProto, onnxProto.onnx.INodeProto[]>();
   chosen.forEach(({ node: conv }, k) => {
     const x = [...dq.values()].find((d) => d.name === conv.input![0]);
@@ -187,20 +211,7 @@ export function quantizeToInt8(model: Uint8Array, ranges: Record<string, Activat
       for (let i = 0; i < per; i++) wq[o * per + i] = Math.round(wf[o * per + i]! / ws[o]!);
     }
     const dims = w.dims!.map(Number);
-    added.push(
-      initializer(`loupe_w${k}`, DataType.INT8, dims, wq),
-      initializer(`loupe_w${k}_scale`, DataType.FLOAT, [co], ws),
-      initializer(`loupe_w${k}_zero`, DataType.INT8, [co], new Int8Array(co)),
-    );
-    const pre = [
-      onnx.NodeProto.create({
-        opType: "DequantizeLinear",
-        name: `loupe_dqw${k}`,
-        input: [`loupe_w${k}`, `loupe_w${k}_scale`, `loupe_w${k}_zero`],
-        output: [`loupe_w${k}/dq`],
-        attribute: axis0(),
-      }),
-    ];
+    const pre = [perChannel(`loupe_w${k}`, DataType.INT8, dims, wq, ws, new Int8Array(co), `loupe_dqw${k}`)];
     conv.input![1] = `loupe_w${k}/dq`;
     const b = conv.input![2] ? inits.get(conv.input![2]) : undefined;
     if (b) {
@@ -211,20 +222,7 @@ export function quantizeToInt8(model: Uint8Array, ranges: Record<string, Activat
         bs[o] = x.scale * ws[o]!;
         bq[o] = Math.round(bf[o]! / bs[o]!);
       }
-      added.push(
-        initializer(`loupe_b${k}`, DataType.INT32, [co], bq),
-        initializer(`loupe_b${k}_scale`, DataType.FLOAT, [co], bs),
-        initializer(`loupe_b${k}_zero`, DataType.INT32, [co], new Int32Array(co)),
-      );
-      pre.push(
-        onnx.NodeProto.create({
-          opType: "DequantizeLinear",
-          name: `loupe_dqb${k}`,
-          input: [`loupe_b${k}`, `loupe_b${k}_scale`, `loupe_b${k}_zero`],
-          output: [`loupe_b${k}/dq`],
-          attribute: axis0(),
-        }),
-      );
+      pre.push(perChannel(`loupe_b${k}`, DataType.INT32, [co], bq, bs, new Int32Array(co), `loupe_dqb${k}`));
       conv.input![2] = `loupe_b${k}/dq`;
     }
     before.set(conv, pre);

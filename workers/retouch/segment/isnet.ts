@@ -58,7 +58,13 @@ export function graphSource(modelPath: string, side: number, variant: GraphVaria
   if (variant === "shipped")
     return side === 1024 ? modelPath : derivedModel(modelPath, `shipped-${side}`, (f) => resizeIsnetModel(f, side));
   const int8 = variant === "fast" ? int8Recipe(modelPath) : null;
-  if (int8) return derivedModel(modelPath, `${int8.recipe}-${side}`, (f) => int8.quantize(fp32Graph(side)(f)));
+  if (int8)
+    try {
+      return derivedModel(modelPath, `${int8.recipe}-${side}`, (f) => int8.quantize(fp32Graph(side)(f)));
+    } catch (err) {
+      // A table that does not fit the graph after all: the float32 graph is the reference, run it.
+      console.error(`isnet: 8-bit graph unavailable (${err instanceof Error ? err.message : err}); running float32`);
+    }
   return derivedModel(modelPath, `fp32-${side}`, fp32Graph(side));
 }
 

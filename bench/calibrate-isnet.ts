@@ -12,11 +12,10 @@ import * as ort from "onnxruntime-node";
 import sharp from "sharp";
 import onnxProto from "onnx-proto";
 import { quantizedActivations, type ActivationRange } from "../workers/retouch/segment/model-int8";
-import { ACTIVATION_TABLE, type ActivationTable } from "../workers/retouch/segment/isnet-int8";
-import { graphSource, modelPathFromEnv } from "../workers/retouch/segment/isnet";
+import { ACTIVATION_TABLE, modelHash, type ActivationTable } from "../workers/retouch/segment/isnet-int8";
+import { graphSource, modelPathFromEnv, networkInput } from "../workers/retouch/segment/isnet";
 import { sharedLocation } from "../tests/support/shared-data";
 import { fileURLToPath } from "node:url";
-import crypto from "node:crypto";
 
 const { onnx } = onnxProto;
 const SIDE = 1024;
@@ -58,23 +57,17 @@ const widen = (n: string, d: Float32Array) => {
   perPhoto.get(n)!.min.push(lo);
   perPhoto.get(n)!.max.push(hi);
 };
-const N = SIDE * SIDE;
 for (const p of photos) {
-  // As isnetProbability feeds the network: the frame squashed to side², lanczos3, (v − 128) / 256.
+  // As isnetProbability feeds the network: the frame squashed to side², lanczos3.
   const small = await sharp(p)
     .rotate()
     .resize(SIDE, SIDE, { fit: "fill", kernel: "lanczos3" })
     .removeAlpha()
     .raw()
     .toBuffer();
-  const x = new Float32Array(3 * N);
-  for (let i = 0; i < N; i++) {
-    x[i] = (small[3 * i]! - 128) / 256;
-    x[N + i] = (small[3 * i + 1]! - 128) / 256;
-    x[2 * N + i] = (small[3 * i + 2]! - 128) / 256;
-  }
-  if (perPhoto.has("input")) widen("input", x);
-  const out = await session.run({ input: new ort.Tensor("float32", x, [1, 3, SIDE, SIDE]) }, read);
+  const input = networkInput(small, SIDE);
+  if (perPhoto.has("input")) widen("input", input.data as Float32Array);
+  const out = await session.run({ input }, read);
   for (const n of read) {
     widen(n, out[n]!.data as Float32Array);
     out[n]!.dispose();
@@ -82,9 +75,6 @@ for (const p of photos) {
   console.error(`calibrate: ${path.basename(p)}`);
 }
 
-const hash = fs.existsSync(`${modelPath}.sha256`)
-  ? fs.readFileSync(`${modelPath}.sha256`, "utf8").split(/\s+/)[0]!
-  : crypto.createHash("sha256").update(fs.readFileSync(modelPath)).digest("hex");
 const median = (v: number[]) => v.slice().sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)]!;
 const round = (v: number) => Number(v.toPrecision(6));
 const ranges: Record<string, ActivationRange> = {};
@@ -96,7 +86,7 @@ for (const [n, r] of perPhoto)
     typicalMax: round(median(r.max)),
   };
 const table: ActivationTable = {
-  model: hash,
+  model: modelHash(modelPath),
   source: `each tensor's widest range, and the median photo's, over ${photos.length} photos (${[...new Set(photos.map((p) => path.basename(path.dirname(p))))].join(", ")}), 1024² input`,
   ranges,
 };

@@ -1,6 +1,7 @@
 // A segmenter that keeps the network's map of each input in .cache/network/ (keyed by the decoded
-// pixels, the model file, the side and the graph the segmenter runs), for `--reuse-network`: re-running the cutout bench after a
-// change behind the network then skips the ~1.4 s pass per scene. Never used by the product.
+// pixels, the model file, the side and the segmenter's id, which names the graph it runs), for
+// `--reuse-network`: re-running the cutout bench after a change behind the network then skips the
+// ~1.4 s pass per scene. Never used by the product.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +17,7 @@ export function cachingSegmenter(inner: Segmenter, modelPath: string, side: numb
     const key = createHash("sha1")
       .update(img.data)
       .update(`${img.width}x${img.height}x${img.channels}|${path.resolve(modelPath)}|${stat.size}|${side}`)
-      .update(inner.id && !inner.id.endsWith(" fp32") ? `|${inner.id}` : "") // fp32: the maps cached before int8 existed
+      .update(`|${inner.id ?? ""}`)
       .digest("hex");
     const file = path.join(dir, `${key}.f32`);
     if (fs.existsSync(file)) {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { makeFixture, fixtureJpeg, type FixtureSpec } from "../../fixtures/jewelry";
 import { alphaOnOriginal, edgeTruth } from "../../fixtures/edges";
 import { edgeBand, scoreCutout, scoreEdges } from "../../../workers/retouch/metrics/cutout";
-import { graphName, isnetProbability, modelPathFromEnv } from "../../../workers/retouch/segment/isnet";
+import { graphName, isnetProbability, modelPathFromEnv, networkInput } from "../../../workers/retouch/segment/isnet";
 import { resampleBilinear } from "../../../workers/retouch/pixels/plane";
 import { buildMatte } from "../../../workers/retouch/matte/pipeline-matte";
 import { decontaminate } from "../../../workers/retouch/matte/decontaminate";
@@ -126,11 +126,9 @@ describe("the graph cut down to the fused output", () => {
     expect(pruned.length).toBeLessThan(full.length);
     // A fixture photo, normalised as isnetProbability does.
     const f = makeFixture({ size: 640, seed: 8, layout: "pendant", surface: "white", metal: "silver", gem: "diamond" });
+    expect(f.image.channels).toBe(3);
     const n = 640 * 640;
-    const x = new Float32Array(3 * n);
-    for (let i = 0; i < n; i++)
-      for (let c = 0; c < 3; c++) x[c * n + i] = (f.image.data[f.image.channels * i + c]! - 128) / 256;
-    const feeds = { input: new ort.Tensor("float32", x, [1, 3, 640, 640]) };
+    const feeds = { input: networkInput(f.image.data, 640) };
     const pa = (await a.run(feeds, [FUSED_OUTPUT]))[FUSED_OUTPUT]!.data as Float32Array;
     const pb = (await b.run(feeds, [FUSED_OUTPUT]))[FUSED_OUTPUT]!.data as Float32Array;
     expect(pb.length).toBe(n);

@@ -114,15 +114,25 @@ function intersection(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * How far a part stands from the piece: the least distance (cells) from any of its cells to the
- * piece's. Not the gap between their boxes: a chain kept whole around a pendant spans a box that
- * holds a crystal lying clear of it (tamar_pendant_0214 once the 8-bit network kept the chain's right
- * strand: box gap 0, the crystal 30 cells from the chain).
+ * How far each part stands from the piece: the least distance (cells) from any of its cells to the
+ * piece's, by label. Not the gap between their boxes: a chain kept whole around a pendant spans a box
+ * that holds a crystal lying clear of it (tamar_pendant_0214 once the 8-bit network kept the chain's
+ * right strand: box gap 0, the crystal 30 cells from the chain).
  */
-function partGap(label: Int32Array, id: number, toPiece: Float64Array): number {
-  let best = Infinity;
-  for (let i = 0; i < label.length; i++) if (label[i] === id && toPiece[i]! < best) best = toPiece[i]!;
-  return Math.sqrt(best);
+function gapsToPiece(label: Int32Array, pieceId: number, w: number, h: number): Float64Array {
+  const piece = new Uint8Array(label.length);
+  let labels = 0;
+  for (let i = 0; i < label.length; i++) {
+    piece[i] = label[i] === pieceId ? 1 : 0;
+    if (label[i]! > labels) labels = label[i]!;
+  }
+  const d2 = squaredDistanceTo(piece, w, h);
+  const gap = new Float64Array(labels + 1).fill(Infinity);
+  for (let i = 0; i < label.length; i++) {
+    const l = label[i]!;
+    if (l && d2[i]! < gap[l]!) gap[l] = d2[i]!;
+  }
+  return gap.map(Math.sqrt);
 }
 
 /** Of the islands standing apart from the piece, the one least like any other part of the cutout. */
@@ -138,12 +148,10 @@ export function strayIsland(c: CoarseCutout): { box: Box; likeness: number } | n
   const hists = new Map<Component, Float32Array>();
   const hist = (p: Component) => hists.get(p) ?? hists.set(p, colourHistogram(c, label, p.id)).get(p)!;
   const diag = Math.hypot(w, h);
-  const mainMask = new Uint8Array(n);
-  for (let i = 0; i < n; i++) mainMask[i] = label[i] === main.id ? 1 : 0;
-  const toPiece = squaredDistanceTo(mainMask, w, h);
+  const gap = gapsToPiece(label, main.id, w, h);
   let worst: { box: Box; likeness: number } | null = null;
   for (const p of parts.slice(1)) {
-    if (p.area < ISLAND_AREA * main.area || partGap(label, p.id, toPiece) < ISLAND_GAP * diag) continue;
+    if (p.area < ISLAND_AREA * main.area || gap[p.id]! < ISLAND_GAP * diag) continue;
     // Alike: the best match among every other part (the piece, or a twin such as an earring's pair).
     let likeness = 0;
     for (const q of parts)

@@ -29,7 +29,7 @@ function activationTable(): ActivationTable | null {
 
 const fileHashes = new Map<string, string>();
 /** sha256 of the model file: from the `NAME.sha256` the provisioning step writes, else computed. */
-function modelHash(modelPath: string): string {
+export function modelHash(modelPath: string): string {
   let h = fileHashes.get(modelPath);
   if (!h) {
     try {

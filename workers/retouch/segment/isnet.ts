@@ -111,6 +111,21 @@ export async function getSession(
   }
 }
 
+/**
+ * The network's input from side² interleaved RGB bytes: the exporting package's normalisation,
+ * (v − 128) / 256 per channel, planar.
+ */
+export function networkInput(rgb: Uint8Array, side: number): ort.Tensor {
+  const n = side * side;
+  const x = new Float32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    x[i] = (rgb[3 * i]! - 128) / 256;
+    x[n + i] = (rgb[3 * i + 1]! - 128) / 256;
+    x[2 * n + i] = (rgb[3 * i + 2]! - 128) / 256;
+  }
+  return new ort.Tensor("float32", x, [1, 3, side, side]);
+}
+
 /** Runs ISNet on the whole frame squashed to side² (as the anchor does); returns side² probabilities. */
 export async function isnetProbability(
   img: Image8,
@@ -127,15 +142,7 @@ export async function isnetProbability(
         .removeAlpha()
         .raw()
         .toBuffer();
-  const n = side * side;
-  const x = new Float32Array(3 * n);
-  for (let i = 0; i < n; i++) {
-    // The exporting package's normalisation: (v − 128) / 256 per channel, planar RGB.
-    x[i] = (small[3 * i]! - 128) / 256;
-    x[n + i] = (small[3 * i + 1]! - 128) / 256;
-    x[2 * n + i] = (small[3 * i + 2]! - 128) / 256;
-  }
-  const out = await session.run({ input: new ort.Tensor("float32", x, [1, 3, side, side]) }, [FUSED_OUTPUT]);
+  const out = await session.run({ input: networkInput(small, side) }, [FUSED_OUTPUT]);
   const t = out[FUSED_OUTPUT]!;
   const data = new Float32Array(t.data as Float32Array);
   t.dispose();

@@ -3,17 +3,18 @@
 // A convolution of the float32 graph (model-fp32.ts, pruned by model-prune.ts) is quantized when both
 // its data input and its output (after the ReLU that follows it, when one does) have a *stable* range:
 // those tensors are wrapped in QuantizeLinear → DequantizeLinear with a fixed uint8 scale, its weights
-// stored as int8 per output channel (symmetric, ±WEIGHT_MAX) and its bias as int32 at input scale × weight scale.
-// onnxruntime folds each such group into one integer convolution (QLinearConv, AVX-512 VNNI / AVX2
+// stored as int8 per output channel (symmetric, ±WEIGHT_MAX) and its bias as int32 at input scale ×
+// weight scale. onnxruntime folds each such group into one integer convolution (QLinearConv, AVX-512 VNNI / AVX2
 // kernels). Everything else (pooling, concatenation, resizing, the other convolutions) runs in float32
 // on the dequantized values.
 //
 // Stable: ISNet's activations do not share one scale across photos. In half of the 52 real photos the
 // decoder's activations reach 50–700 where in the other half they stay under 10 (the widest is up to
 // 130× a typical photo's 99.99th percentile), so one fixed 8-bit step would either clip them or leave
-// the quiet photos 2–3 levels (every convolution quantized at its widest range: the map is noise). A tensor is quantized only when its widest value over the calibration photos
-// is at most STABLE_SPREAD × the median photo's widest; the logit the output's sigmoid reads (where
-// the map's ½ crossing is decided) is never quantized. The ranges come from running the float32 graph
+// the quiet photos 2–3 levels (every convolution quantized at its widest range: the map is noise). A
+// tensor is quantized only when its widest value over the calibration photos is at most STABLE_SPREAD ×
+// the median photo's widest; the logit the output's sigmoid reads (where the map's ½ crossing is
+// decided) is never quantized. The ranges come from running the float32 graph
 // on real photos (bench/calibrate-isnet.ts → isnet-activation-ranges.json); a graph whose tensors the
 // table does not name is refused (the caller then runs float32).
 import onnxProto from "onnx-proto";
@@ -122,7 +123,7 @@ export function uint8Params(r: ActivationRange): { scale: number; zeroPoint: num
   return { scale, zeroPoint: Math.min(255, Math.max(0, Math.round(-lo / scale))) };
 }
 
-/** The graph with every convolution quantized (see the file's header). Throws when a range is missing. */
+/** The graph with its stable-range convolutions quantized (see the file's header). Throws when a range is missing. */
 export function quantizeToInt8(model: Uint8Array, ranges: Record<string, ActivationRange>): Uint8Array {
   const m = onnx.ModelProto.decode(model);
   const g = m.graph!;
@@ -195,8 +196,8 @@ export function quantizeToInt8(model: Uint8Array, ranges: Record<string, Activat
     });
   };
   const before = new Map<onnxProto.onnx.INodeProto, onnxProto.onnx.INodeProto[]>();
-  chosen.forEach(({ node: conv }, k) => {
-    const x = [...dq.values()].find((d) => d.name === conv.input![0]);
+  chosen.forEach(({ node: conv, input }, k) => {
+    const x = dq.get(input);
     const w = inits.get(conv.input![1]!);
     if (!x || !w) throw new Error(`ISNet int8: convolution ${conv.name} has no quantized input or no weights`);
     const wf = floats(w);

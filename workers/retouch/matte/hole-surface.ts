@@ -43,32 +43,7 @@ export function surfaceColours(work: WorkImage, probWork: Float32Array): Surface
   const lab = new Float32Array(3 * n);
   const [R, G, B] = work.linear;
   for (let i = 0; i < n; i++) labInto(R[i]!, G[i]!, B[i]!, lab, 3 * i);
-  // Outside: flood from the frame's edge through pixels the network calls surface (map < ½).
-  const outside = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  const push = (i: number): void => {
-    if (!outside[i] && probWork[i]! < 0.5) {
-      outside[i] = 1;
-      stack[top++] = i;
-    }
-  };
-  for (let x = 0; x < w; x++) {
-    push(x);
-    push((h - 1) * w + x);
-  }
-  for (let y = 0; y < h; y++) {
-    push(y * w);
-    push(y * w + w - 1);
-  }
-  while (top > 0) {
-    const i = stack[--top]!;
-    const x = i % w;
-    if (x > 0) push(i - 1);
-    if (x < w - 1) push(i + 1);
-    if (i >= w) push(i - w);
-    if (i < n - w) push(i + w);
-  }
+  const outside = frameSurface(probWork, w, h);
   const hist = new Int32Array(NL * NAB * NAB);
   let count = 0;
   for (let i = 0; i < n; i++)
@@ -118,4 +93,38 @@ export function surfaceShare(
       if (s.cells[cellOf(s.lab[3 * i]!, s.lab[3 * i + 1]!, s.lab[3 * i + 2]!)]) like++;
     }
   return n ? like / n : 0;
+}
+
+/**
+ * Pixels the network calls surface (map < ½) reached from the frame's edge, 4-connected: the surface
+ * around the piece, not what shows through its openings.
+ */
+export function frameSurface(probWork: Float32Array, w: number, h: number): Uint8Array {
+  const n = w * h;
+  const outside = new Uint8Array(n);
+  const stack = new Int32Array(n);
+  let top = 0;
+  const push = (i: number): void => {
+    if (!outside[i] && probWork[i]! < 0.5) {
+      outside[i] = 1;
+      stack[top++] = i;
+    }
+  };
+  for (let x = 0; x < w; x++) {
+    push(x);
+    push((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w);
+    push(y * w + w - 1);
+  }
+  while (top > 0) {
+    const i = stack[--top]!;
+    const x = i % w;
+    if (x > 0) push(i - 1);
+    if (x < w - 1) push(i + 1);
+    if (i >= w) push(i - w);
+    if (i < n - w) push(i + w);
+  }
+  return outside;
 }

@@ -272,6 +272,8 @@ export function opaqueFill(
   probWork: Float32Array,
   backdrop: BackdropModel,
   opts: FillOptions = FILL_DEFAULTS,
+  /** pieceEvidence's plane when the caller already has it. */
+  evidence: Uint8Array = pieceEvidence(work, backdrop, opts, probWork),
 ): OpaqueFill {
   const { width: w, height: h } = work;
   const n = w * h;
@@ -283,7 +285,6 @@ export function opaqueFill(
       coreN++;
     }
   const fill = new Float32Array(n);
-  const evidence = pieceEvidence(work, backdrop, opts, probWork);
   const scale = Math.max(w, h) / 1024;
   // On a dark surface brightness is unambiguous (see darkMinY): the fill follows it without a reach.
   const dark = readDarkSurface(backdrop, opts);

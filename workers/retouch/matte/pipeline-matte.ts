@@ -16,7 +16,8 @@ import {
   type RampOptions,
 } from "./network-alpha";
 import { activeBox } from "../pixels/active-box";
-import { opaqueFill, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
+import { clearedMap, surfaceOpenings, OPENING_DEFAULTS, type OpeningOptions } from "./surface-openings";
+import { opaqueFill, pieceEvidence, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
 import { outlineFloor, softenSteps } from "./soften-steps";
@@ -31,6 +32,8 @@ export interface MatteOptions {
   edge: EdgeOptions | null;
   /** Steps steeper than half the way between neighbours are softened (soften-steps.ts). */
   softenSteps: boolean;
+  /** null: the openings the network filled stay as it left them (surface-openings.ts). */
+  openings: OpeningOptions | null;
 }
 
 export const MATTE_DEFAULTS: MatteOptions = {
@@ -39,6 +42,7 @@ export const MATTE_DEFAULTS: MatteOptions = {
   fill: FILL_DEFAULTS,
   edge: EDGE_DEFAULTS,
   softenSteps: true,
+  openings: OPENING_DEFAULTS,
 };
 
 export interface MatteResult {
@@ -127,9 +131,18 @@ export async function buildMatte(
   workImage?: Promise<WorkImage>,
 ): Promise<MatteResult> {
   const work = await (workImage ?? makeWorkImage(img, undefined, resized));
+  const network = prob;
   const probWork = resampleBilinear(prob, work.width, work.height).data;
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
-  const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill) : null;
+  const evidence = opts.fill || opts.openings ? pieceEvidence(work, backdrop, opts.fill ?? undefined, probWork) : null;
+  // Openings the network filled are cleared on its map, as if it had left them open: the fill, the
+  // ramp and the edge stage then treat them as any opening.
+  const openings = opts.openings ? surfaceOpenings(work, probWork, backdrop, evidence!, opts.openings) : null;
+  if (openings) {
+    for (let i = 0; i < probWork.length; i++) if (openings[i]) probWork[i] = 0;
+    prob = clearedMap(prob, openings, work.width, work.height);
+  }
+  const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill, evidence!) : null;
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
   const dark = readDarkSurface(backdrop, opts.fill ?? undefined);
@@ -166,7 +179,7 @@ export async function buildMatte(
     filledShare: fill?.filledShare ?? 0,
     edgeShare,
     warnings,
-    prob,
+    prob: network,
     box,
     outlineFloor: floor,
   };

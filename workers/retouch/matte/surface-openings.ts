@@ -13,7 +13,10 @@
 // sweep, missing piece 0.003 → 0.156 of its area; on grey 0.012 → 0.212) while leaving ring_nhan2's
 // filled opening on the sweep as it was. Requiring the patch's rim to be an edge (share of the pixels
 // 1–3 px around it off the surface by > 20 %) did not separate them: real openings 0.47–0.95, metal
-// faces up to 0.63.
+// faces up to 0.63. Nor did a tight match (±1.5 % level, 2 % chromaticity) on surfaces the quadratic
+// fits to within 1 % (not clipped white): piece_sp's opening was cut on the sweep and grey (0.202 →
+// 0.006 of its area kept), but necklace_vongco2, earring_bongtai2/3 and bangle_vongtay5 on the sweep
+// lost 0.006–0.017 of their area: a hollowed piece is worse than a filled opening.
 // Weak: a black stone or blackened metal on black velvet, thicker than `radius` and enclosed by
 // the piece, reads as the surface too.
 import type { Plane } from "../types";

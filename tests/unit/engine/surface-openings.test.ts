@@ -38,7 +38,8 @@ describe("surface openings", () => {
     const bare = await buildMatte(f.image, prob, { ...MATTE_DEFAULTS, openings: null });
     const m = await buildMatte(f.image, prob);
     let diff = 0;
-    for (let i = 0; i < m.alpha.data.length; i++) diff = Math.max(diff, Math.abs(m.alpha.data[i]! - bare.alpha.data[i]!));
+    for (let i = 0; i < m.alpha.data.length; i++)
+      diff = Math.max(diff, Math.abs(m.alpha.data[i]! - bare.alpha.data[i]!));
     expect(diff).toBeLessThan(1e-6);
   });
 
@@ -62,11 +63,20 @@ describe("surface openings", () => {
   it("leaves a filled opening to the network where the quadratic misfits the surface by more than 1 %", async () => {
     // The fixture's grey gradient leaves a relative residual of 1.4 %: at that misfit ±1.5 % no
     // longer tells a face mirroring the surface from the surface.
-    const f = makeFixture({ size: SIZE, seed: 5, layout: "ring", surface: "grey-gradient", metal: "white", gem: "diamond" });
+    const f = makeFixture({
+      size: SIZE,
+      seed: 5,
+      layout: "ring",
+      surface: "grey-gradient",
+      metal: "white",
+      gem: "diamond",
+    });
     const prob = await openingFillingSegmenter(f, 512, 1)(f.image);
     const m = await buildMatte(f.image, prob);
     const b = m.backdrop;
-    expect(b.residualAbs / ((b.mean[0] + b.mean[1] + b.mean[2]) / 3)).toBeGreaterThan(MATTE_DEFAULTS.openings!.lightMaxResidual);
+    expect(b.residualAbs / ((b.mean[0] + b.mean[1] + b.mean[2]) / 3)).toBeGreaterThan(
+      MATTE_DEFAULTS.openings!.lightMaxResidual,
+    );
     expect(matteIntegrity(m.alpha, f.alpha).holesCut).toBe(0);
   });
 

@@ -139,7 +139,12 @@ export function surfaceOpenings(
   const grown = dilate(keepSeed, w, h, r);
   const patch = new Uint8Array(n);
   for (let i = 0; i < n; i++) patch[i] = grown[i] && match[i] ? 1 : 0;
-  const loose = surfaceMatcher(backdrop, { ...opts, lightLevel: opts.lightLevel * RIM_LOOSENING, lightChroma: opts.lightChroma * RIM_LOOSENING, darkSlack: opts.darkSlack * RIM_LOOSENING })!;
+  const loose = surfaceMatcher(backdrop, {
+    ...opts,
+    lightLevel: opts.lightLevel * RIM_LOOSENING,
+    lightChroma: opts.lightChroma * RIM_LOOSENING,
+    darkSlack: opts.darkSlack * RIM_LOOSENING,
+  })!;
   growOver(patch, w, h, Math.max(1, Math.round(RIM_REACH * scale)), (i) => {
     if (probWork[i]! < 0.5 || evidence[i] === 1) return false;
     const x = i % w;

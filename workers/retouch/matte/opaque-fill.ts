@@ -197,6 +197,20 @@ function flood(seed: Uint8Array, through: Uint8Array, w: number, h: number): Uin
 }
 
 /**
+ * A linear-RGB pixel against the fitted surface `s` at its place, into `out`: the mean of the three
+ * channel ratios (level: a shadow < 1 < a highlight) and the largest departure of one channel's ratio
+ * from that mean (chromaticity; 0 when the level is 0).
+ */
+export function ratioToSurface(r: number, g: number, b: number, s: ArrayLike<number>, out: number[]): void {
+  const rr = r / Math.max(s[0]!, 1e-3);
+  const rg = g / Math.max(s[1]!, 1e-3);
+  const rb = b / Math.max(s[2]!, 1e-3);
+  const m = (rr + rg + rb) / 3;
+  out[0] = m;
+  out[1] = m > 0 ? Math.max(Math.abs(rr / m - 1), Math.abs(rg / m - 1), Math.abs(rb / m - 1)) : 0;
+}
+
+/**
  * Evidence of piece per work pixel (see the file's header): 1 = piece, 0 = looks like the surface,
  * 2 = unknown (the surface can't be trusted there).
  */
@@ -221,6 +235,7 @@ export function pieceEvidence(
   // The fitted surface, not local means of the network's "clear" pixels: those would include the
   // very piece the network missed. Its misfit (residual) widens the tolerance.
   const b = [0, 0, 0];
+  const rc = [0, 0];
   const tBright = opts.tBright + (3 * backdrop.residualAbs) / meanY;
   const tChroma = opts.tChroma + (2 * backdrop.residualAbs) / meanY;
   for (let y = 0; y < h; y++) {
@@ -228,16 +243,11 @@ export function pieceEvidence(
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       evalModel(backdrop, (x + 0.5) / w, v, b);
-      const rr = R[i]! / Math.max(b[0]!, 1e-3);
-      const rg = G[i]! / Math.max(b[1]!, 1e-3);
-      const rb = B[i]! / Math.max(b[2]!, 1e-3);
-      const m = (rr + rg + rb) / 3;
+      ratioToSurface(R[i]!, G[i]!, B[i]!, b, rc);
+      const m = rc[0]!;
       ratio[i] = m;
       if (m > 1 + tBright) ev[i] = 1;
-      else if (m > 0.02) {
-        const c = Math.max(Math.abs(rr / m - 1), Math.abs(rg / m - 1), Math.abs(rb / m - 1));
-        if (c > tChroma) ev[i] = 1;
-      }
+      else if (m > 0.02 && rc[1]! > tChroma) ev[i] = 1;
     }
   }
   // Texture: the 3×3 spread of the ratio, against the surface's own (JPEG noise, banding, weave):

@@ -30,6 +30,7 @@ import { dilate, erode } from "../pixels/mask";
 import { boxMean } from "../pixels/box-mean";
 import { labelComponents } from "../pixels/components";
 import { frameSurface } from "./hole-surface";
+import { ratioToSurface } from "./opaque-fill";
 import { clippedWhite, darkSurface, evalModel, type BackdropModel } from "../backdrop/model";
 
 export interface OpeningOptions {
@@ -79,13 +80,10 @@ function surfaceMatcher(
   const lo = 1 - opts.lightLevel - slack;
   const hi = 1 + opts.lightLevel + slack;
   const tc = opts.lightChroma + slack;
+  const rc = [0, 0];
   return (r, g, b, s) => {
-    const rr = r / Math.max(s[0]!, 1e-3);
-    const rg = g / Math.max(s[1]!, 1e-3);
-    const rb = b / Math.max(s[2]!, 1e-3);
-    const m = (rr + rg + rb) / 3;
-    if (m < lo || m > hi) return false;
-    return Math.max(Math.abs(rr / m - 1), Math.abs(rg / m - 1), Math.abs(rb / m - 1)) <= tc;
+    ratioToSurface(r, g, b, s, rc);
+    return rc[0]! >= lo && rc[0]! <= hi && rc[1]! <= tc;
   };
 }
 

@@ -54,12 +54,15 @@ describe.runIf(cutoutDir() !== null)("guards on real cutouts with exact truth (c
 // 2026-12-07, PROP_KEPT leaving out patches whose cut line the original steps across (outlined metal):
 // this subset's one alarm is piece_ts1 grey's HALO alone (PROP_KEPT gone); the full halves' honest
 // alarms 6 → 4 of 100 and 8 → 6 of 95.
+// 2026-12-07, PIECE_AREA_LOST reading a removed shadow's colour as metal where the original is rough
+// (piece-area-lost.ts, metalLike): PIECE_AREA_LOST 14/20 → 19/20 here; the one alarm is still piece_ts1
+// grey (HALO, now with PIECE_AREA_LOST); full halves: bites cal 73 → 90 of 100, test 72 → 84 of 95.
 const MAX_ALARMS = 1;
 const MIN_DETECTED: Record<string, number> = {
   GEM_COLOR_SHIFT: 1, // 1/1
   HALO: 1, // 16/16
   METAL_TONE_SHIFT: 1, // 20/20
-  PIECE_AREA_LOST: 0.7, // 14/20
+  PIECE_AREA_LOST: 0.95, // 19/20
   SHADOW_CAST: 1, // 2/2
   SPARKLE_ADDED: 0.7, // 14/20
   SPARKLE_LOST: 1, // 15/15

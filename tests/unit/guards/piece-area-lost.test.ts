@@ -2,6 +2,7 @@
 // the truth (counted from the renderer's exact alpha), and an honest cut-out raises nothing.
 import { describe, expect, it } from "vitest";
 import { checkPair } from "../../../workers/retouch/guards";
+import type { Image8 } from "../../../workers/retouch/types";
 import { eraseBite } from "../../fixtures/guards/indep/damages";
 import { honestComposite, honestGains } from "../../fixtures/guards/indep/honest";
 import { renderPendant } from "../../fixtures/guards/indep/pendant";
@@ -35,4 +36,49 @@ describe("PIECE_AREA_LOST (check)", () => {
       expect(found!.value).toBeGreaterThan(0.5 * (gone / piece));
       expect(found!.value).toBeLessThan(1.5 * (gone / piece));
     }, 30_000);
+});
+
+/**
+ * Grey metal on a white surface has a removed shadow's colour: the patch's fine structure in the
+ * original tells a bite of it from a shadow taken away with the surface. A 240-px photo: a bar of
+ * brushed grey metal (L* ≈ 55–75) with a hard-edged flat shadow of the same mean grey under it.
+ */
+describe("PIECE_AREA_LOST (check): grey metal the colour of a shadow", () => {
+  const W = 240;
+  const H = 240;
+  const bar = { x0: 50, x1: 190, y0: 90, y1: 120 };
+  const shade = { x0: 50, x1: 190, y0: 120, y1: 136 };
+  const inside = (b: typeof bar, x: number, y: number) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1;
+  // Brushed metal: streaks across the bar and a facet every 9 px (± 45 sRGB levels around 170; its
+  // fine structure reads 5–8 L*, as the bites of grey metal on the independent cutouts do).
+  const metal = (x: number, y: number) =>
+    Math.round(170 + 40 * Math.sin(x * 1.7) * Math.cos(y * 0.45) + ((x % 9) - 4) * 3);
+  function photo(opts: { shadow: boolean; erasedFrom: number | null }): Image8 {
+    const data = new Uint8Array(W * H * 3).fill(246);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        let v = -1;
+        if (inside(bar, x, y) && (opts.erasedFrom === null || x < opts.erasedFrom)) v = metal(x, y);
+        else if (opts.shadow && inside(shade, x, y)) v = 170;
+        if (v >= 0) data.fill(v, (y * W + x) * 3, (y * W + x) * 3 + 3);
+      }
+    return { width: W, height: H, channels: 3, data };
+  }
+  const before = photo({ shadow: true, erasedFrom: null });
+  const lost = (after: Image8) =>
+    checkPair(before, after).warnings.find((w) => w.code === "PIECE_AREA_LOST" && w.severity === "warning");
+
+  it("takes the flat shadow removed with the surface for no loss", () => {
+    expect(lost(photo({ shadow: false, erasedFrom: null }))).toBeUndefined();
+  });
+
+  it("finds a third of the bar erased, though its colour is a shadow's", () => {
+    const found = lost(photo({ shadow: false, erasedFrom: 143 }));
+    expect(found).toBeDefined();
+    // Truth: 47 of the bar's 140 columns are gone. The share is of what the original shows as the
+    // piece, and a hard-edged shadow reads as piece there: between the bite over bar and shadow
+    // (47 × 30 of 140 × 46 px) and over the bar alone.
+    expect(found!.value).toBeGreaterThan(0.5 * ((47 * 30) / (140 * 46)));
+    expect(found!.value).toBeLessThan(1.5 * (47 / 140));
+  });
 });

@@ -84,19 +84,17 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   const sq = new Float32Array(w * h);
   for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
   const mA2 = boxMeanReplicated(sq, w, h, 2);
+  const shadow = new Uint8Array(w * h);
   for (let i = 0; i < piece.length; i++) {
     if (!piece[i] || dA[i]! > STUDIO_DE) continue;
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
     if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
-    // A removed shadow is no evidence, even where the original has fine structure there. Tried and
-    // dropped (2026-12-07): structured "shadow" read as metal found more bites on the independent
-    // cutouts (cal 73 → 80 of 100, test 72 → 75 of 95) but raised PIECE_AREA_LOST on three honest
-    // composites of real photos (`bench/guards-labels.ts --check`: elorine_bracelet_bracelet4,
-    // tamar_bracelet_0358, tamar_necklace_0052; precision 1/7 → 1/10).
-    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) continue;
-    erased[i] = 1;
+    // The colour of a removed shadow: evidence only where the original's structure is metal's (below).
+    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) shadow[i] = 1;
+    else erased[i] = 1;
   }
+  for (const i of metalLike(shadow, labB, w, h)) erased[i] = 1;
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
   // A thin part (a wire, a chain) is narrower than that: it counts where the erased pixels lie farther
   // than an outline's misfit from any piece the result kept (a stretch of wire gone, not a band along
@@ -127,6 +125,41 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
       }
     }
   return { share: np ? n / np : 0, erased: open, piece: np };
+}
+
+/**
+ * Fine structure (|L* − its 3×3 mean| in the original, averaged over 5×5) from which a pixel with a
+ * removed shadow's colour is metal. A cast shadow is smooth at that scale (soft light, a defocused
+ * surface); grey or white metal is not (edges, facets, reflections), and on a white surface grey metal
+ * has exactly a shadow's colour. The 5×5 mean keeps a shadow's grain and the odd JPEG block out, and a
+ * shadow's pixels along the piece's outline (rough from the outline's step) form a band the opening
+ * below drops. Measured per connected patch of shadow-coloured pixels (scratch script): shadows removed
+ * by the honest retouches of the independent photo set (both halves) 0.1–1.1, one 16-px patch of
+ * tamar_bracelet_0355 2.9; by Loupe's composites of the bead and mesh bracelets
+ * (tamar_bracelet_0103/0353/0355/0358/0359, `bench/guards-labels.ts --check`) 0.1–1.1, one 8-px patch
+ * 2.2; bites of grey metal on the independent cutouts' white surface (cal half) 0.9–12.6, 19 of 24
+ * patches ≥ 4. Read per patch instead of per pixel, a bite beside a removed shadow joins the shadow's
+ * patch and reads smooth (tests/unit/guards/piece-area-lost.test.ts). Independent cutouts (`report.ts 0
+ * --cutout`): bites found cal 73 → 90 of 100, test 72 → 84 of 95, honest retouches warned unchanged
+ * (cal 4/100, test 6/95; piece_ts1's honest retouch on grey, already warned for HALO, now carries this
+ * code too: its blurred chain reads rough); the independent photos, the synthetic pendants and the
+ * check on Loupe's 52 composites warn as before. Tried before and dropped (2026-12-07): structure read
+ * per pixel without the 5×5 mean took the grain inside real shadows on Loupe's composites for metal
+ * (elorine_bracelet_bracelet4, tamar_bracelet_0358, tamar_necklace_0052).
+ */
+const METAL_MIN_ROUGH = 4;
+
+/** The pixels of `mask` where the original's fine structure, averaged over 5×5, is metal's. */
+function metalLike(mask: Uint8Array, labB: Float32Array, w: number, h: number): number[] {
+  const L = new Float32Array(w * h);
+  for (let i = 0; i < L.length; i++) L[i] = labB[i * 3]!;
+  const mean = boxMeanReplicated(L, w, h, 1);
+  const r = new Float32Array(w * h);
+  for (let i = 0; i < r.length; i++) r[i] = Math.abs(L[i]! - mean[i]!);
+  const r5 = boxMeanReplicated(r, w, h, 2);
+  const out: number[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i] && r5[i]! >= METAL_MIN_ROUGH) out.push(i);
+  return out;
 }
 
 /**

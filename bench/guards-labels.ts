@@ -1,10 +1,12 @@
-// Precision / recall of warnings on the labelled real photos (tests/fixtures/guards/real/labels.json).
+// Precision / recall of warnings on the labelled real photos (tests/fixtures/guards/real/labels.json,
+// and the second, blind judgment labels-blind.json).
 //   npm run retouch -- ../shared/photos/*.jpg --out /tmp/g15 --size 1024
 //   bash scripts/with-node.sh tsx bench/guards-labels.ts /tmp/g15 [--check]
 // Scores the engine's own warnings from DIR/report.json; with --check also runs `npm run check`'s
 // path (checkPair: registration onto the original, estimated matte) on each original/composite pair.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { checkPair } from "../workers/retouch/guards";
 import type { Warning } from "../workers/retouch/types";
 import { decodeFile } from "../workers/retouch/decode";
@@ -13,6 +15,9 @@ import { formatScore, loadLabels, scoreWarnings } from "../tests/fixtures/guards
 
 const dir = process.argv[2] ?? "/tmp/g15";
 const labels = loadLabels();
+const blind = loadLabels(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), "../tests/fixtures/guards/real/labels-blind.json"),
+);
 const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as Record<
   string,
   { ok: boolean; warnings?: Warning[]; outputs?: { composite: string } }
@@ -25,6 +30,7 @@ for (const [src, r] of Object.entries(report))
       (r.warnings ?? []).filter((w) => w.severity === "warning").map((w) => w.code),
     );
 console.log(formatScore("engine warnings", scoreWarnings(labels, engine)));
+console.log(formatScore("engine warnings, blind second judgment", scoreWarnings(blind, engine)));
 
 if (process.argv.includes("--check")) {
   const check = new Map<string, string[]>();
@@ -44,4 +50,5 @@ if (process.argv.includes("--check")) {
     );
   }
   console.log(formatScore(`check on the composites (${notes} notes besides)`, scoreWarnings(labels, check)));
+  console.log(formatScore("check on the composites, blind second judgment", scoreWarnings(blind, check)));
 }

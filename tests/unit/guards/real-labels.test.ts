@@ -1,18 +1,24 @@
 // The by-eye labels of the real photos: they cover every photo in ../shared/photos, and the
 // precision/recall arithmetic counts what it should (hand-made findings, not the guards' output).
 import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PHOTO_DIR, requirePhotos } from "../../fixtures/guards/photo-dir";
 import { loadLabels, scoreWarnings } from "../../fixtures/guards/real/score";
 
 describe("real-photo labels", () => {
   const labels = loadLabels();
+  const blind = loadLabels(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/guards/real/labels-blind.json"),
+  );
 
-  it.runIf(requirePhotos())("label every photo once", () => {
+  it.runIf(requirePhotos())("label every photo once, in both judgments", () => {
     const photos = readdirSync(PHOTO_DIR)
       .filter((f) => f.endsWith(".jpg"))
       .sort();
     expect(labels.map((l) => l.file).sort()).toEqual(photos);
+    expect(blind.map((l) => l.file).sort()).toEqual(photos);
   });
 
   it("scores warnings against the labels", () => {

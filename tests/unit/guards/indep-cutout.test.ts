@@ -56,7 +56,7 @@ describe.runIf(cutoutDir() !== null)("guards on real cutouts with exact truth (c
 // alarms 6 → 4 of 100 and 8 → 6 of 95.
 // 2026-12-07, PIECE_AREA_LOST reading a removed shadow's colour as metal where the original is rough
 // (piece-area-lost.ts, metalLike): PIECE_AREA_LOST 14/20 → 19/20 here; the one alarm is still piece_ts1
-// grey (HALO, now with PIECE_AREA_LOST); full halves: bites cal 73 → 90 of 100, test 72 → 84 of 95.
+// grey (HALO, now with PIECE_AREA_LOST); full halves: bites cal 73 → 89 of 100, test 72 → 84 of 95.
 const MAX_ALARMS = 1;
 const MIN_DETECTED: Record<string, number> = {
   GEM_COLOR_SHIFT: 1, // 1/1

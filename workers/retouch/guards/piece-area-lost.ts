@@ -140,7 +140,7 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
  * 2.2; bites of grey metal on the independent cutouts' white surface (cal half) 0.9–12.6, 19 of 24
  * patches ≥ 4. Read per patch instead of per pixel, a bite beside a removed shadow joins the shadow's
  * patch and reads smooth (tests/unit/guards/piece-area-lost.test.ts). Independent cutouts (`report.ts 0
- * --cutout`): bites found cal 73 → 90 of 100, test 72 → 84 of 95, honest retouches warned unchanged
+ * --cutout`): bites found cal 73 → 89 of 100, test 72 → 84 of 95, honest retouches warned unchanged
  * (cal 4/100, test 6/95; piece_ts1's honest retouch on grey, already warned for HALO, now carries this
  * code too: its blurred chain reads rough); the independent photos, the synthetic pendants and the
  * check on Loupe's 52 composites warn as before. Tried before and dropped (2026-12-07): structure read

@@ -143,9 +143,9 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
  * --cutout`): bites found cal 73 → 89 of 100, test 72 → 84 of 95, honest retouches warned unchanged
  * (cal 4/100, test 6/95; piece_ts1's honest retouch on grey, already warned for HALO, now carries this
  * code too: its blurred chain reads rough); the independent photos, the synthetic pendants and the
- * check on Loupe's 52 composites warn as before. Tried before and dropped (2026-12-07): structure read
- * per pixel without the 5×5 mean took the grain inside real shadows on Loupe's composites for metal
- * (elorine_bracelet_bracelet4, tamar_bracelet_0358, tamar_necklace_0052).
+ * check on Loupe's 52 composites warn as before. An earlier reading of "structured shadow" as metal
+ * (dropped the same day) raised this code on three honest composites of real photos
+ * (elorine_bracelet_bracelet4, tamar_bracelet_0358, tamar_necklace_0052); this one raises none there.
  */
 const METAL_MIN_ROUGH = 4;
 

@@ -6,18 +6,15 @@
 // path (checkPair: registration onto the original, estimated matte) on each original/composite pair.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { checkPair } from "../workers/retouch/guards";
 import type { Warning } from "../workers/retouch/types";
 import { decodeFile } from "../workers/retouch/decode";
 import { PHOTO_DIR } from "../tests/fixtures/guards/photo-dir";
-import { formatScore, loadLabels, scoreWarnings } from "../tests/fixtures/guards/real/score";
+import { BLIND_LABELS, formatScore, loadLabels, scoreWarnings } from "../tests/fixtures/guards/real/score";
 
 const dir = process.argv[2] ?? "/tmp/g15";
 const labels = loadLabels();
-const blind = loadLabels(
-  path.join(path.dirname(fileURLToPath(import.meta.url)), "../tests/fixtures/guards/real/labels-blind.json"),
-);
+const blind = loadLabels(BLIND_LABELS);
 const report = JSON.parse(readFileSync(path.join(dir, "report.json"), "utf8")) as Record<
   string,
   { ok: boolean; warnings?: Warning[]; outputs?: { composite: string } }

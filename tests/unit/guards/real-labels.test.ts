@@ -1,17 +1,13 @@
 // The by-eye labels of the real photos: they cover every photo in ../shared/photos, and the
 // precision/recall arithmetic counts what it should (hand-made findings, not the guards' output).
 import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { PHOTO_DIR, requirePhotos } from "../../fixtures/guards/photo-dir";
-import { loadLabels, scoreWarnings } from "../../fixtures/guards/real/score";
+import { BLIND_LABELS, loadLabels, scoreWarnings } from "../../fixtures/guards/real/score";
 
 describe("real-photo labels", () => {
   const labels = loadLabels();
-  const blind = loadLabels(
-    path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/guards/real/labels-blind.json"),
-  );
+  const blind = loadLabels(BLIND_LABELS);
 
   it.runIf(requirePhotos())("label every photo once, in both judgments", () => {
     const photos = readdirSync(PHOTO_DIR)

@@ -149,7 +149,11 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
  */
 const METAL_MIN_ROUGH = 4;
 
-/** The pixels of `mask` where the original's fine structure, averaged over 5×5, is metal's. */
+/**
+ * The pixels of `mask` where the original's fine structure, averaged over 5×5, is metal's. Not
+ * matte-estimate.ts's ridge (the lesser of the two one-sided steps: thin lines and peaks), which reads 0
+ * on a facet's step edge; the deviation from the 3×3 mean reads both, and is the measure calibrated above.
+ */
 function metalLike(mask: Uint8Array, labB: Float32Array, w: number, h: number): number[] {
   const L = new Float32Array(w * h);
   for (let i = 0; i < L.length; i++) L[i] = labB[i * 3]!;

@@ -1,6 +1,8 @@
 // PIECE_AREA_LOST on a surface the matte can't read (fabric, a hand, wood): an opening of the cutout
 // that shows the same surface as around the piece is a real opening, however much the network
-// hesitated there; one that shows a colour the surface never has (a pale stone) is still raised.
+// hesitated there, and so is one that shows the surface in the piece's shade (a dark gap tinted by
+// the metal's reflections); one that shows a colour the surface never has (a pale stone) is still
+// raised.
 import { describe, expect, it } from "vitest";
 import { pieceAreaLost } from "../../../workers/retouch/matte/piece-loss";
 import { surfaceColours, surfaceShare } from "../../../workers/retouch/matte/hole-surface";
@@ -16,8 +18,12 @@ const H = 200;
 const SKIN = [0.86, 0.62, 0.52];
 const GOLD = [0.8, 0.62, 0.25];
 const STONE = [0.7, 0.85, 0.95];
+// A gap in shade: dark, warm from the gold around it, a chromaticity the skin never has (L* ≈ 22
+// against the skin's ≈ 70).
+const SHADE = [0.25, 0.2, 0.1];
 const A = { x: 30, y: 90, w: 20, h: 20 };
 const B = { x: 150, y: 90, w: 20, h: 20 };
+const C = { x: 90, y: 30, w: 20, h: 8 };
 const inBox = (x: number, y: number, b: typeof A): boolean => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h;
 
 function scene(): { work: WorkImage; prob: Float32Array } {
@@ -30,7 +36,7 @@ function scene(): { work: WorkImage; prob: Float32Array } {
       const i = y * W + x;
       const d = Math.hypot(x - 100, y - 100);
       const ring = d >= 40 && d <= 80;
-      const hole = inBox(x, y, A) ? SKIN : inBox(x, y, B) ? STONE : null;
+      const hole = inBox(x, y, A) ? SKIN : inBox(x, y, B) ? STONE : inBox(x, y, C) ? SHADE : null;
       const c = hole ?? (ring ? GOLD : SKIN);
       // Skin texture: ±6 % per pixel, like pores and JPEG noise on a hand.
       const n = c === SKIN ? 1 + 0.12 * (r() - 0.5) : 1;
@@ -61,6 +67,7 @@ describe("PIECE_AREA_LOST on a surface the matte can't read", () => {
     const s = surfaceColours(work, prob);
     expect(surfaceShare(s, prob, W, A)).toBeGreaterThan(0.95);
     expect(surfaceShare(s, prob, W, B)).toBeLessThan(0.05);
+    expect(surfaceShare(s, prob, W, C)).toBeGreaterThan(0.95);
   });
 
   it("raises the stone, not the opening that shows the hand", () => {
@@ -69,6 +76,10 @@ describe("PIECE_AREA_LOST on a surface the matte can't read", () => {
     expect(unread).toHaveLength(1);
     expect(unread[0]!.region).toEqual({ kind: "boxes", boxes: [B] });
     expect(pieceAreaLost([hole(A)], core, work, { probWork: prob, readable: false })).toEqual([]);
+    expect(pieceAreaLost([hole(C), hole(B)], core, work, { probWork: prob, readable: false })[0]!.region).toEqual({
+      kind: "boxes",
+      boxes: [B],
+    });
     // On a surface the matte reads (a plain sweep) the network's hesitation alone still counts.
     expect(pieceAreaLost([hole(A)], core, work, { probWork: prob, readable: true })).toHaveLength(1);
   });

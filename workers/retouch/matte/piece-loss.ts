@@ -34,9 +34,12 @@ export const LOST_TOTAL_SHARE = 0.01;
  * (../shared/photos, engine of main 9f20e7a): the openings that raised the two wrong warnings —
  * elorine_bracelet_bracelet5 (satin inside the kept fabric, 0.88–0.99) and elorine_earring_earrings6
  * (the hand through the filigree, 0.92–1.00) — and tamar_pendant_0036's wood through its filigree
- * (0.85–1.00) all show the surface; on tamar_earring_0363 (red velvet) three spiral gaps in shadow read
- * 0.01–0.19. On the dev set's plain surfaces (trust ≥ 0.25) nothing changes: there a dropped white
- * stone has the sweep's colours (0.8–1.0) and the network's value stays the only sign.
+ * (0.85–1.00) all show the surface. tamar_earring_0363's spiral gaps on red velvet read 0.01–0.18 by
+ * colour alone and raised the third wrong warning; read with the surface in shade (hole-surface.ts,
+ * SHADE_OF_SURFACE) they show 0.51–0.79 and its lit gap 0.26 (0.6 % of the piece, under the total),
+ * while tamar_pendant_0036's lost part stays at 0.39. On the dev set's plain surfaces (trust ≥ 0.25)
+ * nothing changes: there a dropped white stone has the sweep's colours (0.8–1.0) and the network's
+ * value stays the only sign.
  */
 export const SURFACE_LIKE_SHARE = 0.5;
 

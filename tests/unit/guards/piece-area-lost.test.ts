@@ -82,3 +82,40 @@ describe("PIECE_AREA_LOST (check): grey metal the colour of a shadow", () => {
     expect(found!.value).toBeLessThan(1.5 * (47 / 140));
   });
 });
+
+/**
+ * White metal on a white surface has the surface's colour: only its fine structure (streaks, facets)
+ * tells it from the surface, and a bite of it from the studio white that replaced the surface. A
+ * 240-px photo: a bar of brushed pale metal on a white (250) surface; the result on studio white 255.
+ */
+describe("PIECE_AREA_LOST (check): white metal the colour of a white surface", () => {
+  const W = 240;
+  const H = 240;
+  const bar = { x0: 50, x1: 190, y0: 90, y1: 130 };
+  // Hairline streaks a pixel apart (sRGB 234 and 255: L* 93 and 100, each within ΔE00 6 of the surface)
+  // over a slow sheen: the fine structure reads ≈ 4.5 L*, as the white metal the rule finds on the
+  // independent cutouts' white surface.
+  const metal = (x: number, y: number) => (x % 2 ? 234 : 255) - Math.round(3 + 3 * Math.sin(y * 0.2));
+  function photo(surface: number, erasedFrom: number | null): Image8 {
+    const data = new Uint8Array(W * H * 3).fill(surface);
+    for (let y = bar.y0; y < bar.y1; y++)
+      for (let x = bar.x0; x < (erasedFrom ?? bar.x1); x++)
+        data.fill(metal(x, y), (y * W + x) * 3, (y * W + x) * 3 + 3);
+    return { width: W, height: H, channels: 3, data };
+  }
+  const before = photo(250, null);
+  const lost = (after: Image8) =>
+    checkPair(before, after).warnings.find((w) => w.code === "PIECE_AREA_LOST" && w.severity === "warning");
+
+  it("stays quiet when only the surface became studio white", () => {
+    expect(lost(photo(255, null))).toBeUndefined();
+  });
+
+  it("finds a third of the bar erased", () => {
+    const found = lost(photo(255, 143));
+    expect(found).toBeDefined();
+    // Truth: 47 of the bar's 140 columns are gone.
+    expect(found!.value).toBeGreaterThan(0.5 * (47 / 140));
+    expect(found!.value).toBeLessThan(1.5 * (47 / 140));
+  });
+});

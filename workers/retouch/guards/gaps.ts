@@ -9,6 +9,11 @@ import type { GuardContext } from "./context";
 /** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
 export const GAP_DE = 8;
 
+/** Whether the CIELAB colour at lab[o..o+2] lies within `de` (ΔE76) of `ref`. */
+export function labNear(lab: ArrayLike<number>, o: number, ref: readonly number[], de: number): boolean {
+  return Math.hypot(lab[o]! - ref[0]!, lab[o + 1]! - ref[1]!, lab[o + 2]! - ref[2]!) <= de;
+}
+
 const cache = new WeakMap<GuardContext, Uint8Array>();
 
 /** 1 where the result is studio and the original its surface (working pixels), computed once per pair. */
@@ -21,9 +26,8 @@ export function gapMask(ctx: GuardContext): Uint8Array {
   const out = new Uint8Array(w * h);
   for (let i = 0; i < out.length; i++) {
     const o = i * 3;
-    if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) > GAP_DE) continue;
-    const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
-    if (Math.hypot(L[0] - B[0], L[1] - B[1], L[2] - B[2]) <= GAP_DE) out[i] = 1;
+    if (!labNear(a, o, S, GAP_DE)) continue;
+    if (labNear(linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!), 0, B, GAP_DE)) out[i] = 1;
   }
   cache.set(ctx, out);
   return out;

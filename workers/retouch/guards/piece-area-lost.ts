@@ -85,19 +85,20 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   const sq = new Float32Array(w * h);
   for (let i = 0; i < sq.length; i++) sq[i] = La[i]! * La[i]!;
   const mA2 = boxMeanReplicated(sq, w, h, 2);
-  const shadow = new Uint8Array(w * h);
+  const rough = fineStructure(labB, w, h);
   if (whiteSurface) {
-    // White metal the colour of a white surface: its fine structure is metal's (metalLike, the same
-    // measure and limit as for shadow-coloured pixels below). Piece wherever the original has it; erased
-    // where the result shows flat studio there, however close the metal was to that white. Independent
-    // cutouts (`report.ts 0 --cutout`): bites found cal 89 → 91 of 100, test 84 → 88 of 95 (white
-    // surface: cal 17 → 19 of 20, test 11 → 15 of 19); independent photos (`--photo`) test 11 → 13 of
-    // 17, cal 14 of 17; honest retouches warned unchanged on every set (cutouts 4/100 and 1/95, photos
-    // 2/17 and 5/17, pendants 0/40). The structure an honest retoucher whitens on a white sweep
-    // (tamar_earring_0351's, which kept texturedOriginal off these surfaces) is fainter than metal's.
-    const pale = new Uint8Array(w * h);
-    for (let i = 0; i < piece.length; i++) if (!piece[i]) pale[i] = 1;
-    for (const i of metalLike(pale, labB, w, h)) {
+    // White metal the colour of a white surface: its fine structure is metal's (METAL_MIN_ROUGH, the same
+    // limit as for shadow-coloured pixels below). Piece wherever the original has it, kept or not, so the
+    // share stays a share of the whole piece; erased where the result shows flat studio there, however
+    // close the metal was to that white. Independent cutouts (`report.ts 0 --cutout`): bites found cal
+    // 89 → 90 of 100, test 84 → 87 of 95 (white surface: test 11 → 14 of 19); independent photos
+    // (`--photo`) test 11 → 12 of 17, cal 14 of 17; honest retouches warned unchanged on every set
+    // (cutouts 4/100 and 1/95, photos 2/17 and 5/17, pendants 0/40). Counting only the erased metal as
+    // piece found one more on each (88/95, 13/17) by overstating the share. The structure an honest
+    // retoucher whitens on a white sweep (tamar_earring_0351's, which kept texturedOriginal off these
+    // surfaces) is fainter than metal's.
+    for (let i = 0; i < piece.length; i++) {
+      if (piece[i] || rough[i]! < METAL_MIN_ROUGH) continue;
       piece[i] = 1;
       if (dA[i]! <= STUDIO_DE && mA2[i]! - mA[i]! * mA[i]! <= FLAT_VAR) erased[i] = 1;
     }
@@ -107,11 +108,10 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
     const far = deltaE2000(Lp[i]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, S[0], S[1], S[2]) > UNLIKE_STUDIO_DE;
     if (!far && mA[i]! - mP[i]! < BRIGHTER_L) continue;
     if (mA2[i]! - mA[i]! * mA[i]! > FLAT_VAR) continue;
-    // The colour of a removed shadow: evidence only where the original's structure is metal's (below).
-    if (removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab)) shadow[i] = 1;
-    else erased[i] = 1;
+    // The colour of a removed shadow: evidence only where the original's structure is metal's.
+    if (!removedShadow(labB[i * 3]!, labB[i * 3 + 1]!, labB[i * 3 + 2]!, d.surfaceLab) || rough[i]! >= METAL_MIN_ROUGH)
+      erased[i] = 1;
   }
-  for (const i of metalLike(shadow, labB, w, h)) erased[i] = 1;
   // Opening (5×5): a matte or a registration a pixel or two off along the outline is no erased part.
   // A thin part (a wire, a chain) is narrower than that: it counts where the erased pixels lie farther
   // than an outline's misfit from any piece the result kept (a stretch of wire gone, not a band along
@@ -167,20 +167,17 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
 const METAL_MIN_ROUGH = 4;
 
 /**
- * The pixels of `mask` where the original's fine structure, averaged over 5×5, is metal's. Not
- * matte-estimate.ts's ridge (the lesser of the two one-sided steps: thin lines and peaks), which reads 0
- * on a facet's step edge; the deviation from the 3×3 mean reads both, and is the measure calibrated above.
+ * The original's fine structure: |L* − its 3×3 mean|, averaged over 5×5. Not matte-estimate.ts's ridge
+ * (the lesser of the two one-sided steps: thin lines and peaks), which reads 0 on a facet's step edge;
+ * the deviation from the 3×3 mean reads both, and is the measure METAL_MIN_ROUGH was calibrated on.
  */
-function metalLike(mask: Uint8Array, labB: Float32Array, w: number, h: number): number[] {
+function fineStructure(labB: Float32Array, w: number, h: number): Float32Array {
   const L = new Float32Array(w * h);
   for (let i = 0; i < L.length; i++) L[i] = labB[i * 3]!;
   const mean = boxMeanReplicated(L, w, h, 1);
   const r = new Float32Array(w * h);
   for (let i = 0; i < r.length; i++) r[i] = Math.abs(L[i]! - mean[i]!);
-  const r5 = boxMeanReplicated(r, w, h, 2);
-  const out: number[] = [];
-  for (let i = 0; i < mask.length; i++) if (mask[i] && r5[i]! >= METAL_MIN_ROUGH) out.push(i);
-  return out;
+  return boxMeanReplicated(r, w, h, 2);
 }
 
 /**

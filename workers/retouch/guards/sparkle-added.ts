@@ -6,7 +6,7 @@ import { excessNear, type Peak } from "./highlights";
 import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
 import { linearRgbToLab, luminance } from "../color";
 import { removedShadow } from "./removed-shadow";
-import { GAP_DE, gapMask, nearGaps } from "./gaps";
+import { GAP_DE, gapMask, labNear, nearGaps } from "./gaps";
 import { quantile } from "./filters";
 
 /**
@@ -46,7 +46,7 @@ function shadowGap(
   const { w, h, afterLab: a, beforeLin: b } = ctx.work;
   const o = i * 3;
   const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
-  if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) > GAP_DE) return false;
+  if (!labNear(a, o, S, GAP_DE)) return false;
   if (!removedShadow(L[0], L[1], L[2], B)) return false;
   const x = i % w;
   const y = (i - x) / w;
@@ -63,7 +63,7 @@ function shadowGap(
       n++;
       // Studio that the result shows where the original was darker: a gap's floor. White metal the
       // result kept (as bright as it was) is no gap, nor evidence of one.
-      if (Math.hypot(a[q]! - S[0], a[q + 1]! - S[1], a[q + 2]! - S[2]) <= GAP_DE) {
+      if (labNear(a, q, S, GAP_DE)) {
         if (s.after.Y[j]! - s.expected.Y[j]! >= GAP_RISE) studio++;
         continue;
       }
@@ -92,9 +92,8 @@ function shadowGap(
 function tintedGap(ctx: GuardContext, i: number, S: [number, number, number], B: [number, number, number]): boolean {
   const { afterLab: a, beforeLin: b } = ctx.work;
   const o = i * 3;
-  if (Math.hypot(a[o]! - S[0], a[o + 1]! - S[1], a[o + 2]! - S[2]) <= GAP_DE) return false;
-  const L = linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!);
-  return Math.hypot(L[0] - B[0], L[1] - B[1], L[2] - B[2]) <= TINTED_GAP_DE;
+  if (labNear(a, o, S, GAP_DE)) return false;
+  return labNear(linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!), 0, B, TINTED_GAP_DE);
 }
 
 /** CIELAB distance from the backdrop under which the original shows its surface at a tinted gap. */

@@ -18,7 +18,7 @@ import { linearToSrgb8 } from "./color";
 import { runGuardsAndSummary } from "./guards";
 import { cutoutConfidence, cutoutShares, mapShares } from "./matte/cutout-confidence";
 import { coarseCutout } from "./matte/coarse-cutout";
-import { keptPropSign, keptPropWarning } from "./matte/kept-prop";
+import { clearedSign, keptPropSign, keptPropWarning } from "./matte/kept-prop";
 import type { Segmenter } from "./segment/segmenter";
 import { applyMaskStrokes, untouchedPairs } from "./edits/mask-strokes";
 import { applyColorPass } from "./edits/color-pass";
@@ -163,7 +163,9 @@ export async function runPipeline(
   const { warnings, summary: batch } = runGuardsAndSummary(guardInput, settings.guardThresholds);
   // A prop the overall shares miss (small, or opaque rather than hazy) is looked for only when they are quiet.
   const uncertain = cutoutConfidence({ opaque: shares.opaque, haze: networkShares.haze });
-  const keptProp = uncertain.length ? [] : keptPropWarning(keptPropSign(coarseCutout(matte.work, alpha, live)));
+  const keptProp = uncertain.length
+    ? []
+    : keptPropWarning(keptPropSign(coarseCutout(matte.work, alpha, live)) ?? clearedSign(matte.surroundingsCleared));
   warnings.push(...matte.warnings, ...uncertain, ...keptProp);
   lap("guards");
 

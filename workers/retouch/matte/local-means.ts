@@ -68,7 +68,13 @@ function reduce(work: WorkImage, prob: Float32Array, side: "fg" | "bg") {
   return { w, h, m, weighted, sq };
 }
 
-function localMean(work: WorkImage, prob: Float32Array, side: "fg" | "bg"): LocalMean {
+/**
+ * Window radii (half-work pixels at a 1536-px work image) tried in turn: near (the edge's own
+ * neighbourhood) and far (thin parts far from any solid area).
+ */
+export const EDGE_LEVELS = [3, 18] as const;
+
+function localMean(work: WorkImage, prob: Float32Array, side: "fg" | "bg", levels: readonly number[]): LocalMean {
   const { w, h, m, weighted, sq } = reduce(work, prob, side);
   const n = w * h;
   const rgb: LocalMean["rgb"] = [
@@ -78,9 +84,7 @@ function localMean(work: WorkImage, prob: Float32Array, side: "fg" | "bg"): Loca
   ];
   const spread = new Float32Array(n).fill(NaN);
   const scale = Math.max(work.width, work.height) / 1536;
-  // Two levels (in half-work pixels): near (the edge's own neighbourhood) and far (thin parts far
-  // from any solid area).
-  for (const r of [3, 18].map((x) => Math.max(1, Math.round(x * scale)))) {
+  for (const r of levels.map((x) => Math.max(1, Math.round(x * scale)))) {
     const mm = boxMean(m, w, h, r);
     const sums = weighted.map((c) => boxMean(c, w, h, r));
     const sqs = boxMean(sq, w, h, r);
@@ -104,10 +108,18 @@ export function sampleLocal(lm: LocalMean, plane: Float32Array, u: number, v: nu
   return sample(plane, lm.width, lm.height, (u + 0.5) * lm.scale - 0.5, (v + 0.5) * lm.scale - 0.5);
 }
 
-export function foregroundMean(work: WorkImage, prob: Float32Array): LocalMean {
-  return localMean(work, prob, "fg");
+export function foregroundMean(
+  work: WorkImage,
+  prob: Float32Array,
+  levels: readonly number[] = EDGE_LEVELS,
+): LocalMean {
+  return localMean(work, prob, "fg", levels);
 }
 
-export function backgroundMean(work: WorkImage, prob: Float32Array): LocalMean {
-  return localMean(work, prob, "bg");
+export function backgroundMean(
+  work: WorkImage,
+  prob: Float32Array,
+  levels: readonly number[] = EDGE_LEVELS,
+): LocalMean {
+  return localMean(work, prob, "bg", levels);
 }

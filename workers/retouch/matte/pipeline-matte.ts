@@ -16,9 +16,11 @@ import {
   type RampOptions,
 } from "./network-alpha";
 import { activeBox } from "../pixels/active-box";
+import { maskBox } from "../pixels/mask";
 import { clearedMap, surfaceOpenings, OPENING_DEFAULTS, type OpeningOptions } from "./surface-openings";
 import { opaqueFill, pieceEvidence, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
+import { unsureSurface, UNSURE_DEFAULTS, type UnsureOptions } from "./unsure-surface";
 import { edgeAlpha, EDGE_DEFAULTS, type EdgeOptions } from "./edge-alpha";
 import { outlineFloor, softenSteps } from "./soften-steps";
 
@@ -34,6 +36,8 @@ export interface MatteOptions {
   softenSteps: boolean;
   /** null: the openings the network filled stay as it left them (surface-openings.ts). */
   openings: OpeningOptions | null;
+  /** null: on an unreadable surface the network's unsure band stays as it is (unsure-surface.ts). */
+  unsure: UnsureOptions | null;
 }
 
 export const MATTE_DEFAULTS: MatteOptions = {
@@ -43,6 +47,7 @@ export const MATTE_DEFAULTS: MatteOptions = {
   edge: EDGE_DEFAULTS,
   softenSteps: true,
   openings: OPENING_DEFAULTS,
+  unsure: UNSURE_DEFAULTS,
 };
 
 export interface MatteResult {
@@ -64,6 +69,11 @@ export interface MatteResult {
   box: Box | null;
   /** Clear pixels beside the piece the cutout raises to 1/255 (soften-steps.ts outlineFloor). */
   outlineFloor: Int32Array;
+  /**
+   * The surroundings the unsure-band stage cleared (unsure-surface.ts): their full-resolution box and
+   * share of the frame (the α the ramp would have given them, summed); null when it cleared nothing.
+   */
+  surroundingsCleared: { box: Box; share: number } | null;
 }
 
 /**
@@ -142,6 +152,32 @@ export async function buildMatte(
     for (let i = 0; i < probWork.length; i++) if (openings[i]) probWork[i] = 0;
     prob = clearedMap(prob, openings, work.width, work.height);
   }
+  // On a surface the model cannot read, the surroundings the network half kept (unsure-surface.ts).
+  const unsure = opts.unsure ? unsureSurface(work, probWork, backdrop, opts.unsure) : null;
+  let surroundingsCleared: MatteResult["surroundingsCleared"] = null;
+  if (unsure) {
+    // The area the ramp would have shown (its α summed): pixels under the ramp's start were clear anyway.
+    const { lo, hi } = opts.ramp;
+    let area = 0;
+    for (let i = 0; i < probWork.length; i++)
+      if (unsure[i]) {
+        area += Math.min(1, Math.max(0, (probWork[i]! - lo) / (hi - lo)));
+        probWork[i] = 0;
+      }
+    prob = clearedMap(prob, unsure, work.width, work.height);
+    const b = maskBox(unsure, work.width, work.height)!;
+    const x = Math.floor(b.x * work.sx);
+    const y = Math.floor(b.y * work.sy);
+    surroundingsCleared = {
+      box: {
+        x,
+        y,
+        w: Math.min(img.width, Math.ceil((b.x + b.w) * work.sx)) - x,
+        h: Math.min(img.height, Math.ceil((b.y + b.h) * work.sy)) - y,
+      },
+      share: area / probWork.length,
+    };
+  }
   const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill, evidence!) : null;
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
@@ -182,5 +218,6 @@ export async function buildMatte(
     prob: network,
     box,
     outlineFloor: floor,
+    surroundingsCleared,
   };
 }

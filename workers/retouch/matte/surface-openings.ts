@@ -26,7 +26,7 @@
 // the piece, reads as the surface too; so would a large flat face mirroring a tightly fitted sweep.
 import type { Plane } from "../types";
 import type { WorkImage } from "../pixels/work-image";
-import { dilate, erode } from "../pixels/mask";
+import { dilate, thickPatches } from "../pixels/mask";
 import { boxMean } from "../pixels/box-mean";
 import { labelComponents } from "../pixels/components";
 import { frameSurface } from "./hole-surface";
@@ -125,18 +125,11 @@ export function surfaceOpenings(
   if (!any) return null;
   const scale = Math.max(w, h) / 1024;
   const r = Math.max(1, Math.round(opts.radius * scale));
-  const seeds = erode(match, w, h, r);
-  const { label, comps } = labelComponents(seeds, w, h, Math.round(opts.minArea * scale * scale));
-  if (!comps.length) return null;
-  const thick = new Set(comps.map((c) => c.id));
-  const keepSeed = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (thick.has(label[i]!)) keepSeed[i] = 1;
   // The patch: the thick seeds grown back over the matching pixels (a morphological opening), then
   // on over pixels that match at the looser tolerance up to the piece's rim, so that the opening
   // ends where the metal begins and not in a step inside it.
-  const grown = dilate(keepSeed, w, h, r);
-  const patch = new Uint8Array(n);
-  for (let i = 0; i < n; i++) patch[i] = grown[i] && match[i] ? 1 : 0;
+  const patch = thickPatches(match, w, h, r, Math.round(opts.minArea * scale * scale));
+  if (!patch) return null;
   const loose = surfaceMatcher(backdrop, {
     ...opts,
     lightLevel: opts.lightLevel * RIM_LOOSENING,

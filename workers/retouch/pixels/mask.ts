@@ -1,6 +1,7 @@
 // Binary masks (Uint8Array of 0/1): dilation and erosion by a square, bounding boxes.
 import type { Box } from "../types";
 import { boxMean } from "./box-mean";
+import { labelComponents } from "./components";
 
 // Binary dilation by a (2r+1)² square, clamped at the borders: 1 where a set pixel lies within
 // Chebyshev distance r. This is exactly boxMean(mask) > 0 (a window holds a set pixel or it does
@@ -64,4 +65,20 @@ export function maskBox(mask: Uint8Array, width: number, height: number): Box | 
     }
   }
   return x1 < 0 ? null : { x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+
+/**
+ * The thick parts of `mask`: the components of its erosion by r with at least minArea pixels, grown
+ * back by r over the mask (a morphological opening that drops thin strands and small specks whole).
+ * null when none is left.
+ */
+export function thickPatches(mask: Uint8Array, w: number, h: number, r: number, minArea: number): Uint8Array | null {
+  const { label, comps } = labelComponents(erode(mask, w, h, r), w, h, minArea);
+  if (!comps.length) return null;
+  const thick = new Set(comps.map((c) => c.id));
+  const seeds = new Uint8Array(mask.length);
+  for (let i = 0; i < seeds.length; i++) if (thick.has(label[i]!)) seeds[i] = 1;
+  const grown = dilate(seeds, w, h, r);
+  for (let i = 0; i < grown.length; i++) grown[i] = grown[i] && mask[i] ? 1 : 0;
+  return grown;
 }

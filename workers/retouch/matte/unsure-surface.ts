@@ -27,7 +27,7 @@
 // patch over a looser reading up to the rim erased tamar_pendant_0028's bail; gating on the
 // backdrop's trust alone ran the stage on 13 of cutout-dev's sweeps and greys.
 // Weak: a fold partly in shade is cleared only where it looks like the surroundings' mean, which
-// leaves a patchy remnant (bracelet2, the pitcher) — the warning asks the merchant to finish it.
+// leaves a patchy remnant (bracelet2) — the warning asks the merchant to finish it.
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
 import { dilate, thickPatches } from "../pixels/mask";

@@ -71,3 +71,8 @@ export function labToLch(L: number, a: number, b: number): [number, number, numb
   if (h < 0) h += 360;
   return [L, c, h];
 }
+
+/** Whether the CIELAB colour at lab[o..o+2] lies within `de` (ΔE76) of `ref`. */
+export function labNear(lab: ArrayLike<number>, o: number, ref: readonly number[], de: number): boolean {
+  return Math.hypot(lab[o]! - ref[0]!, lab[o + 1]! - ref[1]!, lab[o + 2]! - ref[2]!) <= de;
+}

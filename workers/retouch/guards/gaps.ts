@@ -2,17 +2,12 @@
 // its shooting surface there and the result its studio background. A retouch that swaps the surface
 // changes every contrast across a gap (white metal on black velvet → white metal on white) without
 // touching the piece, so the guards that read contrast inside the piece leave the gaps' rims out.
-import { linearRgbToLab } from "../color";
+import { labNear, linearRgbToLab } from "../color";
 import { dilate } from "../pixels/mask";
 import type { GuardContext } from "./context";
 
 /** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
 export const GAP_DE = 8;
-
-/** Whether the CIELAB colour at lab[o..o+2] lies within `de` (ΔE76) of `ref`. */
-export function labNear(lab: ArrayLike<number>, o: number, ref: readonly number[], de: number): boolean {
-  return Math.hypot(lab[o]! - ref[0]!, lab[o + 1]! - ref[1]!, lab[o + 2]! - ref[2]!) <= de;
-}
 
 const cache = new WeakMap<GuardContext, Uint8Array>();
 

@@ -4,9 +4,9 @@ import type { Box, Warning } from "../types";
 import { scaleBox, warning, type GuardContext } from "./context";
 import { excessNear, type Peak } from "./highlights";
 import { sparkleAnalysis, type SparkleAnalysis } from "./sparkle";
-import { linearRgbToLab, luminance } from "../color";
+import { labNear, linearRgbToLab, luminance } from "../color";
 import { removedShadow } from "./removed-shadow";
-import { GAP_DE, gapMask, labNear, nearGaps } from "./gaps";
+import { GAP_DE, gapMask, nearGaps } from "./gaps";
 import { quantile } from "./filters";
 
 /**

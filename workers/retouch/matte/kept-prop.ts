@@ -63,6 +63,7 @@ import type { CoarseCutout } from "./coarse-cutout";
 import { labelComponents, type Component } from "../pixels/components";
 import { boxMean } from "../pixels/box-mean";
 import { erode } from "../pixels/mask";
+import { upscaleBox } from "../pixels/active-box";
 import { squaredDistanceTo } from "../metrics/distance";
 
 /** An island counts from this share of the piece's area, and this far (share of the diagonal) away. */
@@ -101,9 +102,7 @@ export type KeptPropSign =
 
 /** A cell box of the grid in full-resolution pixels. */
 function fullBox(c: CoarseCutout, b: Box): Box {
-  const x = Math.floor(b.x * c.sx);
-  const y = Math.floor(b.y * c.sy);
-  return { x, y, w: Math.ceil((b.x + b.w) * c.sx) - x, h: Math.ceil((b.y + b.h) * c.sy) - y };
+  return upscaleBox(b, c.sx, c.sy);
 }
 
 const BINS = 8;

@@ -16,7 +16,6 @@ import {
   type RampOptions,
 } from "./network-alpha";
 import { activeBox } from "../pixels/active-box";
-import { maskBox } from "../pixels/mask";
 import { clearedMap, surfaceOpenings, OPENING_DEFAULTS, type OpeningOptions } from "./surface-openings";
 import { opaqueFill, pieceEvidence, readDarkSurface, FILL_DEFAULTS, type FillOptions } from "./opaque-fill";
 import { pieceAreaLost } from "./piece-loss";
@@ -146,38 +145,16 @@ export async function buildMatte(
   const backdrop = fitBackdrop(img, prob, probabilityCentre(prob));
   const evidence = opts.fill || opts.openings ? pieceEvidence(work, backdrop, opts.fill ?? undefined, probWork) : null;
   // Openings the network filled are cleared on its map, as if it had left them open: the fill, the
-  // ramp and the edge stage then treat them as any opening.
+  // ramp and the edge stage then treat them as any opening. So are, on a surface the model cannot
+  // read, the surroundings the network half kept (unsure-surface.ts).
+  const clear = (mask: Uint8Array) => {
+    for (let i = 0; i < probWork.length; i++) if (mask[i]) probWork[i] = 0;
+    prob = clearedMap(prob, mask, work.width, work.height);
+  };
   const openings = opts.openings ? surfaceOpenings(work, probWork, backdrop, evidence!, opts.openings) : null;
-  if (openings) {
-    for (let i = 0; i < probWork.length; i++) if (openings[i]) probWork[i] = 0;
-    prob = clearedMap(prob, openings, work.width, work.height);
-  }
-  // On a surface the model cannot read, the surroundings the network half kept (unsure-surface.ts).
-  const unsure = opts.unsure ? unsureSurface(work, probWork, backdrop, opts.unsure) : null;
-  let surroundingsCleared: MatteResult["surroundingsCleared"] = null;
-  if (unsure) {
-    // The area the ramp would have shown (its α summed): pixels under the ramp's start were clear anyway.
-    const { lo, hi } = opts.ramp;
-    let area = 0;
-    for (let i = 0; i < probWork.length; i++)
-      if (unsure[i]) {
-        area += Math.min(1, Math.max(0, (probWork[i]! - lo) / (hi - lo)));
-        probWork[i] = 0;
-      }
-    prob = clearedMap(prob, unsure, work.width, work.height);
-    const b = maskBox(unsure, work.width, work.height)!;
-    const x = Math.floor(b.x * work.sx);
-    const y = Math.floor(b.y * work.sy);
-    surroundingsCleared = {
-      box: {
-        x,
-        y,
-        w: Math.min(img.width, Math.ceil((b.x + b.w) * work.sx)) - x,
-        h: Math.min(img.height, Math.ceil((b.y + b.h) * work.sy)) - y,
-      },
-      share: area / probWork.length,
-    };
-  }
+  if (openings) clear(openings);
+  const unsure = opts.unsure ? unsureSurface(work, probWork, backdrop, opts.ramp, opts.unsure) : null;
+  if (unsure) clear(unsure.mask);
   const fill = opts.fill ? opaqueFill(work, probWork, backdrop, opts.fill, evidence!) : null;
   // The full-resolution passes run on the box where α can be non-zero (0 stays 0 through the edge stage).
   const box = alphaBox(prob, img.width, img.height, opts.ramp, fill?.fill);
@@ -218,6 +195,6 @@ export async function buildMatte(
     prob: network,
     box,
     outlineFloor: floor,
-    surroundingsCleared,
+    surroundingsCleared: unsure && { box: unsure.box, share: unsure.share },
   };
 }

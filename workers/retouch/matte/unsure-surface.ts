@@ -30,10 +30,13 @@
 // leaves a patchy remnant (bracelet2) — the warning asks the merchant to finish it.
 import type { WorkImage } from "../pixels/work-image";
 import type { BackdropModel } from "../backdrop/model";
-import { dilate, thickPatches } from "../pixels/mask";
+import type { Box } from "../types";
+import type { RampOptions } from "./network-alpha";
+import { dilate, maskBox, thickPatches } from "../pixels/mask";
+import { upscaleBox } from "../pixels/active-box";
 import { labelComponents } from "../pixels/components";
 import { backgroundMean, foregroundMean, sampleLocal } from "./local-means";
-import { linearRgbToLab } from "../color";
+import { labNear, linearRgbToLab } from "../color";
 
 export interface UnsureOptions {
   /** The network's unsure band: pixels with lo < p < hi are read. */
@@ -80,13 +83,23 @@ export const UNSURE_DEFAULTS: UnsureOptions = {
  */
 const LEVELS = [3, 18, 72, 288];
 
-/** Work-grid mask (1 = surroundings to clear on the network's map), or null when there is none. */
+export interface UnsureClearing {
+  /** Work grid: 1 = surroundings to clear on the network's map. */
+  mask: Uint8Array;
+  /** Full-resolution box of the mask. */
+  box: Box;
+  /** The α the ramp would have given the cleared pixels, summed, as a share of the frame. */
+  share: number;
+}
+
+/** The surroundings to clear, or null when there are none. */
 export function unsureSurface(
   work: WorkImage,
   probWork: Float32Array,
   backdrop: BackdropModel,
+  ramp: RampOptions,
   opts: UnsureOptions = UNSURE_DEFAULTS,
-): Uint8Array | null {
+): UnsureClearing | null {
   if (backdrop.trust >= opts.maxTrust || backdrop.residual < opts.minResidual) return null;
   const { width: w, height: h } = work;
   const n = w * h;
@@ -120,9 +133,7 @@ export function unsureSurface(
     const r1 = e1 - a * d1;
     const r2 = e2 - a * d2;
     if (r0 * r0 + r1 * r1 + r2 * r2 > maxRes2 * dd) return false;
-    const L = linearRgbToLab(R[i]!, G[i]!, B[i]!);
-    const S = linearRgbToLab(b0, b1, b2);
-    return Math.hypot(L[0] - S[0], L[1] - S[1], L[2] - S[2]) <= opts.maxDeltaE;
+    return labNear(linearRgbToLab(R[i]!, G[i]!, B[i]!), 0, linearRgbToLab(b0, b1, b2), opts.maxDeltaE);
   };
   const like = new Uint8Array(n);
   let any = false;
@@ -143,10 +154,18 @@ export function unsureSurface(
   const { label: pl } = labelComponents(patch, w, h, 1);
   const open = new Set<number>();
   for (let i = 0; i < n; i++) if (pl[i] && ring[i]) open.add(pl[i]!);
+  // The area the ramp would have shown (its α summed): pixels under the ramp's start were clear anyway.
   let kept = 0;
+  let shown = 0;
   for (let i = 0; i < n; i++) {
-    if (pl[i] && open.has(pl[i]!)) kept++;
-    else patch[i] = 0;
+    if (!pl[i] || !open.has(pl[i]!)) {
+      patch[i] = 0;
+      continue;
+    }
+    kept++;
+    shown += Math.min(1, Math.max(0, (probWork[i]! - ramp.lo) / (ramp.hi - ramp.lo)));
   }
-  return kept ? patch : null;
+  if (!kept) return null;
+  const box = upscaleBox(maskBox(patch, w, h)!, work.sx, work.sy, Math.round(w * work.sx), Math.round(h * work.sy));
+  return { mask: patch, box, share: shown / n };
 }

@@ -48,3 +48,13 @@ export function unionBox(a: Box | null, b: Box | null): Box | null {
   const y = Math.min(a.y, b.y);
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
+
+/**
+ * A box on a coarser grid (sx × sy full-resolution pixels per grid pixel) as the full-resolution box
+ * that covers it, clipped to the W × H frame when given.
+ */
+export function upscaleBox(b: Box, sx: number, sy: number, W = Infinity, H = Infinity): Box {
+  const x = Math.floor(b.x * sx);
+  const y = Math.floor(b.y * sy);
+  return { x, y, w: Math.min(W, Math.ceil((b.x + b.w) * sx)) - x, h: Math.min(H, Math.ceil((b.y + b.h) * sy)) - y };
+}

@@ -8,6 +8,7 @@ import { labNear, linearRgbToLab, luminance } from "../color";
 import { removedShadow } from "./removed-shadow";
 import { GAP_DE, gapMask, nearGaps } from "./gaps";
 import { quantile } from "./filters";
+import { starRays } from "./star-rays";
 
 /**
  * A gap in a chain or filigree: the original shows its surface there and the result its studio
@@ -166,6 +167,15 @@ function ownExcess(s: SparkleAnalysis, p: Peak, lift: number, rim: boolean): num
  */
 const GAP_SLACK = 0.05;
 
+/** Rise (linear Y, 3×3 means) of the core of a peak read for a star's rays: the own-surround rule's. */
+const STAR_RISE = 0.12;
+
+/** The 9×9 working-pixel box around peak i, in the original's pixels. */
+function peakBox(ctx: GuardContext, i: number): Box {
+  const x = i % ctx.work.w;
+  return scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (i - x) / ctx.work.w - 4), w: 9, h: 9 });
+}
+
 export function sparkleAdded(ctx: GuardContext): Warning[] {
   const s = sparkleAnalysis(ctx);
   const { w, h } = ctx.work;
@@ -184,6 +194,13 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     // velvet mixes the white studio instead): there only the result's own surround is read.
     const Y = s.after.Y[p.i]!;
     if (Y < 0.35) continue;
+    // A painted star is told by its rays wherever it sits (star-rays.ts): beside a gap, on a rim or on
+    // a glint of the original, where the tests below cannot tell it from the studio or a kept glint.
+    if (Y - lift * s.expected.Y[p.i]! >= STAR_RISE && starRays(ctx, s, p.i, lift)) {
+      added++;
+      if (boxes.length < 20) boxes.push(peakBox(ctx, p.i));
+      continue;
+    }
     const own = Y >= 1.25 * s.after.surround[p.i]!;
     // Read against the original, at the result's exposure over the piece (k): a result brighter than
     // the gains say lifts every kept glint above the original's surround.
@@ -201,9 +218,7 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     if (floor >= 0 && rise <= studioY - floor + GAP_SLACK) continue;
     if (shadowGap(ctx, s, p.i, S, B) || tintedGap(ctx, p.i, S, B)) continue;
     added++;
-    const x = p.i % w;
-    if (boxes.length < 20)
-      boxes.push(scaleBox(ctx, { x: Math.max(0, x - 4), y: Math.max(0, (p.i - x) / w - 4), w: 9, h: 9 }));
+    if (boxes.length < 20) boxes.push(peakBox(ctx, p.i));
   }
   const max = ctx.t.sparkleAddedMaxCount!;
   if (added === 0) return [];

@@ -7,6 +7,10 @@
 // the four rays of one axis set the result rose over the original, between them it did not. The
 // studio seen through a gap rises in every direction the gap reaches, or along one line (a slot
 // between links), never along two perpendicular lines and not between them.
+// Weak: a star on a thin chain sends its rays off the piece, where they are not read (chain_daychuyen4
+// on all five surfaces is still missed, test half); the rays are read 4–9 working px out, so a star
+// much smaller than ~15 px at the check's scale has too little ray to read; a real cross-shaped
+// brightening (a removed prop uncovering a cross of bright metal) would read as a star.
 import type { GuardContext } from "./context";
 import type { SparkleAnalysis } from "./sparkle";
 

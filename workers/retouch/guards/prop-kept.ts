@@ -11,6 +11,7 @@ import type { Thresholds } from "./thresholds";
 import { removedShadow } from "./removed-shadow";
 import { boxMeanReplicated } from "../pixels/box-mean";
 import { quantile } from "./filters";
+import { neighbours4 } from "../pixels/neighbours";
 
 /** The result this far from its studio colour (ΔE00) shows something. */
 const SHOWN_DE = 8;
@@ -82,9 +83,8 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
   }
   for (let k = 0; k < q.length; k++) {
     const i = q[k]!;
-    const x = i % w;
-    for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
-      if (j < 0 || j >= outside.length || outside[j] || !like[j]) continue;
+    for (const j of neighbours4(i, w, outside.length)) {
+      if (j < 0 || outside[j] || !like[j]) continue;
       outside[j] = 1;
       q.push(j);
     }

@@ -32,6 +32,7 @@ import { labelComponents } from "../pixels/components";
 import { frameSurface } from "./hole-surface";
 import { ratioToSurface } from "./opaque-fill";
 import { clippedWhite, darkSurface, evalModel, type BackdropModel } from "../backdrop/model";
+import { neighbours4 } from "../pixels/neighbours";
 
 export interface OpeningOptions {
   /** Dark surface: largest mean linear value over the fitted surface's (+ 2 × its residual) that still matches it. */
@@ -168,8 +169,7 @@ function growOver(mask: Uint8Array, w: number, h: number, steps: number, ok: (i:
   for (let k = 0; k < steps && front.length; k++) {
     const next: number[] = [];
     for (const i of front) {
-      const x = i % w;
-      for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i >= w ? i - w : -1, i < (h - 1) * w ? i + w : -1]) {
+      for (const j of neighbours4(i, w, w * h)) {
         if (j < 0 || mask[j] || !ok(j)) continue;
         mask[j] = 1;
         next.push(j);

@@ -82,12 +82,13 @@ export function restoreCutThrough(
       back.push(i);
     }
   // The metal it continues, which the result kept, is piece too (the share's denominator): grown
-  // through the other dropped pixels, kept or not, while the original stays continuous.
+  // through the dropped pixels the result kept while the original stays continuous. Not into dropped
+  // pixels the result shows as studio: a patch of those reached that way failed the test on its own (a
+  // shadow removed along the same metal).
   for (let k = 0; k < back.length; k++)
     for (const j of near(back[k]!))
-      if (j >= 0 && raw[j] && !piece[j] && continuous(back[k]!, j)) {
+      if (j >= 0 && raw[j] && !piece[j] && dA[j]! > studioDe && continuous(back[k]!, j)) {
         piece[j] = 1;
-        if (dA[j]! <= studioDe) cut[j] = 1;
         back.push(j);
       }
   return cut;

@@ -64,8 +64,8 @@ export function erasedShare(d: SurfaceDistances): { share: number; erased: Uint8
   // Independent cutouts (`report.ts 0 --cutout`): bites found cal 90 → 92 of 100, test 87 → 91 of 95
   // (ring_nhan3, band_nhancuoi1 on white); honest retouches warned unchanged (4/100, 1/95), and the
   // independent photos and pendants (`--photo`, `40 --synth`) read as before. On Loupe's 52 composites
-  // (`bench/guards-labels.ts DIR --check`) no warning changed; tamar_ring_0338, labelled as having
-  // lost part of its shank, gains a note (0.073).
+  // (`bench/guards-labels.ts DIR --check`) no warning changed; one note did: tamar_necklace_0032's,
+  // whose registration is not trusted, 0.031 → 0.069 (bands under its beads where it is off).
   const cut = restoreCutThrough(d, raw, piece, STUDIO_DE);
   // White or grey metal the colour of its surface still has structure (links, facets, streaks) that a
   // surface lacks: piece, whatever its colour (matte-estimate.ts, texturedOriginal). Independent

@@ -53,16 +53,15 @@ export function restoreCutThrough(
         q.push(j);
       }
   const cut = new Uint8Array(n);
+  // Every component is kept (minimum area 1), so component k carries label k + 1.
   const { label, comps } = labelComponents(grown, w, h, 1);
   if (!comps.length) return cut;
-  const index = new Map<number, number>();
-  comps.forEach((c, k) => index.set(c.id, k));
   const seeds = new Int32Array(comps.length);
   const steps = new Int32Array(comps.length);
   const sharp = new Int32Array(comps.length);
   for (let i = 0; i < n; i++) {
     if (!grown[i]) continue;
-    const k = index.get(label[i]!)!;
+    const k = label[i]! - 1;
     for (const j of near(i)) {
       if (j < 0) continue;
       if (!raw[j]) {
@@ -71,13 +70,10 @@ export function restoreCutThrough(
       } else if (dA[j]! > studioDe && continuous(i, j)) seeds[k]++;
     }
   }
-  const keep = new Uint8Array(comps.length + 1);
-  comps.forEach((c, k) => {
-    if (seeds[k]! >= CUT_MIN_SEEDS && sharp[k]! >= CUT_SHARP_SHARE * steps[k]!) keep[k] = 1;
-  });
+  const keep = (k: number) => seeds[k]! >= CUT_MIN_SEEDS && sharp[k]! >= CUT_SHARP_SHARE * steps[k]!;
   const back: number[] = [];
   for (let i = 0; i < n; i++)
-    if (grown[i] && keep[index.get(label[i]!)!]) {
+    if (grown[i] && keep(label[i]! - 1)) {
       piece[i] = cut[i] = 1;
       back.push(i);
     }

@@ -4,6 +4,7 @@
 // touching the piece, so the guards that read contrast inside the piece leave the gaps' rims out.
 import { labNear, linearRgbToLab } from "../color";
 import { dilate } from "../pixels/mask";
+import { labelComponents } from "../pixels/components";
 import type { GuardContext } from "./context";
 
 /** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
@@ -25,6 +26,33 @@ export function gapMask(ctx: GuardContext): Uint8Array {
     if (labNear(linearRgbToLab(b[o]!, b[o + 1]!, b[o + 2]!), 0, B, GAP_DE)) out[i] = 1;
   }
   cache.set(ctx, out);
+  return out;
+}
+
+const outside = new WeakMap<GuardContext, Uint8Array>();
+
+/**
+ * 1 where the result shows its studio background connected through studio pixels to the frame's
+ * border or to the pixels out of the guards' reach (working pixels), computed once per pair: the
+ * background around the piece, reaching in wherever the result's outline lies inside the original's
+ * (a trimmed edge, a pixel of registration).
+ */
+export function outsideStudio(ctx: GuardContext): Uint8Array {
+  const hit = outside.get(ctx);
+  if (hit) return hit;
+  const { w, h, afterLab: a, need } = ctx.work;
+  const S = linearRgbToLab(...ctx.studioLin);
+  // Pixels out of the guards' reach (work.ts: far from the piece, not computed) are background too.
+  const studio = new Uint8Array(w * h);
+  for (let i = 0; i < studio.length; i++) studio[i] = !need[i] || labNear(a, i * 3, S, GAP_DE) ? 1 : 0;
+  const l = labelComponents(studio, w, h, 1);
+  const border = new Uint8Array(l.comps.length + 1);
+  for (const c of l.comps)
+    if (c.box.x === 0 || c.box.y === 0 || c.box.x + c.box.w === w || c.box.y + c.box.h === h) border[c.id] = 1;
+  for (let i = 0; i < studio.length; i++) if (!need[i]) border[l.label[i]!] = 1;
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) out[i] = need[i] ? border[l.label[i]!]! : 0;
+  outside.set(ctx, out);
   return out;
 }
 

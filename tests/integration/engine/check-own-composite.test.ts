@@ -5,7 +5,7 @@
 // 0.47–0.67 (guards/register-search.ts). Whether the pair is then trusted is another matter: the
 // outline mixes the old surface (correlation 0.85–0.86 on these three, findings shown as notes). Where Loupe's outline lies a pixel or two inside the
 // original's, the studio background reaching in is no new highlight: before that rule
-// (guards/sparkle-added.ts, trimmedEdge) the glass beads of tamar_earring_0170 read as 13 new
+// (guards/sparkle-added.ts, the trimmed edge) the glass beads of tamar_earring_0170 read as 13 new
 // highlights and the beads of tamar_necklace_0052 as 2, both warnings. Stars painted on the same
 // composites are still found.
 import fs from "node:fs";

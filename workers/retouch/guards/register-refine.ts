@@ -12,7 +12,8 @@ export interface Similarity {
   dy: number;
 }
 
-function luma(img: Image8): Float32Array {
+/** Luminance (Rec. 709 weights) of the encoded values, per pixel. */
+export function luma(img: Image8): Float32Array {
   const n = img.width * img.height;
   const y = new Float32Array(n);
   const c = img.channels;

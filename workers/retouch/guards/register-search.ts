@@ -13,7 +13,7 @@
 // Written here: template matching under a scale ladder with a mask is a few loops, and no library
 // in the project does masked NCC on typed arrays.
 import type { Image8 } from "../types";
-import type { Similarity } from "./register-refine";
+import { luma, type Similarity } from "./register-refine";
 
 /** The original's longer side on the coarse grid, in cells. */
 const COARSE_SIDE = 112;
@@ -51,15 +51,6 @@ function boxSum(t: Float64Array, w: number, h: number, x0: number, y0: number, x
   const d = Math.max(0, Math.min(h, Math.ceil(y1)));
   const W = w + 1;
   return t[d * W + c]! - t[b * W + c]! - t[d * W + a]! + t[b * W + a]!;
-}
-
-function luma(img: Image8): Float32Array {
-  const n = img.width * img.height;
-  const y = new Float32Array(n);
-  const c = img.channels;
-  for (let i = 0; i < n; i++)
-    y[i] = 0.2126 * img.data[i * c]! + 0.7152 * img.data[i * c + 1]! + 0.0722 * img.data[i * c + 2]!;
-  return y;
 }
 
 /** |∂x| + |∂y| of a luminance plane (central differences; 0 on the border). */

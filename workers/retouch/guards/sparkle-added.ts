@@ -54,29 +54,6 @@ function shadowGap(
 }
 
 /**
- * The studio background reaching in from outside the piece (outsideStudio: connected to the frame
- * through studio pixels) where the result's outline lies a pixel or two inside the original's: a
- * trimmed edge or the registration's last pixel, not a glint.
- * Read by the ring's studio share alone (as shadowGap's first test): the lift of the piece around an
- * edge pixel rises with Loupe's softer outline (0.07–0.26 at tamar_earring_0170), as a star's glow does.
- * Loupe's composites of the real photos (`bench/guards-labels.ts DIR --check`, DIR the 52 retouched at
- * 1024 px): tamar_earring_0170's green beads (the original there the bead, 60–72 L*, the result the
- * studio's 100; ring 61–86 % studio) read as 13 new highlights, tamar_necklace_0052's beads as 2,
- * tamar_necklace_0104's as 35 → 15; wrong warnings 6 → 4. Independent set (`report.ts 0 --cutout`,
- * `--photo`, `40 --synth`): stars found cal 83 → 82 of 100 (chain_daychuyen3 on pale blue: a star on a
- * link's edge, half its ring the studio), test 88 of 95 unchanged; honest warnings unchanged everywhere.
- */
-function trimmedEdge(
-  ctx: GuardContext,
-  s: SparkleAnalysis,
-  i: number,
-  S: [number, number, number],
-  B: [number, number, number],
-): boolean {
-  return outsideStudio(ctx)[i] === 1 && readRing(ctx, s, i, S, B).studio >= RING_STUDIO_SHARE;
-}
-
-/**
  * The ring around peak i (see shadowGap): the share of it that shows the studio where the original was
  * darker, and the median lift of the piece in it (null: too few piece pixels to say).
  */
@@ -253,7 +230,19 @@ export function sparkleAdded(ctx: GuardContext): Warning[] {
     // unless the peak rose more than swapping the surface there for the studio can lift any pixel.
     const floor = gapFloor(ctx, s, p.i);
     if (floor >= 0 && rise <= studioY - floor + GAP_SLACK) continue;
-    if (shadowGap(ctx, s, p.i, S, B) || tintedGap(ctx, p.i, S, B) || trimmedEdge(ctx, s, p.i, S, B)) continue;
+    if (shadowGap(ctx, s, p.i, S, B) || tintedGap(ctx, p.i, S, B)) continue;
+    // The studio background reaching in from outside the piece (outsideStudio: connected to the frame
+    // through studio pixels) where the result's outline lies a pixel or two inside the original's: a
+    // trimmed edge or the registration's last pixel, not a glint.
+    // Read by the ring's studio share alone (as shadowGap's first test): the lift of the piece around an
+    // edge pixel rises with Loupe's softer outline (0.07–0.26 at tamar_earring_0170), as a star's glow does.
+    // Loupe's composites of the real photos (`bench/guards-labels.ts DIR --check`, DIR the 52 retouched at
+    // 1024 px): tamar_earring_0170's green beads (the original there the bead, 60–72 L*, the result the
+    // studio's 100; ring 61–86 % studio) read as 13 new highlights, tamar_necklace_0052's beads as 2,
+    // tamar_necklace_0104's as 35 → 15; wrong warnings 6 → 4. Independent set (`report.ts 0 --cutout`,
+    // `--photo`, `40 --synth`): stars found cal 83 → 82 of 100 (chain_daychuyen3 on pale blue: a star on a
+    // link's edge, half its ring the studio), test 88 of 95 unchanged; honest warnings unchanged everywhere.
+    if (outsideStudio(ctx)[p.i] === 1 && readRing(ctx, s, p.i, S, B).studio >= RING_STUDIO_SHARE) continue;
     added++;
     if (boxes.length < 20) boxes.push(peakBox(ctx, p.i));
   }

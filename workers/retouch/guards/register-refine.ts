@@ -13,7 +13,7 @@ export interface Similarity {
 }
 
 /** Luminance (Rec. 709 weights) of the encoded values, per pixel. */
-export function luma(img: Image8): Float32Array {
+function luma(img: Image8): Float32Array {
   const n = img.width * img.height;
   const y = new Float32Array(n);
   const c = img.channels;
@@ -133,34 +133,43 @@ function ncc(
 }
 
 /**
+ * A pair read once for matching: both images' luminance and the result's piece samples, inside the
+ * outline (for refining) and over the whole piece (for trusting).
+ */
+export interface ContentPair {
+  before: Image8;
+  after: Image8;
+  Yb: Float32Array;
+  Ya: Float32Array;
+  inside: Int32Array;
+  whole: Int32Array;
+}
+
+export function contentPair(before: Image8, after: Image8, afterPiece: Float32Array): ContentPair {
+  const Ya = luma(after);
+  return {
+    before,
+    after,
+    Yb: luma(before),
+    Ya,
+    inside: samples(Ya, after.width, after.height, afterPiece, 12000, false),
+    whole: samples(Ya, after.width, after.height, afterPiece, 12000, true),
+  };
+}
+
+/**
  * The correlation of the piece's luminance under a similarity (no search), over the whole piece,
  * its outline included: what the guards compare pixel for pixel (halos, glints and bites live on
  * the outline), so what says whether the pair can be compared at all.
  */
-export function nccAt(before: Image8, after: Image8, afterPiece: Float32Array, p: Similarity): number {
-  const Ya = luma(after);
-  return ncc(
-    luma(before),
-    before.width,
-    before.height,
-    Ya,
-    after.width,
-    samples(Ya, after.width, after.height, afterPiece, 12000, true),
-    p,
-  );
+export function nccAt(c: ContentPair, p: Similarity): number {
+  return ncc(c.Yb, c.before.width, c.before.height, c.Ya, c.after.width, c.whole, p);
 }
 
 /** Refines `seed` (after = before · scale + (dx, dy)); returns it with the correlation reached. */
-export function refineByContent(
-  before: Image8,
-  after: Image8,
-  afterPiece: Float32Array,
-  seed: Similarity,
-): Similarity & { ncc: number } {
-  const Yb = luma(before);
-  const Ya = luma(after);
-  const pts = samples(Ya, after.width, after.height, afterPiece, 12000, false);
-  const f = (p: Similarity) => ncc(Yb, before.width, before.height, Ya, after.width, pts, p);
+export function refineByContent(c: ContentPair, seed: Similarity): Similarity & { ncc: number } {
+  const { before, after } = c;
+  const f = (p: Similarity) => ncc(c.Yb, before.width, before.height, c.Ya, after.width, c.inside, p);
   let best = { ...seed, ncc: f(seed) };
   // Steps: 4 % of scale, and shifts of 1 % of the result's larger side, halved down to 0.1 px.
   let ss = 0.04;

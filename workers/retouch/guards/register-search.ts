@@ -12,8 +12,7 @@
 // (elorine_pendant_necklace1 2 %, elorine_pendant_necklace2, tamar_earring_0363), none of them trusted.
 // Written here: template matching under a scale ladder with a mask is a few loops, and no library
 // in the project does masked NCC on typed arrays.
-import type { Image8 } from "../types";
-import { luma, type Similarity } from "./register-refine";
+import type { ContentPair, Similarity } from "./register-refine";
 
 /** The original's longer side on the coarse grid, in cells. */
 const COARSE_SIDE = 112;
@@ -76,7 +75,8 @@ interface Placement extends Similarity {
  * The best placements of the result's piece (`afterPiece` ≥ 0.5) over the original, best first, as
  * similarities (after = before · scale + (dx, dy)) with their coarse correlation.
  */
-export function searchPlacements(before: Image8, after: Image8, afterPiece: Float32Array): Placement[] {
+export function searchPlacements(pair: ContentPair, afterPiece: Float32Array): Placement[] {
+  const { before, after } = pair;
   const { width: Wa, height: Ha } = after;
   // The result's piece: its box and, for the cells, luminance × coverage and coverage tables.
   let x0 = Wa;
@@ -84,7 +84,7 @@ export function searchPlacements(before: Image8, after: Image8, afterPiece: Floa
   let x1 = -1;
   let y1 = -1;
   const cover = new Float32Array(Wa * Ha);
-  const Ga = gradient(luma(after), Wa, Ha);
+  const Ga = gradient(pair.Ya, Wa, Ha);
   for (let y = 0; y < Ha; y++)
     for (let x = 0; x < Wa; x++) {
       const i = y * Wa + x;
@@ -105,7 +105,7 @@ export function searchPlacements(before: Image8, after: Image8, afterPiece: Floa
   const f = Math.max(1, Math.ceil(Math.max(Wb, Hb) / COARSE_SIDE));
   const wc = Math.floor(Wb / f);
   const hc = Math.floor(Hb / f);
-  const tb = integral(gradient(luma(before), Wb, Hb), Wb, Hb);
+  const tb = integral(gradient(pair.Yb, Wb, Hb), Wb, Hb);
   const B = new Float32Array(wc * hc);
   for (let y = 0; y < hc; y++)
     for (let x = 0; x < wc; x++) B[y * wc + x] = boxSum(tb, Wb, Hb, x * f, y * f, (x + 1) * f, (y + 1) * f) / (f * f);

@@ -7,7 +7,7 @@
 // by content (register-refine.ts).
 import type { Image8 } from "../types";
 import { estimateMatte } from "./matte-estimate";
-import { nccAt, refineByContent } from "./register-refine";
+import { contentPair, nccAt, refineByContent } from "./register-refine";
 import { searchPlacements } from "./register-search";
 
 export interface Registration {
@@ -153,9 +153,10 @@ export function registerAfter(before: Image8, after: Image8): Registration {
   };
   // Seeds: the silhouettes' overlap, their boxes, and the content search over the whole original
   // (register-search.ts), which a busy surface's broken silhouette does not mislead.
-  let fine = refineByContent(before, after, a.full, best);
-  for (const seed of [seed2, ...searchPlacements(before, after, a.full)]) {
-    const f = refineByContent(before, after, a.full, seed);
+  const pair = contentPair(before, after, a.full);
+  let fine = refineByContent(pair, best);
+  for (const seed of [seed2, ...searchPlacements(pair, a.full)]) {
+    const f = refineByContent(pair, seed);
     if (f.ncc > fine.ncc) fine = f;
   }
   // The placement is found on the piece's inside (register-refine.ts); whether it can be trusted is
@@ -166,10 +167,10 @@ export function registerAfter(before: Image8, after: Image8): Registration {
   // and other1's gaps; a gem finding on elorine_bracelet_bracelet1's plain cuff, a note while the
   // pair was untrusted).
   // With the trust read on the inside only, 42 were trusted and 20 warnings wrong.
-  const ncc = nccAt(before, after, a.full, fine);
+  const ncc = nccAt(pair, fine);
   if (same) {
     // Same geometry: moving it must earn its keep against the pixel-for-pixel comparison.
-    const id = nccAt(before, after, a.full, { scale: 1, dx: 0, dy: 0 });
+    const id = nccAt(pair, { scale: 1, dx: 0, dy: 0 });
     if (id >= ncc - 0.02) return { scale: 1, dx: 0, dy: 0, iou: overlap(b, a, 1, 0, 0), ncc: id, applied: false };
   }
   return {

@@ -4,7 +4,7 @@
 // touching the piece, so the guards that read contrast inside the piece leave the gaps' rims out.
 import { labNear, linearRgbToLab } from "../color";
 import { dilate } from "../pixels/mask";
-import { labelComponents } from "../pixels/components";
+import { reachFromFrame } from "../pixels/frame-reach";
 import type { GuardContext } from "./context";
 
 /** CIELAB distance under which a pixel shows the studio background (after) or the old surface (before). */
@@ -43,15 +43,14 @@ export function outsideStudio(ctx: GuardContext): Uint8Array {
   const { w, h, afterLab: a, need } = ctx.work;
   const S = linearRgbToLab(...ctx.studioLin);
   // Pixels out of the guards' reach (work.ts: far from the piece, not computed) are background too.
-  const studio = new Uint8Array(w * h);
-  for (let i = 0; i < studio.length; i++) studio[i] = !need[i] || labNear(a, i * 3, S, GAP_DE) ? 1 : 0;
-  const l = labelComponents(studio, w, h, 1);
-  const border = new Uint8Array(l.comps.length + 1);
-  for (const c of l.comps)
-    if (c.box.x === 0 || c.box.y === 0 || c.box.x + c.box.w === w || c.box.y + c.box.h === h) border[c.id] = 1;
-  for (let i = 0; i < studio.length; i++) if (!need[i]) border[l.label[i]!] = 1;
-  const out = new Uint8Array(w * h);
-  for (let i = 0; i < out.length; i++) out[i] = need[i] ? border[l.label[i]!]! : 0;
+  const pass = new Uint8Array(w * h);
+  const far = new Uint8Array(w * h);
+  for (let i = 0; i < pass.length; i++) {
+    far[i] = need[i] ? 0 : 1;
+    pass[i] = far[i] || labNear(a, i * 3, S, GAP_DE) ? 1 : 0;
+  }
+  const out = reachFromFrame(pass, w, h, far);
+  for (let i = 0; i < out.length; i++) if (far[i]) out[i] = 0;
   outside.set(ctx, out);
   return out;
 }

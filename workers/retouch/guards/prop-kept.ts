@@ -11,7 +11,7 @@ import type { Thresholds } from "./thresholds";
 import { removedShadow } from "./removed-shadow";
 import { boxMeanReplicated } from "../pixels/box-mean";
 import { quantile } from "./filters";
-import { neighbours4 } from "../pixels/neighbours";
+import { reachFromFrame } from "../pixels/frame-reach";
 
 /** The result this far from its studio colour (ΔE00) shows something. */
 const SHOWN_DE = 8;
@@ -71,24 +71,7 @@ export function keptSurface(d: SurfaceDistances): { share: number; kept: Uint8Ar
   const like = surfaceLike(d);
   // Surface reachable from the frame without crossing the piece: a bead strand's or a hoop's own
   // openings (enclosed by the piece) are its see-through, not a kept prop.
-  const outside = new Uint8Array(w * h);
-  const q: number[] = [];
-  for (let i = 0; i < outside.length; i++) {
-    const x = i % w;
-    const y = (i - x) / w;
-    if ((x === 0 || y === 0 || x === w - 1 || y === h - 1) && like[i]) {
-      outside[i] = 1;
-      q.push(i);
-    }
-  }
-  for (let k = 0; k < q.length; k++) {
-    const i = q[k]!;
-    for (const j of neighbours4(i, w, outside.length)) {
-      if (j < 0 || outside[j] || !like[j]) continue;
-      outside[j] = 1;
-      q.push(j);
-    }
-  }
+  const outside = reachFromFrame(like, w, h);
   // Shadows kept next to the piece (cast by it) are no prop; a shaded fold of a drape farther off is.
   const shade = new Uint8Array(w * h);
   const piece = new Float32Array(w * h);

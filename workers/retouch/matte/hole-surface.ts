@@ -10,6 +10,7 @@
 import type { WorkImage } from "../pixels/work-image";
 import { labInto } from "../color/lab";
 import { quantileOf } from "../pixels/select";
+import { reachFromFrame } from "../pixels/frame-reach";
 
 /** CIELAB cell size: 4 units of L*, a*, b* (about ΔE 4–7 across a cell). */
 const CELL = 4;
@@ -120,31 +121,7 @@ export function surfaceShare(
  * around the piece, not what shows through its openings.
  */
 export function frameSurface(probWork: Float32Array, w: number, h: number): Uint8Array {
-  const n = w * h;
-  const outside = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  const push = (i: number): void => {
-    if (!outside[i] && probWork[i]! < 0.5) {
-      outside[i] = 1;
-      stack[top++] = i;
-    }
-  };
-  for (let x = 0; x < w; x++) {
-    push(x);
-    push((h - 1) * w + x);
-  }
-  for (let y = 0; y < h; y++) {
-    push(y * w);
-    push(y * w + w - 1);
-  }
-  while (top > 0) {
-    const i = stack[--top]!;
-    const x = i % w;
-    if (x > 0) push(i - 1);
-    if (x < w - 1) push(i + 1);
-    if (i >= w) push(i - w);
-    if (i < n - w) push(i + w);
-  }
-  return outside;
+  const low = new Uint8Array(w * h);
+  for (let i = 0; i < low.length; i++) low[i] = probWork[i]! < 0.5 ? 1 : 0;
+  return reachFromFrame(low, w, h);
 }
